@@ -1,0 +1,49 @@
+/* cli.h - what the subcommands of the gisa tool share. */
+#ifndef GISA_CLI_H
+#define GISA_CLI_H
+
+#include <stdio.h>
+
+#include "gisa.h"
+
+/* Exit codes, documented in --help and gisa(1). */
+enum {
+    EXIT_OK = 0,
+    EXIT_INPUT = 1,
+    EXIT_USAGE = 2,
+    EXIT_IO = 3,
+    EXIT_INTERNAL = 4,
+};
+
+typedef struct command {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);
+    void (*help)(FILE *out);
+} command;
+
+/* The subcommands, one file each. */
+int cmd_extract(int argc, char **argv);
+void help_extract(FILE *out);
+int cmd_post(int argc, char **argv);
+void help_post(FILE *out);
+
+/* Print "gisa: <message>" on stderr and return the exit code for err. */
+int report(const gisa_error *err);
+/* Print "gisa <cmd>: <printf message>" and a hint; returns EXIT_USAGE. */
+int usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Load and extract one input ("-" = stdin). */
+int load_document(const char *path, const gisa_extract_options *opts,
+                  gisa_document **doc, gisa_error *err);
+
+/* Write data to path atomically: a temporary file in the same directory,
+ * flushed, then renamed over the target. */
+int write_file_atomic(const char *path, const char *data, size_t len, gisa_error *err);
+/* Write all of data to stdout; EXIT_IO on failure (e.g. a closed pipe). */
+int write_stdout(const char *data, size_t len);
+/* Create a directory (and its parents) if missing. */
+int make_dirs(const char *path, gisa_error *err);
+
+#endif

@@ -1,0 +1,185 @@
+/* cmd_extract.c - gisa extract: pages -> articles. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void help_extract(FILE *out)
+{
+    fprintf(out,
+            "usage: gisa extract [--format text|markdown|json] [--input auto|html|text] FILE\n"
+            "       gisa extract --out DIR FILE...\n"
+            "\n"
+            "Extract the article from a web page (HTML in any encoding, gzip, or a\n"
+            "page saved as plain text): title, date, author, licence and body, with\n"
+            "menus, lists, comments and repeated paragraphs left out.\n"
+            "\n"
+            "  -f, --format FMT  text (default; blocks separated by blank lines),\n"
+            "                    markdown, or json (all metadata and blocks)\n"
+            "  -i, --input KIND  auto (default), html, or text (a text dump)\n"
+            "  -o, --out DIR     batch mode: write DIR/<id>.txt and DIR/<id>.json for\n"
+            "                    each FILE (<id> is its name without extensions); a\n"
+            "                    page that fails is reported and the rest go on\n"
+            "      --max-bytes N refuse inputs larger than N bytes (default 64 MiB)\n"
+            "  -h, --help        show this help\n"
+            "\n"
+            "Exit status: 0 success, 1 bad input (in batch mode: any page failed),\n"
+            "2 usage error, 3 I/O error, 4 internal error.\n");
+}
+
+static int parse_format(const char *s, gisa_format *f)
+{
+    if (!strcmp(s, "text")) *f = GISA_FORMAT_TEXT;
+    else if (!strcmp(s, "markdown") || !strcmp(s, "md")) *f = GISA_FORMAT_MARKDOWN;
+    else if (!strcmp(s, "json")) *f = GISA_FORMAT_JSON;
+    else return 0;
+    return 1;
+}
+
+static int parse_kind(const char *s, gisa_input_kind *k)
+{
+    if (!strcmp(s, "auto")) *k = GISA_INPUT_AUTO;
+    else if (!strcmp(s, "html")) *k = GISA_INPUT_HTML;
+    else if (!strcmp(s, "text")) *k = GISA_INPUT_TEXT;
+    else return 0;
+    return 1;
+}
+
+/* "dir/0001.html.gz" -> "0001" */
+static void page_id(const char *path, char *id, size_t cap)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    snprintf(id, cap, "%s", base);
+    static const char *const exts[] = {".gz", ".html", ".htm", ".xhtml", ".txt"};
+    for (int again = 1; again;) {
+        again = 0;
+        size_t n = strlen(id);
+        for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+            size_t m = strlen(exts[i]);
+            if (n > m && !strcmp(id + n - m, exts[i])) {
+                id[n - m] = '\0';
+                again = 1;
+                break;
+            }
+        }
+    }
+}
+
+static int write_rendered(const gisa_document *doc, gisa_format f, const char *path,
+                          gisa_error *err)
+{
+    char *out;
+    size_t len;
+    if (gisa_render(doc, f, &out, &len, err) != GISA_OK)
+        return err->status;
+    int rc = write_file_atomic(path, out, len, err);
+    gisa_free(out);
+    return rc;
+}
+
+static int extract_batch(const char *dir, char **files, int n, const gisa_extract_options *o)
+{
+    gisa_error err;
+    if (make_dirs(dir, &err) != GISA_OK)
+        return report(&err);
+    int failed = 0, io_failed = 0;
+    size_t cap = strlen(dir) + 512;
+    char *path = malloc(cap);
+    if (!path)
+        return EXIT_INTERNAL;
+    for (int i = 0; i < n; i++) {
+        char id[256];
+        page_id(files[i], id, sizeof id);
+        gisa_document *doc;
+        int rc = load_document(files[i], o, &doc, &err);
+        if (rc == GISA_OK) {
+            snprintf(path, cap, "%s/%s.txt", dir, id);
+            rc = write_rendered(doc, GISA_FORMAT_TEXT, path, &err);
+            if (rc == GISA_OK) {
+                snprintf(path, cap, "%s/%s.json", dir, id);
+                rc = write_rendered(doc, GISA_FORMAT_JSON, path, &err);
+            }
+            gisa_document_free(doc);
+        }
+        if (rc != GISA_OK) {
+            report(&err);
+            failed++;
+            io_failed += rc == GISA_ERR_IO;
+        }
+    }
+    free(path);
+    fprintf(stderr, "gisa extract: %d of %d pages extracted into %s\n", n - failed, n, dir);
+    if (io_failed)
+        return EXIT_IO;
+    return failed ? EXIT_INPUT : EXIT_OK;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"input", required_argument, NULL, 'i'},
+        {"out", required_argument, NULL, 'o'},
+        {"max-bytes", required_argument, NULL, 'm'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    gisa_format format = GISA_FORMAT_TEXT;
+    gisa_extract_options eo = {GISA_INPUT_AUTO, 0};
+    const char *out_dir = NULL;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+f:i:o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!parse_format(optarg, &format))
+                return usage_error("extract", "unknown format '%s'", optarg);
+            break;
+        case 'i':
+            if (!parse_kind(optarg, &eo.kind))
+                return usage_error("extract", "unknown input kind '%s'", optarg);
+            break;
+        case 'o':
+            out_dir = optarg;
+            break;
+        case 'm': {
+            char *end;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (*end || v == 0)
+                return usage_error("extract", "--max-bytes wants a positive number");
+            eo.max_input = (size_t)v;
+            break;
+        }
+        case 'h':
+            help_extract(stdout);
+            return EXIT_OK;
+        default:
+            return usage_error("extract", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    int nfiles = argc - optind;
+    if (nfiles < 1)
+        return usage_error("extract", "no input file given");
+    if (out_dir)
+        return extract_batch(out_dir, argv + optind, nfiles, &eo);
+    if (nfiles > 1)
+        return usage_error("extract", "several inputs need --out DIR");
+    gisa_error err;
+    gisa_document *doc;
+    if (load_document(argv[optind], &eo, &doc, &err) != GISA_OK)
+        return report(&err);
+    char *out;
+    size_t len;
+    int rc = EXIT_OK;
+    if (gisa_render(doc, format, &out, &len, &err) != GISA_OK) {
+        rc = report(&err);
+    } else {
+        rc = write_stdout(out, len);
+        gisa_free(out);
+    }
+    gisa_document_free(doc);
+    return rc;
+}

@@ -1,0 +1,64 @@
+/* main.c - the gisa command: dispatch to one subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const command commands[] = {
+    {"extract", "page -> clean article (text, Markdown, JSON)", cmd_extract, help_extract},
+    {"post", "page -> publishable post (Jekyll)", cmd_post, help_post},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void help(FILE *out)
+{
+    fprintf(out,
+            "usage: gisa COMMAND [OPTIONS] FILE...\n"
+            "       gisa --help | --version | COMMAND --help\n"
+            "\n"
+            "Turn news and press-release pages into clean articles and faithful posts.\n"
+            "FILE is a path or - for standard input; gzip is read transparently;\n"
+            "any encoding is detected and converted to UTF-8.\n"
+            "\n"
+            "Commands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out,
+            "\n"
+            "Exit status:\n"
+            "  0  success\n"
+            "  1  bad input (empty, binary, corrupt, no article found)\n"
+            "  2  usage error\n"
+            "  3  I/O error (cannot read or write a file)\n"
+            "  4  internal error (out of memory, a limit hit)\n"
+            "\n"
+            "See gisa(1) for details.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        help(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
+        if (argc > 2 && strcmp(name, "help") == 0)
+            for (size_t i = 0; i < NCOMMANDS; i++)
+                if (!strcmp(argv[2], commands[i].name)) {
+                    commands[i].help(stdout);
+                    return EXIT_OK;
+                }
+        help(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
+        printf("gisa %s\n", GISA_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(name, commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "gisa: unknown command '%s'\nTry 'gisa --help'.\n", name);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,178 @@
+/* document.c - building a gisa_document: blocks, repeats, freeing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/error.h"
+#include "../util/utf8.h"
+#include "extract.h"
+
+doc *doc_new(void)
+{
+    doc *d = calloc(1, sizeof *d);
+    if (d)
+        arena_init(&d->mem);
+    return d;
+}
+
+void doc_free(doc *d)
+{
+    if (!d)
+        return;
+    free(d->seen);
+    arena_free(&d->mem);
+    free(d);
+}
+
+void gisa_document_free(gisa_document *pub)
+{
+    doc_free((doc *)pub);
+}
+
+gisa_block *doc_add_block(doc *d, gisa_block_kind kind)
+{
+    if (d->pub.nblocks == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 32;
+        gisa_block *nb = arena_alloc(&d->mem, cap * sizeof *nb);
+        if (!nb)
+            return NULL;
+        if (d->pub.nblocks)
+            memcpy(nb, d->blocks, d->pub.nblocks * sizeof *nb);
+        d->blocks = nb;
+        d->cap = cap;
+        d->pub.blocks = nb;
+    }
+    gisa_block *b = &d->blocks[d->pub.nblocks++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    return b;
+}
+
+void doc_drop_last(doc *d)
+{
+    if (d->pub.nblocks)
+        d->pub.nblocks--;
+}
+
+/* Hash letters and digits only, ASCII lower-cased: two copies of a
+ * paragraph that differ in bullets, spacing or punctuation are one. */
+static uint64_t prose_hash(const char *text, size_t *letters)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t len = strlen(text), i = 0;
+    uint64_t h = 1469598103934665603ULL;
+    *letters = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        int keep = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+                   (cp >= 'A' && cp <= 'Z') || cp >= 0x3131;
+        if (keep) {
+            if (cp >= 'A' && cp <= 'Z')
+                cp += 32;
+            h = (h ^ (uint64_t)cp) * 1099511628211ULL;
+            (*letters)++;
+        }
+        i += n;
+    }
+    return h;
+}
+
+static int seen_grow(doc *d)
+{
+    size_t cap = d->seen_cap ? d->seen_cap * 2 : 64;
+    uint64_t *ns = calloc(cap, sizeof *ns);
+    if (!ns)
+        return 0;
+    for (size_t i = 0; i < d->seen_cap; i++) {
+        uint64_t h = d->seen[i];
+        if (!h)
+            continue;
+        size_t j = h & (cap - 1);
+        while (ns[j])
+            j = (j + 1) & (cap - 1);
+        ns[j] = h;
+    }
+    free(d->seen);
+    d->seen = ns;
+    d->seen_cap = cap;
+    return 1;
+}
+
+int doc_is_repeat(doc *d, const char *text)
+{
+    size_t letters;
+    uint64_t h = prose_hash(text, &letters) | 1; /* 0 marks an empty slot */
+    if (letters < 12)
+        return 0; /* short lines ("Photo", "* * *") may rightly repeat */
+    if ((d->nseen + 1) * 2 > d->seen_cap && !seen_grow(d))
+        return 0;
+    size_t j = h & (d->seen_cap - 1);
+    while (d->seen[j]) {
+        if (d->seen[j] == h)
+            return 1;
+        j = (j + 1) & (d->seen_cap - 1);
+    }
+    d->seen[j] = h;
+    d->nseen++;
+    return 0;
+}
+
+gisa_block *doc_add_text(doc *d, gisa_block_kind kind, int level,
+                         const char *text, size_t len, size_t offset)
+{
+    int keep_nl = kind == GISA_BLOCK_PARAGRAPH || kind == GISA_BLOCK_QUOTE ||
+                  kind == GISA_BLOCK_CODE;
+    char *clean = text_clean_dup(&d->mem, text, len, keep_nl);
+    if (!clean || !*clean)
+        return NULL;
+    if (kind != GISA_BLOCK_HEADING && kind != GISA_BLOCK_CODE &&
+        doc_is_repeat(d, clean))
+        return NULL;
+    gisa_block *b = doc_add_block(d, kind);
+    if (!b)
+        return NULL;
+    b->level = level;
+    b->text = clean;
+    b->offset = offset;
+    return b;
+}
+
+gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opts,
+                         gisa_document **out, gisa_error *err)
+{
+    *out = NULL;
+    if (!src || (!src->data && src->len))
+        return gisa_fail(err, GISA_ERR_USAGE, "gisa_extract: no source given");
+    const char *label = input_label(src->name);
+    size_t max = opts && opts->max_input ? opts->max_input : GISA_DEFAULT_MAX_INPUT;
+    if (src->len == 0)
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: input is empty", label);
+    if (src->len > max)
+        return gisa_fail(err, GISA_ERR_INPUT,
+                         "%s: input is larger than the limit of %zu bytes", label, max);
+    decoded_text t;
+    gisa_status st = decode_utf8(src, &t, err);
+    if (st != GISA_OK)
+        return st;
+    doc *d = doc_new();
+    if (!d) {
+        buf_free(&t.conv);
+        return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", label);
+    }
+    d->pub.source_name = arena_strdup(&d->mem, label);
+    d->pub.encoding = arena_strdup(&d->mem, t.encoding);
+    gisa_input_kind kind = opts ? opts->kind : GISA_INPUT_AUTO;
+    if (kind == GISA_INPUT_AUTO)
+        kind = looks_like_html(t.text, t.len) ? GISA_INPUT_HTML : GISA_INPUT_TEXT;
+    st = kind == GISA_INPUT_HTML ? extract_html(d, &t, src, err)
+                                 : extract_textdump(d, &t, err);
+    buf_free(&t.conv);
+    if (st == GISA_OK && d->pub.nblocks == 0 && !d->pub.title)
+        st = gisa_fail(err, GISA_ERR_INPUT, "%s: no article text found", label);
+    if (st != GISA_OK) {
+        doc_free(d);
+        return st;
+    }
+    *out = &d->pub;
+    return GISA_OK;
+}

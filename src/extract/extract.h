@@ -1,0 +1,66 @@
+/* extract.h - internals shared by the files of the extract stage. */
+#ifndef GISA_EXTRACT_H
+#define GISA_EXTRACT_H
+
+#include <stdint.h>
+
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "gisa.h"
+
+/* The source as UTF-8: either the caller's bytes or a converted copy. */
+typedef struct decoded_text {
+    const char *text;
+    size_t len;
+    char encoding[64];
+    buf conv; /* owns the converted text, if any */
+} decoded_text;
+
+gisa_status decode_utf8(const gisa_source *src, decoded_text *out, gisa_error *err);
+
+/* A document under construction. `pub` comes first so a gisa_document*
+ * handed out can be turned back into the doc that owns it. */
+typedef struct doc {
+    gisa_document pub;
+    arena mem;
+    gisa_block *blocks;
+    size_t cap;
+    uint64_t *seen; /* open-addressed set of hashes of prose kept */
+    size_t nseen, seen_cap;
+    const char *base_url; /* for resolving relative links */
+} doc;
+
+doc *doc_new(void);
+void doc_free(doc *d);
+/* Append a zeroed block; NULL when out of memory. */
+gisa_block *doc_add_block(doc *d, gisa_block_kind kind);
+/* Clean `len` bytes of text and append them as a block, unless the text is
+ * empty or (for prose) repeats a block already kept. Returns the block, or
+ * NULL when nothing was added. */
+gisa_block *doc_add_text(doc *d, gisa_block_kind kind, int level,
+                         const char *text, size_t len, size_t offset);
+/* Has this prose been kept already? Records it if not. */
+int doc_is_repeat(doc *d, const char *text);
+/* Remove the last block (for a caller that decides it was noise). */
+void doc_drop_last(doc *d);
+
+/* Does the text start like markup (a tag within its first bytes)? */
+int looks_like_html(const char *s, size_t len);
+
+/* Stage entry points, one per kind of input. */
+gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
+                         gisa_error *err);
+gisa_status extract_textdump(doc *d, const decoded_text *t, gisa_error *err);
+
+/* Metadata found in visible text (both kinds of input use these). */
+/* First date in s written as "2026년 1월 30일", "2026.01.30." or
+ * "2026-01-30"; written to out as "YYYY-MM-DD". Returns 1 if found. */
+int find_visible_date(const char *s, size_t len, char out[11]);
+/* "이 자료는 국방부의 보도자료를 전재하여" -> "국방부" */
+const char *find_issuing_org(arena *a, const char *s, size_t len);
+/* 공공누리 type or Creative Commons licence named in s; sets code and the
+ * sentence that states it. Returns 1 if found. */
+int find_license(arena *a, const char *s, size_t len, const char **code,
+                 const char **notice);
+
+#endif

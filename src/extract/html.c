@@ -1,0 +1,687 @@
+/* html.c - choose an HTML page's main content and turn it into blocks.
+ *
+ * Two passes over libxml2's tree. The first measures every element (text,
+ * link text, class/id evidence) and lets each prose paragraph vote for the
+ * elements that contain it, as Readability does. The best-scoring element,
+ * with those of its siblings that score well too, is the article. The
+ * second pass walks the article and emits blocks, leaving out subtrees
+ * that look like boilerplate. Recursion is bounded by MAX_DEPTH, so deeply
+ * nested input cannot exhaust the stack. */
+#include <string.h>
+#include <strings.h>
+
+#include "../util/error.h"
+#include "../util/utf8.h"
+#include "html.h"
+
+#define MAX_DEPTH 400
+
+/* ------------------------------------------------------------- tags */
+
+tag tag_of(const xmlNode *n)
+{
+    static const struct { const char *name; tag t; } tags[] = {
+        {"a", T_A}, {"article", T_ARTICLE}, {"aside", T_ASIDE}, {"audio", T_AUDIO},
+        {"blockquote", T_BLOCKQUOTE}, {"body", T_BODY}, {"br", T_BR},
+        {"button", T_BUTTON}, {"canvas", T_CANVAS}, {"caption", T_CAPTION},
+        {"code", T_CODE}, {"dd", T_DD}, {"div", T_DIV}, {"dl", T_DL}, {"dt", T_DT},
+        {"figcaption", T_FIGCAPTION}, {"figure", T_FIGURE}, {"footer", T_FOOTER},
+        {"form", T_FORM}, {"h1", T_H1}, {"h2", T_H2}, {"h3", T_H3}, {"h4", T_H4},
+        {"h5", T_H5}, {"h6", T_H6}, {"head", T_HEAD}, {"header", T_HEADER},
+        {"hr", T_HR}, {"iframe", T_IFRAME}, {"img", T_IMG}, {"input", T_INPUT},
+        {"label", T_LABEL}, {"li", T_LI}, {"main", T_MAIN}, {"menu", T_MENU},
+        {"nav", T_NAV}, {"noscript", T_NOSCRIPT}, {"object", T_OBJECT},
+        {"ol", T_OL}, {"option", T_OPTION}, {"p", T_P}, {"pre", T_PRE},
+        {"script", T_SCRIPT}, {"section", T_SECTION}, {"select", T_SELECT},
+        {"style", T_STYLE}, {"svg", T_SVG}, {"table", T_TABLE}, {"td", T_TD},
+        {"template", T_TEMPLATE}, {"textarea", T_TEXTAREA}, {"th", T_TH},
+        {"title", T_TITLE}, {"tr", T_TR}, {"ul", T_UL}, {"video", T_VIDEO},
+    };
+    const char *name = (const char *)n->name;
+    size_t lo = 0, hi = sizeof tags / sizeof tags[0];
+    while (lo < hi) { /* the table is sorted: binary search */
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(name, tags[mid].name);
+        if (c == 0)
+            return tags[mid].t;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return T_OTHER;
+}
+
+int tag_is_junk(tag t)
+{
+    switch (t) {
+    case T_SCRIPT: case T_STYLE: case T_NOSCRIPT: case T_TEMPLATE: case T_SVG:
+    case T_IFRAME: case T_BUTTON: case T_INPUT: case T_SELECT: case T_OPTION:
+    case T_TEXTAREA: case T_HEAD: case T_TITLE: case T_CANVAS: case T_OBJECT:
+    case T_VIDEO: case T_AUDIO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int tag_is_heading(tag t)
+{
+    return t >= T_H1 && t <= T_H6;
+}
+
+int tag_is_inline(const xmlNode *n, tag t)
+{
+    if (t != T_OTHER)
+        return t == T_A || t == T_BR || t == T_CODE || t == T_LABEL;
+    static const char *const names[] = {
+        "abbr", "b", "big", "cite", "del", "dfn", "em", "font", "i", "ins",
+        "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong",
+        "sub", "sup", "time", "tt", "u", "var", "wbr", "bdi", "bdo", "data", "nobr",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp((const char *)n->name, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* --------------------------------------------------------- evidence */
+
+/* Words in class or id names. A name is split at non-letters and each
+ * word compared, so "article-footer" is both content and boilerplate. */
+static const char *const bad_words[] = {
+    "ad", "ads", "advert", "advertisement", "aside", "banner", "breadcrumb",
+    "breadcrumbs", "combx", "comment", "comments", "community", "cookie",
+    "disqus", "footer", "footnote", "gnb", "lnb", "snb", "masthead", "menu",
+    "modal", "nav", "navbar", "navigation", "newsletter", "outbrain", "pager",
+    "pagination", "popular", "popup", "promo", "rank", "ranking", "recommend",
+    "related", "remark", "reply", "replies", "rss", "share", "sharing",
+    "shopping", "sidebar", "skyscraper", "sns", "social", "sponsor",
+    "sponsored", "subscribe", "tag", "tags", "taboola", "tool", "toolbar",
+    "tools", "widget", "login", "signup", "hidden", "copyright", "util",
+};
+static const char *const good_words[] = {
+    "article", "articlebody", "body", "content", "entry", "hentry", "main",
+    "news", "page", "post", "story", "text", "view", "cont", "blog", "detail",
+    "read", "txt", "viewer", "art", "atc", "bbs",
+};
+
+static int word_in(const char *w, size_t n, const char *const *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+static int words_evidence(const char *s)
+{
+    int good = 0, bad = 0;
+    while (s && *s) {
+        while (*s && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+            s++;
+        const char *w = s;
+        while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+            s++;
+        size_t n = (size_t)(s - w);
+        if (!n)
+            break;
+        bad |= word_in(w, n, bad_words, sizeof bad_words / sizeof *bad_words);
+        good |= word_in(w, n, good_words, sizeof good_words / sizeof *good_words);
+    }
+    return bad ? -1 : good;
+}
+
+int class_evidence(const xmlNode *n)
+{
+    int ev = 0;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        if (strcmp(name, "class") && strcmp(name, "id") && strcmp(name, "role") &&
+            strcmp(name, "itemprop"))
+            continue;
+        if (!a->children || !a->children->content)
+            continue;
+        const char *v = (const char *)a->children->content;
+        if (strcmp(name, "itemprop") == 0) {
+            if (strcmp(v, "articleBody") == 0)
+                return 1;
+            continue;
+        }
+        if (strcmp(name, "role") == 0) {
+            if (!strcmp(v, "navigation") || !strcmp(v, "complementary") ||
+                !strcmp(v, "contentinfo") || !strcmp(v, "banner"))
+                return -1;
+            continue;
+        }
+        int e = words_evidence(v);
+        if (e < 0)
+            return -1;
+        ev |= e;
+    }
+    return ev;
+}
+
+static int is_hidden(const xmlNode *n)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        const char *v = a->children && a->children->content
+                            ? (const char *)a->children->content : "";
+        if (!strcmp(name, "hidden"))
+            return 1;
+        if (!strcmp(name, "aria-hidden") && !strcmp(v, "true"))
+            return 1;
+        if (!strcmp(name, "style") &&
+            (strstr(v, "display:none") || strstr(v, "display: none") ||
+             strstr(v, "visibility:hidden") || strstr(v, "visibility: hidden")))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------- measure */
+
+typedef struct measure {
+    doc *d;
+    int in_link;
+} measure;
+
+static unsigned visible_bytes(const xmlChar *s)
+{
+    unsigned n = 0;
+    for (; *s; s++)
+        n += *s > ' ';
+    return n;
+}
+
+/* Prose-like: a paragraph of some length; it votes for its ancestors. */
+static void vote(xmlNode *n, node_info *ni)
+{
+    if (ni->text < 60 || ni->link * 2 > ni->text)
+        return;
+    float s = 1.0f + (float)(ni->text < 900 ? ni->text : 900) / 300.0f;
+    xmlNode *p = n->parent;
+    for (int level = 1; p && p->type == XML_ELEMENT_NODE && level <= 3; level++) {
+        node_info *pi = info_of(p);
+        if (!pi)
+            break;
+        pi->score += s / (float)level;
+        pi->paras++;
+        p = p->parent;
+    }
+}
+
+static void measure_tree(measure *m, xmlNode *n, int depth)
+{
+    node_info *ni = arena_calloc(&m->d->mem, 1, sizeof *ni);
+    n->_private = ni;
+    if (!ni)
+        return;
+    tag t = tag_of(n);
+    ni->cls = (signed char)class_evidence(n);
+    ni->hidden = (unsigned char)is_hidden(n);
+    if (depth > MAX_DEPTH)
+        return;
+    int was_link = m->in_link;
+    if (t == T_A)
+        m->in_link = 1;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            unsigned v = visible_bytes(c->content);
+            ni->text += v;
+            if (m->in_link)
+                ni->link += v;
+        } else if (c->type == XML_ELEMENT_NODE && !tag_is_junk(tag_of(c))) {
+            measure_tree(m, c, depth + 1);
+            node_info *ci = info_of(c);
+            if (ci && !ci->hidden) {
+                ni->text += ci->text;
+                ni->link += ci->link;
+            }
+        }
+    }
+    m->in_link = was_link;
+    if (t == T_P || t == T_PRE || t == T_TD || t == T_BLOCKQUOTE || t == T_DD ||
+        ((t == T_DIV || t == T_SECTION || t == T_LI) && ni->paras == 0))
+        vote(n, ni);
+}
+
+/* ----------------------------------------------------------- choose */
+
+static float final_score(const xmlNode *n)
+{
+    const node_info *ni = info_of(n);
+    if (!ni || ni->hidden)
+        return 0;
+    float ld = ni->text ? (float)ni->link / (float)ni->text : 1.0f;
+    float s = ni->score + 8.0f * (float)ni->cls;
+    tag t = tag_of(n);
+    if (t == T_ARTICLE || t == T_MAIN)
+        s += 5;
+    if (t == T_NAV || t == T_ASIDE || t == T_FOOTER || t == T_FORM || t == T_LI ||
+        t == T_HEADER || t == T_MENU)
+        s -= 10;
+    return s * (1.0f - ld);
+}
+
+static void best_below(xmlNode *n, int depth, xmlNode **best, float *best_score)
+{
+    if (depth > MAX_DEPTH)
+        return;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || !info_of(c) || info_of(c)->hidden)
+            continue;
+        float s = final_score(c);
+        if (s > *best_score) {
+            *best_score = s;
+            *best = c;
+        }
+        best_below(c, depth + 1, best, best_score);
+    }
+}
+
+/* An element that holds little of its own beyond one child is replaced
+ * by its parent when the parent adds more prose: the article's text is
+ * often split across a few sibling containers. */
+static xmlNode *widen(xmlNode *top)
+{
+    for (;;) {
+        xmlNode *p = top->parent;
+        if (!p || p->type != XML_ELEMENT_NODE || !info_of(p) || tag_of(p) == T_BODY)
+            return top;
+        node_info *pi = info_of(p), *ti = info_of(top);
+        if (pi->text > ti->text * 2 || pi->link * 3 > pi->text || pi->cls < 0)
+            return top;
+        if (final_score(p) < final_score(top) * 0.9f)
+            return top;
+        top = p;
+    }
+}
+
+/* ------------------------------------------------------------- emit */
+
+typedef struct emitter {
+    doc *d;
+    buf inl;          /* inline text waiting to become a paragraph */
+    size_t inl_offset;
+    const char *base; /* for resolving image URLs */
+} emitter;
+
+static void flush(emitter *e)
+{
+    if (e->inl.len)
+        doc_add_text(e->d, GISA_BLOCK_PARAGRAPH, 0, e->inl.ptr, e->inl.len, e->inl_offset);
+    buf_reset(&e->inl);
+}
+
+/* Append a text node, turning source newlines into spaces: only <br>
+ * marks a line break (as U+2028, which text_clean keeps as "\n"). */
+static void put_text(buf *b, const xmlChar *s)
+{
+    size_t n = strlen((const char *)s);
+    if (!buf_reserve(b, n))
+        return;
+    for (size_t i = 0; i < n; i++)
+        b->ptr[b->len++] = s[i] == '\n' || s[i] == '\r' ? ' ' : (char)s[i];
+    b->ptr[b->len] = '\0';
+}
+
+static int skip_subtree(const xmlNode *n, tag t)
+{
+    const node_info *ni = info_of(n);
+    if (!ni || ni->hidden || tag_is_junk(t))
+        return 1;
+    if (t == T_NAV || t == T_ASIDE || t == T_FORM || t == T_MENU)
+        return 1;
+    if (ni->cls < 0)
+        return 1;
+    if ((t == T_FOOTER || t == T_HEADER) && ni->paras == 0)
+        return 1;
+    /* a block mostly of links: menus, tag clouds, "read next" lists */
+    if (t != T_P && ni->text && ni->link * 10 > ni->text * 6 && ni->text < 2000)
+        return 1;
+    return 0;
+}
+
+/* Collect the text of an inline subtree into b. */
+static void collect(emitter *e, xmlNode *n, buf *b, int depth)
+{
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            put_text(b, c->content);
+        } else if (c->type == XML_ELEMENT_NODE && depth < MAX_DEPTH) {
+            tag t = tag_of(c);
+            if (t == T_BR)
+                buf_puts(b, "\xE2\x80\xA8");
+            else if (!tag_is_junk(t) && !(info_of(c) && info_of(c)->hidden)) {
+                int block = !tag_is_inline(c, t);
+                if (block)
+                    buf_putc(b, ' ');
+                collect(e, c, b, depth + 1);
+                if (block)
+                    buf_putc(b, ' ');
+            }
+        }
+    }
+}
+
+static const char *clean_collect(emitter *e, xmlNode *n, int keep_br)
+{
+    buf b = BUF_INIT;
+    collect(e, n, &b, 0);
+    char *s = text_clean_dup(&e->d->mem, b.ptr ? b.ptr : "", b.len, keep_br);
+    buf_free(&b);
+    return s;
+}
+
+static void emit_list(emitter *e, xmlNode *n, tag t)
+{
+    size_t count = 0;
+    for (xmlNode *c = n->children; c; c = c->next)
+        count += c->type == XML_ELEMENT_NODE;
+    const char **items = arena_alloc(&e->d->mem, (count ? count : 1) * sizeof *items);
+    if (!items)
+        return;
+    size_t k = 0;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || skip_subtree(c, tag_of(c)))
+            continue;
+        const char *s = clean_collect(e, c, 0);
+        if (s && *s)
+            items[k++] = s;
+    }
+    if (!k)
+        return;
+    gisa_block *b = doc_add_block(e->d, GISA_BLOCK_LIST);
+    if (!b)
+        return;
+    b->level = t == T_OL;
+    b->items = items;
+    b->nitems = k;
+    b->ncols = 1;
+    b->offset = (size_t)xmlGetLineNo(n);
+}
+
+/* A data table has rows of short cells; a layout table holds blocks. */
+static int is_layout_table(xmlNode *n, int depth)
+{
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        tag t = tag_of(c);
+        if (t == T_TABLE || t == T_P || t == T_DIV || t == T_UL || t == T_OL ||
+            tag_is_heading(t) || t == T_BLOCKQUOTE)
+            return 1;
+        if (depth < 6 && is_layout_table(c, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
+static void table_rows(xmlNode *n, xmlNode **rows, size_t *nrows, size_t cap)
+{
+    for (xmlNode *c = n->children; c && *nrows < cap; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (tag_of(c) == T_TR)
+            rows[(*nrows)++] = c;
+        else if (tag_of(c) != T_TABLE)
+            table_rows(c, rows, nrows, cap); /* thead, tbody, tfoot */
+    }
+}
+
+static void emit_table(emitter *e, xmlNode *n)
+{
+    enum { MAX_ROWS = 1000, MAX_COLS = 64 };
+    xmlNode *rows[MAX_ROWS];
+    size_t nrows = 0, ncols = 0;
+    table_rows(n, rows, &nrows, MAX_ROWS);
+    for (size_t r = 0; r < nrows; r++) {
+        size_t c = 0;
+        for (xmlNode *x = rows[r]->children; x; x = x->next)
+            c += x->type == XML_ELEMENT_NODE && (tag_of(x) == T_TD || tag_of(x) == T_TH);
+        ncols = c > ncols ? c : ncols;
+    }
+    if (!nrows || !ncols)
+        return;
+    if (ncols > MAX_COLS)
+        ncols = MAX_COLS;
+    const char **cells = arena_calloc(&e->d->mem, nrows * ncols, sizeof *cells);
+    if (!cells)
+        return;
+    int header = 0;
+    for (size_t r = 0; r < nrows; r++) {
+        size_t c = 0;
+        for (xmlNode *x = rows[r]->children; x && c < ncols; x = x->next) {
+            tag t = x->type == XML_ELEMENT_NODE ? tag_of(x) : T_OTHER;
+            if (t != T_TD && t != T_TH)
+                continue;
+            if (r == 0 && t == T_TH)
+                header = 1;
+            cells[r * ncols + c++] = clean_collect(e, x, 0);
+        }
+        for (; c < ncols; c++)
+            cells[r * ncols + c] = "";
+    }
+    gisa_block *b = doc_add_block(e->d, GISA_BLOCK_TABLE);
+    if (!b)
+        return;
+    b->level = header;
+    b->items = cells;
+    b->nitems = nrows * ncols;
+    b->ncols = ncols;
+    b->offset = (size_t)xmlGetLineNo(n);
+}
+
+static void emit_image(emitter *e, xmlNode *n, const char *caption)
+{
+    const char *src = attr(e->d, n, "data-src");
+    if (!src)
+        src = attr(e->d, n, "data-original");
+    if (!src)
+        src = attr(e->d, n, "src");
+    if (!src || !*src || strncmp(src, "data:", 5) == 0)
+        return;
+    const char *w = attr(e->d, n, "width"), *h = attr(e->d, n, "height");
+    if ((w && atoi(w) > 0 && atoi(w) < 50) || (h && atoi(h) > 0 && atoi(h) < 50))
+        return; /* icons, spacers and tracking pixels */
+    gisa_block *b = doc_add_block(e->d, GISA_BLOCK_IMAGE);
+    if (!b)
+        return;
+    b->url = resolve_url(e->d, e->base, src);
+    const char *alt = attr(e->d, n, "alt");
+    b->text = caption ? caption : alt ? text_clean_dup(&e->d->mem, alt, strlen(alt), 0) : "";
+    if (!b->text)
+        b->text = "";
+    b->offset = (size_t)xmlGetLineNo(n);
+}
+
+static xmlNode *find_tag(xmlNode *n, tag want, int depth)
+{
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (tag_of(c) == want)
+            return c;
+        xmlNode *f = depth < 8 ? find_tag(c, want, depth + 1) : NULL;
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+static void emit_tree(emitter *e, xmlNode *n, int depth);
+
+static void emit_element(emitter *e, xmlNode *c, int depth)
+{
+    tag t = tag_of(c);
+    if (t == T_BR) {
+        buf_puts(&e->inl, "\xE2\x80\xA8");
+        return;
+    }
+    if (skip_subtree(c, t))
+        return;
+    if (tag_is_inline(c, t)) {
+        if (!e->inl.len)
+            e->inl_offset = (size_t)xmlGetLineNo(c);
+        collect(e, c, &e->inl, depth);
+        return;
+    }
+    flush(e);
+    const char *s;
+    switch (t) {
+    case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
+        s = clean_collect(e, c, 0);
+        if (s && *s) {
+            gisa_block *b = doc_add_block(e->d, GISA_BLOCK_HEADING);
+            if (b) {
+                b->level = 1 + (int)(t - T_H1);
+                b->text = s;
+                b->offset = (size_t)xmlGetLineNo(c);
+            }
+        }
+        return;
+    case T_P:
+        s = clean_collect(e, c, 1);
+        if (s && *s)
+            doc_add_text(e->d, GISA_BLOCK_PARAGRAPH, 0, s, strlen(s), (size_t)xmlGetLineNo(c));
+        else if (find_tag(c, T_IMG, 0))
+            emit_tree(e, c, depth + 1);
+        return;
+    case T_UL: case T_OL:
+        emit_list(e, c, t);
+        return;
+    case T_TABLE:
+        if (is_layout_table(c, 0))
+            emit_tree(e, c, depth + 1);
+        else
+            emit_table(e, c);
+        return;
+    case T_BLOCKQUOTE:
+        s = clean_collect(e, c, 1);
+        if (s && *s)
+            doc_add_text(e->d, GISA_BLOCK_QUOTE, 0, s, strlen(s), (size_t)xmlGetLineNo(c));
+        return;
+    case T_PRE:
+        s = clean_collect(e, c, 1);
+        if (s && *s)
+            doc_add_text(e->d, GISA_BLOCK_CODE, 0, s, strlen(s), (size_t)xmlGetLineNo(c));
+        return;
+    case T_IMG:
+        emit_image(e, c, NULL);
+        return;
+    case T_FIGURE: {
+        xmlNode *img = find_tag(c, T_IMG, 0), *cap = find_tag(c, T_FIGCAPTION, 0);
+        if (img)
+            emit_image(e, img, cap ? clean_collect(e, cap, 0) : NULL);
+        else
+            emit_tree(e, c, depth + 1);
+        return;
+    }
+    case T_HR:
+        return;
+    default:
+        emit_tree(e, c, depth + 1);
+        flush(e);
+    }
+}
+
+static void emit_tree(emitter *e, xmlNode *n, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (!e->inl.len)
+                e->inl_offset = (size_t)c->line;
+            put_text(&e->inl, c->content);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            emit_element(e, c, depth);
+        }
+    }
+}
+
+/* Siblings of the chosen element that carry prose of their own. */
+static int sibling_belongs(const xmlNode *s, float top_score)
+{
+    const node_info *si = info_of(s);
+    if (!si || si->hidden || si->cls < 0)
+        return 0;
+    if (final_score(s) >= (top_score * 0.25f > 8 ? top_score * 0.25f : 8))
+        return 1;
+    return tag_of(s) == T_P && si->text > 120 && si->link * 4 < si->text;
+}
+
+/* A date written in the first blocks of the article ("2026.01.30."). */
+static void date_from_blocks(doc *d)
+{
+    char date[11];
+    for (size_t i = 0; i < d->pub.nblocks && i < 6; i++) {
+        const char *s = d->pub.blocks[i].text;
+        if (s && find_visible_date(s, strlen(s), date)) {
+            d->pub.date = arena_strdup(&d->mem, date);
+            return;
+        }
+    }
+}
+
+static xmlNode *body_of(xmlDoc *x)
+{
+    xmlNode *root = xmlDocGetRootElement(x);
+    if (!root)
+        return NULL;
+    for (xmlNode *c = root->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && tag_of(c) == T_BODY)
+            return c;
+    return root;
+}
+
+gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
+                         gisa_error *err)
+{
+    if (t->len > (size_t)INT_MAX)
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: page too large to parse",
+                         d->pub.source_name);
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+    xmlDoc *x = htmlReadMemory(t->text, (int)t->len, src->url, "UTF-8", opts);
+    if (!x)
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: cannot parse as HTML",
+                         d->pub.source_name);
+    xmlNode *body = body_of(x);
+    if (body) {
+        measure m = {d, 0};
+        measure_tree(&m, body, 0);
+    }
+    html_metadata(d, x, t, src);
+    if (body && info_of(body)) {
+        xmlNode *top = NULL;
+        float top_score = 0;
+        best_below(body, 0, &top, &top_score);
+        if (!top || info_of(top)->text < MIN_ARTICLE_BYTES / 4)
+            top = body;
+        else
+            top = widen(top);
+        emitter e = {d, BUF_INIT, 0, d->base_url};
+        xmlNode *parent = top->parent;
+        if (top != body && parent) {
+            for (xmlNode *s = parent->children; s; s = s->next) {
+                if (s == top) {
+                    emit_tree(&e, s, 0);
+                } else if (s->type == XML_ELEMENT_NODE && sibling_belongs(s, top_score)) {
+                    emit_element(&e, s, 0);
+                }
+                flush(&e);
+            }
+        } else {
+            emit_tree(&e, top, 0);
+        }
+        flush(&e);
+        buf_free(&e.inl);
+    }
+    xmlFreeDoc(x);
+    if (!d->pub.date)
+        date_from_blocks(d);
+    return GISA_OK;
+}

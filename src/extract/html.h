@@ -1,0 +1,53 @@
+/* html.h - what the HTML files of the extract stage share. */
+#ifndef GISA_HTML_H
+#define GISA_HTML_H
+
+#include <libxml/HTMLparser.h>
+
+#include "extract.h"
+
+/* Tags we treat specially, found once per element by tag_of(). */
+typedef enum tag {
+    T_OTHER, T_A, T_ARTICLE, T_ASIDE, T_BLOCKQUOTE, T_BODY, T_BR, T_BUTTON,
+    T_CAPTION, T_CODE, T_DD, T_DIV, T_DL, T_DT, T_FIGCAPTION, T_FIGURE, T_FOOTER,
+    T_FORM, T_H1, T_H2, T_H3, T_H4, T_H5, T_H6, T_HEAD, T_HEADER, T_HR, T_IFRAME,
+    T_IMG, T_INPUT, T_LI, T_MAIN, T_NAV, T_NOSCRIPT, T_OL, T_OPTION, T_P, T_PRE,
+    T_SCRIPT, T_SECTION, T_SELECT, T_STYLE, T_SVG, T_TABLE, T_TD, T_TEMPLATE,
+    T_TEXTAREA, T_TH, T_TITLE, T_TR, T_UL, T_CANVAS, T_VIDEO, T_AUDIO, T_OBJECT,
+    T_MENU, T_LABEL
+} tag;
+
+tag tag_of(const xmlNode *n);
+int tag_is_junk(tag t);     /* never text: script, style, form controls... */
+int tag_is_inline(const xmlNode *n, tag t);
+int tag_is_heading(tag t);
+
+/* Per-element facts gathered in one pass, hung on node->_private. */
+typedef struct node_info {
+    unsigned text;    /* bytes of visible, non-space text below */
+    unsigned link;    /* of which inside links */
+    unsigned paras;   /* prose-like paragraphs below */
+    float score;      /* content score gathered from paragraphs below */
+    signed char cls;  /* class/id evidence: -1 boilerplate, +1 content, 0 */
+    unsigned char hidden;
+} node_info;
+
+static inline node_info *info_of(const xmlNode *n)
+{
+    return (node_info *)n->_private;
+}
+
+/* Class and id evidence: +1 content-like, -1 boilerplate-like, 0 neither. */
+int class_evidence(const xmlNode *n);
+/* Visible-text length of an element is below this many bytes: too short
+ * to be an article on its own. */
+#define MIN_ARTICLE_BYTES 400
+
+/* Metadata from <head>, JSON-LD, <time> and visible text. */
+void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *src);
+/* Absolute form of a possibly relative URL; arena string or NULL. */
+const char *resolve_url(doc *d, const char *base, const char *url);
+/* Attribute value or NULL (libxml2 strings are copied into the arena). */
+const char *attr(doc *d, const xmlNode *n, const char *name);
+
+#endif

@@ -1,0 +1,143 @@
+/* load.c - read an input file or stdin, gunzipping transparently.
+ *
+ * Web pages arrive gzip-compressed as often as not (saved responses,
+ * crawl dumps), so gzip is recognised by its magic bytes, not its name.
+ * The size cap applies after decompression, which is what defuses a
+ * zip bomb. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+#include "../util/buf.h"
+#include "../util/error.h"
+#include "gisa.h"
+
+static gisa_status read_all(FILE *f, const char *label, size_t max, buf *out,
+                            gisa_error *err)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (out->len + n > max + 1024 * 1024) /* compressed data may be bigger */
+            return gisa_fail(err, GISA_ERR_INPUT,
+                             "%s: input is larger than the limit of %zu bytes",
+                             label, max);
+        buf_append(out, chunk, n);
+        if (out->oom)
+            return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", label);
+    }
+    if (ferror(f))
+        return gisa_fail(err, GISA_ERR_IO, "%s: read error: %s", label,
+                         strerror(errno));
+    return GISA_OK;
+}
+
+static gisa_status gunzip(const buf *in, const char *label, size_t max, buf *out,
+                          gisa_error *err)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, 15 + 32) != Z_OK) /* +32: gzip or zlib header */
+        return gisa_fail(err, GISA_ERR_NOMEM, "%s: cannot start gunzip", label);
+    z.next_in = (unsigned char *)in->ptr;
+    z.avail_in = (uInt)in->len;
+    gisa_status st = GISA_OK;
+    int rc = Z_OK;
+    while (rc != Z_STREAM_END) {
+        if (!buf_reserve(out, 65536)) {
+            st = gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", label);
+            break;
+        }
+        z.next_out = (unsigned char *)out->ptr + out->len;
+        z.avail_out = 65536;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out->len += 65536 - z.avail_out;
+        if (out->len > max) {
+            st = gisa_fail(err, GISA_ERR_INPUT,
+                           "%s: decompressed data is larger than the limit of %zu bytes",
+                           label, max);
+            break;
+        }
+        if (rc == Z_STREAM_END && z.avail_in > 0) {
+            /* Concatenated gzip members, as `cat a.gz b.gz` makes. */
+            if (inflateReset(&z) != Z_OK)
+                break;
+            rc = Z_OK;
+            continue;
+        }
+        if (rc == Z_BUF_ERROR && z.avail_in == 0) {
+            st = gisa_fail(err, GISA_ERR_INPUT,
+                           "%s: truncated gzip data (ends after %zu bytes decompressed)",
+                           label, out->len);
+            break;
+        }
+        if (rc != Z_OK && rc != Z_STREAM_END) {
+            st = gisa_fail(err, GISA_ERR_INPUT, "%s: corrupt gzip data (%s)", label,
+                           z.msg ? z.msg : "inflate failed");
+            break;
+        }
+    }
+    inflateEnd(&z);
+    if (out->ptr)
+        out->ptr[out->len] = '\0';
+    return st;
+}
+
+static int is_gzip(const buf *b)
+{
+    return b->len >= 2 && (unsigned char)b->ptr[0] == 0x1f &&
+           (unsigned char)b->ptr[1] == 0x8b;
+}
+
+gisa_status gisa_load(const char *path, size_t max, gisa_bytes *out,
+                      gisa_error *err)
+{
+    const char *label = input_label(path);
+    out->data = NULL;
+    out->len = 0;
+    if (!path)
+        return gisa_fail(err, GISA_ERR_USAGE, "no input given");
+    if (max == 0)
+        max = GISA_DEFAULT_MAX_INPUT;
+    int use_stdin = strcmp(path, "-") == 0;
+    FILE *f = use_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return gisa_fail(err, GISA_ERR_IO, "%s: cannot open: %s", label,
+                         strerror(errno));
+    struct stat st;
+    if (!use_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return gisa_fail(err, GISA_ERR_IO, "%s: is a directory", label);
+    }
+    buf raw = BUF_INIT;
+    gisa_status rc = read_all(f, label, max, &raw, err);
+    if (!use_stdin)
+        fclose(f);
+    if (rc == GISA_OK && is_gzip(&raw)) {
+        buf plain = BUF_INIT;
+        rc = gunzip(&raw, label, max, &plain, err);
+        buf_free(&raw);
+        raw = plain;
+    }
+    if (rc == GISA_OK && raw.len > max)
+        rc = gisa_fail(err, GISA_ERR_INPUT,
+                       "%s: input is larger than the limit of %zu bytes", label, max);
+    if (rc == GISA_OK && raw.len == 0)
+        rc = gisa_fail(err, GISA_ERR_INPUT, "%s: input is empty", label);
+    if (rc != GISA_OK) {
+        buf_free(&raw);
+        return rc;
+    }
+    out->data = (unsigned char *)buf_detach(&raw, &out->len);
+    return GISA_OK;
+}
+
+void gisa_bytes_free(gisa_bytes *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = 0;
+}

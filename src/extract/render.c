@@ -1,0 +1,300 @@
+/* render.c - a document as plain text, Markdown or JSON.
+ *
+ * Every renderer walks the same block list; none of them looks back at the
+ * source. Markdown escapes what would otherwise turn text into markup. */
+#include <json-c/json.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/error.h"
+#include "gisa.h"
+#include "render.h"
+
+static const char *block_kind_name(gisa_block_kind k)
+{
+    switch (k) {
+    case GISA_BLOCK_HEADING: return "heading";
+    case GISA_BLOCK_PARAGRAPH: return "paragraph";
+    case GISA_BLOCK_LIST: return "list";
+    case GISA_BLOCK_TABLE: return "table";
+    case GISA_BLOCK_IMAGE: return "image";
+    case GISA_BLOCK_QUOTE: return "quote";
+    case GISA_BLOCK_CODE: return "code";
+    }
+    return "paragraph";
+}
+
+/* ------------------------------------------------------------ text */
+
+static void text_block(buf *b, const gisa_block *bl)
+{
+    switch (bl->kind) {
+    case GISA_BLOCK_LIST:
+        for (size_t i = 0; i < bl->nitems; i++) {
+            buf_puts(b, bl->items[i]);
+            buf_putc(b, '\n');
+        }
+        break;
+    case GISA_BLOCK_TABLE:
+        for (size_t i = 0; i < bl->nitems; i++) {
+            buf_puts(b, bl->items[i]);
+            buf_putc(b, (i + 1) % bl->ncols ? '\t' : '\n');
+        }
+        break;
+    case GISA_BLOCK_IMAGE:
+        if (!bl->text || !*bl->text)
+            return;
+        buf_puts(b, bl->text);
+        buf_putc(b, '\n');
+        break;
+    default:
+        buf_puts(b, bl->text);
+        buf_putc(b, '\n');
+    }
+}
+
+static void render_text(const gisa_document *d, buf *b)
+{
+    for (size_t i = 0; i < d->nblocks; i++) {
+        size_t before = b->len;
+        if (b->len)
+            buf_putc(b, '\n');
+        size_t mark = b->len;
+        text_block(b, &d->blocks[i]);
+        if (b->len == mark)
+            b->len = before; /* block gave no text: no separator either */
+    }
+    if (b->ptr)
+        b->ptr[b->len] = '\0';
+}
+
+/* -------------------------------------------------------- markdown */
+
+/* Escape characters that Markdown would read as markup. */
+static void md_escape(buf *b, const char *s, int in_table)
+{
+    int line_start = 1;
+    for (; *s; s++) {
+        char c = *s;
+        if (c == '\n') {
+            buf_puts(b, in_table ? "<br>" : "  \n");
+            line_start = 1;
+            continue;
+        }
+        if (strchr("\\`*_[]<>", c) || (in_table && c == '|') ||
+            (line_start && strchr("#+-=>!|", c)))
+            buf_putc(b, '\\');
+        else if (line_start && c >= '0' && c <= '9') {
+            const char *p = s;
+            while (*p >= '0' && *p <= '9')
+                p++;
+            if ((*p == '.' || *p == ')') && (p[1] == ' ' || !p[1])) {
+                buf_append(b, s, (size_t)(p - s));
+                buf_putc(b, '\\');
+                s = p - 1;
+                line_start = 0;
+                continue;
+            }
+        }
+        buf_putc(b, c);
+        line_start = 0;
+    }
+}
+
+static void md_row(buf *b, const char *const *cells, size_t cols)
+{
+    buf_putc(b, '|');
+    for (size_t c = 0; c < cols; c++) {
+        buf_putc(b, ' ');
+        md_escape(b, cells ? cells[c] : "", 1);
+        buf_puts(b, " |");
+    }
+    buf_putc(b, '\n');
+}
+
+/* GFM tables need a header row; a table without one gets an empty one. */
+static void md_table(buf *b, const gisa_block *bl)
+{
+    size_t cols = bl->ncols, rows = bl->nitems / cols, r = 0;
+    md_row(b, bl->level ? bl->items : NULL, cols);
+    r = bl->level ? 1 : 0;
+    buf_putc(b, '|');
+    for (size_t c = 0; c < cols; c++)
+        buf_puts(b, " --- |");
+    buf_putc(b, '\n');
+    for (; r < rows; r++)
+        md_row(b, bl->items + r * cols, cols);
+}
+
+void render_markdown_block(buf *b, const gisa_block *bl)
+{
+    switch (bl->kind) {
+    case GISA_BLOCK_HEADING:
+        for (int i = 0; i < (bl->level >= 1 && bl->level <= 6 ? bl->level : 2); i++)
+            buf_putc(b, '#');
+        buf_putc(b, ' ');
+        md_escape(b, bl->text, 0);
+        buf_putc(b, '\n');
+        break;
+    case GISA_BLOCK_LIST:
+        for (size_t i = 0; i < bl->nitems; i++) {
+            if (bl->level)
+                buf_printf(b, "%zu. ", i + 1);
+            else
+                buf_puts(b, "- ");
+            md_escape(b, bl->items[i], 0);
+            buf_putc(b, '\n');
+        }
+        break;
+    case GISA_BLOCK_TABLE:
+        md_table(b, bl);
+        break;
+    case GISA_BLOCK_IMAGE:
+        buf_puts(b, "![");
+        md_escape(b, bl->text ? bl->text : "", 0);
+        buf_puts(b, "](");
+        for (const char *p = bl->url ? bl->url : ""; *p; p++) {
+            if (*p == ' ')
+                buf_puts(b, "%20");
+            else if (*p == '(' || *p == ')')
+                buf_printf(b, "%%%02X", (unsigned char)*p);
+            else
+                buf_putc(b, *p);
+        }
+        buf_puts(b, ")\n");
+        break;
+    case GISA_BLOCK_QUOTE:
+        buf_puts(b, "> ");
+        for (const char *p = bl->text; *p; p++) {
+            buf_putc(b, *p);
+            if (*p == '\n')
+                buf_puts(b, "> ");
+        }
+        buf_putc(b, '\n');
+        break;
+    case GISA_BLOCK_CODE:
+        buf_puts(b, "```\n");
+        buf_puts(b, bl->text);
+        buf_puts(b, "\n```\n");
+        break;
+    case GISA_BLOCK_PARAGRAPH:
+        md_escape(b, bl->text, 0);
+        buf_putc(b, '\n');
+        break;
+    }
+}
+
+static void render_markdown(const gisa_document *d, buf *b)
+{
+    if (d->title) {
+        buf_puts(b, "# ");
+        md_escape(b, d->title, 0);
+        buf_putc(b, '\n');
+    }
+    for (size_t i = 0; i < d->nblocks; i++) {
+        if (b->len)
+            buf_putc(b, '\n');
+        render_markdown_block(b, &d->blocks[i]);
+    }
+}
+
+/* ------------------------------------------------------------ json */
+
+static void put_str(json_object *o, const char *key, const char *v)
+{
+    json_object_object_add(o, key, v ? json_object_new_string(v) : NULL);
+}
+
+static json_object *json_block(const gisa_block *bl)
+{
+    json_object *o = json_object_new_object();
+    put_str(o, "type", block_kind_name(bl->kind));
+    if (bl->kind == GISA_BLOCK_HEADING)
+        json_object_object_add(o, "level", json_object_new_int(bl->level));
+    if (bl->kind == GISA_BLOCK_LIST)
+        json_object_object_add(o, "ordered", json_object_new_boolean(bl->level));
+    if (bl->text)
+        put_str(o, "text", bl->text);
+    if (bl->url)
+        put_str(o, "url", bl->url);
+    if (bl->kind == GISA_BLOCK_LIST) {
+        json_object *items = json_object_new_array();
+        for (size_t i = 0; i < bl->nitems; i++)
+            json_object_array_add(items, json_object_new_string(bl->items[i]));
+        json_object_object_add(o, "items", items);
+    } else if (bl->kind == GISA_BLOCK_TABLE) {
+        json_object_object_add(o, "header", json_object_new_boolean(bl->level));
+        json_object *rows = json_object_new_array();
+        for (size_t r = 0; r * bl->ncols < bl->nitems; r++) {
+            json_object *row = json_object_new_array();
+            for (size_t c = 0; c < bl->ncols; c++)
+                json_object_array_add(row, json_object_new_string(bl->items[r * bl->ncols + c]));
+            json_object_array_add(rows, row);
+        }
+        json_object_object_add(o, "rows", rows);
+    }
+    json_object_object_add(o, "offset", json_object_new_int64((int64_t)bl->offset));
+    return o;
+}
+
+static int render_json(const gisa_document *d, buf *b)
+{
+    json_object *o = json_object_new_object();
+    if (!o)
+        return 0;
+    put_str(o, "source", d->source_name);
+    put_str(o, "encoding", d->encoding);
+    put_str(o, "url", d->url);
+    put_str(o, "title", d->title);
+    put_str(o, "date", d->date);
+    put_str(o, "author", d->author);
+    put_str(o, "publisher", d->publisher);
+    put_str(o, "site_name", d->site_name);
+    put_str(o, "lang", d->lang);
+    put_str(o, "license", d->license);
+    put_str(o, "license_text", d->license_text);
+    put_str(o, "input", d->is_text_dump ? "text" : "html");
+    buf text = BUF_INIT;
+    render_text(d, &text);
+    put_str(o, "text", text.ptr ? text.ptr : "");
+    buf_free(&text);
+    json_object *blocks = json_object_new_array();
+    for (size_t i = 0; i < d->nblocks; i++)
+        json_object_array_add(blocks, json_block(&d->blocks[i]));
+    json_object_object_add(o, "blocks", blocks);
+    const char *s = json_object_to_json_string_ext(
+        o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
+    buf_puts(b, s);
+    buf_putc(b, '\n');
+    json_object_put(o);
+    return 1;
+}
+
+gisa_status gisa_render(const gisa_document *d, gisa_format format, char **out,
+                        size_t *len, gisa_error *err)
+{
+    *out = NULL;
+    buf b = BUF_INIT;
+    switch (format) {
+    case GISA_FORMAT_TEXT:
+        render_text(d, &b);
+        break;
+    case GISA_FORMAT_MARKDOWN:
+        render_markdown(d, &b);
+        break;
+    case GISA_FORMAT_JSON:
+        if (!render_json(d, &b))
+            b.oom = 1;
+        break;
+    default:
+        return gisa_fail(err, GISA_ERR_USAGE, "unknown output format");
+    }
+    size_t n = 0;
+    *out = buf_detach(&b, &n);
+    if (!*out)
+        return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory while rendering",
+                         d->source_name ? d->source_name : "document");
+    if (len)
+        *len = n;
+    return GISA_OK;
+}

@@ -1,0 +1,11 @@
+/* render.h - block renderers other stages reuse. */
+#ifndef GISA_RENDER_H
+#define GISA_RENDER_H
+
+#include "../util/buf.h"
+#include "gisa.h"
+
+/* Append one block as Markdown, ending in a newline. */
+void render_markdown_block(buf *b, const gisa_block *bl);
+
+#endif

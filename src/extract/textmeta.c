@@ -1,0 +1,191 @@
+/* textmeta.c - metadata stated in the visible text of a page.
+ *
+ * Korean pages often carry their date, issuing ministry and licence only
+ * as prose ("2026년 1월 30일", "이 자료는 국방부의 보도자료를 전재하여…",
+ * "공공누리 제1유형"), so both the HTML and the text-dump paths look here. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "extract.h"
+
+enum { RE_DATE_KO, RE_DATE_NUM, RE_ORG, RE_COUNT };
+
+static const char *const patterns[RE_COUNT] = {
+    /* 2026년 1월 30일 */
+    "(?<!\\d)((?:19|20)\\d\\d)\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일",
+    /* 2026.01.30. / 2026-01-30 / 2026/1/30 */
+    "(?<!\\d)((?:19|20)\\d\\d)\\s?([./-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})(?!\\d)",
+    /* 이 자료는 국방부의 보도자료를 전재하여 */
+    "이\\s*자료는\\s*([^\\s,.]{2,40}?)(?:의|에서)\\s*보도자료를\\s*전재",
+};
+
+/* Compiled once, read-only afterwards: safe to share between threads. */
+static pcre2_code *compiled[RE_COUNT];
+static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
+
+static void compile_all(void)
+{
+    for (int i = 0; i < RE_COUNT; i++) {
+        int code;
+        PCRE2_SIZE off;
+        compiled[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK,
+                                    &code, &off, NULL);
+        if (compiled[i])
+            pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
+    }
+}
+
+/* Run pattern `which` on s from `start`; fills ovector pairs. */
+static int match(int which, const char *s, size_t len, size_t start,
+                 size_t *ov, int nov)
+{
+    pthread_once(&compile_once, compile_all);
+    if (!compiled[which])
+        return 0;
+    pcre2_match_data *md = pcre2_match_data_create(nov, NULL);
+    if (!md)
+        return 0;
+    int rc = pcre2_match(compiled[which], (PCRE2_SPTR)s, len, start,
+                         PCRE2_NO_UTF_CHECK, md, NULL);
+    if (rc > 0) {
+        PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
+        for (int i = 0; i < 2 * nov; i++)
+            ov[i] = v[i];
+    }
+    pcre2_match_data_free(md);
+    return rc > 0;
+}
+
+static int number_at(const char *s, size_t a, size_t b)
+{
+    int v = 0;
+    for (size_t i = a; i < b; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+    return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+int find_visible_date(const char *s, size_t len, char out[11])
+{
+    size_t ov[10];
+    size_t best = (size_t)-1;
+    int y = 0, m = 0, d = 0;
+    if (match(RE_DATE_KO, s, len, 0, ov, 4)) {
+        int yy = number_at(s, ov[2], ov[3]), mm = number_at(s, ov[4], ov[5]),
+            dd = number_at(s, ov[6], ov[7]);
+        if (valid_ymd(yy, mm, dd)) {
+            best = ov[0];
+            y = yy, m = mm, d = dd;
+        }
+    }
+    size_t start = 0;
+    while (start < len && match(RE_DATE_NUM, s, len, start, ov, 5)) {
+        int yy = number_at(s, ov[2], ov[3]), mm = number_at(s, ov[6], ov[7]),
+            dd = number_at(s, ov[8], ov[9]);
+        if (valid_ymd(yy, mm, dd)) {
+            if (ov[0] < best) {
+                best = ov[0];
+                y = yy, m = mm, d = dd;
+            }
+            break;
+        }
+        start = ov[1];
+    }
+    if (best == (size_t)-1)
+        return 0;
+    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+    return 1;
+}
+
+const char *find_issuing_org(arena *a, const char *s, size_t len)
+{
+    size_t ov[4];
+    if (!match(RE_ORG, s, len, 0, ov, 2))
+        return NULL;
+    return arena_strndup(a, s + ov[2], ov[3] - ov[2]);
+}
+
+/* The line of s around offset `at`, trimmed of quotes and bullets. */
+static const char *line_around(arena *a, const char *s, size_t len, size_t at)
+{
+    size_t b = at, e = at;
+    while (b > 0 && s[b - 1] != '\n')
+        b--;
+    while (e < len && s[e] != '\n')
+        e++;
+    while (b < e && (s[b] == ' ' || s[b] == '-' || s[b] == '*'))
+        b++;
+    if (e - b > 600) {
+        e = b + 600;
+        while (e > b && ((unsigned char)s[e] & 0xC0) == 0x80)
+            e--; /* do not cut a character in half */
+    }
+    return arena_strndup(a, s + b, e - b);
+}
+
+static const char *memfind(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n > len)
+        return NULL;
+    return memmem(s, len, needle, n);
+}
+
+int find_license(arena *a, const char *s, size_t len, const char **code,
+                 const char **notice)
+{
+    const char *k = memfind(s, len, "공공누리");
+    if (k) {
+        size_t at = (size_t)(k - s);
+        size_t win_b = at > 600 ? at - 600 : 0, win_e = at + 900 < len ? at + 900 : len;
+        const char *w = s + win_b;
+        size_t wl = win_e - win_b;
+        int type = 1;
+        if (memfind(w, wl, "제4유형") || (memfind(w, wl, "상업적") && memfind(w, wl, "변경금지")))
+            type = 4;
+        else if (memfind(w, wl, "제3유형") || memfind(w, wl, "변경금지"))
+            type = 3;
+        else if (memfind(w, wl, "제2유형") || memfind(w, wl, "상업적 이용금지"))
+            type = 2;
+        static const char *const codes[] = {"", "KOGL-1", "KOGL-2", "KOGL-3", "KOGL-4"};
+        *code = codes[type];
+        *notice = line_around(a, s, len, at);
+        return 1;
+    }
+    const char *cc = memfind(s, len, "creativecommons.org/licenses/");
+    if (cc) {
+        const char *p = cc + strlen("creativecommons.org/licenses/");
+        size_t i = 0;
+        char name[32] = "CC-";
+        size_t o = 3;
+        while (p + i < s + len && o + 1 < sizeof name && p[i] != '/' && p[i] != '"' &&
+               p[i] != ' ') {
+            char c = p[i++];
+            name[o++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+        }
+        if (p + i < s + len && p[i] == '/') {
+            i++;
+            if (o + 1 < sizeof name)
+                name[o++] = '-';
+            while (p + i < s + len && o + 1 < sizeof name &&
+                   ((p[i] >= '0' && p[i] <= '9') || p[i] == '.'))
+                name[o++] = p[i++];
+        }
+        name[o] = '\0';
+        *code = arena_strdup(a, name);
+        *notice = NULL;
+        return 1;
+    }
+    return 0;
+}

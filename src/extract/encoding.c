@@ -3,9 +3,9 @@
  * Order of evidence: a byte-order mark; then the bytes themselves, since
  * text that is valid UTF-8 and holds multi-byte sequences is UTF-8 whatever
  * a <meta> tag claims (mislabelled pages are common); then the declared
- * charset (Content-Type, <meta>); then uchardet. Text that mixes valid
- * UTF-8 sequences with invalid bytes is corrupt, and is refused rather than
- * guessed at. */
+ * charset (Content-Type, <meta>); then uchardet. Undeclared text that is
+ * overwhelmingly valid UTF-8 but holds a few invalid bytes is corrupt, and
+ * is refused rather than guessed at. */
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
@@ -133,6 +133,21 @@ static int looks_binary(const unsigned char *s, size_t len)
     return ctl * 20 > n; /* over 5% control bytes */
 }
 
+/* A non-UTF-8 charset named by the Content-Type or the page itself. */
+static const char *declared_legacy(const gisa_source *src, const unsigned char *s,
+                                   size_t len, char *name, size_t cap)
+{
+    if (src->content_type &&
+        find_charset_param(src->content_type, strlen(src->content_type), name, cap) &&
+        !is_utf8_label(name))
+        return name;
+    if (find_charset_param((const char *)s, len < SNIFF_BYTES ? len : SNIFF_BYTES, name,
+                           cap) &&
+        !is_utf8_label(name))
+        return name;
+    return NULL;
+}
+
 gisa_status decode_utf8(const gisa_source *src, decoded_text *out, gisa_error *err)
 {
     const char *label = input_label(src->name);
@@ -165,19 +180,15 @@ gisa_status decode_utf8(const gisa_source *src, decoded_text *out, gisa_error *e
         out->len = len;
         return GISA_OK;
     }
-    if (scan.multibyte > 0)
+    const char *enc = declared_legacy(src, s, len, name, sizeof name);
+    /* Legacy bytes (EUC-KR, ...) form valid UTF-8 pairs by chance, but far
+     * fewer than they form invalid ones; text that is overwhelmingly valid
+     * UTF-8 with a few bad bytes is corrupt UTF-8, unless declared otherwise. */
+    int mostly_utf8 = scan.multibyte >= 10 * scan.invalid;
+    if (!enc && mostly_utf8)
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: invalid UTF-8 at byte %zu (%zu bad bytes in UTF-8 text)",
                          label, scan.first_error, scan.invalid);
-
-    const char *enc = NULL;
-    if (src->content_type &&
-        find_charset_param(src->content_type, strlen(src->content_type), name, sizeof name) &&
-        !is_utf8_label(name))
-        enc = name;
-    if (!enc && find_charset_param((const char *)s, len < SNIFF_BYTES ? len : SNIFF_BYTES,
-                                   name, sizeof name) && !is_utf8_label(name))
-        enc = name;
     if (!enc)
         enc = detect(s, len, name, sizeof name);
     if (!enc || is_utf8_label(enc))

@@ -1,0 +1,34 @@
+# Convenience targets over CMake. The two a new machine needs:
+#   make demo    bootstrap, build, turn a sample page into a post
+#   make check   bootstrap, build, run every test
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+JOBS ?= 2
+SAMPLE ?= examples/korea-kr-release.html
+
+.PHONY: all bootstrap build demo check check-asan clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+build: bootstrap
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	@echo "== gisa post $(SAMPLE)"
+	@$(BUILD)/gisa post --out demo/_posts $(SAMPLE)
+
+check: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+check-asan: bootstrap
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DGISA_SANITIZE=ON >/dev/null
+	@cmake --build $(ASAN_BUILD) -j$(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest --output-on-failure -j$(JOBS)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) demo

@@ -1,0 +1,26 @@
+/* fuzz_textdump - any bytes through the plain-text-dump reader (encoding
+ * sniffing included) and every renderer. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gisa.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    gisa_source src = {"fuzz", data, size, "https://example.kr/a/b.html", NULL};
+    gisa_extract_options opts = {GISA_INPUT_TEXT, 0};
+    gisa_document *doc;
+    gisa_error err;
+    if (gisa_extract(&src, &opts, &doc, &err) != GISA_OK)
+        return 0;
+    for (int f = GISA_FORMAT_TEXT; f <= GISA_FORMAT_JSON; f++) {
+        char *out;
+        size_t len;
+        if (gisa_render(doc, (gisa_format)f, &out, &len, &err) == GISA_OK)
+            gisa_free(out);
+    }
+    gisa_document_free(doc);
+    return 0;
+}

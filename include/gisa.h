@@ -193,6 +193,133 @@ gisa_status gisa_compose(const gisa_document *doc,
                          gisa_error *err);
 void gisa_post_clear(gisa_post *post);
 
+/* --------------------------------------------------------------- analyze */
+/*
+ * Korean-first text analysis, by rules, statistics over the document and
+ * small word lists (no trained model, no morphological analyser); English
+ * gets a plain fallback. All results of one analysis live in one arena and
+ * are released at once by gisa_analysis_free(). The same entry points serve
+ * a source article and a text derived from it, so the two can be compared.
+ */
+
+/* A byte range [start, end) of some text. */
+typedef struct gisa_span {
+    size_t start;
+    size_t end;
+} gisa_span;
+
+/*
+ * Split one paragraph `text[0..len)` into sentences: quotes and brackets
+ * are tracked, numbers and abbreviations do not end a sentence, and Korean
+ * sentence-final endings (…습니다, …었다, …요) end one without punctuation.
+ * Fills up to `cap` spans (trimmed of white space) and returns how many
+ * sentences there are, which may exceed `cap`. Allocates nothing.
+ */
+size_t gisa_split_sentences(const char *text, size_t len, gisa_span *spans,
+                            size_t cap);
+
+/*
+ * The stem of one eojeol (a space-separated word): the byte length of
+ * `word` left after stripping a particle (josa) or a common ending by
+ * longest match, with the final-consonant rule (은/을/과/이/으로 after a
+ * final consonant, 는/를/와/가/로 after a vowel), never below two
+ * syllables. Numbers keep their counters (9일, 15년, 5개월여).
+ */
+size_t gisa_stem(const char *word, size_t len);
+
+/* One sentence of the analysed text, in document order. */
+typedef struct gisa_sentence {
+    const char *text;
+    size_t paragraph; /* index of the paragraph (block) it came from */
+    double score;     /* summary score: higher is more central */
+    size_t rank;      /* 0 for the best sentence */
+} gisa_sentence;
+
+/* A keyword or key phrase, best first. */
+typedef struct gisa_keyword {
+    const char *text;
+    double score;
+    size_t count; /* occurrences in the text */
+} gisa_keyword;
+
+typedef enum gisa_entity_kind {
+    GISA_ENTITY_PERSON, /* value: the name; title, country when given */
+    GISA_ENTITY_ORG,    /* ministries, agencies, committees, forces, schools */
+    GISA_ENTITY_PLACE,  /* cities, countries, bases */
+    GISA_ENTITY_DATE,   /* value: ISO date ("2026-01-30", "2025-09") or NULL */
+    GISA_ENTITY_NUMBER  /* value: the number; unit: 명, %, 원, 달러 ... */
+} gisa_entity_kind;
+
+/* A named thing, a date or a quantity, first mention first. */
+typedef struct gisa_entity {
+    gisa_entity_kind kind;
+    const char *text;    /* as written */
+    const char *value;   /* normalised form (see the kinds), or NULL */
+    const char *title;   /* PERSON: e.g. "국방부장관", or NULL */
+    const char *country; /* PERSON, ORG: e.g. "대한민국", or NULL */
+    const char *unit;    /* NUMBER: the unit or counter, or NULL */
+    size_t sentence;     /* index of the first sentence mentioning it */
+    size_t count;        /* mentions */
+} gisa_entity;
+
+/* An agreement or commitment: "…하기로 했습니다", "…에 공감했다". */
+typedef struct gisa_agreement {
+    const char *kind;    /* "decision", "agreement", "consensus", "welcome",
+                            "commitment" */
+    const char *who;     /* the parties as written, or NULL */
+    const char *what;    /* what was agreed */
+    const char *verb;    /* the predicate as written, e.g. "합의했다" */
+    size_t sentence;     /* index into sentences */
+} gisa_agreement;
+
+typedef struct gisa_analysis {
+    const char *title;   /* or NULL */
+    const char *date;    /* the document date relative dates resolve
+                            against ("YYYY-MM-DD"), or NULL */
+    const char *lang;    /* "ko" or "en" (a guess from the script) */
+    const gisa_sentence *sentences;
+    size_t nsentences;
+    const gisa_keyword *keywords;
+    size_t nkeywords;
+    const gisa_entity *entities;
+    size_t nentities;
+    const gisa_agreement *agreements;
+    size_t nagreements;
+} gisa_analysis;
+
+typedef struct gisa_analyze_options {
+    size_t max_keywords; /* 0 = 20 */
+} gisa_analyze_options;
+
+/*
+ * Analyse the paragraphs, list items and quotes of an extracted document
+ * (headings other than the title are skipped). `opts` may be NULL.
+ */
+gisa_status gisa_analyze(const gisa_document *doc,
+                         const gisa_analyze_options *opts,
+                         gisa_analysis **out, gisa_error *err);
+/*
+ * Analyse plain text: paragraphs separated by blank lines. `title` and
+ * `date` ("YYYY-MM-DD...") may be NULL.
+ */
+gisa_status gisa_analyze_text(const char *title, const char *date,
+                              const char *text, size_t len,
+                              const gisa_analyze_options *opts,
+                              gisa_analysis **out, gisa_error *err);
+void gisa_analysis_free(gisa_analysis *analysis);
+
+/*
+ * The `k` best sentences for an extractive summary, in document order:
+ * fills `index` with up to k sentence indexes and returns how many.
+ */
+size_t gisa_summary(const gisa_analysis *analysis, size_t k, size_t *index);
+
+/* Render an analysis as GISA_FORMAT_JSON (see docs/analyze.md) or
+ * GISA_FORMAT_TEXT; `*out` is malloc'd. */
+gisa_status gisa_analysis_render(const gisa_analysis *analysis,
+                                 gisa_format format, char **out, size_t *len,
+                                 gisa_error *err);
+
 /* ----------------------------------------------------------------- misc */
 
 /* Free memory the library returned through a `char **`. */

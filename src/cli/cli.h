@@ -27,6 +27,8 @@ int cmd_extract(int argc, char **argv);
 void help_extract(FILE *out);
 int cmd_post(int argc, char **argv);
 void help_post(FILE *out);
+int cmd_split(int argc, char **argv);
+void help_split(FILE *out);
 
 /* Print "gisa: <message>" on stderr and return the exit code for err. */
 int report(const gisa_error *err);

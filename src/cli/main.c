@@ -7,6 +7,7 @@
 static const command commands[] = {
     {"extract", "page -> clean article (text, Markdown, JSON)", cmd_extract, help_extract},
     {"post", "page -> publishable post (Jekyll)", cmd_post, help_post},
+    {"split", "text -> one sentence per line (Korean first)", cmd_split, help_split},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

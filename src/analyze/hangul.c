@@ -1,0 +1,52 @@
+/* hangul.c - UTF-8 stepping and suffix tests for the analysis stage. */
+#include <string.h>
+
+#include "hangul.h"
+#include "../util/utf8.h"
+
+int32_t utf8_prev(const char *s, size_t i, size_t *start)
+{
+    size_t j = i;
+    /* At most three continuation bytes precede a lead byte. */
+    while (j > 0 && i - j < 4) {
+        j--;
+        if (((unsigned char)s[j] & 0xC0) != 0x80)
+            break;
+    }
+    int32_t cp;
+    size_t n = utf8_decode((const unsigned char *)s + j, i - j, &cp);
+    if (n != i - j) { /* invalid sequence: step one byte */
+        j = i - 1;
+        cp = 0xFFFD;
+    }
+    *start = j;
+    return cp;
+}
+
+int32_t utf8_at(const char *s, size_t len, size_t i, size_t *next)
+{
+    int32_t cp;
+    size_t n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+    *next = i + n;
+    return cp;
+}
+
+int ends_with(const char *s, size_t n, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    return m <= n && memcmp(s + n - m, suffix, m) == 0;
+}
+
+int starts_with(const char *s, size_t n, const char *prefix)
+{
+    size_t m = strlen(prefix);
+    return m <= n && memcmp(s, prefix, m) == 0;
+}
+
+const char *ends_with_any(const char *s, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (ends_with(s, n, *list))
+            return *list;
+    return NULL;
+}

@@ -1,0 +1,459 @@
+/* split.c - Korean sentence splitting in one pass over the bytes.
+ *
+ * A sentence ends at sentence-final punctuation followed by a space, or at
+ * a word that carries a sentence-final ending (…습니다, …었다, …요) when
+ * no punctuation follows, as in blogs and chat. Quotes and brackets are
+ * tracked so that a quoted "…다. …다" inside "…라고 말했다" stays in one
+ * sentence; an opener without a closer later in the paragraph is taken as
+ * a plain character, so one stray quote cannot swallow a paragraph.
+ * Numbers (3.5%, "1."), abbreviations (No., Dr.) and initials do not end a
+ * sentence, nor does punctuation followed by a quoting verb (…?? 하고).
+ * The pass allocates nothing: state is a small stack of expected closers.
+ */
+#include <string.h>
+
+#include "gisa.h"
+#include "hangul.h"
+#include "../util/utf8.h"
+
+#define MAX_DEPTH 16
+/* How far (bytes) to look for the closer of an opening quote/bracket. */
+#define CLOSER_WINDOW 3000
+
+typedef struct splitter {
+    const char *s;
+    size_t len;
+    gisa_span *out;
+    size_t cap;
+    size_t n;
+    size_t start; /* where the current sentence starts */
+    int32_t stack[MAX_DEPTH];
+    int depth;
+    int quote_at_start; /* the outermost open quote began the sentence */
+} splitter;
+
+static int is_term(int32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */ ||
+           cp == 0x2025 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+           cp == 0xFF0E;
+}
+
+/* Laughter, emoticons and decorations that trail a sentence end. */
+static int is_decoration(int32_t cp)
+{
+    return is_jamo(cp) || cp == '~' || cp == '^' || cp == 0xFF5E ||
+           (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F000 && cp <= 0x1FAFF) ||
+           cp == 0xFE0F || cp == 0x200D;
+}
+
+static int32_t closer_of(int32_t cp)
+{
+    switch (cp) {
+    case '(': return ')';
+    case '[': return ']';
+    case '{': return '}';
+    case '<': return '>';
+    case '"': return '"';
+    case '\'': return '\'';
+    case '`': return '`';
+    case 0x201C: return 0x201D; /* “ ” */
+    case 0x2018: return 0x2019; /* ‘ ’ */
+    case 0x300C: return 0x300D; /* 「 」 */
+    case 0x300E: return 0x300F; /* 『 』 */
+    case 0x300A: return 0x300B; /* 《 》 */
+    case 0x3008: return 0x3009; /* 〈 〉 */
+    case 0x3010: return 0x3011; /* 【 】 */
+    case 0xFF08: return 0xFF09; /* （ ） */
+    default: return 0;
+    }
+}
+
+static int is_closer(int32_t cp)
+{
+    return cp == ')' || cp == ']' || cp == '}' || cp == '>' || cp == '"' ||
+           cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == 0x300D ||
+           cp == 0x300F || cp == 0x300B || cp == 0x3009 || cp == 0x3011 ||
+           cp == 0xFF09;
+}
+
+static int is_ascii_alnum(int32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+}
+
+/* Is there a `closer` in s[from..) before the paragraph's window ends? */
+static int closer_ahead(const splitter *sp, size_t from, int32_t closer)
+{
+    size_t end = sp->len - from > CLOSER_WINDOW ? from + CLOSER_WINDOW : sp->len;
+    char enc[4];
+    size_t m = utf8_encode(closer, enc);
+    for (size_t i = from; i + m <= end; i++)
+        if (memcmp(sp->s + i, enc, m) == 0)
+            return 1;
+    return 0;
+}
+
+static void emit(splitter *sp, size_t end)
+{
+    size_t a = sp->start, b = end;
+    while (a < b && (sp->s[a] == ' ' || sp->s[a] == '\t' || sp->s[a] == '\n' || sp->s[a] == '\r'))
+        a++;
+    while (b > a && (sp->s[b - 1] == ' ' || sp->s[b - 1] == '\t' || sp->s[b - 1] == '\n' ||
+                     sp->s[b - 1] == '\r'))
+        b--;
+    if (a < b) {
+        if (sp->n < sp->cap) {
+            sp->out[sp->n].start = a;
+            sp->out[sp->n].end = b;
+        }
+        sp->n++;
+    }
+    sp->start = end;
+}
+
+static size_t skip_spaces(const splitter *sp, size_t i)
+{
+    while (i < sp->len) {
+        size_t next;
+        int32_t cp = utf8_at(sp->s, sp->len, i, &next);
+        if (!utf8_is_space(cp))
+            break;
+        i = next;
+    }
+    return i;
+}
+
+static size_t word_end(const splitter *sp, size_t i)
+{
+    while (i < sp->len) {
+        size_t next;
+        int32_t cp = utf8_at(sp->s, sp->len, i, &next);
+        if (utf8_is_space(cp))
+            break;
+        i = next;
+    }
+    return i;
+}
+
+/* Words that, coming next, continue the sentence: a quoting verb after
+ * "…?" or an auxiliary after "…다" (내리다 보면). `=` marks whole words. */
+static const char *const continue_after_punct[] = {
+    "하고", "하며", "하면서", "하는", "하던", "하여", "해서", "하니", "하자", "하더",
+    "하드", "하곤", "하였", "했다", "했고", "했지", "한다", "라고", "라며", "라는",
+    "라면", "이라고", "이라며", "이라는", "=고", "=며", "=는", "=하", "=라", NULL};
+
+static const char *const continue_after_ending[] = {
+    "보면", "보니", "보고", "보다가", "싶", "않", "=못", "하드", "하더", "하고", "하며",
+    "하는", "라고", "라는", "라며", "=고", "=며", "=는", "=하", "=쳐", "=해", "카는",
+    "는데", NULL};
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++) {
+        const char *e = *list;
+        if (e[0] == '=') {
+            size_t m = strlen(e + 1);
+            if (m == n && memcmp(w, e + 1, m) == 0)
+                return 1;
+        } else if (starts_with(w, n, e)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int next_word_continues(const splitter *sp, size_t i, const char *const *list)
+{
+    size_t a = skip_spaces(sp, i);
+    size_t b = word_end(sp, a);
+    return a < b && word_in(sp->s + a, b - a, list);
+}
+
+/* Drop trailing decorations (ㅋㅋ, ~, emoji) and stray closers. */
+static size_t strip_tail(const char *s, size_t a, size_t b)
+{
+    while (b > a) {
+        size_t p;
+        int32_t cp = utf8_prev(s, b, &p);
+        if (p < a || !(is_decoration(cp) || is_term(cp)))
+            break;
+        b = p;
+    }
+    return b;
+}
+
+static size_t count_syllables(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        size_t next;
+        if (is_syllable(utf8_at(s, n, i, &next)))
+            k++;
+        i = next;
+    }
+    return k;
+}
+
+/* Endings that close a sentence without punctuation. */
+static const char *const final_endings[] = {
+    "니다", "니까", "세요", "어요", "아요", "에요", "예요", "해요", "네요", "군요",
+    "지요", "죠", "쥬", "구나", "구먼", "거든", "걸랑", "래요", "드래요", "용", "유",
+    "더라", "거라", "어라", "아라", "는가", "던가", "겠지", "잖아", "음", "함",
+    "됨", "임", "햐", "긋나", "기라", "아이가", NULL};
+
+/* Nouns and particles that merely look like endings. */
+static const char *const not_endings[] = {
+    "보다", "바다", "마다", "까지다", "필요", "중요", "주요", "다음", "처음", "마음",
+    "얼음", "웃음", "울음", "모임", "포함", "이유", "자유", "우유", "석유", "보유",
+    "함유", "경우", "정유", "공유", "제", "문제", "경제", "체제", "규제", "주제",
+    "세제", "국제", "실제", "과제", "관제", "이제", "언제", "통제", "형제", "재",
+    "현재", "존재", "소재", "인재", "부재", "당", "정당", "사용", "내용", "이용",
+    "비용", "활용", "적용", "수용", "허용", "효용", "범용", "음", "함", "임", NULL};
+
+/* Syllables that end a verb stem or pre-final ending before 다: 했다,
+ * 한다, 있다, 같다, 좋다. Nouns ending in 다 (바다, 최다, 그라나다) fail. */
+static int verb_before_da(int32_t cp)
+{
+    static const char stems[] = "이하니없같싶좋많렵롭쁘않있겠싫작크높낮길짧넓깊맞듯답럽놓렇떻르리기지되오보주우추치키피히";
+    int jong = hangul_jong(cp);
+    if (jong == JONG_SS || jong == JONG_N || jong == JONG_B)
+        return 1;
+    char enc[4];
+    size_t m = utf8_encode(cp, enc);
+    for (size_t i = 0; i + m <= sizeof stems - 1; i += 3)
+        if (memcmp(stems + i, enc, m) == 0)
+            return 1;
+    return 0;
+}
+
+/* Syllables before a polite 요: 어요, 해요, 네요, 세요, 죠 ... */
+static int polite_before_yo(int32_t cp)
+{
+    static const char pre[] = "어아에예해네세까래게데걸지군나가고서져워와줘봐돼요더려니쥬";
+    if (hangul_jong(cp) == JONG_SS)
+        return 1;
+    char enc[4];
+    size_t m = utf8_encode(cp, enc);
+    for (size_t i = 0; i + m <= sizeof pre - 1; i += 3)
+        if (memcmp(pre + i, enc, m) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does the word s[a..b) end a sentence by its ending alone? */
+static int is_final_word(const splitter *sp, size_t a, size_t b)
+{
+    b = strip_tail(sp->s, a, b);
+    if (b <= a)
+        return 0;
+    const char *w = sp->s + a;
+    size_t n = b - a;
+    size_t p;
+    int32_t last = utf8_prev(sp->s, b, &p);
+    if (!is_syllable(last))
+        return 0;
+    for (const char *const *e = not_endings; *e; e++)
+        if (strlen(*e) == n && memcmp(w, *e, n) == 0)
+            return 0;
+    if (ends_with(w, n, "보다") || ends_with(w, n, "마다"))
+        return 0;
+    if (last == 0xB2E4 /* 다 */ || last == 0xC694 /* 요 */) {
+        if (p <= a)
+            return 0; /* 다 alone is an adverb */
+        size_t q;
+        int32_t prev = utf8_prev(sp->s, p, &q);
+        return last == 0xB2E4 ? verb_before_da(prev) : polite_before_yo(prev);
+    }
+    if (last == 0xAE4C /* 까 */) {
+        size_t q;
+        int32_t prev = p > a ? utf8_prev(sp->s, p, &q) : 0;
+        /* 할까, 습니까 ask; 다르니까 only connects */
+        return hangul_jong(prev) == JONG_L || ends_with(w, n, "습니까") ||
+               ends_with(w, n, "입니까") || ends_with(w, n, "합니까");
+    }
+    return ends_with_any(w, n, final_endings) != NULL && count_syllables(w, n) >= 2;
+}
+
+static const char *const abbreviations[] = {
+    "No", "no", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "vs", "Jr", "Sr", "Inc", "Co",
+    "Ltd", "Corp", "Gen", "Lt", "Col", "Sgt", "Fig", "fig", "Vol", "vol", "pp", "p",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "e.g", "i.e", "U.S", "U.K", "Ph.D", "a.m", "p.m", "approx", "cf", "Rev", "Mt", NULL};
+
+/* Does a single "." after the word s[a..b) mark an abbreviation or a list
+ * number rather than a sentence end? */
+static int dot_is_not_end(const splitter *sp, size_t a, size_t b)
+{
+    const char *w = sp->s + a;
+    size_t n = b - a;
+    if (n == 0)
+        return 0;
+    int digits = 1;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < '0' || w[i] > '9')
+            digits = 0;
+    if (digits && n <= 3 && a == skip_spaces(sp, sp->start))
+        return 1; /* "1. " opening a list item */
+    if (n == 1 && w[0] >= 'A' && w[0] <= 'Z')
+        return 1; /* an initial: "J. K." */
+    for (const char *const *e = abbreviations; *e; e++)
+        if (strlen(*e) == n && memcmp(w, *e, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Connectives and particles after which "…" or ".." trails off inside a
+ * sentence (모르겠지만.. 다들) rather than ending it. */
+static const char *const trail_inside[] = {
+    "지만", "는데", "은데", "인데", "고", "서", "면", "며", "니까", "에", "물론", "은",
+    "는", "이", "가", "을", "를", "도", "와", "과", "랑", "하고", "그리고", "그런데",
+    "그래서", "근데", NULL};
+
+/* Skip reference marks such as "[2]" or "[4][5]" right after an end. */
+static size_t skip_footnotes(const splitter *sp, size_t i)
+{
+    while (i < sp->len && sp->s[i] == '[') {
+        size_t j = i + 1;
+        while (j < sp->len && j - i < 8 && sp->s[j] >= '0' && sp->s[j] <= '9')
+            j++;
+        if (j == i + 1 || j >= sp->len || sp->s[j] != ']')
+            break;
+        i = j + 1;
+    }
+    return i;
+}
+
+/* A run of terminators starts at i (depth 0); returns where scanning goes
+ * on, emitting a sentence when the run ends one. */
+static size_t at_terminator(splitter *sp, size_t word_start, size_t i)
+{
+    size_t j = i, next;
+    int dots = 0, others = 0, ellipsis = 0;
+    while (j < sp->len) {
+        int32_t cp = utf8_at(sp->s, sp->len, j, &next);
+        if (!is_term(cp))
+            break;
+        if (cp == '.')
+            dots++;
+        else if (cp == 0x2026 || cp == 0x2025)
+            ellipsis = 1;
+        else
+            others++;
+        j = next;
+    }
+    size_t k = skip_footnotes(sp, j);
+    while (k < sp->len) {
+        int32_t cp = utf8_at(sp->s, sp->len, k, &next);
+        if (!is_decoration(cp) && !(is_closer(cp) && cp != '\'' && cp != '"'))
+            break;
+        k = next;
+    }
+    k = skip_footnotes(sp, k);
+    if (k < sp->len) {
+        int32_t cp = utf8_at(sp->s, sp->len, k, &next);
+        if (!utf8_is_space(cp))
+            return j; /* 3.5%, a.b, 뭐지?ㅎ다음: not an end here */
+    }
+    if (k >= sp->len) {
+        emit(sp, k);
+        return k;
+    }
+    if (dots == 1 && !others && !ellipsis && dot_is_not_end(sp, word_start, i))
+        return k;
+    if ((dots >= 2 || ellipsis) && !others) {
+        size_t b = i;
+        if (b > word_start && ends_with_any(sp->s + word_start, b - word_start, trail_inside) &&
+            !is_final_word(sp, word_start, b))
+            return k;
+    }
+    if (next_word_continues(sp, k, continue_after_punct))
+        return k;
+    emit(sp, k);
+    return k;
+}
+
+/* The outermost quote or bracket closes at i (its closer ends at next). */
+static size_t at_outer_close(splitter *sp, size_t i, size_t next)
+{
+    size_t p;
+    int32_t inner = utf8_prev(sp->s, i, &p);
+    int ended = is_term(inner) || (is_decoration(inner) && p > sp->start &&
+                                   is_term(utf8_prev(sp->s, p, &p)));
+    if (!ended)
+        return next; /* a terminator may follow: "(3번 우승)." */
+    size_t k = next;
+    /* decorations or a second closer right after belong to the sentence */
+    while (k < sp->len) {
+        size_t n2;
+        int32_t cp = utf8_at(sp->s, sp->len, k, &n2);
+        if (!is_decoration(cp) && !is_term(cp))
+            break;
+        k = n2;
+    }
+    if (k < sp->len) {
+        size_t n2;
+        if (!utf8_is_space(utf8_at(sp->s, sp->len, k, &n2)))
+            return k;
+    }
+    if (!sp->quote_at_start)
+        return k;
+    if (next_word_continues(sp, k, continue_after_punct))
+        return k;
+    emit(sp, k);
+    return k;
+}
+
+static void split_run(splitter *sp)
+{
+    size_t i = 0, word_start = 0;
+    while (i < sp->len) {
+        size_t next;
+        int32_t cp = utf8_at(sp->s, sp->len, i, &next);
+        if (utf8_is_space(cp)) {
+            if (sp->depth == 0 && i > word_start && is_final_word(sp, word_start, i) &&
+                !next_word_continues(sp, next, continue_after_ending))
+                emit(sp, i);
+            i = skip_spaces(sp, next);
+            word_start = i;
+            continue;
+        }
+        if (sp->depth > 0 && cp == sp->stack[sp->depth - 1]) {
+            sp->depth--;
+            i = sp->depth == 0 ? at_outer_close(sp, i, next) : next;
+            continue;
+        }
+        int32_t closer = closer_of(cp);
+        if (closer && sp->depth < MAX_DEPTH) {
+            size_t p;
+            int32_t prev = i > 0 ? utf8_prev(sp->s, i, &p) : ' ';
+            /* an apostrophe inside a word (don't, 1990's) is no quote */
+            int apostrophe = cp == '\'' && is_ascii_alnum(prev);
+            if (!apostrophe && closer_ahead(sp, next, closer)) {
+                if (sp->depth == 0)
+                    sp->quote_at_start = skip_spaces(sp, sp->start) == i;
+                sp->stack[sp->depth++] = closer;
+                i = next;
+                continue;
+            }
+        }
+        if (sp->depth == 0 && is_term(cp)) {
+            i = at_terminator(sp, word_start, i);
+            continue;
+        }
+        i = next;
+    }
+    emit(sp, sp->len);
+}
+
+size_t gisa_split_sentences(const char *text, size_t len, gisa_span *spans, size_t cap)
+{
+    splitter sp;
+    memset(&sp, 0, sizeof sp);
+    sp.s = text;
+    sp.len = len;
+    sp.out = spans;
+    sp.cap = spans ? cap : 0;
+    split_run(&sp);
+    return sp.n;
+}

@@ -56,6 +56,8 @@ gisa_status extract_textdump(doc *d, const decoded_text *t, gisa_error *err);
 /* First date in s written as "2026년 1월 30일", "2026.01.30." or
  * "2026-01-30"; written to out as "YYYY-MM-DD". Returns 1 if found. */
 int find_visible_date(const char *s, size_t len, char out[11]);
+/* Does s hold something like a year (19xx, 20xx)? A cheap pre-check. */
+int has_year(const char *s, size_t len);
 /* "이 자료는 국방부의 보도자료를 전재하여" -> "국방부" */
 const char *find_issuing_org(arena *a, const char *s, size_t len);
 /* 공공누리 type or Creative Commons licence named in s; sets code and the

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <utf8proc.h>
+
 #include "../util/utf8.h"
 #include "html.h"
 
@@ -46,10 +48,16 @@ static const char *clean(doc *d, const char *s)
 
 /* ---------------------------------------------------------- gather */
 
+#define MAX_H1 8
+
 typedef struct meta {
-    const char *og_title, *tw_title, *title_tag, *h1, *ld_headline;
-    const char *date_meta, *date_ld, *date_time;
-    const char *author_meta, *author_ld, *author_byline;
+    const char *og_title, *tw_title, *title_tag, *ld_headline;
+    const char *h1[MAX_H1];
+    int nh1;
+    const char *date_meta, *date_ld, *date_time, *date_modified;
+    char date_seen[11];       /* first date in visible text */
+    char date_after_h1[11];   /* first date in visible text after an <h1> */
+    const char *author_meta, *author_ld, *author_byline, *author_org;
     const char *site, *canonical, *og_url, *lang, *license_link, *base;
     const char *publisher_ld;
 } meta;
@@ -84,6 +92,10 @@ static void on_meta_tag(doc *d, meta *m, const xmlNode *n)
              !strcasecmp(key, "citation_author") || !strcasecmp(key, "dable:author")) {
         if (!m->author_meta && !is_url(v))
             m->author_meta = v;
+    } else if (!strcasecmp(key, "article:modified_time") || !strcasecmp(key, "og:updated_time") ||
+               !strcasecmp(key, "datemodified") || !strcasecmp(key, "last-modified") ||
+               !strcasecmp(key, "dc.date.modified")) {
+        m->date_modified = m->date_modified ? m->date_modified : v;
     } else if (!strcasecmp(key, "content-language") || !strcasecmp(key, "og:locale")) {
         m->lang = m->lang ? m->lang : v;
     } else {
@@ -94,6 +106,8 @@ static void on_meta_tag(doc *d, meta *m, const xmlNode *n)
             "sailthru.date", "parsely-pub-date", "article.published",
             "citation_publication_date", "citation_date", "created", "article_date_original",
             "cxenseparse:recs:publishtime", "date_published", "release_date",
+            "published", "article:published", "publication_date", "pub_date",
+            "dcterms.issued", "datecreated",
         };
         for (size_t i = 0; i < sizeof date_keys / sizeof *date_keys; i++)
             if (!strcasecmp(key, date_keys[i]) && !m->date_meta) {
@@ -118,14 +132,50 @@ static const char *ld_string(json_object *o)
     return NULL;
 }
 
-static int ld_is_article(json_object *o)
+static int ld_type_has(json_object *o, const char *what)
 {
     json_object *type;
     if (!json_object_object_get_ex(o, "@type", &type))
         return 0;
     const char *t = ld_string(type);
-    return t && (strstr(t, "Article") || strstr(t, "BlogPosting") ||
-                 strstr(t, "Report") || strstr(t, "WebPage") || strstr(t, "Posting"));
+    return t && strstr(t, what) != NULL;
+}
+
+static int ld_is_article(json_object *o)
+{
+    static const char *const kinds[] = {"Article", "BlogPosting", "Report", "WebPage",
+                                        "Posting", "Review", "Recipe", "HowTo"};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (ld_type_has(o, kinds[i]))
+            return 1;
+    return 0;
+}
+
+/* The names in an author value (a string, an object, or an array of
+ * either), joined as "A, B and C". Sets *org when every one is an
+ * organisation rather than a person. */
+static const char *ld_names(doc *d, json_object *v, int *org)
+{
+    buf b = BUF_INIT;
+    size_t n = json_object_is_type(v, json_type_array) ? json_object_array_length(v) : 1;
+    size_t kept = 0;
+    *org = 1;
+    for (size_t i = 0; i < n && i < 12; i++) {
+        json_object *e = json_object_is_type(v, json_type_array)
+                             ? json_object_array_get_idx(v, i) : v;
+        const char *name = ld_string(e);
+        if (!name || !*name || is_url(name))
+            continue;
+        if (!(json_object_is_type(e, json_type_object) && ld_type_has(e, "Organization")))
+            *org = 0;
+        if (kept)
+            buf_puts(&b, i + 1 == n ? " and " : ", ");
+        buf_puts(&b, name);
+        kept++;
+    }
+    const char *r = kept && b.ptr && !b.oom ? arena_strndup(&d->mem, b.ptr, b.len) : NULL;
+    buf_free(&b);
+    return r;
 }
 
 static void ld_take(doc *d, meta *m, json_object *o, int depth)
@@ -142,17 +192,22 @@ static void ld_take(doc *d, meta *m, json_object *o, int depth)
     json_object *v;
     if (json_object_object_get_ex(o, "@graph", &v))
         ld_take(d, m, v, depth + 1);
-    if (!ld_is_article(o))
+    if (!ld_is_article(o) && !json_object_object_get_ex(o, "datePublished", &v))
         return;
     /* Copies: the JSON object dies before the document does. */
     if (!m->ld_headline && json_object_object_get_ex(o, "headline", &v))
         m->ld_headline = arena_strdup(&d->mem, ld_string(v));
     if (!m->date_ld && json_object_object_get_ex(o, "datePublished", &v))
         m->date_ld = arena_strdup(&d->mem, ld_string(v));
-    if (!m->author_ld && json_object_object_get_ex(o, "author", &v)) {
-        const char *a = ld_string(v);
-        if (a && !is_url(a))
-            m->author_ld = arena_strdup(&d->mem, a);
+    if (!m->date_modified && json_object_object_get_ex(o, "dateModified", &v))
+        m->date_modified = arena_strdup(&d->mem, ld_string(v));
+    if (!m->author_ld && !m->author_org && json_object_object_get_ex(o, "author", &v)) {
+        int org;
+        const char *a = ld_names(d, v, &org);
+        if (a && org)
+            m->author_org = a;
+        else
+            m->author_ld = a;
     }
     if (!m->publisher_ld && json_object_object_get_ex(o, "publisher", &v))
         m->publisher_ld = arena_strdup(&d->mem, ld_string(v));
@@ -184,15 +239,76 @@ static const char *text_of(doc *d, xmlNode *n)
     return r;
 }
 
+/* Words that mark markup as a byline, in a class or id. */
+static int byline_class(const char *v)
+{
+    if (!v)
+        return 0;
+    if (strstr(v, "avatar") || strstr(v, "image") || strstr(v, "img") || strstr(v, "bio") ||
+        strstr(v, "photo") || strstr(v, "box") || strstr(v, "list") || strstr(v, "social"))
+        return 0;
+    return strstr(v, "byline") || strstr(v, "author") || strstr(v, "writer") ||
+           strstr(v, "reporter");
+}
+
 static int byline_like(doc *d, const xmlNode *n)
 {
     const char *rel = attr(d, n, "rel"), *ip = attr(d, n, "itemprop");
     if ((rel && !strcmp(rel, "author")) || (ip && !strcmp(ip, "author")))
         return 1;
-    const char *cls = attr(d, n, "class");
-    return cls && (strstr(cls, "byline") || strstr(cls, "author-name") ||
-                   strstr(cls, "author_name") || !strcmp(cls, "author") ||
-                   strstr(cls, "writer") || strstr(cls, "reporter"));
+    return byline_class(attr(d, n, "class")) || byline_class(attr(d, n, "id"));
+}
+
+/* "By Jane Doe" / "Written by: Jane Doe" -> "Jane Doe"; NULL when what is
+ * left is not a plausible name (empty, a label, too long, a date). */
+static const char *byline_name(doc *d, const char *a)
+{
+    static const char *const lead[] = {"written by", "posted by", "published by",
+                                       "reviewed by", "author", "by", "from"};
+    if (!a)
+        return NULL;
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
+            size_t n = strlen(lead[i]);
+            if (!strncasecmp(a, lead[i], n) && (a[n] == ' ' || a[n] == ':' || !a[n])) {
+                a += n;
+                while (*a == ' ' || *a == ':')
+                    a++;
+                again = 1;
+            }
+        }
+    }
+    size_t chars = utf8_length(a, strlen(a));
+    if (chars < 2 || chars > 60 || has_year(a, strlen(a)))
+        return NULL;
+    (void)d;
+    return a;
+}
+
+/* Visible text nodes: remember the first date seen, and the first after
+ * the first <h1> (where an article's dateline usually sits). */
+static void on_text(meta *m, const xmlNode *c)
+{
+    const char *s = (const char *)c->content;
+    if (!s || (m->date_seen[0] && (m->date_after_h1[0] || !m->nh1)))
+        return;
+    size_t len = strlen(s);
+    if (len > 400 || !has_year(s, len))
+        return;
+    char date[11];
+    if (!find_visible_date(s, len, date))
+        return;
+    if (!m->date_seen[0])
+        memcpy(m->date_seen, date, sizeof date);
+    if (m->nh1 && !m->date_after_h1[0])
+        memcpy(m->date_after_h1, date, sizeof date);
+}
+
+static int hidden(const xmlNode *n)
+{
+    const node_info *i = info_of(n);
+    return i && i->hidden;
 }
 
 static void gather(doc *d, meta *m, xmlNode *n, int depth)
@@ -200,6 +316,10 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth)
     if (depth > 400)
         return;
     for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            on_text(m, c);
+            continue;
+        }
         if (c->type != XML_ELEMENT_NODE)
             continue;
         const char *name = (const char *)c->name;
@@ -208,6 +328,7 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth)
         } else if (!strcmp(name, "title")) {
             if (!m->title_tag)
                 m->title_tag = text_of(d, c);
+            continue;
         } else if (!strcmp(name, "link")) {
             const char *rel = attr(d, c, "rel"), *href = attr(d, c, "href");
             if (rel && href && !strcasecmp(rel, "canonical"))
@@ -221,18 +342,20 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth)
             if (type && !strcasecmp(type, "application/ld+json"))
                 on_json_ld(d, m, c);
             continue;
-        } else if (!strcmp(name, "style")) {
+        } else if (!strcmp(name, "style") || !strcmp(name, "noscript") ||
+                   !strcmp(name, "template") || hidden(c)) {
             continue;
         } else if (!strcmp(name, "h1")) {
-            if (!m->h1)
-                m->h1 = text_of(d, c);
+            const char *h = text_of(d, c);
+            if (h && m->nh1 < MAX_H1)
+                m->h1[m->nh1++] = h;
         } else if (!strcmp(name, "time")) {
             const char *dt = attr(d, c, "datetime");
             if (dt && !m->date_time)
                 m->date_time = dt;
         } else if (!m->author_byline && byline_like(d, c)) {
-            const char *a = text_of(d, c);
-            if (a && utf8_length(a, strlen(a)) <= 60)
+            const char *a = byline_name(d, text_of(d, c));
+            if (a)
                 m->author_byline = a;
         }
         if (!strcmp(name, "a")) {
@@ -246,54 +369,102 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth)
 
 /* ---------------------------------------------------------- decide */
 
-/* "Headline | Site" -> "Headline": drop the part that names the site. */
-static const char *strip_site(doc *d, const char *title, const char *site)
+/* The words of s, lower-cased and joined by single spaces: the form in
+ * which two titles are compared. */
+static const char *words_of(doc *d, const char *s)
 {
-    static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ",
-                                       " : ", " « ", " » ", " ｜ ", " < "};
-    if (!title)
-        return NULL;
-    const char *best = NULL;
-    size_t best_len = 0;
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
-        const char *p = strstr(title, seps[i]);
-        if (!p)
+    buf b = BUF_INIT;
+    size_t len = strlen(s);
+    int gap = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        utf8proc_category_t cat = utf8proc_category(cp);
+        int word = cp == '_' || (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
+        if (!word) {
+            gap = b.len > 0;
             continue;
-        const char *last = p;
-        for (const char *q = p; (q = strstr(q + 1, seps[i]));)
-            last = q;
-        size_t head = (size_t)(p - title);
-        const char *tail = last + strlen(seps[i]);
-        size_t tail_len = strlen(tail);
-        int site_is_tail = site ? strstr(tail, site) != NULL || strstr(site, tail) != NULL
-                                : tail_len < head;
-        int site_is_head = site && (strstr(site, "") && strncmp(title, site, head) == 0);
-        if (site_is_tail && head > best_len && head >= 8) {
-            best = title;
-            best_len = head;
-        } else if (site_is_head && tail_len > best_len) {
-            best = tail;
-            best_len = tail_len;
         }
+        if (gap)
+            buf_putc(&b, ' ');
+        gap = 0;
+        char enc[4];
+        buf_append(&b, enc, utf8_encode(utf8proc_tolower(cp), enc));
     }
-    return best ? arena_strndup(&d->mem, best, best_len) : title;
+    const char *r = arena_strndup(&d->mem, b.ptr ? b.ptr : "", b.len);
+    buf_free(&b);
+    return r ? r : "";
 }
 
+static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " : ",
+                                         " « ", " » ", " ｜ ", " < ", " • ", " / "};
+
+/* Where the first separator in a <title> starts, or NULL. */
+static const char *first_sep(const char *t, size_t *sep_len)
+{
+    const char *best = NULL;
+    for (size_t i = 0; i < sizeof title_seps / sizeof *title_seps; i++) {
+        const char *p = strstr(t, title_seps[i]);
+        if (p && (!best || p < best)) {
+            best = p;
+            *sep_len = strlen(title_seps[i]);
+        }
+    }
+    return best;
+}
+
+/* The last part of a <title> split at separators: usually the site. */
+static const char *last_part(const char *t)
+{
+    const char *last = NULL;
+    size_t n = 0;
+    for (const char *p = t; (p = first_sep(p, &n)); p += n)
+        last = p + n;
+    return last && *last ? last : NULL;
+}
+
+/* "Headline | Section | Site" -> "Headline". */
+static const char *first_part(doc *d, const char *t)
+{
+    size_t n = 0;
+    const char *p = first_sep(t, &n);
+    if (p == t) /* " | Headline": skip the empty part */
+        return first_part(d, t + n);
+    return p ? arena_strndup(&d->mem, t, (size_t)(p - t)) : t;
+}
+
+/*
+ * The headline. Pages show it as an <h1>, and the <title> repeats it with
+ * the site name around it; so an <h1> that the <title> (or og:title)
+ * contains wins, unless it is just the site's name. Otherwise a lone <h1>,
+ * otherwise the <title> without its decoration.
+ */
 static const char *pick_title(doc *d, const meta *m)
 {
-    const char *site = clean(d, m->site);
-    const char *cands[] = {m->og_title, m->ld_headline, m->tw_title};
-    for (size_t i = 0; i < 3; i++) {
-        const char *c = clean(d, cands[i]);
-        if (c)
-            return strip_site(d, c, site);
+    const char *title = clean(d, m->title_tag);
+    if (!title)
+        title = clean(d, m->og_title ? m->og_title : m->ld_headline ? m->ld_headline
+                                                                  : m->tw_title);
+    const char *og = clean(d, m->og_title);
+    const char *wt = title ? words_of(d, title) : "", *wo = og ? words_of(d, og) : "";
+    const char *site = title ? last_part(title) : NULL;
+    const char *ws = site ? words_of(d, site) : NULL;
+    int usable = 0;
+    const char *lone = NULL;
+    for (int i = 0; i < m->nh1; i++) {
+        const char *w = words_of(d, m->h1[i]);
+        if (strlen(w) < 3 || (ws && !strcmp(w, ws)))
+            continue;
+        if ((*wt && strstr(wt, w)) || (*wo && strstr(wo, w)))
+            return m->h1[i];
+        usable++;
+        lone = m->h1[i];
     }
-    const char *t = clean(d, m->title_tag);
-    if (m->h1 && t && strstr(t, m->h1))
-        return m->h1; /* the <title> is the headline plus decoration */
-    if (t)
-        return strip_site(d, t, site);
-    return m->h1;
+    if (m->nh1 == 1 && usable == 1)
+        return lone;
+    if (title)
+        return first_part(d, title);
+    return m->nh1 ? m->h1[0] : NULL;
 }
 
 static const char *iso_date(doc *d, const char *s)
@@ -304,32 +475,53 @@ static const char *iso_date(doc *d, const char *s)
     return NULL;
 }
 
-static const char *pick_date(doc *d, const meta *m, const decoded_text *t,
-                             const char *url)
+static const char *pick_date(doc *d, const meta *m, const char *url)
 {
+    const char *v;
     const char *cands[] = {m->date_ld, m->date_meta, m->date_time};
-    for (size_t i = 0; i < 3; i++) {
-        const char *v = iso_date(d, cands[i]);
-        if (v)
+    for (size_t i = 0; i < 3; i++)
+        if ((v = iso_date(d, cands[i])))
             return v;
-    }
-    const char *v = iso_date(d, url); /* /2024/05/12/ style paths */
-    if (v)
+    if (m->date_after_h1[0])
+        return arena_strdup(&d->mem, m->date_after_h1);
+    if ((v = iso_date(d, m->date_modified)))
         return v;
-    (void)t;
+    if ((v = iso_date(d, url))) /* /2024/05/12/ style paths */
+        return v;
+    if (m->date_seen[0])
+        return arena_strdup(&d->mem, m->date_seen);
     return NULL;
 }
 
+/* Meta values are sometimes escaped twice: "Maria &amp; Katerina". */
+static const char *unescape_amp(doc *d, const char *s)
+{
+    const char *p = s ? strstr(s, "&amp;") : NULL;
+    if (!p)
+        return s;
+    buf b = BUF_INIT;
+    for (const char *q = s; *q;) {
+        if (!strncmp(q, "&amp;", 5)) {
+            buf_putc(&b, '&');
+            q += 5;
+        } else {
+            buf_putc(&b, *q++);
+        }
+    }
+    const char *r = b.ptr && !b.oom ? arena_strndup(&d->mem, b.ptr, b.len) : s;
+    buf_free(&b);
+    return r;
+}
+
+/* People first (structured data, then the visible byline, then meta
+ * tags); an organisation named as author only when no person is. */
 static const char *pick_author(doc *d, const meta *m)
 {
-    const char *cands[] = {m->author_ld, m->author_meta, m->author_byline};
-    for (size_t i = 0; i < 3; i++) {
-        const char *a = clean(d, cands[i]);
-        if (!a)
-            continue;
-        if (!strncasecmp(a, "by ", 3))
-            a += 3;
-        return a;
+    const char *cands[] = {m->author_ld, m->author_byline, m->author_meta, m->author_org};
+    for (size_t i = 0; i < 4; i++) {
+        const char *a = byline_name(d, clean(d, cands[i]));
+        if (a)
+            return unescape_amp(d, a);
     }
     return NULL;
 }
@@ -366,7 +558,8 @@ void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *
     const char *url = m.canonical ? m.canonical : m.og_url ? m.og_url : src->url;
     d->pub.url = url ? resolve_url(d, src->url, url) : NULL;
     d->pub.title = pick_title(d, &m);
-    d->pub.date = pick_date(d, &m, t, d->pub.url);
+    d->pub.date = pick_date(d, &m, d->pub.url);
+    (void)t;
     d->pub.author = pick_author(d, &m);
     d->pub.site_name = clean(d, m.site ? m.site : m.publisher_ld);
     d->pub.lang = clean(d, m.lang);

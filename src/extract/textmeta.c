@@ -13,13 +13,22 @@
 
 #include "extract.h"
 
-enum { RE_DATE_KO, RE_DATE_NUM, RE_ORG, RE_COUNT };
+enum { RE_DATE_KO, RE_DATE_NUM, RE_DATE_MDY, RE_DATE_DMY, RE_DATE_DOTTED, RE_ORG, RE_COUNT };
+
+#define MONTHS "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|" \
+               "Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 
 static const char *const patterns[RE_COUNT] = {
     /* 2026년 1월 30일 */
     "(?<!\\d)((?:19|20)\\d\\d)\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일",
     /* 2026.01.30. / 2026-01-30 / 2026/1/30 */
     "(?<!\\d)((?:19|20)\\d\\d)\\s?([./-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{1,2})(?!\\d)",
+    /* May 12, 2024 / Dec. 3rd 2025 */
+    "(?i)\\b" MONTHS "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)(?!\\d)",
+    /* 12 May 2024 / 3rd of December, 2025 */
+    "(?i)(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" MONTHS "\\.?,?\\s+((?:19|20)\\d\\d)(?!\\d)",
+    /* 30.01.2026 (day first) / 01/30/2026 (month first, as in the US) */
+    "(?<![\\d.])(\\d{1,2})([./])(\\d{1,2})\\2((?:19|20)\\d\\d)(?!\\d)",
     /* 이 자료는 국방부의 보도자료를 전재하여 */
     "이\\s*자료는\\s*([^\\s,.]{2,40}?)(?:의|에서)\\s*보도자료를\\s*전재",
 };
@@ -76,36 +85,84 @@ static int valid_ymd(int y, int m, int d)
     return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/* "Dec" / "december" -> 12; 0 if not a month name. */
+static int month_at(const char *s, size_t a)
+{
+    static const char names[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    char k[3];
+    for (int i = 0; i < 3; i++)
+        k[i] = (char)(s[a + i] | 0x20);
+    for (int m = 0; m < 12; m++)
+        if (!memcmp(names + 3 * m, k, 3))
+            return m + 1;
+    return 0;
+}
+
+/* Year, month and day of the match in ov of pattern `which`. */
+static void ymd_of(int which, const char *s, const size_t *ov, int *y, int *m, int *d)
+{
+    switch (which) {
+    case RE_DATE_KO:
+        *y = number_at(s, ov[2], ov[3]), *m = number_at(s, ov[4], ov[5]);
+        *d = number_at(s, ov[6], ov[7]);
+        break;
+    case RE_DATE_NUM:
+        *y = number_at(s, ov[2], ov[3]), *m = number_at(s, ov[6], ov[7]);
+        *d = number_at(s, ov[8], ov[9]);
+        break;
+    case RE_DATE_MDY:
+        *m = month_at(s, ov[2]), *d = number_at(s, ov[4], ov[5]);
+        *y = number_at(s, ov[6], ov[7]);
+        break;
+    case RE_DATE_DMY:
+        *d = number_at(s, ov[2], ov[3]), *m = month_at(s, ov[4]);
+        *y = number_at(s, ov[6], ov[7]);
+        break;
+    default: { /* RE_DATE_DOTTED: dots put the day first, slashes the month */
+        int a = number_at(s, ov[2], ov[3]), b = number_at(s, ov[6], ov[7]);
+        int day_first = s[ov[4]] == '.' ? b <= 12 : a > 12;
+        *d = day_first ? a : b, *m = day_first ? b : a;
+        *y = number_at(s, ov[8], ov[9]);
+    }
+    }
+}
+
 int find_visible_date(const char *s, size_t len, char out[11])
 {
+    static const int kinds[] = {RE_DATE_KO, RE_DATE_NUM, RE_DATE_MDY, RE_DATE_DMY,
+                                RE_DATE_DOTTED};
     size_t ov[10];
     size_t best = (size_t)-1;
     int y = 0, m = 0, d = 0;
-    if (match(RE_DATE_KO, s, len, 0, ov, 4)) {
-        int yy = number_at(s, ov[2], ov[3]), mm = number_at(s, ov[4], ov[5]),
-            dd = number_at(s, ov[6], ov[7]);
-        if (valid_ymd(yy, mm, dd)) {
-            best = ov[0];
-            y = yy, m = mm, d = dd;
-        }
-    }
-    size_t start = 0;
-    while (start < len && match(RE_DATE_NUM, s, len, start, ov, 5)) {
-        int yy = number_at(s, ov[2], ov[3]), mm = number_at(s, ov[6], ov[7]),
-            dd = number_at(s, ov[8], ov[9]);
-        if (valid_ymd(yy, mm, dd)) {
-            if (ov[0] < best) {
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        size_t start = 0;
+        while (start < len && start < best && match(kinds[k], s, len, start, ov, 5)) {
+            int yy, mm, dd;
+            ymd_of(kinds[k], s, ov, &yy, &mm, &dd);
+            if (ov[0] >= best)
+                break;
+            if (valid_ymd(yy, mm, dd)) {
                 best = ov[0];
                 y = yy, m = mm, d = dd;
+                break;
             }
-            break;
+            start = ov[1];
         }
-        start = ov[1];
     }
     if (best == (size_t)-1)
         return 0;
     snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
     return 1;
+}
+
+/* Cheap test before running the patterns: does s hold a year 19xx/20xx? */
+int has_year(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 3 < len; i++)
+        if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
+            if (s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9')
+                return 1;
+    return 0;
 }
 
 const char *find_issuing_org(arena *a, const char *s, size_t len)

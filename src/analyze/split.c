@@ -200,7 +200,7 @@ static const char *const final_endings[] = {
     "니다", "니까", "세요", "어요", "아요", "에요", "예요", "해요", "네요", "군요",
     "지요", "죠", "쥬", "구나", "구먼", "거든", "걸랑", "래요", "드래요", "용", "유",
     "더라", "거라", "어라", "아라", "는가", "던가", "겠지", "잖아", "음", "함",
-    "됨", "임", "햐", "긋나", "기라", "아이가", NULL};
+    "됨", "임", "햐", "긋나", "기라", NULL};
 
 /* Nouns and particles that merely look like endings. */
 static const char *const not_endings[] = {
@@ -244,12 +244,19 @@ static int polite_before_yo(int32_t cp)
 /* Does the word s[a..b) end a sentence by its ending alone? */
 static int is_final_word(const splitter *sp, size_t a, size_t b)
 {
+    size_t p;
+    int32_t tail = utf8_prev(sp->s, b, &p);
+    /* laughter glued to a word closes it: 지뢰ㅋㅋ, 후회중ㅋ */
+    if ((tail == 0x314B || tail == 0x314E || tail == 0x3160 || tail == 0x315C) && p > a &&
+        is_syllable(utf8_prev(sp->s, strip_tail(sp->s, a, b), &p)))
+        return 1;
     b = strip_tail(sp->s, a, b);
     if (b <= a)
         return 0;
     const char *w = sp->s + a;
     size_t n = b - a;
-    size_t p;
+    if (n == 3 && memcmp(w, "마", 3) == 0)
+        return 1; /* 하지 마 */
     int32_t last = utf8_prev(sp->s, b, &p);
     if (!is_syllable(last))
         return 0;
@@ -404,6 +411,27 @@ static size_t at_outer_close(splitter *sp, size_t i, size_t next)
     return k;
 }
 
+static int all_decoration(const char *s, size_t a, size_t b)
+{
+    return strip_tail(s, a, b) == a;
+}
+
+/* A word s[a..b) ended at depth 0 by the space at b (next after it). */
+static void at_word_end(splitter *sp, size_t a, size_t b, size_t next)
+{
+    if (all_decoration(sp->s, a, b)) {
+        /* ㅋㅋㅋ or an emoji after a sentence end belongs to that sentence */
+        if (skip_spaces(sp, sp->start) == a && sp->n > 0) {
+            if (sp->n <= sp->cap)
+                sp->out[sp->n - 1].end = b;
+            sp->start = b;
+        }
+        return;
+    }
+    if (is_final_word(sp, a, b) && !next_word_continues(sp, next, continue_after_ending))
+        emit(sp, b);
+}
+
 static void split_run(splitter *sp)
 {
     size_t i = 0, word_start = 0;
@@ -411,9 +439,8 @@ static void split_run(splitter *sp)
         size_t next;
         int32_t cp = utf8_at(sp->s, sp->len, i, &next);
         if (utf8_is_space(cp)) {
-            if (sp->depth == 0 && i > word_start && is_final_word(sp, word_start, i) &&
-                !next_word_continues(sp, next, continue_after_ending))
-                emit(sp, i);
+            if (sp->depth == 0 && i > word_start)
+                at_word_end(sp, word_start, i, next);
             i = skip_spaces(sp, next);
             word_start = i;
             continue;

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     gisa_error err;
     if (gisa_extract(&src, NULL, &doc, &err) != GISA_OK)
         return 0;
-    gisa_post_options po = {GISA_POST_JEKYLL, NULL, "2026-01-30"};
+    gisa_post_options po = {.format = GISA_POST_JEKYLL, .date = "2026-01-30"};
     gisa_post post;
     if (gisa_compose(doc, &po, &post, &err) == GISA_OK)
         gisa_post_clear(&post);

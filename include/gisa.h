@@ -168,25 +168,56 @@ gisa_status gisa_render(const gisa_document *doc, gisa_format format,
 /* --------------------------------------------------------------- compose */
 
 typedef enum gisa_post_format {
-    GISA_POST_JEKYLL /* YAML front matter + Markdown body */
+    GISA_POST_JEKYLL,   /* YAML front matter + body, _posts/DATE-SLUG.md */
+    GISA_POST_HUGO,     /* YAML front matter + body, content/posts/SLUG.md */
+    GISA_POST_HTML,     /* one standalone, readable page */
+    GISA_POST_MARKDOWN, /* the body alone, title as a heading */
+    GISA_POST_JSON      /* the post model, each block with its source */
 } gisa_post_format;
 
+typedef enum gisa_post_style {
+    GISA_STYLE_PLAIN,  /* the body as Markdown */
+    GISA_STYLE_TISTORY /* the body as HTML in a blog editor's style */
+} gisa_post_style;
+
+typedef enum gisa_post_mode {
+    GISA_MODE_FULL,   /* every body block of the source */
+    GISA_MODE_SUMMARY /* the source's best sentences only */
+} gisa_post_mode;
+
+typedef enum gisa_slug_kind {
+    GISA_SLUG_ROMANIZE, /* Revised Romanization of the title, ASCII */
+    GISA_SLUG_HANGUL,   /* the title's words, Hangul kept */
+    GISA_SLUG_ID        /* the article id in the source URL */
+} gisa_slug_kind;
+
+/* Zero-initialised options give a full Jekyll post in plain style. */
 typedef struct gisa_post_options {
     gisa_post_format format;
-    const char *category; /* front-matter category; NULL = "News" */
-    const char *date;     /* "YYYY-MM-DD" to use when the page has none */
+    const char *category;     /* front-matter category; NULL = "News" */
+    const char *date;         /* "YYYY-MM-DD" to use when the page has none */
+    gisa_post_style style;
+    gisa_post_mode mode;
+    size_t summary_sentences; /* sentences in summary mode; 0 = 3 */
+    gisa_slug_kind slug;
+    int include_images;       /* keep photos credited to others */
+    int bundle;               /* Hugo: content/posts/SLUG/index.md */
 } gisa_post_options;
 
 /* A composed post: its text and the file name a site would give it. */
 typedef struct gisa_post {
     char *text;     /* the whole file */
     size_t len;
-    char *filename; /* e.g. "2026-01-30-hanil-gukbang.md" */
+    char *filename; /* relative path a site would use, e.g.
+                       "2026-01-30-hanil-gukbang.md" (Jekyll _posts/),
+                       "hanil-gukbang/index.md" (Hugo bundle) */
 } gisa_post;
 
 /*
  * Compose a post from `doc`, built only from the document's own text, with
- * attribution. `opts` may be NULL. Release with gisa_post_clear().
+ * attribution. `opts` may be NULL. A licence that forbids derivatives
+ * (공공누리 type 3/4, CC ...-ND) allows only GISA_MODE_FULL: asking for a
+ * summary then fails with GISA_ERR_INPUT. Release with gisa_post_clear().
  */
 gisa_status gisa_compose(const gisa_document *doc,
                          const gisa_post_options *opts, gisa_post *out,

@@ -1,4 +1,4 @@
-/* cmd_post.c - gisa post: page -> Jekyll post. */
+/* cmd_post.c - gisa post: page -> publishable post. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,17 +8,33 @@
 void help_post(FILE *out)
 {
     fprintf(out,
-            "usage: gisa post [--out DIR] [--category NAME] [--date YYYY-MM-DD] FILE\n"
+            "usage: gisa post [OPTIONS] FILE\n"
             "\n"
-            "Compose a Jekyll post from a page: YAML front matter (title, date,\n"
-            "categories, excerpt, source_url, source_org, author, license), the\n"
-            "article's own paragraphs, and an attribution block. The post is printed;\n"
-            "with --out it is also written to DIR/YYYY-MM-DD-<slug>.md.\n"
+            "Compose a post from a page, built only from the page's own text, with\n"
+            "attribution. The post is printed; with --out it is also written into DIR\n"
+            "under the name a site would give it.\n"
             "\n"
+            "  -f, --format FMT     jekyll (default): YAML front matter (title, date,\n"
+            "                       categories, excerpt, feature_text, image, source_url,\n"
+            "                       source_org, license) and the body, as\n"
+            "                       YYYY-MM-DD-<slug>.md; hugo: Hugo front matter, as\n"
+            "                       <slug>.md; html: one standalone page; markdown: the\n"
+            "                       body alone; json: the post model with sources\n"
+            "  -s, --style STYLE    plain (default): Markdown body; tistory: HTML body in\n"
+            "                       a blog editor's style (h2/p with data-ke-size)\n"
+            "  -m, --mode MODE      full (default): every body block\n"
+            "  -S, --slug KIND      romanize (default): Revised Romanization of the title;\n"
+            "                       hangul: Hangul kept; id: the article id in the URL\n"
             "  -o, --out DIR        also write the post into DIR (created if missing)\n"
             "  -c, --category NAME  front-matter category (default News)\n"
-            "  -d, --date DATE      date to use when the page states none\n"
+            "  -d, --date DATE      date to use when the page states none (YYYY-MM-DD)\n"
+            "      --include-images keep photos credited to others (left out by default,\n"
+            "                       as are photos under a 공공누리 notice, which covers text)\n"
+            "      --bundle         Hugo: write <slug>/index.md (a page bundle)\n"
             "  -h, --help           show this help\n"
+            "\n"
+            "A licence that forbids derivatives (공공누리 type 3/4, CC ...-ND) allows\n"
+            "only --mode full.\n"
             "\n"
             "Exit status: 0 success, 1 bad input, 2 usage error, 3 I/O error,\n"
             "4 internal error.\n");
@@ -34,42 +50,123 @@ static int valid_date(const char *s)
     return 1;
 }
 
-int cmd_post(int argc, char **argv)
+/* Look `s` up in a NULL-terminated list of names; index or -1. */
+static int pick(const char *s, const char *const *names)
+{
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(s, names[i]))
+            return i;
+    return -1;
+}
+
+static int write_post(const char *dir, const gisa_post *post)
+{
+    gisa_error err;
+    size_t n = strlen(dir) + strlen(post->filename) + 2;
+    char *path = malloc(n);
+    if (!path)
+        return EXIT_INTERNAL;
+    snprintf(path, n, "%s/%s", dir, post->filename);
+    int rc = EXIT_OK;
+    char *slash = strrchr(path, '/');
+    *slash = '\0'; /* the directory part, which a Hugo bundle adds to */
+    if (make_dirs(path, &err) != GISA_OK) {
+        rc = report(&err);
+    } else {
+        *slash = '/';
+        if (write_file_atomic(path, post->text, post->len, &err) != GISA_OK)
+            rc = report(&err);
+        else
+            fprintf(stderr, "gisa post: wrote %s\n", path);
+    }
+    free(path);
+    return rc;
+}
+
+enum { OPT_INCLUDE_IMAGES = 256, OPT_BUNDLE };
+
+static int parse_post_options(int argc, char **argv, gisa_post_options *po,
+                              const char **out_dir)
 {
     static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"style", required_argument, NULL, 's'},
+        {"mode", required_argument, NULL, 'm'},
+        {"slug", required_argument, NULL, 'S'},
         {"out", required_argument, NULL, 'o'},
         {"category", required_argument, NULL, 'c'},
         {"date", required_argument, NULL, 'd'},
+        {"include-images", no_argument, NULL, OPT_INCLUDE_IMAGES},
+        {"bundle", no_argument, NULL, OPT_BUNDLE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    gisa_post_options po = {GISA_POST_JEKYLL, NULL, NULL};
-    const char *out_dir = NULL;
-    int c;
+    static const char *const formats[] = {"jekyll", "hugo", "html", "markdown", "json", NULL};
+    static const char *const styles[] = {"plain", "tistory", NULL};
+    static const char *const modes[] = {"full", NULL};
+    static const char *const slugs[] = {"romanize", "hangul", "id", NULL};
+    int c, v;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+o:c:d:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+f:s:m:S:o:c:d:h", opts, NULL)) != -1) {
         switch (c) {
+        case 'f':
+            if ((v = pick(optarg, formats)) < 0)
+                return usage_error("post", "unknown format '%s'", optarg);
+            po->format = (gisa_post_format)v;
+            break;
+        case 's':
+            if ((v = pick(optarg, styles)) < 0)
+                return usage_error("post", "unknown style '%s'", optarg);
+            po->style = (gisa_post_style)v;
+            break;
+        case 'm':
+            if ((v = pick(optarg, modes)) < 0)
+                return usage_error("post", "unknown mode '%s'", optarg);
+            po->mode = (gisa_post_mode)v;
+            break;
+        case 'S':
+            if ((v = pick(optarg, slugs)) < 0)
+                return usage_error("post", "unknown slug kind '%s'", optarg);
+            po->slug = (gisa_slug_kind)v;
+            break;
         case 'o':
-            out_dir = optarg;
+            *out_dir = optarg;
             break;
         case 'c':
             if (!*optarg || strpbrk(optarg, "\n\r"))
                 return usage_error("post", "--category wants a one-line name");
-            po.category = optarg;
+            po->category = optarg;
             break;
         case 'd':
             if (!valid_date(optarg))
                 return usage_error("post", "--date wants YYYY-MM-DD, not '%s'", optarg);
-            po.date = optarg;
+            po->date = optarg;
+            break;
+        case OPT_INCLUDE_IMAGES:
+            po->include_images = 1;
+            break;
+        case OPT_BUNDLE:
+            po->bundle = 1;
             break;
         case 'h':
             help_post(stdout);
-            return EXIT_OK;
+            return -1;
         default:
             return usage_error("post", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    return EXIT_OK;
+}
+
+int cmd_post(int argc, char **argv)
+{
+    gisa_post_options po;
+    memset(&po, 0, sizeof po);
+    const char *out_dir = NULL;
+    int rc = parse_post_options(argc, argv, &po, &out_dir);
+    if (rc != EXIT_OK)
+        return rc < 0 ? EXIT_OK : rc;
     if (argc - optind != 1)
         return usage_error("post", argc - optind < 1 ? "no input file given"
                                                      : "give exactly one input file");
@@ -78,26 +175,13 @@ int cmd_post(int argc, char **argv)
     if (load_document(argv[optind], NULL, &doc, &err) != GISA_OK)
         return report(&err);
     gisa_post post;
-    int rc = gisa_compose(doc, &po, &post, &err);
+    rc = gisa_compose(doc, &po, &post, &err);
     gisa_document_free(doc);
     if (rc != GISA_OK)
         return report(&err);
     rc = write_stdout(post.text, post.len);
-    if (rc == EXIT_OK && out_dir) {
-        size_t n = strlen(out_dir) + strlen(post.filename) + 2;
-        char *path = malloc(n);
-        if (!path) {
-            rc = EXIT_INTERNAL;
-        } else {
-            snprintf(path, n, "%s/%s", out_dir, post.filename);
-            if (make_dirs(out_dir, &err) != GISA_OK ||
-                write_file_atomic(path, post.text, post.len, &err) != GISA_OK)
-                rc = report(&err);
-            else
-                fprintf(stderr, "gisa post: wrote %s\n", path);
-            free(path);
-        }
-    }
+    if (rc == EXIT_OK && out_dir)
+        rc = write_post(out_dir, &post);
     gisa_post_clear(&post);
     return rc;
 }

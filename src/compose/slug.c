@@ -29,15 +29,34 @@ static void hyphen(buf *out, size_t start)
         buf_putc(out, '-');
 }
 
-void slug_romanize(buf *out, const char *title)
+/* Cut the slug back to SLUG_MAX bytes at a character boundary and trim
+ * hyphens; an empty slug becomes "post". */
+static void finish(buf *out, size_t start)
+{
+    if (out->len - start > SLUG_MAX) {
+        out->len = start + SLUG_MAX;
+        while (out->len > start && ((unsigned char)out->ptr[out->len] & 0xC0) == 0x80)
+            out->len--;
+    }
+    while (out->len > start && out->ptr[out->len - 1] == '-')
+        out->len--;
+    if (out->len == start)
+        buf_puts(out, "post");
+    if (out->ptr)
+        out->ptr[out->len] = '\0';
+}
+
+static void slugify(buf *out, const char *title, int keep_hangul)
 {
     size_t start = out->len;
     const unsigned char *s = (const unsigned char *)(title ? title : "");
     size_t len = strlen((const char *)s), i = 0;
-    while (i < len && out->len - start < SLUG_MAX) {
+    while (i < len && out->len - start <= SLUG_MAX) {
         int32_t cp;
-        i += utf8_decode(s + i, len - i, &cp);
-        if (utf8_is_hangul(cp)) {
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (utf8_is_hangul(cp) && keep_hangul) {
+            buf_append(out, (const char *)s + i, n);
+        } else if (utf8_is_hangul(cp)) {
             int v = cp - 0xAC00;
             buf_puts(out, initials[v / 588]);
             buf_puts(out, vowels[(v % 588) / 28]);
@@ -49,13 +68,74 @@ void slug_romanize(buf *out, const char *title)
         } else {
             hyphen(out, start);
         }
+        i += n;
     }
-    if (out->len - start > SLUG_MAX)
-        out->len = start + SLUG_MAX;
-    while (out->len > start && out->ptr[out->len - 1] == '-')
-        out->len--;
-    if (out->len == start)
-        buf_puts(out, "post");
-    if (out->ptr)
-        out->ptr[out->len] = '\0';
+    finish(out, start);
+}
+
+void slug_romanize(buf *out, const char *title)
+{
+    slugify(out, title, 0);
+}
+
+void slug_hangul(buf *out, const char *title)
+{
+    slugify(out, title, 1);
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Copy [s, s+n) if it is a usable id: letters, digits, '-' or '_' only,
+ * holding at least one digit. */
+static int put_id(buf *out, const char *s, size_t n)
+{
+    int digits = 0;
+    if (n == 0 || n > SLUG_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              c == '-' || c == '_'))
+            return 0;
+        digits |= is_digit(c);
+    }
+    if (!digits)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        buf_putc(out, (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]));
+    return 1;
+}
+
+int slug_from_url(buf *out, const char *url)
+{
+    static const char *const keys[] = {"newsId=", "newsid=", "aid=", "idxno=",
+                                       "articleId=", "article_id=", "no=", "id="};
+    if (!url)
+        return 0;
+    const char *q = strchr(url, '?');
+    for (size_t k = 0; q && k < sizeof keys / sizeof *keys; k++) {
+        for (const char *p = strstr(q, keys[k]); p; p = strstr(p + 1, keys[k])) {
+            if (p[-1] != '?' && p[-1] != '&')
+                continue;
+            const char *v = p + strlen(keys[k]);
+            if (put_id(out, v, strcspn(v, "&#")))
+                return 1;
+        }
+    }
+    size_t end = q ? (size_t)(q - url) : strcspn(url, "#");
+    while (end > 0 && url[end - 1] == '/')
+        end--;
+    size_t start = end;
+    while (start > 0 && url[start - 1] != '/')
+        start--;
+    const char *seg = url + start;
+    size_t n = end - start, dot = n;
+    for (size_t i = 0; i < n; i++)
+        if (seg[i] == '.')
+            dot = i; /* drop ".html" and the like */
+    return start > 0 && url[start - 1] == '/' && start >= 3 && url[start - 2] != '/' &&
+           put_id(out, seg, dot);
 }

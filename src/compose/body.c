@@ -1,0 +1,211 @@
+/* body.c - a post's body and attribution as Markdown or HTML.
+ *
+ * Source text only ever reaches HTML through html_escape(), and only
+ * http(s) URLs survive, so nothing from the page can run in a reader's
+ * browser. */
+#include <string.h>
+
+#include "../extract/render.h"
+#include "compose.h"
+
+void html_escape(buf *out, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': buf_puts(out, "&amp;"); break;
+        case '<': buf_puts(out, "&lt;"); break;
+        case '>': buf_puts(out, "&gt;"); break;
+        case '"': buf_puts(out, "&quot;"); break;
+        case '\'': buf_puts(out, "&#39;"); break;
+        default: buf_putc(out, *s);
+        }
+    }
+}
+
+int safe_url(const char *url)
+{
+    if (!url)
+        return 0;
+    if (strncmp(url, "https://", 8) && strncmp(url, "http://", 7))
+        return 0;
+    for (const char *p = url; *p; p++)
+        if ((unsigned char)*p <= ' ' || *p == '"' || *p == '<' || *p == '>')
+            return 0;
+    return 1;
+}
+
+/* Paragraph text with line breaks as <br>. */
+static void html_lines(buf *out, const char *s)
+{
+    const char *nl;
+    while ((nl = strchr(s, '\n'))) {
+        buf b = BUF_INIT;
+        buf_append(&b, s, (size_t)(nl - s));
+        html_escape(out, b.ptr);
+        buf_free(&b);
+        buf_puts(out, "<br>");
+        s = nl + 1;
+    }
+    html_escape(out, s);
+}
+
+static void html_table(buf *out, const gisa_block *b)
+{
+    size_t cols = b->ncols, rows = cols ? b->nitems / cols : 0;
+    buf_puts(out, "<table>\n");
+    for (size_t r = 0; r < rows; r++) {
+        int head = r == 0 && b->level;
+        buf_puts(out, "<tr>");
+        for (size_t c = 0; c < cols; c++) {
+            buf_puts(out, head ? "<th>" : "<td>");
+            html_escape(out, b->items[r * cols + c]);
+            buf_puts(out, head ? "</th>" : "</td>");
+        }
+        buf_puts(out, "</tr>\n");
+    }
+    buf_puts(out, "</table>\n");
+}
+
+/* One block as HTML; `tistory` adds the blog editor's size attributes. */
+static void block_html(buf *out, const gisa_block *b, int tistory)
+{
+    switch (b->kind) {
+    case GISA_BLOCK_HEADING: {
+        int level = b->level <= 1 ? 2 : b->level > 4 ? 4 : b->level;
+        static const char *const ke[] = {"", "", "size26", "size23", "size20"};
+        if (tistory)
+            buf_printf(out, "<h%d data-ke-size=\"%s\">", level, ke[level]);
+        else
+            buf_printf(out, "<h%d>", level);
+        html_escape(out, b->text);
+        buf_printf(out, "</h%d>\n", level);
+        break;
+    }
+    case GISA_BLOCK_PARAGRAPH:
+        buf_puts(out, tistory ? "<p data-ke-size=\"size16\">" : "<p>");
+        html_lines(out, b->text);
+        buf_puts(out, "</p>\n");
+        break;
+    case GISA_BLOCK_LIST:
+        buf_puts(out, b->level ? "<ol>\n" : "<ul>\n");
+        for (size_t i = 0; i < b->nitems; i++) {
+            buf_puts(out, "<li>");
+            html_escape(out, b->items[i]);
+            buf_puts(out, "</li>\n");
+        }
+        buf_puts(out, b->level ? "</ol>\n" : "</ul>\n");
+        break;
+    case GISA_BLOCK_TABLE:
+        html_table(out, b);
+        break;
+    case GISA_BLOCK_IMAGE:
+        if (!safe_url(b->url))
+            break;
+        buf_puts(out, "<figure><img src=\"");
+        html_escape(out, b->url);
+        buf_puts(out, "\" alt=\"");
+        html_escape(out, b->text);
+        buf_puts(out, "\">");
+        if (b->text && *b->text) {
+            buf_puts(out, "<figcaption>");
+            html_escape(out, b->text);
+            buf_puts(out, "</figcaption>");
+        }
+        buf_puts(out, "</figure>\n");
+        break;
+    case GISA_BLOCK_QUOTE:
+        buf_puts(out, "<blockquote><p>");
+        html_lines(out, b->text);
+        buf_puts(out, "</p></blockquote>\n");
+        break;
+    case GISA_BLOCK_CODE:
+        buf_puts(out, "<pre><code>");
+        html_escape(out, b->text);
+        buf_puts(out, "</code></pre>\n");
+        break;
+    }
+}
+
+void body_markdown(const post_model *m, buf *out)
+{
+    for (size_t i = 0; i < m->nblocks; i++) {
+        if (i)
+            buf_putc(out, '\n');
+        render_markdown_block(out, m->blocks[i]);
+    }
+}
+
+void body_tistory(const post_model *m, buf *out)
+{
+    for (size_t i = 0; i < m->nblocks; i++)
+        block_html(out, m->blocks[i], 1);
+}
+
+void body_html(const post_model *m, buf *out)
+{
+    for (size_t i = 0; i < m->nblocks; i++)
+        block_html(out, m->blocks[i], 0);
+}
+
+/* "이 글은 공공누리 제1유형에 따라 국방부의 저작물을 이용하였습니다." */
+static void kogl_sentence(const post_model *m, buf *out)
+{
+    const char *lic = m->doc->license;
+    if (lic && strncmp(lic, "KOGL-", 5) == 0)
+        buf_printf(out, "이 글은 공공누리 제%c유형에 따라 %s의 저작물을 이용하였습니다.", lic[5],
+                   m->org ? m->org : "원저작자");
+    else if (lic && m->korean)
+        buf_printf(out, "이 글은 %s 조건에 따라 원문을 이용하였습니다.", lic);
+    else if (lic)
+        buf_printf(out, "Used under %s.", lic);
+}
+
+void attribution_markdown(const post_model *m, buf *out)
+{
+    buf_puts(out, "\n---\n\n");
+    buf_puts(out, m->korean ? "**출처**: " : "**Source**: ");
+    if (m->org)
+        buf_printf(out, "%s, ", m->org);
+    buf_printf(out, m->korean ? "「%s」(%s)" : "\"%s\" (%s)", m->title, m->date);
+    if (m->doc->url && safe_url(m->doc->url))
+        buf_printf(out, ", <%s>", m->doc->url);
+    buf_putc(out, '\n');
+    size_t before = out->len;
+    buf_putc(out, '\n');
+    kogl_sentence(m, out);
+    if (out->len == before + 1)
+        out->len = before;
+    else
+        buf_putc(out, '\n');
+}
+
+void attribution_html(const post_model *m, buf *out)
+{
+    buf_puts(out, "<footer class=\"attribution\"><p>");
+    buf_puts(out, m->korean ? "출처: " : "Source: ");
+    if (m->org) {
+        html_escape(out, m->org);
+        buf_puts(out, ", ");
+    }
+    buf_puts(out, m->korean ? "「" : "\"");
+    html_escape(out, m->title);
+    buf_puts(out, m->korean ? "」" : "\"");
+    buf_printf(out, "(%s)", m->date);
+    if (m->doc->url && safe_url(m->doc->url)) {
+        buf_puts(out, ", <a href=\"");
+        html_escape(out, m->doc->url);
+        buf_puts(out, "\">");
+        html_escape(out, m->doc->url);
+        buf_puts(out, "</a>");
+    }
+    buf_puts(out, "</p>");
+    buf note = BUF_INIT;
+    kogl_sentence(m, &note);
+    if (note.len) {
+        buf_puts(out, "<p>");
+        html_escape(out, note.ptr);
+        buf_puts(out, "</p>");
+    }
+    buf_free(&note);
+    buf_puts(out, "</footer>\n");
+}

@@ -1,0 +1,65 @@
+/* compose.h - the post model every post renderer walks.
+ *
+ * compose builds one model from a document (title, date, slug, excerpt,
+ * the body blocks kept, attribution); jekyll.c, hugo.c, html.c and json.c
+ * only render it. Nothing in the model is written by gisa except headings,
+ * labels and the attribution: every body sentence is the source's. */
+#ifndef GISA_COMPOSE_H
+#define GISA_COMPOSE_H
+
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "gisa.h"
+
+typedef struct post_model {
+    const gisa_document *doc;
+    gisa_post_options opt; /* the caller's, defaults filled in */
+    arena mem;
+    const char *title;
+    char date[11];        /* YYYY-MM-DD */
+    const char *zone;     /* "+0900" for Korean sources, else "+0000" */
+    const char *slug;
+    const char *excerpt;  /* the lead's first sentences */
+    const char *image;    /* first image kept, for front matter */
+    const char *org;      /* who issued it: ministry, else site */
+    int korean;
+    int no_derivatives;   /* licence allows verbatim use only */
+    const gisa_block **blocks; /* body, in order (pointers into doc) */
+    size_t nblocks;
+} post_model;
+
+/* Build the model; on failure fills err and returns its status. */
+gisa_status post_model_build(post_model *m, const gisa_document *doc,
+                             const gisa_post_options *opt, gisa_error *err);
+void post_model_free(post_model *m);
+
+/* Renderers: append the whole post to out. */
+void render_jekyll(const post_model *m, buf *out);
+void render_hugo(const post_model *m, buf *out);
+void render_post_html(const post_model *m, buf *out);
+void render_post_markdown(const post_model *m, buf *out);
+int render_post_json(const post_model *m, buf *out);
+
+/* Body renderers shared by the formats. */
+void body_markdown(const post_model *m, buf *out);
+void body_tistory(const post_model *m, buf *out);
+void body_html(const post_model *m, buf *out);
+void attribution_markdown(const post_model *m, buf *out);
+void attribution_html(const post_model *m, buf *out);
+
+/* HTML text escaping; URLs other than http(s) are refused (returns 0). */
+void html_escape(buf *out, const char *s);
+int safe_url(const char *url);
+
+/* libyaml front matter: begin, key/value pairs, end. */
+typedef struct front_matter front_matter;
+front_matter *fm_begin(buf *out);
+void fm_field(front_matter *f, const char *key, const char *value);
+void fm_bool(front_matter *f, const char *key, int value);
+void fm_list(front_matter *f, const char *key, const char *const *items, size_t n);
+void fm_map_begin(front_matter *f, const char *key);
+void fm_map_end(front_matter *f);
+/* Finish the document; returns 1 on success. Frees f. */
+int fm_end(front_matter *f);
+
+#endif

@@ -1,0 +1,116 @@
+/* frontmatter.c - YAML front matter through libyaml's emitter.
+ *
+ * The emitter decides quoting, so titles holding ":", "#", "---", quotes,
+ * newlines or a leading "*" come out as valid YAML that reads back as the
+ * same string. Output is wrapped in the "---" lines sites expect. */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "compose.h"
+
+struct front_matter {
+    yaml_emitter_t em;
+    buf *out;
+    int ok;
+};
+
+static int yaml_out(void *data, unsigned char *s, size_t n)
+{
+    buf_append((buf *)data, (const char *)s, n);
+    return !((buf *)data)->oom;
+}
+
+static void emit(front_matter *f, yaml_event_t *ev, int initialized)
+{
+    if (!initialized)
+        f->ok = 0;
+    else if (f->ok && !yaml_emitter_emit(&f->em, ev))
+        f->ok = 0;
+}
+
+static void scalar(front_matter *f, const char *s)
+{
+    yaml_event_t ev;
+    int init = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+                                            (int)strlen(s), 1, 1, YAML_ANY_SCALAR_STYLE);
+    emit(f, &ev, init);
+}
+
+front_matter *fm_begin(buf *out)
+{
+    front_matter *f = calloc(1, sizeof *f);
+    if (!f || !yaml_emitter_initialize(&f->em)) {
+        free(f);
+        return NULL;
+    }
+    f->out = out;
+    f->ok = 1;
+    buf_puts(out, "---\n");
+    yaml_emitter_set_output(&f->em, yaml_out, out);
+    yaml_emitter_set_unicode(&f->em, 1);
+    yaml_emitter_set_width(&f->em, -1);
+    yaml_event_t ev;
+    emit(f, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
+    emit(f, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
+    emit(f, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+                                                     YAML_BLOCK_MAPPING_STYLE));
+    return f;
+}
+
+void fm_field(front_matter *f, const char *key, const char *value)
+{
+    if (!value || !*value)
+        return;
+    scalar(f, key);
+    scalar(f, value);
+}
+
+void fm_bool(front_matter *f, const char *key, int value)
+{
+    yaml_event_t ev;
+    scalar(f, key);
+    const char *v = value ? "true" : "false";
+    emit(f, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)v,
+                                              (int)strlen(v), 1, 0, YAML_PLAIN_SCALAR_STYLE));
+}
+
+void fm_list(front_matter *f, const char *key, const char *const *items, size_t n)
+{
+    if (!n)
+        return;
+    yaml_event_t ev;
+    scalar(f, key);
+    emit(f, &ev, yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+                                                      YAML_BLOCK_SEQUENCE_STYLE));
+    for (size_t i = 0; i < n; i++)
+        scalar(f, items[i]);
+    emit(f, &ev, yaml_sequence_end_event_initialize(&ev));
+}
+
+void fm_map_begin(front_matter *f, const char *key)
+{
+    yaml_event_t ev;
+    scalar(f, key);
+    emit(f, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+                                                     YAML_BLOCK_MAPPING_STYLE));
+}
+
+void fm_map_end(front_matter *f)
+{
+    yaml_event_t ev;
+    emit(f, &ev, yaml_mapping_end_event_initialize(&ev));
+}
+
+int fm_end(front_matter *f)
+{
+    yaml_event_t ev;
+    emit(f, &ev, yaml_mapping_end_event_initialize(&ev));
+    emit(f, &ev, yaml_document_end_event_initialize(&ev, 1));
+    emit(f, &ev, yaml_stream_end_event_initialize(&ev));
+    int ok = f->ok && yaml_emitter_flush(&f->em);
+    yaml_emitter_delete(&f->em);
+    buf_puts(f->out, "---\n");
+    free(f);
+    return ok;
+}

@@ -1,0 +1,75 @@
+/* postjson.c - the post model as JSON: every body block with the index
+ * and byte offset of the source block it came from, so a reader (or
+ * `gisa check`) can trace each sentence back to the page. */
+#include <json-c/json.h>
+
+#include "compose.h"
+
+static const char *kind_name(gisa_block_kind k)
+{
+    static const char *const names[] = {"heading", "paragraph", "list", "table",
+                                        "image", "quote", "code"};
+    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "paragraph";
+}
+
+static void put(json_object *o, const char *key, const char *v)
+{
+    json_object_object_add(o, key, v ? json_object_new_string(v) : NULL);
+}
+
+static json_object *strings(const char *const *items, size_t n)
+{
+    json_object *a = json_object_new_array();
+    for (size_t i = 0; i < n; i++)
+        json_object_array_add(a, json_object_new_string(items[i]));
+    return a;
+}
+
+static json_object *block_json(const post_model *m, const gisa_block *b)
+{
+    json_object *o = json_object_new_object();
+    put(o, "type", kind_name(b->kind));
+    if (b->text)
+        put(o, "text", b->text);
+    if (b->url)
+        put(o, "url", b->url);
+    if (b->kind == GISA_BLOCK_LIST || b->kind == GISA_BLOCK_TABLE)
+        json_object_object_add(o, "items", strings(b->items, b->nitems));
+    if (b->kind == GISA_BLOCK_TABLE)
+        json_object_object_add(o, "columns", json_object_new_int64((int64_t)b->ncols));
+    json_object *src = json_object_new_object();
+    json_object_object_add(src, "block", json_object_new_int64(b - m->doc->blocks));
+    json_object_object_add(src, "offset", json_object_new_int64((int64_t)b->offset));
+    json_object_object_add(o, "source", src);
+    return o;
+}
+
+int render_post_json(const post_model *m, buf *out)
+{
+    json_object *o = json_object_new_object();
+    if (!o)
+        return 0;
+    put(o, "title", m->title);
+    put(o, "date", m->date);
+    put(o, "slug", m->slug);
+    put(o, "excerpt", m->excerpt);
+    put(o, "image", m->image);
+    put(o, "mode", m->opt.mode == GISA_MODE_SUMMARY ? "summary" : "full");
+    json_object *src = json_object_new_object();
+    put(src, "url", m->doc->url);
+    put(src, "organisation", m->org);
+    put(src, "title", m->doc->title);
+    put(src, "license", m->doc->license);
+    put(src, "license_text", m->doc->license_text);
+    json_object_object_add(o, "source", src);
+    json_object *blocks = json_object_new_array();
+    for (size_t i = 0; i < m->nblocks; i++)
+        json_object_array_add(blocks, block_json(m, m->blocks[i]));
+    json_object_object_add(o, "blocks", blocks);
+    buf_puts(out, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+                                                        JSON_C_TO_STRING_SPACED |
+                                                        JSON_C_TO_STRING_NOSLASHESCAPE));
+    buf_putc(out, '\n');
+    json_object_put(o);
+    return 1;
+}

@@ -117,9 +117,29 @@ int doc_is_repeat(doc *d, const char *text)
     return 0;
 }
 
+/* Korean press releases open paragraphs with □, ■ and the like: layout,
+ * not words, so they are dropped wherever the text came from. */
+static void strip_para_mark(const char **s, size_t *len)
+{
+    static const char *const marks[] = {"□", "■", "◆", "◇", "▶", "▣"};
+    size_t skip = 0;
+    while (skip < *len && ((*s)[skip] == ' ' || (*s)[skip] == '\t' || (*s)[skip] == '\n'))
+        skip++;
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        size_t m = strlen(marks[i]);
+        if (*len - skip > m && memcmp(*s + skip, marks[i], m) == 0) {
+            *s += skip + m;
+            *len -= skip + m;
+            return;
+        }
+    }
+}
+
 gisa_block *doc_add_text(doc *d, gisa_block_kind kind, int level,
                          const char *text, size_t len, size_t offset)
 {
+    if (kind == GISA_BLOCK_PARAGRAPH)
+        strip_para_mark(&text, &len);
     int keep_nl = kind == GISA_BLOCK_PARAGRAPH || kind == GISA_BLOCK_QUOTE ||
                   kind == GISA_BLOCK_CODE;
     char *clean = text_clean_dup(&d->mem, text, len, keep_nl);

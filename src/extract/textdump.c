@@ -175,21 +175,6 @@ static int is_bullet(const char *s, size_t len, size_t *skip)
     return 0;
 }
 
-/* Paragraph markers of Korean releases carry no meaning once extracted. */
-static void strip_para_mark(const char **s, size_t *len)
-{
-    static const char *const marks[] = {"□", "■", "◆", "◇", "▶", "▣"};
-    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
-        size_t m = strlen(marks[i]);
-        if (*len > m && memcmp(*s, marks[i], m) == 0) {
-            *s += m;
-            *len -= m;
-            trim(s, len);
-            return;
-        }
-    }
-}
-
 /* Emit consecutive bullet lines from lines[i] as one list block. */
 static size_t emit_list(doc *d, const line *lines, size_t i, size_t last)
 {
@@ -228,9 +213,7 @@ static void emit_body(doc *d, const line *lines, size_t first, size_t last)
             continue;
         }
         const char *s = l->s;
-        size_t len = l->len;
-        strip_para_mark(&s, &len);
-        len -= end_marker(s, len);
+        size_t len = l->len - end_marker(l->s, l->len);
         gisa_block_kind kind = l->kind == L_PROSE || l->chars > 60 ? GISA_BLOCK_PARAGRAPH
                                                                     : GISA_BLOCK_HEADING;
         doc_add_text(d, kind, 2, s, len, l->off);

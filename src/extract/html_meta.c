@@ -58,6 +58,10 @@ typedef struct meta {
     char date_seen[11];       /* first date in visible text */
     char date_after_h1[11];   /* first date in visible text after an <h1> */
     const char *author_meta, *author_ld, *author_byline, *author_org;
+    const char *ld_person;    /* a Person node's name, for authors given by @id */
+    const char *author_label; /* twitter:data1 when twitter:label1 says "Written by" */
+    int label_is_author;      /* twitter:label1 said so */
+    int by_pending;           /* the last text was "By" / "Written by": a name follows */
     const char *site, *canonical, *og_url, *lang, *license_link, *base;
     const char *publisher_ld;
 } meta;
@@ -80,6 +84,10 @@ static void on_meta_tag(doc *d, meta *m, const xmlNode *n)
         return;
     if (!strcasecmp(key, "og:title"))
         m->og_title = m->og_title ? m->og_title : v;
+    else if (!strcasecmp(key, "twitter:label1"))
+        m->label_is_author = !strcasecmp(v, "written by") || !strcasecmp(v, "author");
+    else if (!strcasecmp(key, "twitter:data1") && m->label_is_author)
+        m->author_label = v;
     else if (!strcasecmp(key, "twitter:title"))
         m->tw_title = m->tw_title ? m->tw_title : v;
     else if (!strcasecmp(key, "og:site_name") || !strcasecmp(key, "application-name"))
@@ -192,6 +200,8 @@ static void ld_take(doc *d, meta *m, json_object *o, int depth)
     json_object *v;
     if (json_object_object_get_ex(o, "@graph", &v))
         ld_take(d, m, v, depth + 1);
+    if (!m->ld_person && ld_type_has(o, "Person") && json_object_object_get_ex(o, "name", &v))
+        m->ld_person = arena_strdup(&d->mem, ld_string(v));
     if (!ld_is_article(o) && !json_object_object_get_ex(o, "datePublished", &v))
         return;
     /* Copies: the JSON object dies before the document does. */
@@ -288,12 +298,51 @@ static const char *byline_name(doc *d, const char *a)
 
 /* Visible text nodes: remember the first date seen, and the first after
  * the first <h1> (where an article's dateline usually sits). */
-static void on_text(meta *m, const xmlNode *c)
+/* Is s (trimmed) only a byline label: "By", "Written by:", "Article by"? */
+static int by_label(const char *s, size_t len)
+{
+    static const char *const labels[] = {"by", "written by", "posted by", "article by",
+                                         "words by", "author", "authors", "posted by:"};
+    while (len && strchr(" \t\r\n:", s[len - 1]))
+        len--;
+    while (len && strchr(" \t\r\n", *s))
+        s++, len--;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (len == strlen(labels[i]) && !strncasecmp(s, labels[i], len))
+            return 1;
+    return 0;
+}
+
+/* Bylines in plain text: "By Jane Doe", or "By" then the name in the next
+ * element (often a link to the author's page). */
+static void on_byline_text(doc *d, meta *m, const char *s, size_t len)
+{
+    if (m->author_byline || len > 200)
+        return;
+    if (by_label(s, len)) {
+        m->by_pending = 1;
+        return;
+    }
+    const char *t = clean(d, s);
+    if (!t)
+        return;
+    if (m->by_pending) {
+        m->by_pending = 0;
+        m->author_byline = byline_name(d, t);
+    } else if (!strncasecmp(t, "by ", 3) && t[3] >= 'A' && t[3] <= 'Z') {
+        m->author_byline = byline_name(d, t);
+    }
+}
+
+static void on_text(doc *d, meta *m, const xmlNode *c)
 {
     const char *s = (const char *)c->content;
-    if (!s || (m->date_seen[0] && (m->date_after_h1[0] || !m->nh1)))
+    if (!s)
         return;
     size_t len = strlen(s);
+    on_byline_text(d, m, s, len);
+    if (m->date_seen[0] && (m->date_after_h1[0] || !m->nh1))
+        return;
     if (len > 400 || !has_year(s, len))
         return;
     char date[11];
@@ -317,7 +366,7 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth)
         return;
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE) {
-            on_text(m, c);
+            on_text(d, m, c);
             continue;
         }
         if (c->type != XML_ELEMENT_NODE)
@@ -517,8 +566,9 @@ static const char *unescape_amp(doc *d, const char *s)
  * tags); an organisation named as author only when no person is. */
 static const char *pick_author(doc *d, const meta *m)
 {
-    const char *cands[] = {m->author_ld, m->author_byline, m->author_meta, m->author_org};
-    for (size_t i = 0; i < 4; i++) {
+    const char *cands[] = {m->author_ld,    m->author_label, m->author_byline,
+                           m->author_meta,  m->ld_person,    m->author_org};
+    for (size_t i = 0; i < sizeof cands / sizeof *cands; i++) {
         const char *a = byline_name(d, clean(d, cands[i]));
         if (a)
             return unescape_amp(d, a);

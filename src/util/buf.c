@@ -84,8 +84,8 @@ void buf_printf(buf *b, const char *fmt, ...)
 
 char *buf_detach(buf *b, size_t *len)
 {
-    if (!b->ptr)
-        buf_reserve(b, 0);
+    if (!b->ptr && buf_reserve(b, 0))
+        b->ptr[0] = '\0'; /* an empty buffer still detaches as "" */
     if (b->oom) {
         buf_free(b);
         return NULL;

@@ -1,0 +1,221 @@
+/* test_html.c - content selection and block emission on small snippets. */
+#include "check.h"
+#include "util.h"
+#include "util/buf.h"
+
+#define PARA1 "해양수산부는 올해 연안 바다숲 54곳을 새로 조성한다고 밝혔다. 동해와 제주 연안의 갯녹음을 막기 위한 조치다."
+#define PARA2 "바다숲은 수산생물의 산란장과 서식지가 될 뿐 아니라 이산화탄소를 흡수해 기후위기 대응에도 보탬이 된다."
+#define PARA3 "정부는 조성 해역마다 해마다 두 차례 수중드론으로 해조류 분포를 살피고 그 결과를 공개할 계획이다."
+
+static const gisa_block *find_kind(const gisa_document *d, gisa_block_kind k)
+{
+    for (size_t i = 0; i < d->nblocks; i++)
+        if (d->blocks[i].kind == k)
+            return &d->blocks[i];
+    return NULL;
+}
+
+static gisa_document *must_extract(const char *html)
+{
+    gisa_error err;
+    gisa_document *d = extract_html_str(html, &err);
+    CHECK(d != NULL);
+    if (!d)
+        fprintf(stderr, "  extract failed: %s\n", err.message);
+    return d;
+}
+
+static void test_boilerplate_left_out(void)
+{
+    gisa_document *d = must_extract(
+        "<html><head><title>바다숲 조성 | 정책뉴스</title>"
+        "<style>p{color:red}</style><script>var menu='전체메뉴';</script></head><body>"
+        "<header><nav><ul><li><a href='/a'>정치</a></li><li><a href='/b'>경제</a></li>"
+        "<li><a href='/c'>사회</a></li></ul></nav></header>"
+        "<div class='content'><h1>바다숲 54곳 조성</h1>"
+        "<p>" PARA1 "</p><p>  " PARA2 "  </p><p>" PARA3 "</p></div>"
+        "<aside class='sidebar'><h3>많이 본 뉴스</h3><ul>"
+        "<li><a href='/x'>폭설에 출근길 대란 지하철 증편 운행</a></li>"
+        "<li><a href='/y'>프로야구 최대어 4년 120억 원에 잔류</a></li></ul></aside>"
+        "<footer><p>Copyright 2026 무단 전재 및 재배포 금지</p></footer></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, PARA1);
+    CHECK_HAS(t, PARA2);
+    CHECK_HAS(t, PARA3);
+    CHECK_LACKS(t, "전체메뉴");
+    CHECK_LACKS(t, "color:red");
+    CHECK_LACKS(t, "경제");
+    CHECK_LACKS(t, "많이 본 뉴스");
+    CHECK_LACKS(t, "출근길");
+    CHECK_LACKS(t, "재배포");
+    CHECK(strstr(t, PARA1) < strstr(t, PARA2) && strstr(t, PARA2) < strstr(t, PARA3));
+    free(t);
+    gisa_document_free(d);
+}
+
+static void test_block_kinds(void)
+{
+    gisa_document *d = must_extract(
+        "<html><head><link rel='canonical' href='https://news.example/a/1'></head><body>"
+        "<article><h1>제목</h1><p>" PARA1 "</p><h2>소제목입니다</h2><p>" PARA2 "</p>"
+        "<ul><li>첫째 항목입니다</li><li>둘째 항목입니다</li></ul>"
+        "<ol><li>하나</li><li>둘</li></ol>"
+        "<table><tr><th>해역</th><th>개소</th></tr><tr><td>동해</td><td>21</td></tr>"
+        "<tr><td>제주</td><td>14</td></tr></table>"
+        "<figure><img src='/img/sea.jpg' alt='바다숲 사진'><figcaption>바다숲에서 잠수사가 해조류를 살피고 있다.</figcaption></figure>"
+        "<blockquote><p>건강한 바다를 물려주겠다는 약속을 지키겠습니다.</p></blockquote>"
+        "<pre>code  kept\n  as is</pre>"
+        "<p>" PARA3 "</p></article></body></html>");
+    if (!d)
+        return;
+    const gisa_block *b = find_kind(d, GISA_BLOCK_HEADING);
+    CHECK(b != NULL);
+    const gisa_block *l = find_kind(d, GISA_BLOCK_LIST);
+    CHECK(l != NULL);
+    if (l) {
+        CHECK_INT(l->nitems, 2);
+        CHECK_STR(l->items[0], "첫째 항목입니다");
+        CHECK_INT(l->level, 0); /* unordered first */
+    }
+    const gisa_block *t = find_kind(d, GISA_BLOCK_TABLE);
+    CHECK(t != NULL);
+    if (t) {
+        CHECK_INT(t->ncols, 2);
+        CHECK_INT(t->nitems, 6);
+        CHECK_INT(t->level, 1); /* header row */
+        if (t->nitems == 6)
+            CHECK_STR(t->items[5], "14");
+    }
+    const gisa_block *img = find_kind(d, GISA_BLOCK_IMAGE);
+    CHECK(img != NULL);
+    if (img) {
+        CHECK_STR(img->url, "https://news.example/img/sea.jpg");
+        CHECK_HAS(img->text, "잠수사가");
+    }
+    const gisa_block *q = find_kind(d, GISA_BLOCK_QUOTE);
+    CHECK(q != NULL);
+    if (q)
+        CHECK_HAS(q->text, "약속을 지키겠습니다");
+    const gisa_block *c = find_kind(d, GISA_BLOCK_CODE);
+    CHECK(c != NULL);
+    if (c)
+        CHECK_STR(c->text, "code  kept\n  as is");
+    CHECK_STR(d->url, "https://news.example/a/1");
+    gisa_document_free(d);
+}
+
+static void test_metadata(void)
+{
+    gisa_document *d = must_extract(
+        "<html lang='ko'><head><title>바다숲 54곳 조성 - 동해신문</title>"
+        "<meta property='og:title' content='바다숲 54곳 조성'>"
+        "<meta property='og:site_name' content='동해신문'>"
+        "<meta property='article:published_time' content='2026-03-12T06:00:00+09:00'>"
+        "<meta name='author' content='정다운'></head><body><article>"
+        "<p>" PARA1 "</p><p>" PARA2 "</p></article></body></html>");
+    if (!d)
+        return;
+    CHECK_STR(d->title, "바다숲 54곳 조성");
+    CHECK(d->date && strncmp(d->date, "2026-03-12", 10) == 0);
+    CHECK_STR(d->author, "정다운");
+    CHECK_STR(d->site_name, "동해신문");
+    CHECK(d->lang && strncmp(d->lang, "ko", 2) == 0);
+    gisa_document_free(d);
+}
+
+static void test_entities_hidden_repeats(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><div id='article'>"
+        "<p>&ldquo;바다숲&rdquo;은 &#xD574;조류 &amp; 해초류가 숲을&nbsp;&nbsp;이룬 곳이다. "
+        "연안 생태계의 기반이 되는 공간으로 수산자원 회복에 꼭 필요하다.</p>"
+        "<p style='display:none'>숨겨진 문단은 나오지 않아야 한다. 화면에 보이지 않는 글이다.</p>"
+        "<p hidden>hidden 속성의 문단도 나오지 않아야 한다. 역시 보이지 않는다.</p>"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA1 "</p>"
+        "</div></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "“바다숲”은 해조류 & 해초류가 숲을 이룬 곳이다.");
+    CHECK_LACKS(t, "숨겨진");
+    CHECK_LACKS(t, "hidden 속성");
+    CHECK_INT(count_str(t, PARA1), 1); /* printed twice, kept once */
+    free(t);
+    gisa_document_free(d);
+}
+
+static void test_deep_nesting(void)
+{
+    /* 20000 nested divs must neither crash nor lose the text. */
+    size_t depth = 20000;
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body>");
+    for (size_t i = 0; i < depth; i++)
+        buf_puts(&b, "<div>");
+    buf_puts(&b, "<p>" PARA1 "</p><p>" PARA2 "</p>");
+    for (size_t i = 0; i < depth; i++)
+        buf_puts(&b, "</div>");
+    buf_puts(&b, "</body></html>");
+    gisa_error err;
+    gisa_document *d = extract_html_str(b.ptr, &err);
+    if (d) {
+        char *t = render_str(d, GISA_FORMAT_TEXT);
+        CHECK(t != NULL);
+        free(t);
+    } else {
+        CHECK_HAS(err.message, "snippet.html"); /* refused cleanly is fine too */
+    }
+    gisa_document_free(d);
+    buf_free(&b);
+}
+
+static void test_no_article(void)
+{
+    gisa_error err;
+    memset(&err, 0, sizeof err);
+    gisa_document *d = extract_html_str("<html><head><script>x()</script></head><body></body></html>",
+                                        &err);
+    CHECK(d == NULL);
+    CHECK_INT(err.status, GISA_ERR_INPUT);
+    CHECK_HAS(err.message, "snippet.html");
+    gisa_document_free(d);
+    /* Broken markup still parses. */
+    d = must_extract("<p>" PARA1 "<p>" PARA2 "<div><b>" PARA3);
+    if (d) {
+        char *t = render_str(d, GISA_FORMAT_TEXT);
+        CHECK_HAS(t, PARA3);
+        free(t);
+    }
+    gisa_document_free(d);
+}
+
+static void test_deterministic(void)
+{
+    const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
+                       "</p></article></body></html>";
+    gisa_error err;
+    gisa_document *a = extract_html_str(html, &err), *b = extract_html_str(html, &err);
+    CHECK(a && b);
+    if (a && b) {
+        char *ja = render_str(a, GISA_FORMAT_JSON), *jb = render_str(b, GISA_FORMAT_JSON);
+        CHECK_STR(ja, jb);
+        free(ja);
+        free(jb);
+    }
+    gisa_document_free(a);
+    gisa_document_free(b);
+}
+
+int main(void)
+{
+    test_boilerplate_left_out();
+    test_block_kinds();
+    test_metadata();
+    test_entities_hidden_repeats();
+    test_deep_nesting();
+    test_no_article();
+    test_deterministic();
+    CHECK_DONE();
+}

@@ -224,6 +224,28 @@ gisa_status gisa_compose(const gisa_document *doc,
                          gisa_error *err);
 void gisa_post_clear(gisa_post *post);
 
+/* A site directory that posts are added to: Jekyll's _posts/ or Hugo's
+ * content/posts/. Opening it reads the source_url and source_hash of every
+ * post already there, so a page is written once and rewritten only when
+ * its text changed. */
+typedef struct gisa_site gisa_site;
+
+typedef enum gisa_site_action {
+    GISA_SITE_ADDED,    /* a new post was written */
+    GISA_SITE_UPDATED,  /* the page changed; its post was rewritten */
+    GISA_SITE_UNCHANGED /* same source URL or same text: nothing written */
+} gisa_site_action;
+
+/* `opts->format` must be GISA_POST_JEKYLL or GISA_POST_HUGO. */
+gisa_status gisa_site_open(const char *dir, const gisa_post_options *opts,
+                           gisa_site **out, gisa_error *err);
+/* Compose `doc` and write it into the site as needed. `*path`, if given,
+ * receives the post's path (malloc'd; free with gisa_free()). */
+gisa_status gisa_site_put(gisa_site *site, const gisa_document *doc,
+                          gisa_site_action *action, char **path,
+                          gisa_error *err);
+void gisa_site_close(gisa_site *site);
+
 /* --------------------------------------------------------------- analyze */
 /*
  * Korean-first text analysis, by rules, statistics over the document and
@@ -355,6 +377,13 @@ gisa_status gisa_analysis_render(const gisa_analysis *analysis,
 
 /* Free memory the library returned through a `char **`. */
 void gisa_free(void *p);
+
+/* Write `data` to `path` atomically: a temporary file beside it, flushed
+ * to disk, then renamed over the target; on failure nothing is left. */
+gisa_status gisa_write_file(const char *path, const char *data, size_t len,
+                            gisa_error *err);
+/* Create a directory and any missing parents. */
+gisa_status gisa_make_dirs(const char *path, gisa_error *err);
 
 #ifdef __cplusplus
 }

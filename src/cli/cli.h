@@ -27,8 +27,12 @@ int cmd_extract(int argc, char **argv);
 void help_extract(FILE *out);
 int cmd_post(int argc, char **argv);
 void help_post(FILE *out);
+int cmd_site(int argc, char **argv);
+void help_site(FILE *out);
 int cmd_split(int argc, char **argv);
 void help_split(FILE *out);
+int cmd_summarize(int argc, char **argv);
+void help_summarize(FILE *out);
 
 /* Print "gisa: <message>" on stderr and return the exit code for err. */
 int report(const gisa_error *err);
@@ -40,12 +44,7 @@ int usage_error(const char *cmd, const char *fmt, ...)
 int load_document(const char *path, const gisa_extract_options *opts,
                   gisa_document **doc, gisa_error *err);
 
-/* Write data to path atomically: a temporary file in the same directory,
- * flushed, then renamed over the target. */
-int write_file_atomic(const char *path, const char *data, size_t len, gisa_error *err);
 /* Write all of data to stdout; EXIT_IO on failure (e.g. a closed pipe). */
 int write_stdout(const char *data, size_t len);
-/* Create a directory (and its parents) if missing. */
-int make_dirs(const char *path, gisa_error *err);
 
 #endif

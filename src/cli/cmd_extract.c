@@ -74,7 +74,7 @@ static int write_rendered(const gisa_document *doc, gisa_format f, const char *p
     size_t len;
     if (gisa_render(doc, f, &out, &len, err) != GISA_OK)
         return err->status;
-    int rc = write_file_atomic(path, out, len, err);
+    int rc = gisa_write_file(path, out, len, err);
     gisa_free(out);
     return rc;
 }
@@ -82,7 +82,7 @@ static int write_rendered(const gisa_document *doc, gisa_format f, const char *p
 static int extract_batch(const char *dir, char **files, int n, const gisa_extract_options *o)
 {
     gisa_error err;
-    if (make_dirs(dir, &err) != GISA_OK)
+    if (gisa_make_dirs(dir, &err) != GISA_OK)
         return report(&err);
     int failed = 0, io_failed = 0;
     size_t cap = strlen(dir) + 512;

@@ -70,11 +70,11 @@ static int write_post(const char *dir, const gisa_post *post)
     int rc = EXIT_OK;
     char *slash = strrchr(path, '/');
     *slash = '\0'; /* the directory part, which a Hugo bundle adds to */
-    if (make_dirs(path, &err) != GISA_OK) {
+    if (gisa_make_dirs(path, &err) != GISA_OK) {
         rc = report(&err);
     } else {
         *slash = '/';
-        if (write_file_atomic(path, post->text, post->len, &err) != GISA_OK)
+        if (gisa_write_file(path, post->text, post->len, &err) != GISA_OK)
             rc = report(&err);
         else
             fprintf(stderr, "gisa post: wrote %s\n", path);

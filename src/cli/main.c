@@ -6,8 +6,10 @@
 
 static const command commands[] = {
     {"extract", "page -> clean article (text, Markdown, JSON)", cmd_extract, help_extract},
-    {"post", "page -> publishable post (Jekyll)", cmd_post, help_post},
+    {"post", "page -> publishable post (Jekyll, Hugo, HTML, Markdown, JSON)", cmd_post, help_post},
+    {"site", "pages -> posts in a Jekyll or Hugo site, each once", cmd_site, help_site},
     {"split", "text -> one sentence per line (Korean first)", cmd_split, help_split},
+    {"summarize", "article -> its K best sentences", cmd_summarize, help_summarize},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -47,90 +47,21 @@ int load_document(const char *path, const gisa_extract_options *opts,
     return st;
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 int write_stdout(const char *data, size_t len)
 {
     fflush(stdout);
-    if (write_all(STDOUT_FILENO, data, len) != 0) {
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(STDOUT_FILENO, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += (size_t)n;
+    }
+    if (done < len) {
         fprintf(stderr, "gisa: cannot write to standard output: %s\n", strerror(errno));
         return EXIT_IO;
     }
     return EXIT_OK;
-}
-
-int write_file_atomic(const char *path, const char *data, size_t len, gisa_error *err)
-{
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 32);
-    if (!tmp) {
-        snprintf(err->message, sizeof err->message, "%s: out of memory", path);
-        err->status = GISA_ERR_NOMEM;
-        return GISA_ERR_NOMEM;
-    }
-    snprintf(tmp, n + 32, "%s.tmp.%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    int ok = fd >= 0 && write_all(fd, data, len) == 0 && fsync(fd) == 0;
-    int saved = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) {
-        ok = 0;
-        saved = errno;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = 0;
-        saved = errno;
-    }
-    if (!ok) {
-        unlink(tmp); /* never leave half a file behind */
-        snprintf(err->message, sizeof err->message, "%s: cannot write: %s", path,
-                 strerror(saved));
-        err->status = GISA_ERR_IO;
-    }
-    free(tmp);
-    return ok ? GISA_OK : GISA_ERR_IO;
-}
-
-int make_dirs(const char *path, gisa_error *err)
-{
-    char tmp[4096];
-    if (snprintf(tmp, sizeof tmp, "%s", path) >= (int)sizeof tmp) {
-        snprintf(err->message, sizeof err->message, "%.200s...: path too long", path);
-        err->status = GISA_ERR_IO;
-        return GISA_ERR_IO;
-    }
-    for (char *p = tmp + 1;; p++) {
-        char c = *p;
-        if (c != '/' && c != '\0')
-            continue;
-        *p = '\0';
-        if (mkdir(tmp, 0755) != 0 && errno != EEXIST) {
-            snprintf(err->message, sizeof err->message, "%.400s: cannot create directory: %s",
-                     tmp, strerror(errno));
-            err->status = GISA_ERR_IO;
-            return GISA_ERR_IO;
-        }
-        *p = c;
-        if (c == '\0')
-            break;
-    }
-    struct stat st;
-    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        snprintf(err->message, sizeof err->message, "%s: not a directory", path);
-        err->status = GISA_ERR_IO;
-        return GISA_ERR_IO;
-    }
-    return GISA_OK;
 }

@@ -22,6 +22,7 @@ typedef struct post_model {
     const char *excerpt;  /* the lead's first sentences */
     const char *image;    /* first image kept, for front matter */
     const char *org;      /* who issued it: ministry, else site */
+    char hash[17];        /* of the source's text: tells a changed page */
     int korean;
     int no_derivatives;   /* licence allows verbatim use only */
     const gisa_block **blocks; /* body, in order (pointers into doc) */
@@ -32,6 +33,17 @@ typedef struct post_model {
 gisa_status post_model_build(post_model *m, const gisa_document *doc,
                              const gisa_post_options *opt, gisa_error *err);
 void post_model_free(post_model *m);
+/* 64-bit FNV-1a of a document's title and body text, as 16 hex digits. */
+void source_hash(const gisa_document *doc, char out[17]);
+
+/* Front matter of an existing post: the values of top-level keys, and of
+ * keys under "params" (Hugo). Returns 0 when text has none. */
+typedef struct fm_values {
+    char *source_url;  /* malloc'd or NULL */
+    char *source_hash; /* malloc'd or NULL */
+} fm_values;
+int fm_read(const char *text, size_t len, fm_values *out);
+void fm_values_clear(fm_values *v);
 
 /* Renderers: append the whole post to out. */
 void render_jekyll(const post_model *m, buf *out);

@@ -114,3 +114,62 @@ int fm_end(front_matter *f)
     free(f);
     return ok;
 }
+
+/* ------------------------------------------------------------ reading */
+
+static char *node_string(yaml_node_t *n)
+{
+    if (!n || n->type != YAML_SCALAR_NODE)
+        return NULL;
+    return strndup((const char *)n->data.scalar.value, n->data.scalar.length);
+}
+
+static void take_values(yaml_document_t *doc, yaml_node_t *map, fm_values *out, int depth)
+{
+    if (!map || map->type != YAML_MAPPING_NODE || depth > 1)
+        return;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+         p < map->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(doc, p->key);
+        yaml_node_t *v = yaml_document_get_node(doc, p->value);
+        if (!k || k->type != YAML_SCALAR_NODE)
+            continue;
+        const char *key = (const char *)k->data.scalar.value;
+        if (!strcmp(key, "source_url") && !out->source_url)
+            out->source_url = node_string(v);
+        else if (!strcmp(key, "source_hash") && !out->source_hash)
+            out->source_hash = node_string(v);
+        else if (!strcmp(key, "params"))
+            take_values(doc, v, out, depth + 1);
+    }
+}
+
+int fm_read(const char *text, size_t len, fm_values *out)
+{
+    memset(out, 0, sizeof *out);
+    if (len < 4 || memcmp(text, "---\n", 4) != 0)
+        return 0;
+    const char *end = memmem(text + 3, len - 3, "\n---", 4);
+    if (!end)
+        return 0;
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    if (!yaml_parser_initialize(&parser))
+        return 0;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text + 4,
+                                 (size_t)(end - text) - 3);
+    int ok = yaml_parser_load(&parser, &doc);
+    if (ok) {
+        take_values(&doc, yaml_document_get_root_node(&doc), out, 0);
+        yaml_document_delete(&doc);
+    }
+    yaml_parser_delete(&parser);
+    return ok;
+}
+
+void fm_values_clear(fm_values *v)
+{
+    free(v->source_url);
+    free(v->source_hash);
+    memset(v, 0, sizeof *v);
+}

@@ -24,6 +24,7 @@ void render_hugo(const post_model *m, buf *out)
     fm_field(f, "source_org", m->org);
     fm_field(f, "license", m->doc->license);
     fm_field(f, "image", m->image);
+    fm_field(f, "source_hash", m->hash);
     fm_map_end(f);
     if (!fm_end(f))
         out->oom = 1;

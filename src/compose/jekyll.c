@@ -24,6 +24,7 @@ void render_jekyll(const post_model *m, buf *out)
     fm_field(f, "source_url", m->doc->url);
     fm_field(f, "source_org", m->org);
     fm_field(f, "license", m->doc->license);
+    fm_field(f, "source_hash", m->hash);
     if (!fm_end(f))
         out->oom = 1;
     buf_putc(out, '\n');

@@ -3,6 +3,8 @@
  * Choices made here, not in the renderers: the title, the date and its
  * zone, the slug, the excerpt, which blocks and images the licence allows,
  * and who is credited. */
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../util/error.h"
@@ -11,6 +13,7 @@
 #include "slug.h"
 
 #define EXCERPT_MIN_CHARS 50
+#define TITLE_MAX_CHARS 120
 
 /* Credit lines that mark a photo as someone else's work. */
 static const char *const photo_credits[] = {
@@ -49,14 +52,37 @@ static int keep_image(const post_model *m, const gisa_block *b)
     return !has_credit(b->text) && !starts_with(m->doc->license, "KOGL");
 }
 
-static const char *first_title(const gisa_document *d)
+/* The first sentence of the first paragraph, and its length. */
+static size_t lead_sentence(const gisa_document *d, const char **start)
 {
+    for (size_t i = 0; i < d->nblocks; i++) {
+        if (d->blocks[i].kind != GISA_BLOCK_PARAGRAPH)
+            continue;
+        const char *s = d->blocks[i].text;
+        gisa_span span;
+        if (gisa_split_sentences(s, strlen(s), &span, 1) == 0)
+            return 0;
+        *start = s + span.start;
+        return span.end - span.start;
+    }
+    return 0;
+}
+
+/* The page's title, else its first heading, else (for text dumps that
+ * lost theirs) the lead sentence itself: a title gisa never invents. */
+static const char *pick_title(post_model *m)
+{
+    const gisa_document *d = m->doc;
     if (d->title && *d->title)
         return d->title;
     for (size_t i = 0; i < d->nblocks; i++)
         if (d->blocks[i].kind == GISA_BLOCK_HEADING)
             return d->blocks[i].text;
-    return NULL;
+    const char *s = NULL;
+    size_t n = lead_sentence(d, &s);
+    if (n == 0 || utf8_length(s, n) > TITLE_MAX_CHARS)
+        return NULL;
+    return arena_strndup(&m->mem, s, n);
 }
 
 /* The lead paragraph's first sentences, at least EXCERPT_MIN_CHARS long. */
@@ -67,17 +93,14 @@ static const char *make_excerpt(post_model *m)
         if (b->kind != GISA_BLOCK_PARAGRAPH)
             continue;
         const char *s = b->text;
-        size_t len = strlen(s), cut = len, chars = 0;
-        for (size_t j = 0; j < len; j++) {
-            chars += ((unsigned char)s[j] & 0xC0) != 0x80;
-            if ((s[j] == '.' || s[j] == '!' || s[j] == '?') &&
-                (j + 1 == len || s[j + 1] == ' ' || s[j + 1] == '\n') &&
-                chars >= EXCERPT_MIN_CHARS) {
-                cut = j + 1;
+        gisa_span spans[8];
+        size_t n = gisa_split_sentences(s, strlen(s), spans, 8), end = strlen(s);
+        for (size_t k = 0; k < n && k < 8; k++) {
+            end = spans[k].end;
+            if (utf8_length(s, end) >= EXCERPT_MIN_CHARS)
                 break;
-            }
         }
-        return text_clean_dup(&m->mem, s, cut, 0);
+        return text_clean_dup(&m->mem, s, end, 0);
     }
     return NULL;
 }
@@ -128,7 +151,7 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
     if (opt)
         m->opt = *opt;
     const char *name = d->source_name ? d->source_name : "document";
-    m->title = first_title(d);
+    m->title = pick_title(m);
     if (!m->title)
         return gisa_fail(err, GISA_ERR_INPUT, "%s: no title found; a post needs one", name);
     const char *date = d->date ? d->date : m->opt.date;
@@ -149,7 +172,28 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
         return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", name);
     m->excerpt = make_excerpt(m);
     make_slug(m);
+    source_hash(d, m->hash);
     return GISA_OK;
+}
+
+static uint64_t fnv(uint64_t h, const char *s)
+{
+    for (; s && *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (h ^ 0xFF) * 1099511628211ULL; /* a separator between strings */
+}
+
+void source_hash(const gisa_document *d, char out[17])
+{
+    uint64_t h = fnv(1469598103934665603ULL, d->title);
+    for (size_t i = 0; i < d->nblocks; i++) {
+        const gisa_block *b = &d->blocks[i];
+        h = fnv(h, b->text);
+        h = fnv(h, b->url);
+        for (size_t j = 0; j < b->nitems; j++)
+            h = fnv(h, b->items[j]);
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
 void post_model_free(post_model *m)

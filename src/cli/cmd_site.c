@@ -1,0 +1,138 @@
+/* cmd_site.c - gisa site: many pages -> posts in a Jekyll or Hugo site. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void help_site(FILE *out)
+{
+    fprintf(out,
+            "usage: gisa site --to SITE_DIR [--format jekyll|hugo] [OPTIONS] FILE...\n"
+            "\n"
+            "Write each page's post into a site: SITE_DIR/_posts/ (Jekyll) or\n"
+            "SITE_DIR/content/posts/ (Hugo). A page whose source URL or text is\n"
+            "already there is skipped; one whose text changed is rewritten. Each post\n"
+            "is written atomically. A page that fails is reported and the rest go on.\n"
+            "\n"
+            "  -t, --to DIR         the site's root directory (required)\n"
+            "  -f, --format FMT     jekyll (default) or hugo\n"
+            "  -s, --style STYLE    plain (default) or tistory\n"
+            "  -S, --slug KIND      romanize (default), hangul or id\n"
+            "  -c, --category NAME  front-matter category (default News)\n"
+            "      --bundle         Hugo: content/posts/<slug>/index.md\n"
+            "  -q, --quiet          no progress bar and no per-page lines\n"
+            "  -h, --help           show this help\n"
+            "\n"
+            "Exit status: 0 success, 1 some page failed, 2 usage error, 3 I/O error.\n");
+}
+
+typedef struct tally {
+    int added, updated, unchanged, failed, io;
+} tally;
+
+static void progress(int done, int total)
+{
+    int width = 30, fill = total ? done * width / total : width;
+    fprintf(stderr, "\r[%.*s%*s] %d/%d", fill, "##############################",
+            width - fill, "", done, total);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+static void put_one(gisa_site *site, const char *file, tally *t, int verbose)
+{
+    static const char *const said[] = {"added", "updated", "unchanged"};
+    gisa_error err;
+    gisa_document *doc;
+    int rc = load_document(file, NULL, &doc, &err);
+    char *path = NULL;
+    gisa_site_action action = GISA_SITE_UNCHANGED;
+    if (rc == GISA_OK) {
+        rc = gisa_site_put(site, doc, &action, &path, &err);
+        gisa_document_free(doc);
+    }
+    if (rc != GISA_OK) {
+        report(&err);
+        t->failed++;
+        t->io += rc == GISA_ERR_IO;
+        return;
+    }
+    if (action == GISA_SITE_ADDED) t->added++;
+    else if (action == GISA_SITE_UPDATED) t->updated++;
+    else t->unchanged++;
+    if (verbose)
+        fprintf(stderr, "%s: %s %s\n", file, said[action], path ? path : "");
+    gisa_free(path);
+}
+
+enum { OPT_BUNDLE = 256 };
+
+int cmd_site(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"to", required_argument, NULL, 't'},
+        {"format", required_argument, NULL, 'f'},
+        {"style", required_argument, NULL, 's'},
+        {"slug", required_argument, NULL, 'S'},
+        {"category", required_argument, NULL, 'c'},
+        {"bundle", no_argument, NULL, OPT_BUNDLE},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    gisa_post_options po;
+    memset(&po, 0, sizeof po);
+    const char *to = NULL;
+    int c, quiet = 0;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+t:f:s:S:c:qh", opts, NULL)) != -1) {
+        switch (c) {
+        case 't': to = optarg; break;
+        case 'f':
+            if (!strcmp(optarg, "jekyll")) po.format = GISA_POST_JEKYLL;
+            else if (!strcmp(optarg, "hugo")) po.format = GISA_POST_HUGO;
+            else return usage_error("site", "a site takes jekyll or hugo, not '%s'", optarg);
+            break;
+        case 's':
+            if (!strcmp(optarg, "plain")) po.style = GISA_STYLE_PLAIN;
+            else if (!strcmp(optarg, "tistory")) po.style = GISA_STYLE_TISTORY;
+            else return usage_error("site", "unknown style '%s'", optarg);
+            break;
+        case 'S':
+            if (!strcmp(optarg, "romanize")) po.slug = GISA_SLUG_ROMANIZE;
+            else if (!strcmp(optarg, "hangul")) po.slug = GISA_SLUG_HANGUL;
+            else if (!strcmp(optarg, "id")) po.slug = GISA_SLUG_ID;
+            else return usage_error("site", "unknown slug kind '%s'", optarg);
+            break;
+        case 'c': po.category = optarg; break;
+        case OPT_BUNDLE: po.bundle = 1; break;
+        case 'q': quiet = 1; break;
+        case 'h': help_site(stdout); return EXIT_OK;
+        default: return usage_error("site", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!to)
+        return usage_error("site", "--to SITE_DIR is required");
+    if (optind >= argc)
+        return usage_error("site", "no input file given");
+    gisa_error err;
+    gisa_site *site;
+    if (gisa_site_open(to, &po, &site, &err) != GISA_OK)
+        return report(&err);
+    int total = argc - optind, bar = !quiet && isatty(STDERR_FILENO);
+    tally t = {0, 0, 0, 0, 0};
+    for (int i = 0; i < total; i++) {
+        put_one(site, argv[optind + i], &t, !quiet && !bar);
+        if (bar)
+            progress(i + 1, total);
+    }
+    gisa_site_close(site);
+    fprintf(stderr, "gisa site: %d added, %d updated, %d unchanged, %d failed\n", t.added,
+            t.updated, t.unchanged, t.failed);
+    if (t.io)
+        return EXIT_IO;
+    return t.failed ? EXIT_INPUT : EXIT_OK;
+}

@@ -7,6 +7,8 @@
  * second pass walks the article and emits blocks, leaving out subtrees
  * that look like boilerplate. Recursion is bounded by MAX_DEPTH, so deeply
  * nested input cannot exhaust the stack. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -88,32 +90,43 @@ int tag_is_inline(const xmlNode *n, tag t)
 /* --------------------------------------------------------- evidence */
 
 /* Words in class or id names. A name is split at non-letters and each
- * word compared, so "article-footer" is both content and boilerplate. */
-static const char *const bad_words[] = {
-    "ad", "ads", "advert", "advertisement", "aside", "banner", "breadcrumb",
-    "breadcrumbs", "combx", "comment", "comments", "community", "cookie",
-    "disqus", "footer", "footnote", "gnb", "lnb", "snb", "masthead", "menu",
-    "modal", "nav", "navbar", "navigation", "newsletter", "outbrain", "pager",
-    "pagination", "popular", "popup", "promo", "rank", "ranking", "recommend",
-    "related", "remark", "reply", "replies", "rss", "share", "sharing",
-    "shopping", "sidebar", "skyscraper", "sns", "social", "sponsor",
-    "sponsored", "subscribe", "tag", "tags", "taboola", "tool", "toolbar",
-    "tools", "widget", "login", "signup", "hidden", "copyright", "util",
+ * word compared, so "article-footer" is both content and boilerplate.
+ * Strong words name whole page regions that are never the article; weak
+ * words are also used for small parts inside it ("widget", "tools"), so a
+ * weakly marked subtree that holds prose is kept. */
+static const char *const strong_bad_words[] = {
+    "ad", "ads", "advert", "advertisement", "banner", "breadcrumb",
+    "breadcrumbs", "comment", "comments", "cookie", "cookies", "disqus",
+    "footer", "gnb", "lnb", "snb", "masthead", "menu", "modal", "nav", "navbar",
+    "navigation", "newsletter", "outbrain", "pager", "pagination", "popup",
+    "related", "share", "sharing", "sidebar", "skyscraper", "sns", "social",
+    "sponsor", "sponsored", "subscribe", "taboola", "login", "signup",
+    "copyright", "consent", "gdpr", "dropdown", "offcanvas", "toc",
+};
+static const char *const weak_bad_words[] = {
+    "aside", "combx", "community", "footnote", "popular", "promo", "rank",
+    "ranking", "recommend", "remark", "reply", "replies", "rss", "shopping",
+    "tag", "tags", "tool", "toolbar", "tools", "widget", "util", "header",
+    "meta", "byline", "author", "print", "hide", "more", "btn", "button",
 };
 static const char *const good_words[] = {
     "article", "articlebody", "body", "content", "entry", "hentry", "main",
-    "news", "page", "post", "story", "text", "view", "cont", "blog", "detail",
-    "read", "txt", "viewer", "art", "atc", "bbs",
+    "news", "post", "story", "text", "view", "cont", "blog", "detail",
+    "read", "txt", "viewer", "atc", "bbs", "prose", "markdown", "topic",
+    "message", "thread", "product", "description", "docs", "documentation",
 };
 
 static int word_in(const char *w, size_t n, const char *const *list, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0)
+        if (strncasecmp(w, list[i], n) == 0 && list[i][n] == '\0')
             return 1;
     return 0;
 }
 
+#define COUNT(a) (sizeof (a) / sizeof *(a))
+
+/* Evidence of one attribute value: EV_STRONG_BAD, EV_WEAK_BAD, 1 or 0. */
 static int words_evidence(const char *s)
 {
     int good = 0, bad = 0;
@@ -126,10 +139,15 @@ static int words_evidence(const char *s)
         size_t n = (size_t)(s - w);
         if (!n)
             break;
-        bad |= word_in(w, n, bad_words, sizeof bad_words / sizeof *bad_words);
-        good |= word_in(w, n, good_words, sizeof good_words / sizeof *good_words);
+        if (n > 14)
+            continue; /* long generated names carry no words we know */
+        if (word_in(w, n, strong_bad_words, COUNT(strong_bad_words)))
+            bad = EV_STRONG_BAD;
+        else if (!bad && word_in(w, n, weak_bad_words, COUNT(weak_bad_words)))
+            bad = EV_WEAK_BAD;
+        good |= word_in(w, n, good_words, COUNT(good_words));
     }
-    return bad ? -1 : good;
+    return bad ? bad : good;
 }
 
 int class_evidence(const xmlNode *n)
@@ -143,21 +161,19 @@ int class_evidence(const xmlNode *n)
         if (!a->children || !a->children->content)
             continue;
         const char *v = (const char *)a->children->content;
+        int e;
         if (strcmp(name, "itemprop") == 0) {
-            if (strcmp(v, "articleBody") == 0)
-                return 1;
-            continue;
+            e = strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0;
+        } else if (strcmp(name, "role") == 0) {
+            e = !strcmp(v, "navigation") || !strcmp(v, "contentinfo") ||
+                        !strcmp(v, "banner") ? EV_WEAK_BAD
+                : !strcmp(v, "complementary") ? EV_STRONG_BAD
+                : !strcmp(v, "main") || !strcmp(v, "article");
+        } else {
+            e = words_evidence(v);
         }
-        if (strcmp(name, "role") == 0) {
-            if (!strcmp(v, "navigation") || !strcmp(v, "complementary") ||
-                !strcmp(v, "contentinfo") || !strcmp(v, "banner"))
-                return -1;
-            continue;
-        }
-        int e = words_evidence(v);
-        if (e < 0)
-            return -1;
-        ev |= e;
+        if (e < ev || (ev == 0 && e > 0))
+            ev = e;
     }
     return ev;
 }
@@ -169,8 +185,6 @@ static int is_hidden(const xmlNode *n)
         const char *v = a->children && a->children->content
                             ? (const char *)a->children->content : "";
         if (!strcmp(name, "hidden"))
-            return 1;
-        if (!strcmp(name, "aria-hidden") && !strcmp(v, "true"))
             return 1;
         if (!strcmp(name, "style") &&
             (strstr(v, "display:none") || strstr(v, "display: none") ||
@@ -212,6 +226,31 @@ static void vote(xmlNode *n, node_info *ni)
     }
 }
 
+/* Tag of a measured element, from the cache. */
+static tag ntag(const xmlNode *n)
+{
+    const node_info *ni = info_of(n);
+    return ni ? (tag)ni->tag : tag_of(n);
+}
+
+/* libxml2's HTML 4 parser can leave an unclosed <svg> or <noscript> open
+ * and nest the rest of the page inside it; such an element is a
+ * container, not junk. */
+static int is_junk_node(const xmlNode *n, tag t)
+{
+    if (!tag_is_junk(t) || t == T_HEAD || t == T_TITLE)
+        return tag_is_junk(t);
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        tag ct = tag_of(c);
+        if (ct == T_DIV || ct == T_P || ct == T_SECTION || ct == T_ARTICLE ||
+            ct == T_MAIN || ct == T_TABLE || ct == T_UL || tag_is_heading(ct))
+            return 0;
+    }
+    return 1;
+}
+
 static void measure_tree(measure *m, xmlNode *n, int depth)
 {
     node_info *ni = arena_calloc(&m->d->mem, 1, sizeof *ni);
@@ -219,7 +258,9 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
     if (!ni)
         return;
     tag t = tag_of(n);
-    ni->cls = (signed char)class_evidence(n);
+    ni->tag = (unsigned char)t;
+    if (t != T_BODY)
+        ni->cls = (signed char)class_evidence(n);
     ni->hidden = (unsigned char)is_hidden(n);
     if (depth > MAX_DEPTH)
         return;
@@ -232,7 +273,7 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
             ni->text += v;
             if (m->in_link)
                 ni->link += v;
-        } else if (c->type == XML_ELEMENT_NODE && !tag_is_junk(tag_of(c))) {
+        } else if (c->type == XML_ELEMENT_NODE && !is_junk_node(c, tag_of(c))) {
             measure_tree(m, c, depth + 1);
             node_info *ci = info_of(c);
             if (ci && !ci->hidden) {
@@ -255,8 +296,9 @@ static float final_score(const xmlNode *n)
     if (!ni || ni->hidden)
         return 0;
     float ld = ni->text ? (float)ni->link / (float)ni->text : 1.0f;
-    float s = ni->score + 8.0f * (float)ni->cls;
-    tag t = tag_of(n);
+    float s = ni->score + (ni->cls > 0 ? 8.0f : ni->cls == EV_WEAK_BAD ? -4.0f
+                                       : ni->cls == EV_STRONG_BAD ? -16.0f : 0.0f);
+    tag t = ntag(n);
     if (t == T_ARTICLE || t == T_MAIN)
         s += 5;
     if (t == T_NAV || t == T_ASIDE || t == T_FOOTER || t == T_FORM || t == T_LI ||
@@ -288,7 +330,7 @@ static xmlNode *widen(xmlNode *top)
 {
     for (;;) {
         xmlNode *p = top->parent;
-        if (!p || p->type != XML_ELEMENT_NODE || !info_of(p) || tag_of(p) == T_BODY)
+        if (!p || p->type != XML_ELEMENT_NODE || !info_of(p) || ntag(p) == T_BODY)
             return top;
         node_info *pi = info_of(p), *ti = info_of(top);
         if (pi->text > ti->text * 2 || pi->link * 3 > pi->text || pi->cls < 0)
@@ -330,11 +372,13 @@ static void put_text(buf *b, const xmlChar *s)
 static int skip_subtree(const xmlNode *n, tag t)
 {
     const node_info *ni = info_of(n);
-    if (!ni || ni->hidden || tag_is_junk(t))
+    if (!ni || ni->hidden)
         return 1;
     if (t == T_NAV || t == T_ASIDE || t == T_FORM || t == T_MENU)
         return 1;
-    if (ni->cls < 0)
+    if (ni->cls == EV_STRONG_BAD)
+        return 1;
+    if (ni->cls == EV_WEAK_BAD && (ni->paras == 0 || ni->link * 3 > ni->text))
         return 1;
     if ((t == T_FOOTER || t == T_HEADER) && ni->paras == 0)
         return 1;
@@ -351,10 +395,10 @@ static void collect(emitter *e, xmlNode *n, buf *b, int depth)
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             put_text(b, c->content);
         } else if (c->type == XML_ELEMENT_NODE && depth < MAX_DEPTH) {
-            tag t = tag_of(c);
+            tag t = ntag(c);
             if (t == T_BR)
                 buf_puts(b, "\xE2\x80\xA8");
-            else if (!tag_is_junk(t) && !(info_of(c) && info_of(c)->hidden)) {
+            else if (info_of(c) && !info_of(c)->hidden) { /* junk is unmeasured */
                 int block = !tag_is_inline(c, t);
                 if (block)
                     buf_putc(b, ' ');
@@ -385,7 +429,7 @@ static void emit_list(emitter *e, xmlNode *n, tag t)
         return;
     size_t k = 0;
     for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || skip_subtree(c, tag_of(c)))
+        if (c->type != XML_ELEMENT_NODE || skip_subtree(c, ntag(c)))
             continue;
         const char *s = clean_collect(e, c, 0);
         if (s && *s)
@@ -409,7 +453,7 @@ static int is_layout_table(xmlNode *n, int depth)
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        tag t = tag_of(c);
+        tag t = ntag(c);
         if (t == T_TABLE || t == T_P || t == T_DIV || t == T_UL || t == T_OL ||
             tag_is_heading(t) || t == T_BLOCKQUOTE)
             return 1;
@@ -424,9 +468,9 @@ static void table_rows(xmlNode *n, xmlNode **rows, size_t *nrows, size_t cap)
     for (xmlNode *c = n->children; c && *nrows < cap; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (tag_of(c) == T_TR)
+        if (ntag(c) == T_TR)
             rows[(*nrows)++] = c;
-        else if (tag_of(c) != T_TABLE)
+        else if (ntag(c) != T_TABLE)
             table_rows(c, rows, nrows, cap); /* thead, tbody, tfoot */
     }
 }
@@ -440,7 +484,7 @@ static void emit_table(emitter *e, xmlNode *n)
     for (size_t r = 0; r < nrows; r++) {
         size_t c = 0;
         for (xmlNode *x = rows[r]->children; x; x = x->next)
-            c += x->type == XML_ELEMENT_NODE && (tag_of(x) == T_TD || tag_of(x) == T_TH);
+            c += x->type == XML_ELEMENT_NODE && (ntag(x) == T_TD || ntag(x) == T_TH);
         ncols = c > ncols ? c : ncols;
     }
     if (!nrows || !ncols)
@@ -454,7 +498,7 @@ static void emit_table(emitter *e, xmlNode *n)
     for (size_t r = 0; r < nrows; r++) {
         size_t c = 0;
         for (xmlNode *x = rows[r]->children; x && c < ncols; x = x->next) {
-            tag t = x->type == XML_ELEMENT_NODE ? tag_of(x) : T_OTHER;
+            tag t = x->type == XML_ELEMENT_NODE ? ntag(x) : T_OTHER;
             if (t != T_TD && t != T_TH)
                 continue;
             if (r == 0 && t == T_TH)
@@ -502,7 +546,7 @@ static xmlNode *find_tag(xmlNode *n, tag want, int depth)
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (tag_of(c) == want)
+        if (ntag(c) == want)
             return c;
         xmlNode *f = depth < 8 ? find_tag(c, want, depth + 1) : NULL;
         if (f)
@@ -515,7 +559,7 @@ static void emit_tree(emitter *e, xmlNode *n, int depth);
 
 static void emit_element(emitter *e, xmlNode *c, int depth)
 {
-    tag t = tag_of(c);
+    tag t = ntag(c);
     if (t == T_BR) {
         buf_puts(&e->inl, "\xE2\x80\xA8");
         return;
@@ -610,7 +654,7 @@ static int sibling_belongs(const xmlNode *s, float top_score)
         return 0;
     if (final_score(s) >= (top_score * 0.25f > 8 ? top_score * 0.25f : 8))
         return 1;
-    return tag_of(s) == T_P && si->text > 120 && si->link * 4 < si->text;
+    return ntag(s) == T_P && si->text > 120 && si->link * 4 < si->text;
 }
 
 /* A date written in the first blocks of the article ("2026.01.30."). */

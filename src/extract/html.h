@@ -28,8 +28,9 @@ typedef struct node_info {
     unsigned link;    /* of which inside links */
     unsigned paras;   /* prose-like paragraphs below */
     float score;      /* content score gathered from paragraphs below */
-    signed char cls;  /* class/id evidence: -1 boilerplate, +1 content, 0 */
+    signed char cls;  /* class/id evidence: EV_*, +1 content, 0 */
     unsigned char hidden;
+    unsigned char tag; /* tag_of(), cached */
 } node_info;
 
 static inline node_info *info_of(const xmlNode *n)
@@ -37,7 +38,10 @@ static inline node_info *info_of(const xmlNode *n)
     return (node_info *)n->_private;
 }
 
-/* Class and id evidence: +1 content-like, -1 boilerplate-like, 0 neither. */
+/* Class and id evidence: +1 content-like, EV_WEAK_BAD or EV_STRONG_BAD
+ * boilerplate-like, 0 neither. */
+#define EV_WEAK_BAD (-1)
+#define EV_STRONG_BAD (-2)
 int class_evidence(const xmlNode *n);
 /* Visible-text length of an element is below this many bytes: too short
  * to be an article on its own. */

@@ -10,6 +10,7 @@
  * sentence, nor does punctuation followed by a quoting verb (…?? 하고).
  * The pass allocates nothing: state is a small stack of expected closers.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "gisa.h"
@@ -19,6 +20,8 @@
 #define MAX_DEPTH 16
 /* How far (bytes) to look for the closer of an opening quote/bracket. */
 #define CLOSER_WINDOW 3000
+/* Sentence ends a quotation may hold before it is taken for a stray mark. */
+#define MAX_ENDS_INSIDE 4
 
 typedef struct splitter {
     const char *s;
@@ -27,7 +30,7 @@ typedef struct splitter {
     size_t cap;
     size_t n;
     size_t start; /* where the current sentence starts */
-    int32_t stack[MAX_DEPTH];
+    size_t stack[MAX_DEPTH]; /* where each open quote/bracket closes */
     int depth;
     int quote_at_start; /* the outermost open quote began the sentence */
 } splitter;
@@ -82,16 +85,40 @@ static int is_ascii_alnum(int32_t cp)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
 }
 
-/* Is there a `closer` in s[from..) before the paragraph's window ends? */
-static int closer_ahead(const splitter *sp, size_t from, int32_t closer)
+/* Can the straight quote at i close a quote? Not when it stands before a
+ * word after a space: then it opens one. */
+static int can_close_straight(const splitter *sp, size_t i)
+{
+    if (i == 0)
+        return 1;
+    unsigned char prev = (unsigned char)sp->s[i - 1];
+    unsigned char next = i + 1 < sp->len ? (unsigned char)sp->s[i + 1] : ' ';
+    int prev_space = prev == ' ' || prev == '\t' || prev == '\n';
+    int next_space = next == ' ' || next == '\t' || next == '\n' || next == '\r';
+    return !(prev_space && !next_space);
+}
+
+/* Where the quote or bracket opened by `opener` just before `from` closes,
+ * or SIZE_MAX when it does not: no closer within the window (or before
+ * `limit`), a second opener of the same kind first (quotes of one kind do
+ * not nest), or too many sentence ends inside to be one quote. */
+static size_t find_closer(const splitter *sp, size_t from, int32_t opener, int32_t closer,
+                          size_t limit)
 {
     size_t end = sp->len - from > CLOSER_WINDOW ? from + CLOSER_WINDOW : sp->len;
-    char enc[4];
-    size_t m = utf8_encode(closer, enc);
-    for (size_t i = from; i + m <= end; i++)
-        if (memcmp(sp->s + i, enc, m) == 0)
-            return 1;
-    return 0;
+    if (end > limit)
+        end = limit;
+    int ends = 0;
+    for (size_t i = from, next; i < end; i = next) {
+        int32_t cp = utf8_at(sp->s, sp->len, i, &next);
+        if (cp == closer && (opener != closer || can_close_straight(sp, i)))
+            return i;
+        if (cp == opener)
+            return SIZE_MAX;
+        if (is_term(cp) && next < sp->len && sp->s[next] == ' ' && ++ends > MAX_ENDS_INSIDE)
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
 }
 
 static void emit(splitter *sp, size_t end)
@@ -198,9 +225,9 @@ static size_t count_syllables(const char *s, size_t n)
 /* Endings that close a sentence without punctuation. */
 static const char *const final_endings[] = {
     "니다", "니까", "세요", "어요", "아요", "에요", "예요", "해요", "네요", "군요",
-    "지요", "죠", "쥬", "구나", "구먼", "거든", "걸랑", "래요", "드래요", "용", "유",
-    "더라", "거라", "어라", "아라", "는가", "던가", "겠지", "잖아", "음", "함",
-    "됨", "임", "햐", "긋나", "기라", NULL};
+    "지요", "죠", "쥬", "구나", "구먼", "거든", "걸랑", "래요", "드래요",
+    "더라", "거라", "어라", "아라", "는가", "던가", "겠지", "잖아", "됨", "햐",
+    "긋나", "기라", NULL};
 
 /* Nouns and particles that merely look like endings. */
 static const char *const not_endings[] = {
@@ -241,6 +268,37 @@ static int polite_before_yo(int32_t cp)
     return 0;
 }
 
+static int syllable_in(int32_t cp, const char *list)
+{
+    char enc[4];
+    size_t m = utf8_encode(cp, enc);
+    for (size_t i = 0; list[i]; i += 3)
+        if (memcmp(list + i, enc, m) == 0)
+            return 1;
+    return 0;
+}
+
+/* Endings of notes and chat (있음, 맛집임, 해야함, 잘됐네용, 않아유) tell
+ * themselves from nouns (상호작용, 재임, 신호음, 이유) by the syllable
+ * before them. */
+static int nominal_or_cute_end(int32_t last, int32_t prev)
+{
+    switch (last) {
+    case 0xC74C: /* 음 */
+        return hangul_jong(prev) == JONG_SS || syllable_in(prev, "없않좋같많싶");
+    case 0xC784: /* 임 */
+        return hangul_jong(prev) > 0 && !syllable_in(prev, "책");
+    case 0xD568: /* 함 */
+        return hangul_jong(prev) == 0 && syllable_in(prev, "야아해어요워와봐");
+    case 0xC6A9: /* 용 */
+        return syllable_in(prev, "네요까해구지세");
+    case 0xC720: /* 유 */
+        return syllable_in(prev, "아어해봐");
+    default:
+        return 0;
+    }
+}
+
 /* Does the word s[a..b) end a sentence by its ending alone? */
 static int is_final_word(const splitter *sp, size_t a, size_t b)
 {
@@ -279,6 +337,8 @@ static int is_final_word(const splitter *sp, size_t a, size_t b)
         return hangul_jong(prev) == JONG_L || ends_with(w, n, "습니까") ||
                ends_with(w, n, "입니까") || ends_with(w, n, "합니까");
     }
+    if (p > a && nominal_or_cute_end(last, utf8_prev(sp->s, p, &p)))
+        return 1;
     return ends_with_any(w, n, final_endings) != NULL && count_syllables(w, n) >= 2;
 }
 
@@ -445,7 +505,7 @@ static void split_run(splitter *sp)
             word_start = i;
             continue;
         }
-        if (sp->depth > 0 && cp == sp->stack[sp->depth - 1]) {
+        if (sp->depth > 0 && i == sp->stack[sp->depth - 1]) {
             sp->depth--;
             i = sp->depth == 0 ? at_outer_close(sp, i, next) : next;
             continue;
@@ -456,10 +516,12 @@ static void split_run(splitter *sp)
             int32_t prev = i > 0 ? utf8_prev(sp->s, i, &p) : ' ';
             /* an apostrophe inside a word (don't, 1990's) is no quote */
             int apostrophe = cp == '\'' && is_ascii_alnum(prev);
-            if (!apostrophe && closer_ahead(sp, next, closer)) {
+            size_t limit = sp->depth ? sp->stack[sp->depth - 1] : sp->len;
+            size_t at = apostrophe ? SIZE_MAX : find_closer(sp, next, cp, closer, limit);
+            if (at != SIZE_MAX) {
                 if (sp->depth == 0)
                     sp->quote_at_start = skip_spaces(sp, sp->start) == i;
-                sp->stack[sp->depth++] = closer;
+                sp->stack[sp->depth++] = at;
                 i = next;
                 continue;
             }

@@ -319,18 +319,20 @@ static void on_byline_text(doc *d, meta *m, const char *s, size_t len)
 {
     if (m->author_byline || len > 200)
         return;
+    while (len && strchr(" \t\r\n", *s))
+        s++, len--;
+    if (!len)
+        return;
     if (by_label(s, len)) {
         m->by_pending = 1;
         return;
     }
-    const char *t = clean(d, s);
-    if (!t)
-        return;
+    /* Clean only the few texts that can be bylines: cleaning allocates. */
     if (m->by_pending) {
         m->by_pending = 0;
-        m->author_byline = byline_name(d, t);
-    } else if (!strncasecmp(t, "by ", 3) && t[3] >= 'A' && t[3] <= 'Z') {
-        m->author_byline = byline_name(d, t);
+        m->author_byline = byline_name(d, clean(d, s));
+    } else if (len > 4 && !strncasecmp(s, "by ", 3) && s[3] >= 'A' && s[3] <= 'Z') {
+        m->author_byline = byline_name(d, clean(d, s));
     }
 }
 

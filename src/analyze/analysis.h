@@ -1,0 +1,62 @@
+/* analysis.h - the analysis under construction, shared by the files of the
+ * analyze stage. Everything lives in the analysis's arena. */
+#ifndef GISA_ANALYSIS_H
+#define GISA_ANALYSIS_H
+
+#include <stdint.h>
+
+#include "gisa.h"
+#include "../util/arena.h"
+
+/* One eojeol of a sentence and its stem, by byte offsets into the
+ * sentence text. */
+typedef struct token {
+    size_t start;    /* first byte of the word, leading punctuation skipped */
+    size_t len;      /* bytes of the word, trailing punctuation included */
+    size_t stem_len; /* bytes of its stem */
+    uint32_t id;     /* the stem's id in the vocabulary */
+} token;
+
+typedef struct sent_tokens {
+    token *tok;
+    size_t n;
+} sent_tokens;
+
+/* A growable array inside an arena (old storage is left to the arena). */
+typedef struct vec {
+    void *data;
+    size_t n, cap, size;
+} vec;
+
+typedef struct analysis {
+    gisa_analysis pub; /* first, so a gisa_analysis * is an analysis * */
+    arena mem;
+    int oom;
+    vec sents;     /* gisa_sentence */
+    sent_tokens *toks; /* parallel to sents once tokenised */
+    /* vocabulary of stems: open addressing over ids */
+    const char **words;
+    size_t *word_len;
+    size_t *tf;    /* occurrences */
+    size_t *sf;    /* sentences containing it */
+    size_t nwords, capwords;
+    uint32_t *table;
+    size_t tabcap;
+    int year, month, day; /* document date, 0 when unknown */
+    size_t max_keywords;
+    vec keywords;   /* gisa_keyword */
+    vec entities;   /* gisa_entity */
+    vec agreements; /* gisa_agreement */
+} analysis;
+
+/* Append one element (copied from elem); returns it, NULL on OOM. */
+void *vec_push(analysis *an, vec *v, const void *elem);
+
+/* The stages after sentence splitting and tokenising, each filling its
+ * own part of the analysis. */
+void rank_sentences(analysis *an);
+void find_keywords(analysis *an);
+void find_entities(analysis *an);
+void find_agreements(analysis *an);
+
+#endif

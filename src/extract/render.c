@@ -81,8 +81,13 @@ static void md_escape(buf *b, const char *s, int in_table)
             line_start = 1;
             continue;
         }
-        if (strchr("\\`*_[]<>", c) || (in_table && c == '|') ||
-            (line_start && strchr("#+-=>!|", c)))
+        /* Quotes, "..." and "--" are escaped too: site generators'
+         * typographers (kramdown, goldmark) would otherwise turn them into
+         * curly quotes and dashes, and the text would no longer be the
+         * source's. */
+        if (strchr("\\`*_[]<>'\"", c) || (in_table && c == '|') ||
+            (line_start && strchr("#+-=>!|", c)) ||
+            (c == '.' && s[1] == '.' && s[2] == '.') || (c == '-' && s[1] == '-'))
             buf_putc(b, '\\');
         else if (line_start && c >= '0' && c <= '9') {
             const char *p = s;

@@ -96,52 +96,69 @@ static uint32_t intern(analysis *an, const char *s, size_t n)
     return id;
 }
 
-static int is_word_char(int32_t cp)
+int is_word_char(int32_t cp)
 {
-    return is_syllable(cp) || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
-           (cp >= 'a' && cp <= 'z') || (cp >= 0x4E00 && cp <= 0x9FFF) || cp > 0x00BF;
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+               (cp >= 'a' && cp <= 'z') || cp == '%';
+    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || cp == 0x00B7 ||
+        (cp >= 0x2190 && cp <= 0x27BF) || (cp >= 0x25A0 && cp <= 0x25FF) || cp == 0x00A0)
+        return 0;
+    return 1;
 }
 
-/* Split a sentence into eojeol tokens with stems. */
+int next_piece(const char *s, size_t len, size_t *pos, size_t *start, size_t *end)
+{
+    size_t i = *pos, next;
+    while (i < len && !is_word_char(utf8_at(s, len, i, &next)))
+        i = next;
+    if (i >= len)
+        return 0;
+    *start = i;
+    while (i < len && is_word_char(utf8_at(s, len, i, &next)))
+        i = next;
+    *end = *pos = i;
+    return 1;
+}
+
+/* Count the word pieces of s (runs of word characters). */
+static size_t count_pieces(const char *s, size_t len)
+{
+    size_t n = 0;
+    int in = 0;
+    for (size_t i = 0, next; i < len; i = next) {
+        int w = is_word_char(utf8_at(s, len, i, &next));
+        if (w && !in)
+            n++;
+        in = w;
+    }
+    return n;
+}
+
+/* Split a sentence into tokens (runs of letters and digits: eojeols cut at
+ * punctuation, so 보름달(4월 gives 보름달 and 4월) with their stems. */
 static void tokenize(analysis *an, size_t si)
 {
     const char *s = ((gisa_sentence *)an->sents.data)[si].text;
-    size_t len = strlen(s), count = 0;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
-            count++;
+    size_t len = strlen(s);
+    size_t count = count_pieces(s, len);
     token *tok = arena_alloc(&an->mem, (count ? count : 1) * sizeof *tok);
     if (!tok) {
         an->oom = 1;
         return;
     }
-    size_t n = 0;
-    for (size_t i = 0; i < len;) {
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t a = i;
-        while (i < len && s[i] != ' ')
-            i++;
-        /* skip opening quotes and brackets */
-        while (a < i) {
-            size_t next;
-            int32_t cp = utf8_at(s, i, a, &next);
-            if (is_word_char(cp) && cp != 0x201C && cp != 0x2018 && cp != 0x300C &&
-                cp != 0x300E && cp != 0x00B7)
-                break;
-            a = next;
-        }
-        if (a >= i)
-            continue;
-        size_t stem = gisa_stem(s + a, i - a);
-        if (stem == 0)
+    size_t n = 0, i = 0, a, b;
+    while (next_piece(s, len, &i, &a, &b)) {
+        size_t stem = gisa_stem(s + a, b - a);
+        if (stem == 0 || n >= count)
             continue;
         uint32_t id = intern(an, s + a, stem);
         if (id == UINT32_MAX) {
             an->oom = 1;
             return;
         }
-        tok[n++] = (token){a, i - a, stem, id};
+        tok[n++] = (token){a, b - a, stem, id};
         an->tf[id]++;
     }
     an->toks[si].tok = tok;

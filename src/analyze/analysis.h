@@ -49,6 +49,12 @@ typedef struct analysis {
     vec agreements; /* gisa_agreement */
 } analysis;
 
+/* Letters and digits; punctuation, quotes and brackets split a word. */
+int is_word_char(int32_t cp);
+/* The next run of word characters in s[*pos..len): sets [*start, *end),
+ * moves *pos past it; 0 at the end. */
+int next_piece(const char *s, size_t len, size_t *pos, size_t *start, size_t *end);
+
 /* Append one element (copied from elem); returns it, NULL on OOM. */
 void *vec_push(analysis *an, vec *v, const void *elem);
 

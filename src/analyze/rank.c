@@ -71,25 +71,16 @@ static sent_tokens title_tokens(analysis *an)
     const char *s = an->pub.title;
     if (!s)
         return t;
-    size_t len = strlen(s), count = 0;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
-            count++;
+    size_t len = strlen(s), count = len; /* pieces <= bytes */
     t.tok = arena_alloc(&an->mem, (count ? count : 1) * sizeof *t.tok);
     if (!t.tok)
         return t;
-    for (size_t i = 0; i < len;) {
-        while (i < len && (s[i] == ' ' || s[i] == '"' || s[i] == '\'' || s[i] == '['))
-            i++;
-        size_t a = i;
-        while (i < len && s[i] != ' ')
-            i++;
-        if (a >= i)
-            continue;
-        size_t stem = gisa_stem(s + a, i - a);
+    size_t i = 0, a, b;
+    while (t.n < count && next_piece(s, len, &i, &a, &b)) {
+        size_t stem = gisa_stem(s + a, b - a);
         for (uint32_t id = 0; id < an->nwords; id++) /* small: the title */
             if (an->word_len[id] == stem && memcmp(an->words[id], s + a, stem) == 0) {
-                t.tok[t.n++] = (token){a, i - a, stem, id};
+                t.tok[t.n++] = (token){a, b - a, stem, id};
                 break;
             }
     }

@@ -1,0 +1,4 @@
+#include "analysis.h"
+void find_keywords(analysis *an) { (void)an; }
+void find_entities(analysis *an) { (void)an; }
+void find_agreements(analysis *an) { (void)an; }

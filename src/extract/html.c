@@ -96,16 +96,19 @@ int tag_is_inline(const xmlNode *n, tag t)
  * weakly marked subtree that holds prose is kept. */
 static const char *const strong_bad_words[] = {
     "ad", "ads", "advert", "advertisement", "banner", "breadcrumb",
-    "breadcrumbs", "comment", "comments", "cookie", "cookies", "disqus",
+    "breadcrumbs", "cookie", "cookies",
     "footer", "gnb", "lnb", "snb", "masthead", "menu", "modal", "nav", "navbar",
     "navigation", "newsletter", "outbrain", "pager", "pagination", "popup",
     "related", "share", "sharing", "sidebar", "skyscraper", "sns", "social",
     "sponsor", "sponsored", "subscribe", "taboola", "login", "signup",
     "copyright", "consent", "gdpr", "dropdown", "offcanvas", "toc",
 };
+static const char *const comment_words[] = {
+    "comment", "comments", "disqus", "reply", "replies", "remark", "cmt",
+};
 static const char *const weak_bad_words[] = {
     "aside", "combx", "community", "footnote", "popular", "promo", "rank",
-    "ranking", "recommend", "remark", "reply", "replies", "rss", "shopping",
+    "ranking", "recommend", "rss", "shopping",
     "tag", "tags", "tool", "toolbar", "tools", "widget", "util", "header",
     "meta", "byline", "author", "print", "hide", "more", "btn", "button",
 };
@@ -126,7 +129,7 @@ static int word_in(const char *w, size_t n, const char *const *list, size_t coun
 
 #define COUNT(a) (sizeof (a) / sizeof *(a))
 
-/* Evidence of one attribute value: EV_STRONG_BAD, EV_WEAK_BAD, 1 or 0. */
+/* Evidence of one attribute value: an EV_* level, 1 or 0. */
 static int words_evidence(const char *s)
 {
     int good = 0, bad = 0;
@@ -141,7 +144,9 @@ static int words_evidence(const char *s)
             break;
         if (n > 14)
             continue; /* long generated names carry no words we know */
-        if (word_in(w, n, strong_bad_words, COUNT(strong_bad_words)))
+        if (word_in(w, n, comment_words, COUNT(comment_words)))
+            bad = EV_COMMENT;
+        else if (bad != EV_COMMENT && word_in(w, n, strong_bad_words, COUNT(strong_bad_words)))
             bad = EV_STRONG_BAD;
         else if (!bad && word_in(w, n, weak_bad_words, COUNT(weak_bad_words)))
             bad = EV_WEAK_BAD;
@@ -199,6 +204,7 @@ static int is_hidden(const xmlNode *n)
 typedef struct measure {
     doc *d;
     int in_link;
+    int show_hidden; /* count hidden elements as visible */
 } measure;
 
 static unsigned visible_bytes(const xmlChar *s)
@@ -261,7 +267,7 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
     ni->tag = (unsigned char)t;
     if (t != T_BODY)
         ni->cls = (signed char)class_evidence(n);
-    ni->hidden = (unsigned char)is_hidden(n);
+    ni->hidden = (unsigned char)(!m->show_hidden && is_hidden(n));
     if (depth > MAX_DEPTH)
         return;
     int was_link = m->in_link;
@@ -288,6 +294,19 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
         vote(n, ni);
 }
 
+/* Measure the page. When almost nothing is visible, the page is one a
+ * script fills in from hidden markup (streamed server rendering), so the
+ * hidden elements are measured as shown. */
+static void measure_page(doc *d, xmlNode *body)
+{
+    measure m = {d, 0, 0};
+    measure_tree(&m, body, 0);
+    if (info_of(body) && info_of(body)->text < MIN_ARTICLE_BYTES / 2) {
+        m.show_hidden = 1;
+        measure_tree(&m, body, 0);
+    }
+}
+
 /* ----------------------------------------------------------- choose */
 
 static float final_score(const xmlNode *n)
@@ -297,7 +316,7 @@ static float final_score(const xmlNode *n)
         return 0;
     float ld = ni->text ? (float)ni->link / (float)ni->text : 1.0f;
     float s = ni->score + (ni->cls > 0 ? 8.0f : ni->cls == EV_WEAK_BAD ? -4.0f
-                                       : ni->cls == EV_STRONG_BAD ? -16.0f : 0.0f);
+                                       : ni->cls < 0 ? -16.0f : 0.0f);
     tag t = ntag(n);
     if (t == T_ARTICLE || t == T_MAIN)
         s += 5;
@@ -348,6 +367,8 @@ typedef struct emitter {
     buf inl;          /* inline text waiting to become a paragraph */
     size_t inl_offset;
     const char *base; /* for resolving image URLs */
+    int keep_comments; /* the comments are the page (a forum thread) */
+    int lenient;       /* second try: keep link lists and weak boilerplate */
 } emitter;
 
 static void flush(emitter *e)
@@ -369,15 +390,17 @@ static void put_text(buf *b, const xmlChar *s)
     b->ptr[b->len] = '\0';
 }
 
-static int skip_subtree(const xmlNode *n, tag t)
+static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
 {
     const node_info *ni = info_of(n);
     if (!ni || ni->hidden)
         return 1;
     if (t == T_NAV || t == T_ASIDE || t == T_FORM || t == T_MENU)
         return 1;
-    if (ni->cls == EV_STRONG_BAD)
+    if (ni->cls == EV_STRONG_BAD || (ni->cls == EV_COMMENT && !e->keep_comments))
         return 1;
+    if (e->lenient)
+        return 0;
     if (ni->cls == EV_WEAK_BAD && (ni->paras == 0 || ni->link * 3 > ni->text))
         return 1;
     if ((t == T_FOOTER || t == T_HEADER) && ni->paras == 0)
@@ -429,7 +452,7 @@ static void emit_list(emitter *e, xmlNode *n, tag t)
         return;
     size_t k = 0;
     for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || skip_subtree(c, ntag(c)))
+        if (c->type != XML_ELEMENT_NODE || skip_subtree(e, c, ntag(c)))
             continue;
         const char *s = clean_collect(e, c, 0);
         if (s && *s)
@@ -564,7 +587,7 @@ static void emit_element(emitter *e, xmlNode *c, int depth)
         buf_puts(&e->inl, "\xE2\x80\xA8");
         return;
     }
-    if (skip_subtree(c, t))
+    if (skip_subtree(e, c, t))
         return;
     if (tag_is_inline(c, t)) {
         if (!e->inl.len)
@@ -670,6 +693,86 @@ static void date_from_blocks(doc *d)
     }
 }
 
+/* Visible bytes of text in the blocks from `from` on. */
+static size_t emitted_bytes(const doc *d, size_t from)
+{
+    size_t n = 0;
+    for (size_t i = from; i < d->pub.nblocks; i++) {
+        const gisa_block *b = &d->pub.blocks[i];
+        if (b->text)
+            n += strlen(b->text);
+        for (size_t k = 0; k < b->nitems; k++)
+            n += b->items[k] ? strlen(b->items[k]) : 0;
+    }
+    return n;
+}
+
+/* Forget the blocks from `from` on, and the prose they recorded as seen. */
+static void drop_blocks(doc *d, size_t from)
+{
+    d->pub.nblocks = from;
+    if (d->seen)
+        memset(d->seen, 0, d->seen_cap * sizeof *d->seen);
+    d->nseen = 0;
+}
+
+/* Share of the element's text that sits in comment-marked subtrees. */
+static unsigned comment_bytes(const xmlNode *n, int depth)
+{
+    unsigned sum = 0;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        const node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+        if (!ci || ci->hidden)
+            continue;
+        if (ci->cls == EV_COMMENT)
+            sum += ci->text;
+        else if (depth < MAX_DEPTH && ci->text > 0)
+            sum += comment_bytes(c, depth + 1);
+    }
+    return sum;
+}
+
+static void emit_chosen(emitter *e, xmlNode *body, xmlNode *top, float top_score)
+{
+    xmlNode *parent = top->parent;
+    if (top != body && parent) {
+        for (xmlNode *s = parent->children; s; s = s->next) {
+            if (s == top)
+                emit_tree(e, s, 0);
+            else if (s->type == XML_ELEMENT_NODE && sibling_belongs(s, top_score))
+                emit_element(e, s, 0);
+            flush(e);
+        }
+    } else {
+        emit_tree(e, top, 0);
+    }
+    flush(e);
+}
+
+static void choose_and_emit(doc *d, xmlNode *body)
+{
+    xmlNode *top = NULL;
+    float top_score = 0;
+    best_below(body, 0, &top, &top_score);
+    if (!top || info_of(top)->text < MIN_ARTICLE_BYTES / 4)
+        top = body;
+    else
+        top = widen(top);
+    emitter e = {d, BUF_INIT, 0, d->base_url, 0, 0};
+    unsigned text = info_of(top)->text;
+    e.keep_comments = comment_bytes(top, 0) * 2 > text;
+    size_t start = d->pub.nblocks;
+    emit_chosen(&e, body, top, top_score);
+    /* Too little survived the pruning: a page of link lists, or content
+     * classed like boilerplate. Try again keeping more. */
+    if (emitted_bytes(d, start) * 5 < text) {
+        drop_blocks(d, start);
+        e.lenient = 1;
+        emit_chosen(&e, body, top, top_score);
+    }
+    buf_free(&e.inl);
+}
+
 static xmlNode *body_of(xmlDoc *x)
 {
     xmlNode *root = xmlDocGetRootElement(x);
@@ -694,38 +797,38 @@ gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
         return gisa_fail(err, GISA_ERR_INPUT, "%s: cannot parse as HTML",
                          d->pub.source_name);
     xmlNode *body = body_of(x);
-    if (body) {
-        measure m = {d, 0};
-        measure_tree(&m, body, 0);
-    }
+    if (body)
+        measure_page(d, body);
     html_metadata(d, x, t, src);
-    if (body && info_of(body)) {
-        xmlNode *top = NULL;
-        float top_score = 0;
-        best_below(body, 0, &top, &top_score);
-        if (!top || info_of(top)->text < MIN_ARTICLE_BYTES / 4)
-            top = body;
-        else
-            top = widen(top);
-        emitter e = {d, BUF_INIT, 0, d->base_url};
-        xmlNode *parent = top->parent;
-        if (top != body && parent) {
-            for (xmlNode *s = parent->children; s; s = s->next) {
-                if (s == top) {
-                    emit_tree(&e, s, 0);
-                } else if (s->type == XML_ELEMENT_NODE && sibling_belongs(s, top_score)) {
-                    emit_element(&e, s, 0);
-                }
-                flush(&e);
-            }
-        } else {
-            emit_tree(&e, top, 0);
-        }
+    if (body && info_of(body))
+        choose_and_emit(d, body);
+    xmlFreeDoc(x);
+    if (!d->pub.date)
+        date_from_blocks(d);
+    return GISA_OK;
+}
+
+/* Every block of an HTML fragment, with no content selection: for text
+ * that is all article, such as the body of a post being checked. */
+gisa_status extract_html_whole(doc *d, const char *html, size_t len, gisa_error *err)
+{
+    if (len > (size_t)INT_MAX)
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: text too large to parse",
+                         d->pub.source_name);
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+    xmlDoc *x = htmlReadMemory(html, (int)len, NULL, "UTF-8", opts);
+    if (!x)
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: cannot parse the body",
+                         d->pub.source_name);
+    xmlNode *body = body_of(x);
+    if (body) {
+        measure_page(d, body);
+        emitter e = {d, BUF_INIT, 0, d->base_url, 0, 1};
+        emit_tree(&e, body, 0);
         flush(&e);
         buf_free(&e.inl);
     }
     xmlFreeDoc(x);
-    if (!d->pub.date)
-        date_from_blocks(d);
     return GISA_OK;
 }

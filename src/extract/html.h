@@ -42,6 +42,7 @@ static inline node_info *info_of(const xmlNode *n)
  * boilerplate-like, 0 neither. */
 #define EV_WEAK_BAD (-1)
 #define EV_STRONG_BAD (-2)
+#define EV_COMMENT (-3)   /* comments: boilerplate, unless they are the page */
 int class_evidence(const xmlNode *n);
 /* Visible-text length of an element is below this many bytes: too short
  * to be an article on its own. */

@@ -240,12 +240,42 @@ static void on_json_ld(doc *d, meta *m, const xmlNode *n)
     }
 }
 
+static int hidden(const xmlNode *n)
+{
+    const node_info *i = info_of(n);
+    return i && i->hidden;
+}
+
+/* Visible text below n into b: no scripts, styles or buttons, and a
+ * space where a <br> or a block boundary separates words. */
+static void collect_text(const xmlNode *n, buf *b, int depth)
+{
+    if (depth > 64 || b->len > 4096)
+        return;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+            buf_puts(b, (const char *)c->content);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            tag t = tag_of(c);
+            if (tag_is_junk(t) || t == T_BUTTON || t == T_SVG || hidden(c))
+                continue;
+            int inl = tag_is_inline(c, t);
+            if (!inl || t == T_BR)
+                buf_putc(b, ' ');
+            collect_text(c, b, depth + 1);
+            if (!inl)
+                buf_putc(b, ' ');
+        }
+    }
+}
+
 /* Text of an element, whitespace collapsed, or NULL. */
 static const char *text_of(doc *d, xmlNode *n)
 {
-    xmlChar *s = xmlNodeGetContent(n);
-    const char *r = s ? clean(d, (const char *)s) : NULL;
-    xmlFree(s);
+    buf b = BUF_INIT;
+    collect_text(n, &b, 0);
+    const char *r = b.ptr && !b.oom ? clean(d, b.ptr) : NULL;
+    buf_free(&b);
     return r;
 }
 
@@ -356,12 +386,6 @@ static void on_text(doc *d, meta *m, const xmlNode *c)
         memcpy(m->date_after_h1, date, sizeof date);
 }
 
-static int hidden(const xmlNode *n)
-{
-    const node_info *i = info_of(n);
-    return i && i->hidden;
-}
-
 static void gather(doc *d, meta *m, xmlNode *n, int depth)
 {
     if (depth > 400)
@@ -447,6 +471,32 @@ static const char *words_of(doc *d, const char *s)
     return r ? r : "";
 }
 
+static size_t word_count(const char *w)
+{
+    size_t n = *w != '\0';
+    for (; *w; w++)
+        n += *w == ' ';
+    return n;
+}
+
+/* How many words of w (words_of form) also occur in the words of in. */
+static size_t shared_words(const char *w, const char *in)
+{
+    size_t n = 0, inlen = strlen(in);
+    while (*w) {
+        size_t k = strcspn(w, " ");
+        for (const char *p = in; (p = memmem(p, inlen - (size_t)(p - in), w, k)); p += k)
+            if ((p == in || p[-1] == ' ') && (p[k] == ' ' || !p[k])) {
+                n++;
+                break;
+            }
+        w += k;
+        while (*w == ' ')
+            w++;
+    }
+    return n;
+}
+
 static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " : ",
                                          " « ", " » ", " ｜ ", " < ", " • ", " / "};
 
@@ -500,19 +550,20 @@ static const char *pick_title(doc *d, const meta *m)
     const char *wt = title ? words_of(d, title) : "", *wo = og ? words_of(d, og) : "";
     const char *site = title ? last_part(title) : NULL;
     const char *ws = site ? words_of(d, site) : NULL;
-    int usable = 0;
-    const char *lone = NULL;
+    const char *first = NULL;
     for (int i = 0; i < m->nh1; i++) {
         const char *w = words_of(d, m->h1[i]);
         if (strlen(w) < 3 || (ws && !strcmp(w, ws)))
             continue;
         if ((*wt && strstr(wt, w)) || (*wo && strstr(wo, w)))
             return m->h1[i];
-        usable++;
-        lone = m->h1[i];
+        if (!first && 2 * shared_words(w, wt) >= word_count(w))
+            first = m->h1[i]; /* a reworded headline: most words recur */
+        else if (!first)
+            first = "";
     }
-    if (m->nh1 == 1 && usable == 1)
-        return lone;
+    if (first && *first)
+        return first;
     if (title)
         return first_part(d, title);
     return m->nh1 ? m->h1[0] : NULL;

@@ -163,7 +163,9 @@ static void test_fields_and_body(void)
 
 static void test_missing_title_or_date(void)
 {
+    /* No title, no heading and no body to take a lead sentence from. */
     gisa_document d = doc_titled(NULL);
+    d.nblocks = 0;
     gisa_post post;
     gisa_error err;
     CHECK_INT(gisa_compose(&d, NULL, &post, &err), GISA_ERR_INPUT);

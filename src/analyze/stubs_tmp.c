@@ -1,4 +1,3 @@
 #include "analysis.h"
-void find_keywords(analysis *an) { (void)an; }
 void find_entities(analysis *an) { (void)an; }
 void find_agreements(analysis *an) { (void)an; }

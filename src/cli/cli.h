@@ -33,6 +33,8 @@ int cmd_split(int argc, char **argv);
 void help_split(FILE *out);
 int cmd_summarize(int argc, char **argv);
 void help_summarize(FILE *out);
+int cmd_analyze(int argc, char **argv);
+void help_analyze(FILE *out);
 
 /* Print "gisa: <message>" on stderr and return the exit code for err. */
 int report(const gisa_error *err);

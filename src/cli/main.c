@@ -10,6 +10,7 @@ static const command commands[] = {
     {"site", "pages -> posts in a Jekyll or Hugo site, each once", cmd_site, help_site},
     {"split", "text -> one sentence per line (Korean first)", cmd_split, help_split},
     {"summarize", "article -> its K best sentences", cmd_summarize, help_summarize},
+    {"analyze", "page -> sentences, keywords, entities, agreements (JSON)", cmd_analyze, help_analyze},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

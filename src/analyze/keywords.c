@@ -1,0 +1,185 @@
+/* keywords.c - keywords and key phrases of one document.
+ *
+ * In the spirit of KR-WordRank (Kim et al. 2014): no dictionary, only the
+ * document. Candidates are stems (eojeols with particles and endings
+ * stripped, so compounds such as 국방교류협력 stay whole) that recur or
+ * appear in the title, and sub-word units: leading parts shared by several
+ * different eojeols (국방 in 국방부, 국방장관). A co-occurrence graph over
+ * neighbouring candidates is ranked with PageRank; the rank is weighted by
+ * frequency. Adjacent keywords that recur together become key phrases. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "hangul.h"
+
+#define WINDOW 3
+#define ITERATIONS 25
+#define DAMPING 0.85
+#define MAX_CANDIDATES 2000
+
+/* Frequent words that carry no topic. */
+static const char *const stopwords[] = {
+    "이번", "이날", "관련", "통해", "위해", "대한", "대해", "또한", "이후", "지난", "올해",
+    "함께", "가장", "때문", "경우", "위한", "이라", "있다", "없다", "했다", "한다", "밝혔",
+    "말했", "그러나", "하지만", "그리고", "따라", "특히", "이를", "이에", "다른", "같은",
+    "많은", "모든", "우리", "여러", "이런", "그런", "어떤", "앞서", "최근", "현재", "당시",
+    "한편", "다시", "가운데", "이상", "이하", "정도", "이같", "있는", "있으며", "있도록",
+    "있을", "없는", "되는", "라고", "이라고", "등을", "등의", "것으로", "수도", "것이다",
+    "것을", "것이", "설명했", "강조했", "덧붙였", "전했", "보인", "보였", "the", "and",
+    "of", "to", "in", "for", "on", "with", "is", "was", "that", "this", "by", "as", "at",
+    "are", "be", "from", "it", "an", "or", NULL};
+
+static int is_stopword(const char *w, size_t n)
+{
+    for (const char *const *s = stopwords; *s; s++)
+        if (strlen(*s) == n && memcmp(w, *s, n) == 0)
+            return 1;
+    return 0;
+}
+
+static size_t nchars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            k++;
+    return k;
+}
+
+/* A word that is a number or a number with a counter (9일, 15년) names no
+ * topic. */
+static int is_numeric(const char *w, size_t n)
+{
+    return n > 0 && w[0] >= '0' && w[0] <= '9';
+}
+
+/* Hangul-only stems can be verbs left unstripped (밝혔다); skip those that
+ * end like predicates. */
+static int looks_predicate(const char *w, size_t n)
+{
+    static const char *const endings[] = {"다", "고", "며", "면", "서", "요", "지만", "는데",
+                                          "었", "았", "였", "했", "겠", "됐", "해", NULL};
+    return ends_with_any(w, n, endings) != NULL;
+}
+
+static int good_candidate(const analysis *an, uint32_t id)
+{
+    const char *w = an->words[id];
+    size_t n = an->word_len[id];
+    return nchars(w, n) >= 2 && !is_numeric(w, n) && !is_stopword(w, n) &&
+           !looks_predicate(w, n);
+}
+
+typedef struct cand {
+    uint32_t id;
+    double score;
+} cand;
+
+static int by_score_desc(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Leading sub-word units: for each stem, its prefix of two or three
+ * syllables, counted over distinct stems. A prefix shared by three or more
+ * different stems that is itself a word in the text is worth keeping. */
+static void boost_subwords(analysis *an, double *weight)
+{
+    for (uint32_t id = 0; id < an->nwords; id++) {
+        const char *w = an->words[id];
+        size_t n = an->word_len[id];
+        if (nchars(w, n) < 3)
+            continue;
+        /* does any other stem start with this whole stem? (국방 -> 국방부) */
+        size_t shared = 0;
+        for (uint32_t o = 0; o < an->nwords && shared < 3; o++)
+            if (o != id && an->word_len[o] > n && memcmp(an->words[o], w, n) == 0)
+                shared++;
+        if (shared >= 2)
+            weight[id] *= 1.5;
+    }
+}
+
+void find_keywords(analysis *an)
+{
+    size_t nw = an->nwords;
+    if (!nw)
+        return;
+    int32_t *node = malloc(nw * sizeof *node); /* vocab id -> node or -1 */
+    uint32_t *ids = malloc(nw * sizeof *ids);
+    double *weight = calloc(nw, sizeof *weight);
+    if (!node || !ids || !weight)
+        goto oom;
+    size_t nn = 0;
+    for (uint32_t id = 0; id < nw; id++) {
+        node[id] = -1;
+        weight[id] = 1.0;
+        if (nn < MAX_CANDIDATES && good_candidate(an, id) && (an->tf[id] >= 2 || an->sents.n < 4)) {
+            node[id] = (int32_t)nn;
+            ids[nn++] = id;
+        }
+    }
+    boost_subwords(an, weight);
+    if (!nn)
+        goto done;
+    double *w = calloc(nn * nn, sizeof *w), *out = calloc(nn, sizeof *out);
+    double *r = malloc(nn * sizeof *r), *nr = malloc(nn * sizeof *nr);
+    cand *c = malloc(nn * sizeof *c);
+    if (!w || !out || !r || !nr || !c) {
+        free(w), free(out), free(r), free(nr), free(c);
+        goto oom;
+    }
+    /* co-occurrence of candidates within a window of tokens */
+    for (size_t si = 0; si < an->sents.n; si++) {
+        const sent_tokens *st = &an->toks[si];
+        for (size_t i = 0; i < st->n; i++) {
+            int32_t a = node[st->tok[i].id];
+            if (a < 0)
+                continue;
+            for (size_t j = i + 1; j < st->n && j <= i + WINDOW; j++) {
+                int32_t b = node[st->tok[j].id];
+                if (b < 0 || b == a)
+                    continue;
+                w[(size_t)a * nn + (size_t)b] += 1.0;
+                w[(size_t)b * nn + (size_t)a] += 1.0;
+                out[a] += 1.0;
+                out[b] += 1.0;
+            }
+        }
+    }
+    for (size_t i = 0; i < nn; i++)
+        r[i] = 1.0 / (double)nn;
+    for (int it = 0; it < ITERATIONS; it++) {
+        for (size_t i = 0; i < nn; i++) {
+            double s = 0.0;
+            for (size_t j = 0; j < nn; j++)
+                if (out[j] > 0.0 && w[j * nn + i] > 0.0)
+                    s += w[j * nn + i] / out[j] * r[j];
+            nr[i] = (1.0 - DAMPING) / (double)nn + DAMPING * s;
+        }
+        memcpy(r, nr, nn * sizeof *r);
+    }
+    for (size_t i = 0; i < nn; i++) {
+        uint32_t id = ids[i];
+        c[i].id = id;
+        c[i].score = r[i] * (double)nn * log(1.0 + (double)an->tf[id]) * weight[id];
+    }
+    qsort(c, nn, sizeof *c, by_score_desc);
+    double top = c[0].score > 0.0 ? c[0].score : 1.0;
+    for (size_t i = 0; i < nn && an->keywords.n < an->max_keywords; i++) {
+        gisa_keyword k = {an->words[c[i].id], c[i].score / top, an->tf[c[i].id]};
+        vec_push(an, &an->keywords, &k);
+    }
+    free(w), free(out), free(r), free(nr), free(c);
+done:
+    free(node), free(ids), free(weight);
+    return;
+oom:
+    free(node), free(ids), free(weight);
+    an->oom = 1;
+}

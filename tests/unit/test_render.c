@@ -59,7 +59,20 @@ static void test_markdown(void)
 {
     gisa_document d = sample();
     char *m = render_str(&d, GISA_FORMAT_MARKDOWN);
-    CHECK(m && strncmp(m, "# 제목: \"따옴표\"\n", strlen("# 제목: \"따옴표\"\n")) == 0);
+    /* Quotes may be escaped (for Jekyll's typographer); the heading must
+     * read back as the title. */
+    CHECK(m && strncmp(m, "# 제목: ", strlen("# 제목: ")) == 0);
+#ifdef HAVE_CMARK_GFM
+    if (m) {
+        cmark_node *doc = cmark_parse_document(m, strlen(m), CMARK_OPT_DEFAULT);
+        cmark_node *h = cmark_node_first_child(doc);
+        CHECK(h && cmark_node_get_type(h) == CMARK_NODE_HEADING);
+        char *plain = cmark_render_plaintext(h, CMARK_OPT_DEFAULT, 0);
+        CHECK_STR(plain, "제목: \"따옴표\"\n");
+        free(plain);
+        cmark_node_free(doc);
+    }
+#endif
     CHECK_HAS(m, "\n## 소제목\n");
     CHECK_HAS(m, "\n- 첫째 항목\n- \\*별표\\* 항목\n");
     CHECK_HAS(m, "\n1. 첫째 항목\n2. \\*별표\\* 항목\n");

@@ -9,6 +9,7 @@
  * nested input cannot exhaust the stack. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <strings.h>
 
@@ -257,6 +258,28 @@ static int is_junk_node(const xmlNode *n, tag t)
     return 1;
 }
 
+/* A region that is boilerplate as a whole (menus, page header and
+ * footer, marked sidebars), judged from what measure_tree found. */
+static int is_boilerplate_region(const node_info *ni)
+{
+    switch (ni->tag) {
+    case T_NAV: case T_ASIDE: case T_MENU:
+        return 1;
+    case T_FOOTER: case T_HEADER:
+        return ni->paras == 0;
+    case T_FORM:
+        return ni->paras < 2;
+    default:
+        break;
+    }
+    if (ni->cls == EV_STRONG_BAD)
+        return 1;
+    return ni->cls == EV_WEAK_BAD && (ni->paras == 0 || ni->link * 3 > ni->text);
+}
+
+#define LINK_WEIGHT 0.5f     /* link text counts against a candidate... */
+#define BOILER_WEIGHT 0.5f   /* ...and so does a boilerplate region */
+
 static void measure_tree(measure *m, xmlNode *n, int depth)
 {
     node_info *ni = arena_calloc(&m->d->mem, 1, sizeof *ni);
@@ -279,12 +302,15 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
             ni->text += v;
             if (m->in_link)
                 ni->link += v;
+            ni->mass += m->in_link ? -LINK_WEIGHT * (float)v : (float)v;
         } else if (c->type == XML_ELEMENT_NODE && !is_junk_node(c, tag_of(c))) {
             measure_tree(m, c, depth + 1);
             node_info *ci = info_of(c);
             if (ci && !ci->hidden) {
                 ni->text += ci->text;
                 ni->link += ci->link;
+                ni->mass += is_boilerplate_region(ci) ? -BOILER_WEIGHT * (float)ci->text
+                                                      : ci->mass;
             }
         }
     }
@@ -749,15 +775,36 @@ static void emit_chosen(emitter *e, xmlNode *body, xmlNode *top, float top_score
     flush(e);
 }
 
+/* An ancestor of the chosen element whose content mass is clearly larger
+ * holds more of the page's content than the prose-scoring found: the
+ * posts of a thread, the sections of a service page. */
+#define CLIMB_GAIN 1.3f
+
+static xmlNode *climb(xmlNode *body, xmlNode *top)
+{
+    for (xmlNode *p = top->parent; p && p->type == XML_ELEMENT_NODE && info_of(p);
+         p = p->parent) {
+        if (info_of(p)->mass > info_of(top)->mass * CLIMB_GAIN)
+            top = p;
+        if (p == body)
+            break;
+    }
+    return top;
+}
+
 static void choose_and_emit(doc *d, xmlNode *body)
 {
     xmlNode *top = NULL;
     float top_score = 0;
     best_below(body, 0, &top, &top_score);
-    if (!top || info_of(top)->text < MIN_ARTICLE_BYTES / 4)
+    if (!top || info_of(top)->text < MIN_ARTICLE_BYTES / 4) {
         top = body;
-    else
-        top = widen(top);
+    } else {
+        xmlNode *wide = widen(top), *wider = climb(body, wide);
+        if (wider != wide)
+            top_score = INFINITY; /* its siblings are in already */
+        top = wider;
+    }
     emitter e = {d, BUF_INIT, 0, d->base_url, 0, 0};
     unsigned text = info_of(top)->text;
     e.keep_comments = comment_bytes(top, 0) * 2 > text;

@@ -28,6 +28,7 @@ typedef struct node_info {
     unsigned link;    /* of which inside links */
     unsigned paras;   /* prose-like paragraphs below */
     float score;      /* content score gathered from paragraphs below */
+    float mass;       /* text below, less link text and boilerplate regions */
     signed char cls;  /* class/id evidence: EV_*, +1 content, 0 */
     unsigned char hidden;
     unsigned char tag; /* tag_of(), cached */

@@ -126,6 +126,12 @@ typedef struct gisa_block {
     size_t offset; /* where the block starts in the decoded source, bytes */
 } gisa_block;
 
+/* A file the page offers for download, such as a release's HWP or PDF. */
+typedef struct gisa_attachment {
+    const char *url;  /* absolute where the page allowed */
+    const char *name; /* the link's text, e.g. "보도자료.hwpx"; may be "" */
+} gisa_attachment;
+
 /* An extracted article. Fields the page does not give are NULL. */
 typedef struct gisa_document {
     const char *source_name; /* as given in gisa_source.name */
@@ -142,6 +148,8 @@ typedef struct gisa_document {
     int is_text_dump;        /* 1 if read as a plain-text dump */
     const gisa_block *blocks;
     size_t nblocks;
+    const gisa_attachment *attachments; /* HWP, HWPX, PDF... links, in page order */
+    size_t nattachments;
 } gisa_document;
 
 /*

@@ -49,6 +49,7 @@ static const char *clean(doc *d, const char *s)
 /* ---------------------------------------------------------- gather */
 
 #define MAX_H1 8
+#define MAX_FILES 32
 
 typedef struct meta {
     const char *og_title, *tw_title, *title_tag, *ld_headline;
@@ -62,6 +63,8 @@ typedef struct meta {
     const char *author_label; /* twitter:data1 when twitter:label1 says "Written by" */
     int label_is_author;      /* twitter:label1 said so */
     int by_pending;           /* the last text was "By" / "Written by": a name follows */
+    gisa_attachment files[MAX_FILES]; /* as written: hrefs not yet resolved */
+    size_t nfiles;
     const char *site, *canonical, *og_url, *lang, *license_link, *base;
     const char *publisher_ld;
 } meta;
@@ -386,6 +389,38 @@ static void on_text(doc *d, meta *m, const xmlNode *c)
         memcpy(m->date_after_h1, date, sizeof date);
 }
 
+/* Does the name (a path or a file name) end in a document extension? */
+static int document_name(const char *s, size_t len)
+{
+    static const char *const exts[] = {".hwp", ".hwpx", ".pdf", ".doc", ".docx", ".odt",
+                                       ".xls", ".xlsx", ".ppt", ".pptx", ".zip"};
+    while (len && (s[len - 1] == ' ' || s[len - 1] == ')' || s[len - 1] == ']'))
+        len--;
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+        size_t n = strlen(exts[i]);
+        if (len > n && !strncasecmp(s + len - n, exts[i], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* A link to a file for download: by the URL's path, or by its text (press
+ * releases link "보도자료.hwpx" to a download.do?fileId=... URL). */
+static void on_link(doc *d, meta *m, xmlNode *a, const char *href)
+{
+    if (!href || !*href || m->nfiles >= MAX_FILES || !strncasecmp(href, "javascript:", 11))
+        return;
+    const char *text = text_of(d, a);
+    size_t path_len = strcspn(href, "?#");
+    if (!document_name(href, path_len) && !(text && document_name(text, strlen(text))))
+        return;
+    for (size_t i = 0; i < m->nfiles; i++)
+        if (!strcmp(m->files[i].url, href))
+            return;
+    m->files[m->nfiles].url = href;
+    m->files[m->nfiles++].name = text ? text : "";
+}
+
 static void gather(doc *d, meta *m, xmlNode *n, int depth)
 {
     if (depth > 400)
@@ -437,6 +472,7 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth)
             const char *rel = attr(d, c, "rel"), *href = attr(d, c, "href");
             if (rel && href && strstr(rel, "license") && !m->license_link)
                 m->license_link = href;
+            on_link(d, m, c, href);
         }
         gather(d, m, c, depth + 1);
     }
@@ -649,6 +685,21 @@ static void scan_notices(doc *d, xmlNode *n, int depth)
     }
 }
 
+static void take_attachments(doc *d, const meta *m)
+{
+    if (!m->nfiles)
+        return;
+    gisa_attachment *files = arena_alloc(&d->mem, m->nfiles * sizeof *files);
+    if (!files)
+        return;
+    for (size_t i = 0; i < m->nfiles; i++) {
+        files[i].url = resolve_url(d, d->base_url, m->files[i].url);
+        files[i].name = m->files[i].name;
+    }
+    d->pub.attachments = files;
+    d->pub.nattachments = m->nfiles;
+}
+
 void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *src)
 {
     meta m;
@@ -675,4 +726,5 @@ void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *
     /* Base for relative links: <base href>, else the page's own URL. */
     d->base_url = m.base ? resolve_url(d, d->pub.url ? d->pub.url : src->url, m.base)
                          : d->pub.url;
+    take_attachments(d, &m);
 }

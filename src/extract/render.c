@@ -258,6 +258,16 @@ static int render_json(const gisa_document *d, buf *b)
     put_str(o, "lang", d->lang);
     put_str(o, "license", d->license);
     put_str(o, "license_text", d->license_text);
+    if (d->nattachments) { /* only when there are some: older outputs stay the same */
+        json_object *files = json_object_new_array();
+        for (size_t i = 0; i < d->nattachments; i++) {
+            json_object *f = json_object_new_object();
+            put_str(f, "url", d->attachments[i].url);
+            put_str(f, "name", d->attachments[i].name);
+            json_object_array_add(files, f);
+        }
+        json_object_object_add(o, "attachments", files);
+    }
     put_str(o, "input", d->is_text_dump ? "text" : "html");
     buf text = BUF_INIT;
     render_text(d, &text);

@@ -85,9 +85,10 @@ typedef struct gisa_source {
 } gisa_source;
 
 typedef enum gisa_input_kind {
-    GISA_INPUT_AUTO = 0, /* sniff: markup is HTML, anything else a text dump */
+    GISA_INPUT_AUTO = 0, /* sniff: front matter is a post, markup HTML, else text */
     GISA_INPUT_HTML,
-    GISA_INPUT_TEXT      /* a page saved as plain text by a scraper */
+    GISA_INPUT_TEXT,     /* a page saved as plain text by a scraper */
+    GISA_INPUT_POST      /* a post: YAML front matter, Markdown/HTML body */
 } gisa_input_kind;
 
 typedef struct gisa_extract_options {
@@ -145,7 +146,7 @@ typedef struct gisa_document {
     const char *lang;
     const char *license;     /* e.g. "KOGL-1", "CC-BY-4.0" */
     const char *license_text;/* the notice as the page words it */
-    int is_text_dump;        /* 1 if read as a plain-text dump */
+    gisa_input_kind input;   /* the reader used: HTML, TEXT or POST */
     const gisa_block *blocks;
     size_t nblocks;
     const gisa_attachment *attachments; /* HWP, HWPX, PDF... links, in page order */
@@ -380,6 +381,67 @@ size_t gisa_summary(const gisa_analysis *analysis, size_t k, size_t *index);
 gisa_status gisa_analysis_render(const gisa_analysis *analysis,
                                  gisa_format format, char **out, size_t *len,
                                  gisa_error *err);
+
+/* ----------------------------------------------------------------- check */
+/*
+ * Check a derived text (a rewrite, a summary, a post) against its sources,
+ * fact by fact: people with their titles, organisations, places, dates,
+ * numbers, durations ("15년 만에"), quotations and agreements. Each fact is
+ * supported (a source states it, after normalisation: particles, spacing,
+ * number and date forms), contradicted (a source fills the same role
+ * differently: another person with the same title, another place for the
+ * meeting, another number for the same thing) or unsupported (absent).
+ */
+typedef enum gisa_verdict {
+    GISA_SUPPORTED,
+    GISA_UNSUPPORTED,
+    GISA_CONTRADICTED
+} gisa_verdict;
+
+typedef enum gisa_fact_kind {
+    GISA_FACT_PERSON,
+    GISA_FACT_ORG,
+    GISA_FACT_PLACE,
+    GISA_FACT_DATE,
+    GISA_FACT_NUMBER,
+    GISA_FACT_DURATION,
+    GISA_FACT_QUOTE,
+    GISA_FACT_AGREEMENT
+} gisa_fact_kind;
+
+typedef struct gisa_fact {
+    gisa_fact_kind kind;
+    const char *text;        /* as written in the derived text */
+    size_t sentence;         /* index into gisa_check_report.sentences */
+    gisa_span span;          /* where, in that sentence */
+    gisa_verdict verdict;
+    const char *source_text; /* the source's words: the match, or the rival
+                                it states instead; NULL if unsupported */
+    const char *source_sentence; /* the source sentence holding them */
+    size_t source;           /* which source (index into the sources) */
+    const char *note;        /* a short reason, e.g. "another person with
+                                the title 국방부장관" */
+} gisa_fact;
+
+typedef struct gisa_check_report {
+    const char *const *sentences; /* the derived text, sentence by sentence */
+    size_t nsentences;
+    const gisa_fact *facts;       /* in order of appearance */
+    size_t nfacts;
+    size_t supported, unsupported, contradicted;
+} gisa_check_report;
+
+/* Check `derived` against `nsources` documents. */
+gisa_status gisa_check(const gisa_document *derived,
+                       const gisa_document *const *sources, size_t nsources,
+                       gisa_check_report **out, gisa_error *err);
+void gisa_check_free(gisa_check_report *report);
+/* GISA_FORMAT_TEXT: the derived text with flagged spans marked [[like
+ * this]] and, under each sentence, what the source says instead;
+ * GISA_FORMAT_JSON: every fact with its spans. `*out` is malloc'd. */
+gisa_status gisa_check_render(const gisa_check_report *report,
+                              gisa_format format, char **out, size_t *len,
+                              gisa_error *err);
 
 /* ----------------------------------------------------------------- misc */
 

@@ -13,6 +13,7 @@ enum {
     EXIT_USAGE = 2,
     EXIT_IO = 3,
     EXIT_INTERNAL = 4,
+    EXIT_UNSUPPORTED = 5, /* gisa check: some fact is not supported */
 };
 
 typedef struct command {
@@ -29,6 +30,8 @@ int cmd_post(int argc, char **argv);
 void help_post(FILE *out);
 int cmd_site(int argc, char **argv);
 void help_site(FILE *out);
+int cmd_check(int argc, char **argv);
+void help_check(FILE *out);
 int cmd_split(int argc, char **argv);
 void help_split(FILE *out);
 int cmd_summarize(int argc, char **argv);

@@ -17,7 +17,8 @@ void help_extract(FILE *out)
             "\n"
             "  -f, --format FMT  text (default; blocks separated by blank lines),\n"
             "                    markdown, or json (all metadata and blocks)\n"
-            "  -i, --input KIND  auto (default), html, or text (a text dump)\n"
+            "  -i, --input KIND  auto (default), html, text (a text dump), or post\n"
+            "                    (YAML front matter and a Markdown/HTML body)\n"
             "  -o, --out DIR     batch mode: write DIR/<id>.txt and DIR/<id>.json for\n"
             "                    each FILE (<id> is its name without extensions); a\n"
             "                    page that fails is reported and the rest go on\n"
@@ -42,6 +43,7 @@ static int parse_kind(const char *s, gisa_input_kind *k)
     if (!strcmp(s, "auto")) *k = GISA_INPUT_AUTO;
     else if (!strcmp(s, "html")) *k = GISA_INPUT_HTML;
     else if (!strcmp(s, "text")) *k = GISA_INPUT_TEXT;
+    else if (!strcmp(s, "post")) *k = GISA_INPUT_POST;
     else return 0;
     return 1;
 }

@@ -8,6 +8,8 @@ static const command commands[] = {
     {"extract", "page -> clean article (text, Markdown, JSON)", cmd_extract, help_extract},
     {"post", "page -> publishable post (Jekyll, Hugo, HTML, Markdown, JSON)", cmd_post, help_post},
     {"site", "pages -> posts in a Jekyll or Hugo site, each once", cmd_site, help_site},
+    {"check", "rewrite vs sources: each fact supported, unsupported or contradicted",
+     cmd_check, help_check},
     {"split", "text -> one sentence per line (Korean first)", cmd_split, help_split},
     {"summarize", "article -> its K best sentences", cmd_summarize, help_summarize},
     {"analyze", "page -> sentences, keywords, entities, agreements (JSON)", cmd_analyze, help_analyze},
@@ -35,6 +37,7 @@ static void help(FILE *out)
             "  2  usage error\n"
             "  3  I/O error (cannot read or write a file)\n"
             "  4  internal error (out of memory, a limit hit)\n"
+            "  5  gisa check: some fact is unsupported or contradicted\n"
             "\n"
             "See gisa(1) for details.\n");
 }

@@ -183,9 +183,16 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
     d->pub.encoding = arena_strdup(&d->mem, t.encoding);
     gisa_input_kind kind = opts ? opts->kind : GISA_INPUT_AUTO;
     if (kind == GISA_INPUT_AUTO)
-        kind = looks_like_html(t.text, t.len) ? GISA_INPUT_HTML : GISA_INPUT_TEXT;
-    st = kind == GISA_INPUT_HTML ? extract_html(d, &t, src, err)
-                                 : extract_textdump(d, &t, err);
+        kind = looks_like_post(t.text, t.len)   ? GISA_INPUT_POST
+               : looks_like_html(t.text, t.len) ? GISA_INPUT_HTML
+                                                : GISA_INPUT_TEXT;
+    d->pub.input = kind;
+    if (kind == GISA_INPUT_POST)
+        st = extract_post(d, &t, err);
+    else if (kind == GISA_INPUT_HTML)
+        st = extract_html(d, &t, src, err);
+    else
+        st = extract_textdump(d, &t, err);
     buf_free(&t.conv);
     if (st == GISA_OK && d->pub.nblocks == 0 && !d->pub.title)
         st = gisa_fail(err, GISA_ERR_INPUT, "%s: no article text found", label);

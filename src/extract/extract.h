@@ -51,6 +51,11 @@ int looks_like_html(const char *s, size_t len);
 gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
                          gisa_error *err);
 gisa_status extract_textdump(doc *d, const decoded_text *t, gisa_error *err);
+/* A post: YAML front matter, then a Markdown (or HTML) body. */
+int looks_like_post(const char *s, size_t len);
+gisa_status extract_post(doc *d, const decoded_text *t, gisa_error *err);
+/* Every block of an HTML fragment, no content selection (html.c). */
+gisa_status extract_html_whole(doc *d, const char *html, size_t len, gisa_error *err);
 
 /* Metadata found in visible text (both kinds of input use these). */
 /* First date in s written as "2026년 1월 30일", "2026.01.30." or

@@ -85,7 +85,7 @@ static void md_escape(buf *b, const char *s, int in_table)
          * typographers (kramdown, goldmark) would otherwise turn them into
          * curly quotes and dashes, and the text would no longer be the
          * source's. */
-        if (strchr("\\`*_[]<>'\"", c) || (in_table && c == '|') ||
+        if (strchr("\\`*_[]<>'\"&", c) || (in_table && c == '|') ||
             (line_start && strchr("#+-=>!|", c)) ||
             (c == '.' && s[1] == '.' && s[2] == '.') || (c == '-' && s[1] == '-'))
             buf_putc(b, '\\');
@@ -129,6 +129,26 @@ static void md_table(buf *b, const gisa_block *bl)
     buf_putc(b, '\n');
     for (; r < rows; r++)
         md_row(b, bl->items + r * cols, cols);
+}
+
+/* A fenced code block whose fence is longer than any run of backticks in
+ * the code, so the code cannot close it early. */
+static void code_fence(buf *b, const char *code)
+{
+    size_t longest = 0, run = 0;
+    for (const char *p = code; *p; p++) {
+        run = *p == '`' ? run + 1 : 0;
+        longest = run > longest ? run : longest;
+    }
+    size_t n = longest >= 3 ? longest + 1 : 3;
+    for (size_t i = 0; i < n; i++)
+        buf_putc(b, '`');
+    buf_putc(b, '\n');
+    buf_puts(b, code);
+    buf_putc(b, '\n');
+    for (size_t i = 0; i < n; i++)
+        buf_putc(b, '`');
+    buf_putc(b, '\n');
 }
 
 void render_markdown_block(buf *b, const gisa_block *bl)
@@ -178,9 +198,7 @@ void render_markdown_block(buf *b, const gisa_block *bl)
         buf_putc(b, '\n');
         break;
     case GISA_BLOCK_CODE:
-        buf_puts(b, "```\n");
-        buf_puts(b, bl->text);
-        buf_puts(b, "\n```\n");
+        code_fence(b, bl->text);
         break;
     case GISA_BLOCK_PARAGRAPH:
         md_escape(b, bl->text, 0);
@@ -268,7 +286,8 @@ static int render_json(const gisa_document *d, buf *b)
         }
         json_object_object_add(o, "attachments", files);
     }
-    put_str(o, "input", d->is_text_dump ? "text" : "html");
+    static const char *const inputs[] = {"auto", "html", "text", "post"};
+    put_str(o, "input", inputs[d->input <= GISA_INPUT_POST ? d->input : 0]);
     buf text = BUF_INIT;
     render_text(d, &text);
     put_str(o, "text", text.ptr ? text.ptr : "");

@@ -69,6 +69,15 @@ static size_t end_marker(const char *s, size_t len)
 static int ends_sentence(const char *s, size_t len)
 {
     len -= end_marker(s, len);
+    /* Markup a scraper left at the end of a line ("…입니다.</p>") */
+    while (len > 3 && s[len - 1] == '>') {
+        size_t lt = len - 1;
+        while (lt > 0 && s[lt] != '<')
+            lt--;
+        if (s[lt] != '<' || lt + 1 >= len || s[lt + 1] != '/')
+            break;
+        len = lt;
+    }
     while (len && (s[len - 1] == ' ' || s[len - 1] == '"' || s[len - 1] == '\''))
         len--;
     static const char *const ends[] = {
@@ -276,7 +285,7 @@ gisa_status extract_textdump(doc *d, const decoded_text *t, gisa_error *err)
     line *lines = split_lines(d, t, &n);
     if (!lines)
         return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", d->pub.source_name);
-    d->pub.is_text_dump = 1;
+    d->pub.input = GISA_INPUT_TEXT;
     if (!best_run(lines, n, &first, &last))
         return gisa_fail(err, GISA_ERR_INPUT, "%s: no article text found (no prose lines)",
                          d->pub.source_name);

@@ -35,7 +35,7 @@ static void test_release_dump(void)
         fprintf(stderr, "  %s\n", err.message);
         return;
     }
-    CHECK_INT(d->is_text_dump, 1);
+    CHECK_INT(d->input, GISA_INPUT_TEXT);
     CHECK_STR(d->date, "2026-04-03");
     CHECK_STR(d->publisher, "국가유산청");
     CHECK_STR(d->license, "KOGL-1");
@@ -67,7 +67,7 @@ static void test_forced_text(void)
     gisa_document *d = extract_str("forced.txt", s, strlen(s), GISA_INPUT_TEXT, &err);
     CHECK(d != NULL);
     if (d) {
-        CHECK_INT(d->is_text_dump, 1);
+        CHECK_INT(d->input, GISA_INPUT_TEXT);
         char *t = render_str(d, GISA_FORMAT_TEXT);
         CHECK_HAS(t, "본문인 문장입니다");
         free(t);

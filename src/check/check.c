@@ -1,0 +1,273 @@
+/* check.c - gisa_check(): analyse the derived text and every source, list
+ * the derived text's facts, and judge each against the sources. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/error.h"
+#include "../util/utf8.h"
+#include "check.h"
+
+/* Letters (any script) and digits survive normalisation; ASCII is lower-
+ * cased. Everything else - spaces, punctuation, the comma in 3,200 - goes. */
+void norm_append(buf *out, const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = s[i] < 0x80 ? (cp = s[i], 1) : utf8_decode(s + i, len - i, &cp);
+        if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z'))
+            buf_putc(out, (char)cp);
+        else if (cp >= 'A' && cp <= 'Z')
+            buf_putc(out, (char)(cp + 32));
+        else if (cp >= 0xAC00 || (cp >= 0x3131 && cp <= 0x318E) || (cp >= 0xC0 && cp < 0x2000))
+            buf_append(out, str + i, n);
+        i += n;
+    }
+}
+
+static int hay_add(haystack *h, const char *sentence, size_t source)
+{
+    if (h->n == h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 64;
+        size_t *st = realloc(h->starts, cap * sizeof *st);
+        if (st)
+            h->starts = st;
+        const char **se = realloc(h->sentences, cap * sizeof *se);
+        if (se)
+            h->sentences = se;
+        size_t *so = realloc(h->source_of, cap * sizeof *so);
+        if (so)
+            h->source_of = so;
+        if (!st || !se || !so)
+            return 0;
+        h->cap = cap;
+    }
+    h->starts[h->n] = h->text.len;
+    h->sentences[h->n] = sentence;
+    h->source_of[h->n] = source;
+    h->n++;
+    norm_append(&h->text, sentence, strlen(sentence));
+    buf_putc(&h->text, '|'); /* no match may run across two sentences */
+    return !h->text.oom;
+}
+
+long hay_find(const haystack *h, const char *needle, size_t len)
+{
+    buf n = BUF_INIT;
+    norm_append(&n, needle, len);
+    long found = -1;
+    if (n.len && h->text.len) {
+        const char *p = memmem(h->text.ptr, h->text.len, n.ptr, n.len);
+        if (p) {
+            size_t off = (size_t)(p - h->text.ptr), lo = 0, hi = h->n;
+            while (hi - lo > 1) { /* the sentence whose start is last <= off */
+                size_t mid = (lo + hi) / 2;
+                if (h->starts[mid] <= off)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            found = (long)lo;
+        }
+    }
+    buf_free(&n);
+    return found;
+}
+
+gisa_fact *add_fact(checker *c, gisa_fact_kind kind, const char *text, size_t sentence)
+{
+    if (c->nfacts == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 32;
+        gisa_fact *nf = arena_alloc(&c->mem, cap * sizeof *nf);
+        if (!nf)
+            return NULL;
+        if (c->nfacts)
+            memcpy(nf, c->facts, c->nfacts * sizeof *nf);
+        c->facts = nf;
+        c->cap = cap;
+    }
+    gisa_fact *f = &c->facts[c->nfacts++];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->text = text;
+    f->sentence = sentence;
+    f->verdict = GISA_UNSUPPORTED;
+    const char *s = sentence < c->dan->nsentences ? c->dan->sentences[sentence].text : NULL;
+    const char *at = s && text ? strstr(s, text) : NULL;
+    if (at) {
+        f->span.start = (size_t)(at - s);
+        f->span.end = f->span.start + strlen(text);
+    }
+    return f;
+}
+
+/* Every claim of the derived text: its title and headings too, which the
+ * article analysis leaves out but a rewrite asserts like any sentence. */
+static void derived_text(const gisa_document *d, buf *out)
+{
+    if (d->title)
+        buf_printf(out, "%s\n\n", d->title);
+    for (size_t i = 0; i < d->nblocks; i++) {
+        const gisa_block *b = &d->blocks[i];
+        if (b->text && *b->text && b->kind != GISA_BLOCK_IMAGE && b->kind != GISA_BLOCK_CODE)
+            buf_printf(out, "%s\n\n", b->text);
+        for (size_t k = 0; k < b->nitems; k++)
+            if (*b->items[k])
+                buf_printf(out, "%s\n\n", b->items[k]);
+    }
+}
+
+static gisa_status analyse_all(checker *c, const gisa_document *const *sources,
+                               gisa_error *err)
+{
+    buf text = BUF_INIT;
+    derived_text(c->derived, &text);
+    if (text.oom) {
+        buf_free(&text);
+        return gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
+    }
+    gisa_status st = gisa_analyze_text(NULL, c->derived->date, text.ptr ? text.ptr : "",
+                                       text.len, NULL, &c->dan, err);
+    buf_free(&text);
+    for (size_t i = 0; st == GISA_OK && i < c->nsources; i++) {
+        st = gisa_analyze(sources[i], NULL, &c->san[i], err);
+        if (st != GISA_OK)
+            break;
+        const gisa_analysis *a = c->san[i];
+        if (a->title && !hay_add(&c->hay, a->title, i))
+            st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
+        for (size_t k = 0; st == GISA_OK && k < a->nsentences; k++)
+            if (!hay_add(&c->hay, a->sentences[k].text, i))
+                st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
+    }
+    return st;
+}
+
+static gisa_fact_kind fact_kind(gisa_entity_kind k)
+{
+    switch (k) {
+    case GISA_ENTITY_PERSON: return GISA_FACT_PERSON;
+    case GISA_ENTITY_ORG: return GISA_FACT_ORG;
+    case GISA_ENTITY_PLACE: return GISA_FACT_PLACE;
+    case GISA_ENTITY_DATE: return GISA_FACT_DATE;
+    case GISA_ENTITY_NUMBER: return GISA_FACT_NUMBER;
+    }
+    return GISA_FACT_ORG;
+}
+
+static void judge_all(checker *c)
+{
+    const gisa_analysis *d = c->dan;
+    for (size_t i = 0; i < d->nentities; i++) {
+        const gisa_entity *e = &d->entities[i];
+        gisa_fact *f = add_fact(c, fact_kind(e->kind), e->text, e->sentence);
+        if (f)
+            judge_entity(c, f, e);
+    }
+    find_text_facts(c);
+    for (size_t i = 0; i < d->nagreements; i++) {
+        const gisa_agreement *a = &d->agreements[i];
+        gisa_fact *f = add_fact(c, GISA_FACT_AGREEMENT, a->what, a->sentence);
+        if (f)
+            judge_agreement(c, f, a);
+    }
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const gisa_fact *x = a, *y = b;
+    if (x->sentence != y->sentence)
+        return x->sentence < y->sentence ? -1 : 1;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    return x->kind < y->kind ? -1 : x->kind > y->kind;
+}
+
+static void free_checker(checker *c)
+{
+    gisa_analysis_free(c->dan);
+    for (size_t i = 0; c->san && i < c->nsources; i++)
+        gisa_analysis_free(c->san[i]);
+    free(c->san);
+    buf_free(&c->hay.text);
+    free(c->hay.starts);
+    free(c->hay.sentences);
+    free(c->hay.source_of);
+}
+
+/* The result handed out: the public report first, then the arena that
+ * holds everything it points to. */
+typedef struct check_result {
+    gisa_check_report pub;
+    arena mem;
+} check_result;
+
+/* Fill r with copies of what it shows: the analyses are freed after. */
+static int make_report(checker *c, gisa_check_report *r)
+{
+    const gisa_analysis *d = c->dan;
+    const char **sent = arena_alloc(&c->mem, (d->nsentences + 1) * sizeof *sent);
+    if (!sent)
+        return 0;
+    for (size_t i = 0; i < d->nsentences; i++)
+        sent[i] = arena_strdup(&c->mem, d->sentences[i].text);
+    for (size_t i = 0; i < c->nfacts; i++) {
+        gisa_fact *f = &c->facts[i];
+        f->text = arena_strdup(&c->mem, f->text);
+        f->source_text = arena_strdup(&c->mem, f->source_text);
+        f->source_sentence = arena_strdup(&c->mem, f->source_sentence);
+        f->note = arena_strdup(&c->mem, f->note);
+        r->supported += f->verdict == GISA_SUPPORTED;
+        r->unsupported += f->verdict == GISA_UNSUPPORTED;
+        r->contradicted += f->verdict == GISA_CONTRADICTED;
+    }
+    if (c->nfacts)
+        qsort(c->facts, c->nfacts, sizeof *c->facts, by_position);
+    r->sentences = sent;
+    r->nsentences = d->nsentences;
+    r->facts = c->facts;
+    r->nfacts = c->nfacts;
+    return 1;
+}
+
+gisa_status gisa_check(const gisa_document *derived, const gisa_document *const *sources,
+                       size_t nsources, gisa_check_report **out, gisa_error *err)
+{
+    *out = NULL;
+    if (!derived || !sources || nsources == 0)
+        return gisa_fail(err, GISA_ERR_USAGE, "gisa_check: a derived text and a source are needed");
+    checker c;
+    memset(&c, 0, sizeof c);
+    arena_init(&c.mem);
+    c.derived = derived;
+    c.nsources = nsources;
+    c.san = calloc(nsources, sizeof *c.san);
+    check_result *res = calloc(1, sizeof *res);
+    gisa_status st = c.san && res ? analyse_all(&c, sources, err)
+                                  : gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
+    if (st == GISA_OK) {
+        judge_all(&c);
+        if (make_report(&c, &res->pub)) {
+            res->mem = c.mem; /* the result owns the arena from here */
+            arena_init(&c.mem);
+            *out = &res->pub;
+            res = NULL;
+        } else {
+            st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory while checking");
+        }
+    }
+    free(res);
+    free_checker(&c);
+    arena_free(&c.mem);
+    return st;
+}
+
+void gisa_check_free(gisa_check_report *r)
+{
+    if (!r)
+        return;
+    check_result *res = (check_result *)r;
+    arena_free(&res->mem);
+    free(res);
+}

@@ -1,0 +1,44 @@
+/* check.h - internals of the check stage. */
+#ifndef GISA_CHECK_H
+#define GISA_CHECK_H
+
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "gisa.h"
+
+/* All sources as one normalised text: letters and digits only, lower
+ * case, so spacing, particles-free stems, punctuation and number commas do
+ * not matter. `starts` maps each source sentence to its offset in it. */
+typedef struct haystack {
+    buf text;
+    size_t *starts;       /* offset of each sentence in text */
+    const char **sentences;
+    size_t *source_of;    /* which source each sentence came from */
+    size_t n, cap;
+} haystack;
+
+/* Append the normalised form of s[0..len) to out. */
+void norm_append(buf *out, const char *s, size_t len);
+/* Find norm(needle) in the haystack; the sentence index, or -1. */
+long hay_find(const haystack *h, const char *needle, size_t len);
+
+/* One source, analysed, and the checker's state. */
+typedef struct checker {
+    arena mem;
+    const gisa_document *derived;
+    gisa_analysis *dan;            /* the derived text, analysed */
+    gisa_analysis **san;           /* each source, analysed */
+    size_t nsources;
+    haystack hay;
+    gisa_fact *facts;
+    size_t nfacts, cap;
+    void *scratch; /* for match callbacks */
+} checker;
+
+gisa_fact *add_fact(checker *c, gisa_fact_kind kind, const char *text, size_t sentence);
+void judge_entity(checker *c, gisa_fact *f, const gisa_entity *e);
+void judge_text_fact(checker *c, gisa_fact *f);
+void judge_agreement(checker *c, gisa_fact *f, const gisa_agreement *a);
+void find_text_facts(checker *c);
+
+#endif

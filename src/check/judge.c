@@ -1,0 +1,275 @@
+/* judge.c - supported, contradicted or unsupported, fact by fact.
+ *
+ * "Supported" means a source states the same thing once both are
+ * normalised (check.c's haystack). "Contradicted" needs a rival: the
+ * source fills the same role differently - another person under the same
+ * specific title, another place where the meeting was held, another
+ * figure with the same unit about the same subject. Without a rival a
+ * fact the source lacks is "unsupported". */
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/utf8.h"
+#include "check.h"
+
+/* Words a rewrite may use for what the source names otherwise. */
+static const char *const aliases[][2] = {
+    {"한국", "대한민국"}, {"우리나라", "대한민국"}, {"한국군", "국군"},
+    {"우리 군", "국군"}, {"방위상", "방위대신"}, {"외무상", "외무대신"},
+    {"미국", "미합중국"}, {"북한", "조선민주주의인민공화국"},
+    {"해수부", "해양수산부"}, {"국토부", "국토교통부"}, {"과기정통부", "과학기술정보통신부"},
+    {"행안부", "행정안전부"}, {"복지부", "보건복지부"}, {"산업부", "산업통상자원부"},
+};
+
+static void support(checker *c, gisa_fact *f, long at, const char *what)
+{
+    f->verdict = GISA_SUPPORTED;
+    f->source = c->hay.source_of[at];
+    f->source_sentence = c->hay.sentences[at];
+    f->source_text = what;
+}
+
+static void contradict(gisa_fact *f, size_t source, const char *rival, const char *sentence,
+                       const char *note)
+{
+    f->verdict = GISA_CONTRADICTED;
+    f->source = source;
+    f->source_text = rival;
+    f->source_sentence = sentence;
+    f->note = note;
+}
+
+/* Does a source state `text`, as is or under an alias? */
+static int stated(checker *c, gisa_fact *f, const char *text)
+{
+    if (!text || !*text)
+        return 0;
+    long at = hay_find(&c->hay, text, strlen(text));
+    if (at >= 0) {
+        support(c, f, at, text);
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++) {
+        for (int side = 0; side < 2; side++) {
+            if (strcmp(text, aliases[i][side]))
+                continue;
+            const char *other = aliases[i][!side];
+            at = hay_find(&c->hay, other, strlen(other));
+            if (at >= 0) {
+                support(c, f, at, other);
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Title with spaces removed and synonyms unified ("방위상" = "방위대신"). */
+static void title_key(buf *out, const char *title)
+{
+    buf_reset(out);
+    norm_append(out, title, strlen(title));
+    for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++)
+        if (out->ptr && !strcmp(out->ptr, aliases[i][0])) {
+            buf_reset(out);
+            buf_puts(out, aliases[i][1]);
+        }
+}
+
+/* A title that names one office ("국방부장관", "방위대신"), not a rank
+ * anyone may hold ("장관"). */
+static int specific_title(const char *t)
+{
+    return utf8_length(t, strlen(t)) >= 3;
+}
+
+static const char *sentence_of(const gisa_analysis *a, size_t i)
+{
+    return i < a->nsentences ? a->sentences[i].text : NULL;
+}
+
+static void judge_person(checker *c, gisa_fact *f, const gisa_entity *e)
+{
+    const char *name = e->value ? e->value : e->text;
+    if (stated(c, f, name) || (!e->title && stated(c, f, e->text)))
+        return;
+    if (!e->title || !specific_title(e->title))
+        return;
+    buf mine = BUF_INIT, theirs = BUF_INIT;
+    title_key(&mine, e->title);
+    for (size_t s = 0; s < c->nsources && f->verdict == GISA_UNSUPPORTED; s++) {
+        const gisa_analysis *a = c->san[s];
+        for (size_t i = 0; i < a->nentities; i++) {
+            const gisa_entity *p = &a->entities[i];
+            if (p->kind != GISA_ENTITY_PERSON || !p->title)
+                continue;
+            title_key(&theirs, p->title);
+            if (mine.ptr && theirs.ptr && !strcmp(mine.ptr, theirs.ptr)) {
+                char *note = arena_alloc(&c->mem, strlen(p->title) + 64);
+                if (note)
+                    sprintf(note, "the source's %s is someone else", p->title);
+                contradict(f, s, p->value ? p->value : p->text, sentence_of(a, p->sentence), note);
+                break;
+            }
+        }
+    }
+    buf_free(&mine);
+    buf_free(&theirs);
+}
+
+/* Is `text` followed by "에서" in `sentence` (the place where it happened)? */
+static int place_of_event(const char *sentence, const char *text)
+{
+    const char *at = sentence && text ? strstr(sentence, text) : NULL;
+    return at && strncmp(at + strlen(text), "에서", strlen("에서")) == 0;
+}
+
+static void judge_place(checker *c, gisa_fact *f, const gisa_entity *e)
+{
+    if (stated(c, f, e->text) || (e->value && stated(c, f, e->value)))
+        return;
+    if (!place_of_event(sentence_of(c->dan, e->sentence), e->text))
+        return;
+    for (size_t s = 0; s < c->nsources; s++) {
+        const gisa_analysis *a = c->san[s];
+        for (size_t i = 0; i < a->nentities; i++) {
+            const gisa_entity *p = &a->entities[i];
+            if (p->kind == GISA_ENTITY_PLACE &&
+                place_of_event(sentence_of(a, p->sentence), p->text)) {
+                contradict(f, s, p->text, sentence_of(a, p->sentence),
+                           "the source puts it somewhere else");
+                return;
+            }
+        }
+    }
+}
+
+static void judge_date(checker *c, gisa_fact *f, const gisa_entity *e)
+{
+    for (size_t s = 0; e->value && s < c->nsources; s++) {
+        const gisa_analysis *a = c->san[s];
+        for (size_t i = 0; i < a->nentities; i++) {
+            const gisa_entity *p = &a->entities[i];
+            if (p->kind == GISA_ENTITY_DATE && p->value && !strcmp(p->value, e->value)) {
+                f->verdict = GISA_SUPPORTED;
+                f->source = s;
+                f->source_text = p->text;
+                f->source_sentence = sentence_of(a, p->sentence);
+                return;
+            }
+        }
+    }
+    if (stated(c, f, e->text) || !e->value || strlen(e->value) != 10)
+        return;
+    /* A full date the source does not give, while it gives another in the
+     * same month: the rewrite moved the event. */
+    for (size_t s = 0; s < c->nsources; s++) {
+        const gisa_analysis *a = c->san[s];
+        for (size_t i = 0; i < a->nentities; i++) {
+            const gisa_entity *p = &a->entities[i];
+            if (p->kind == GISA_ENTITY_DATE && p->value && strlen(p->value) == 10 &&
+                !strncmp(p->value, e->value, 7)) {
+                contradict(f, s, p->text, sentence_of(a, p->sentence),
+                           "the source gives another date");
+                return;
+            }
+        }
+    }
+}
+
+/* Content words of a sentence, stemmed and normalised, for overlap. */
+static size_t stems(const char *s, char out[][48], size_t cap)
+{
+    size_t n = 0, len = strlen(s), i = 0;
+    while (i < len && n < cap) {
+        while (i < len && (s[i] == ' ' || s[i] == '\n'))
+            i++;
+        size_t start = i;
+        while (i < len && s[i] != ' ' && s[i] != '\n')
+            i++;
+        size_t keep = gisa_stem(s + start, i - start);
+        buf b = BUF_INIT;
+        norm_append(&b, s + start, keep);
+        if (b.len >= 6 && b.len < 48) { /* two Hangul syllables or more */
+            memcpy(out[n], b.ptr, b.len + 1);
+            n++;
+        }
+        buf_free(&b);
+    }
+    return n;
+}
+
+static double overlap(const char *a, const char *b)
+{
+    char sa[64][48], sb[96][48];
+    size_t na = stems(a, sa, 64), nb = stems(b, sb, 96), hit = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (strstr(sb[j], sa[i]) || strstr(sa[i], sb[j])) {
+                hit++;
+                break;
+            }
+    return na ? (double)hit / (double)na : 0;
+}
+
+static void judge_number(checker *c, gisa_fact *f, const gisa_entity *e)
+{
+    if (stated(c, f, e->text))
+        return;
+    const char *mine = sentence_of(c->dan, e->sentence);
+    for (size_t s = 0; e->unit && s < c->nsources; s++) {
+        const gisa_analysis *a = c->san[s];
+        for (size_t i = 0; i < a->nentities; i++) {
+            const gisa_entity *p = &a->entities[i];
+            const char *theirs = sentence_of(a, p->sentence);
+            if (p->kind == GISA_ENTITY_NUMBER && p->unit && !strcmp(p->unit, e->unit) &&
+                mine && theirs && overlap(mine, theirs) >= 0.3) {
+                contradict(f, s, p->text, theirs, "the source gives another figure");
+                return;
+            }
+        }
+    }
+}
+
+void judge_entity(checker *c, gisa_fact *f, const gisa_entity *e)
+{
+    switch (e->kind) {
+    case GISA_ENTITY_PERSON: judge_person(c, f, e); break;
+    case GISA_ENTITY_PLACE: judge_place(c, f, e); break;
+    case GISA_ENTITY_DATE: judge_date(c, f, e); break;
+    case GISA_ENTITY_NUMBER: judge_number(c, f, e); break;
+    case GISA_ENTITY_ORG:
+        if (!stated(c, f, e->text))
+            stated(c, f, e->value);
+        break;
+    }
+}
+
+void judge_text_fact(checker *c, gisa_fact *f)
+{
+    stated(c, f, f->text);
+}
+
+void judge_agreement(checker *c, gisa_fact *f, const gisa_agreement *a)
+{
+    double best = 0;
+    for (size_t s = 0; s < c->nsources; s++) {
+        const gisa_analysis *src = c->san[s];
+        for (size_t i = 0; i < src->nagreements; i++) {
+            const char *theirs = sentence_of(src, src->agreements[i].sentence);
+            double o = a->what && theirs ? overlap(a->what, theirs) : 0;
+            if (o > best) {
+                best = o;
+                f->source = s;
+                f->source_text = src->agreements[i].what;
+                f->source_sentence = theirs;
+            }
+        }
+    }
+    f->verdict = best >= 0.5 ? GISA_SUPPORTED : GISA_UNSUPPORTED;
+    if (f->verdict == GISA_UNSUPPORTED) {
+        f->source_text = NULL;
+        f->source_sentence = NULL;
+        f->note = "no such agreement in the source";
+    }
+}

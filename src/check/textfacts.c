@@ -1,0 +1,132 @@
+/* textfacts.c - facts the entity analysis does not carry: durations
+ * ("15년 만에", "5개월여 만에") and quotations. */
+#include <pthread.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "check.h"
+
+enum { RE_DURATION, RE_QUOTE, RE_COUNT };
+
+static const char *const patterns[RE_COUNT] = {
+    "\\d+(?:\\.\\d+)?\\s*(?:년|개월|달|주|일|시간)\\s*(?:여|가량|남짓)?\\s*만(?:에|의|이다)",
+    "[“\"]([^”\"]{10,400})[”\"]",
+};
+
+static pcre2_code *compiled[RE_COUNT]; /* read-only once compiled */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void compile_all(void)
+{
+    for (int i = 0; i < RE_COUNT; i++) {
+        int code;
+        PCRE2_SIZE off;
+        compiled[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+    }
+}
+
+typedef void (*on_match)(checker *c, size_t sentence, const char *s, size_t a, size_t b);
+
+/* Call `fn` for each match of pattern `which` (group `group`) in s. */
+static void each_match(checker *c, int which, int group, const char *s, size_t sentence,
+                       on_match fn)
+{
+    pthread_once(&once, compile_all);
+    if (!compiled[which])
+        return;
+    pcre2_match_data *md = pcre2_match_data_create(3, NULL);
+    if (!md)
+        return;
+    size_t len = strlen(s), start = 0;
+    while (start < len && pcre2_match(compiled[which], (PCRE2_SPTR)s, len, start, 0, md, NULL) > 0) {
+        PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
+        fn(c, sentence, s, v[2 * group], v[2 * group + 1]);
+        start = v[1] > start ? v[1] : start + 1;
+    }
+    pcre2_match_data_free(md);
+}
+
+/* The first duration any source states, to show as the rival. */
+typedef struct rival {
+    const char *text, *sentence;
+    size_t source;
+} rival;
+
+static void take_rival(checker *c, size_t sentence, const char *s, size_t a, size_t b)
+{
+    rival *r = (rival *)c->scratch;
+    if (!r->text) {
+        r->text = arena_strndup(&c->mem, s + a, b - a);
+        r->sentence = c->hay.sentences[sentence];
+        r->source = c->hay.source_of[sentence];
+    }
+}
+
+/* A fact already taken over the same words (the analysis may read "15년
+ * 만에" as a date); the duration replaces it. */
+static gisa_fact *fact_at(checker *c, size_t sentence, size_t a, size_t b)
+{
+    for (size_t i = 0; i < c->nfacts; i++) {
+        gisa_fact *f = &c->facts[i];
+        if (f->sentence == sentence && f->span.start < b && a < f->span.end)
+            return f;
+    }
+    return NULL;
+}
+
+static void on_duration(checker *c, size_t sentence, const char *s, size_t a, size_t b)
+{
+    const char *text = arena_strndup(&c->mem, s + a, b - a);
+    gisa_fact *f = fact_at(c, sentence, a, b);
+    if (f && text) {
+        memset(f, 0, sizeof *f);
+        f->kind = GISA_FACT_DURATION;
+        f->text = text;
+        f->sentence = sentence;
+        f->span.start = a;
+        f->span.end = b;
+        f->verdict = GISA_UNSUPPORTED;
+    } else if (text) {
+        f = add_fact(c, GISA_FACT_DURATION, text, sentence);
+    }
+    if (!f)
+        return;
+    judge_text_fact(c, f);
+    if (f->verdict != GISA_UNSUPPORTED)
+        return;
+    rival r = {NULL, NULL, 0};
+    c->scratch = &r;
+    for (size_t i = 0; i < c->hay.n && !r.text; i++)
+        each_match(c, RE_DURATION, 0, c->hay.sentences[i], i, take_rival);
+    c->scratch = NULL;
+    if (r.text) {
+        f->verdict = GISA_CONTRADICTED;
+        f->source_text = r.text;
+        f->source_sentence = r.sentence;
+        f->source = r.source;
+        f->note = "the source gives another interval";
+    }
+}
+
+static void on_quote(checker *c, size_t sentence, const char *s, size_t a, size_t b)
+{
+    const char *text = arena_strndup(&c->mem, s + a, b - a);
+    gisa_fact *f = text ? add_fact(c, GISA_FACT_QUOTE, text, sentence) : NULL;
+    if (f) {
+        judge_text_fact(c, f);
+        if (f->verdict == GISA_UNSUPPORTED)
+            f->note = "the source has no such words";
+    }
+}
+
+void find_text_facts(checker *c)
+{
+    for (size_t i = 0; i < c->dan->nsentences; i++) {
+        const char *s = c->dan->sentences[i].text;
+        each_match(c, RE_DURATION, 0, s, i, on_duration);
+        each_match(c, RE_QUOTE, 1, s, i, on_quote);
+    }
+}

@@ -1,0 +1,110 @@
+/* cmd_check.c - gisa check: a rewrite against its sources. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define MAX_SOURCES 64
+
+void help_check(FILE *out)
+{
+    fprintf(out,
+            "usage: gisa check DERIVED --source SRC [--source SRC...] [--format text|json]\n"
+            "\n"
+            "Check every fact of a derived text (a post, a rewrite, a summary) against\n"
+            "its sources: people with titles, organisations, places, dates, numbers,\n"
+            "durations, quotations and agreements. Each is supported, contradicted\n"
+            "(the source says otherwise) or unsupported (the source does not say it).\n"
+            "Both sides may be HTML pages, text dumps or Markdown/Jekyll/Hugo posts; a\n"
+            "post's front matter (title, excerpt, summary) is checked too.\n"
+            "\n"
+            "  -s, --source FILE  a source (repeatable, at least one)\n"
+            "  -f, --format FMT   text (default): the derived text with flagged spans in\n"
+            "                     [[ ]] and what the source says; json: every fact with\n"
+            "                     its span and the matching source span\n"
+            "  -h, --help         show this help\n"
+            "\n"
+            "Exit status: 0 every fact supported, 5 some fact unsupported or\n"
+            "contradicted, 1 bad input, 2 usage error, 3 I/O error, 4 internal error.\n");
+}
+
+static void free_docs(gisa_document **docs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        gisa_document_free(docs[i]);
+}
+
+static int run_check(const gisa_document *derived, gisa_document **sources, size_t n,
+                     gisa_format format)
+{
+    gisa_error err;
+    gisa_check_report *r;
+    if (gisa_check(derived, (const gisa_document *const *)sources, n, &r, &err) != GISA_OK)
+        return report(&err);
+    char *out;
+    size_t len;
+    int rc = gisa_check_render(r, format, &out, &len, &err) == GISA_OK ? EXIT_OK : report(&err);
+    if (rc == EXIT_OK) {
+        rc = write_stdout(out, len);
+        gisa_free(out);
+    }
+    if (rc == EXIT_OK && r->unsupported + r->contradicted > 0)
+        rc = EXIT_UNSUPPORTED;
+    gisa_check_free(r);
+    return rc;
+}
+
+int cmd_check(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"source", required_argument, NULL, 's'},
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *srcs[MAX_SOURCES];
+    size_t nsrc = 0;
+    gisa_format format = GISA_FORMAT_TEXT;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "s:f:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 's':
+            if (nsrc == MAX_SOURCES)
+                return usage_error("check", "at most %d sources", MAX_SOURCES);
+            srcs[nsrc++] = optarg;
+            break;
+        case 'f':
+            if (!strcmp(optarg, "text")) format = GISA_FORMAT_TEXT;
+            else if (!strcmp(optarg, "json")) format = GISA_FORMAT_JSON;
+            else return usage_error("check", "unknown format '%s'", optarg);
+            break;
+        case 'h':
+            help_check(stdout);
+            return EXIT_OK;
+        default:
+            return usage_error("check", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (argc - optind != 1)
+        return usage_error("check", "give exactly one derived text");
+    if (nsrc == 0)
+        return usage_error("check", "give at least one --source");
+    gisa_error err;
+    gisa_document *derived, *sources[MAX_SOURCES];
+    if (load_document(argv[optind], NULL, &derived, &err) != GISA_OK)
+        return report(&err);
+    for (size_t i = 0; i < nsrc; i++) {
+        if (load_document(srcs[i], NULL, &sources[i], &err) != GISA_OK) {
+            free_docs(sources, i);
+            gisa_document_free(derived);
+            return report(&err);
+        }
+    }
+    int rc = run_check(derived, sources, nsrc, format);
+    free_docs(sources, nsrc);
+    gisa_document_free(derived);
+    return rc;
+}

@@ -35,8 +35,9 @@ golden_produce() { # gisa file format out
 }
 
 # The EUC-KR page has no files of its own: its expected output is the
-# UTF-8 page's, with its own path as "source" (the encoding line is left
-# out of the comparison; tests/unit/test_encoding.c checks the name).
+# UTF-8 page's, with its own path as "source" (the JSON "encoding" and the
+# post's source_hash, a hash of the raw bytes, are left out of the
+# comparison; tests/unit/test_encoding.c checks the encoding name).
 golden_derived_from() { # name -> name of the page it must equal, or ""
     case $1 in
         *.euckr) printf '%s\n' "${1%.euckr}" ;;

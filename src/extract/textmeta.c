@@ -82,7 +82,11 @@ static int number_at(const char *s, size_t a, size_t b)
 
 static int valid_ymd(int y, int m, int d)
 {
-    return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !(m == 2 && d == 29 && !leap);
 }
 
 /* "Dec" / "december" -> 12; 0 if not a month name. */
@@ -151,7 +155,8 @@ int find_visible_date(const char *s, size_t len, char out[11])
     }
     if (best == (size_t)-1)
         return 0;
-    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
     return 1;
 }
 
@@ -241,7 +246,7 @@ int find_license(arena *a, const char *s, size_t len, const char **code,
         }
         name[o] = '\0';
         *code = arena_strdup(a, name);
-        *notice = NULL;
+        *notice = line_around(a, s, len, (size_t)(cc - s));
         return 1;
     }
     return 0;

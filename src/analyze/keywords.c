@@ -27,7 +27,8 @@ static const char *const stopwords[] = {
     "많은", "모든", "우리", "여러", "이런", "그런", "어떤", "앞서", "최근", "현재", "당시",
     "한편", "다시", "가운데", "이상", "이하", "정도", "이같", "있는", "있으며", "있도록",
     "있을", "없는", "되는", "라고", "이라고", "등을", "등의", "것으로", "수도", "것이다",
-    "것을", "것이", "설명했", "강조했", "덧붙였", "전했", "보인", "보였", "the", "and",
+    "것을", "것이", "설명했", "강조했", "덧붙였", "전했", "보인", "보였", "나가", "같이",
+    "상호", "의견", "했습니", "습니", "하는", "있습니", "됩니", "입니", "합니", "the", "and",
     "of", "to", "in", "for", "on", "with", "is", "was", "that", "this", "by", "as", "at",
     "are", "be", "from", "it", "an", "or", NULL};
 
@@ -59,7 +60,7 @@ static int is_numeric(const char *w, size_t n)
  * end like predicates. */
 static int looks_predicate(const char *w, size_t n)
 {
-    static const char *const endings[] = {"다", "고", "며", "면", "서", "요", "지만", "는데",
+    static const char *const endings[] = {"다", "고", "며", "면", "서", "요", "지만", "는데", "습니",
                                           "었", "았", "였", "했", "겠", "됐", "해", NULL};
     return ends_with_any(w, n, endings) != NULL;
 }
@@ -119,7 +120,9 @@ void find_keywords(analysis *an)
     for (uint32_t id = 0; id < nw; id++) {
         node[id] = -1;
         weight[id] = 1.0;
-        if (nn < MAX_CANDIDATES && good_candidate(an, id) && (an->tf[id] >= 2 || an->sents.n < 4)) {
+        /* recurring stems, and long compounds even when said once */
+        if (nn < MAX_CANDIDATES && good_candidate(an, id) &&
+            (an->tf[id] >= 2 || an->sents.n < 4 || nchars(an->words[id], an->word_len[id]) >= 5)) {
             node[id] = (int32_t)nn;
             ids[nn++] = id;
         }

@@ -40,7 +40,7 @@ static const suffix suffixes[] = {
     {"부터는", ANY}, {"만큼", ANY}, {"대로", ANY}, {"뿐", ANY}, {"께", ANY},
     {"들", ANY}, {"들은", ANY}, {"들이", ANY}, {"들의", ANY}, {"들을", ANY},
     {"들과", ANY}, {"들에게", ANY}, {"들도", ANY}, {"로부터", ANY},
-    {"으로부터", CONS}, {"에서부터", ANY}, {"이라며", CONS}, {"라며", VOWEL},
+    {"으로부터", CONS}, {"로의", VOWEL}, {"으로의", CONS}, {"기로", ANY}, {"에서부터", ANY}, {"이라며", CONS}, {"라며", VOWEL},
     /* verbal endings after a noun (협력했다 -> 협력) */
     {"하다", ANY}, {"했다", ANY}, {"한다", ANY}, {"하는", ANY}, {"하고", ANY},
     {"하며", ANY}, {"하면서", ANY}, {"했으며", ANY}, {"했고", ANY}, {"하여", ANY},

@@ -1,0 +1,203 @@
+/* agree.c - agreements and commitments: "양 장관은 …을 강화하기로 했다",
+ * "…키로 합의했다", "…에 공감했습니다", "…를 환영했으며".
+ *
+ * Each predicate is found with a PCRE2 pattern; what was agreed is the
+ * clause before it (from the subject, or from the previous predicate in the
+ * same sentence), and who agreed is the sentence's topic (…은/는), carried
+ * over from the previous sentence of the paragraph when a sentence has
+ * none ("이를 위해 … 하기로 했으며"). */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "analysis.h"
+#include "hangul.h"
+#include "../util/utf8.h"
+
+typedef struct predicate {
+    const char *kind;
+    const char *pattern;
+} predicate;
+
+/* Tried in this order; a later match may not overlap an earlier one. */
+static const predicate predicates[] = {
+    {"agreement", "(?:하기로|키로|기로)\\s*(?:합의|뜻을\\s*모았|약속)\\S*"},
+    {"decision", "(?:하기로|키로|기로)\\s*(?:했|하였|결정|결의)\\S*"},
+    {"agreement", "합의(?:했|하였|한다|하고|하며|해|했으며)\\S*"},
+    {"consensus", "(?:공감(?:했|하였|한다|하고|하며|대를\\s*(?:형성|이루)\\S*)|"
+                  "(?:의견|뜻)을\\s*같이(?:했|하였|한다|하고|하며))\\S*"},
+    {"welcome", "환영(?:했|하였|한다|하고|하며|의\\s*뜻을)\\S*"},
+    {"commitment", "(?:약속|다짐|합의)(?:했|하였)\\S*"},
+};
+#define NPREDICATES (sizeof predicates / sizeof predicates[0])
+
+static pcre2_code *compiled[NPREDICATES];
+static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
+
+static void compile_all(void)
+{
+    for (size_t i = 0; i < NPREDICATES; i++) {
+        int code;
+        PCRE2_SIZE off;
+        compiled[i] = pcre2_compile((PCRE2_SPTR)predicates[i].pattern, PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &code, &off,
+                                    NULL);
+        if (compiled[i])
+            pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
+    }
+}
+
+typedef struct hit {
+    size_t a, b;
+    const char *kind;
+} hit;
+
+#define MAX_HITS 16
+
+static int by_start(const void *x, const void *y)
+{
+    const hit *p = x, *q = y;
+    return p->a < q->a ? -1 : p->a > q->a;
+}
+
+/* Words that open a sentence without being part of its subject. */
+static const char *const openers[] = {"또한", "또", "이를", "위해", "이에", "한편", "아울러",
+                                      "특히", "그리고", "이와", "함께", "이어", "앞서",
+                                      "이날", "이번", NULL};
+
+static int is_opener(const char *w, size_t n)
+{
+    while (n > 0 && (w[n - 1] == ',' || w[n - 1] == '.'))
+        n--;
+    for (const char *const *o = openers; *o; o++)
+        if (strlen(*o) == n && memcmp(w, *o, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The sentence topic: the first word ending in 은/는 (or 께서) before
+ * `limit`, with the words before it back to a date, a number or an
+ * opener. Sets [*a, *b) to the subject without its particle and *end
+ * past the particle; 0 when there is none. */
+static int find_subject(const char *s, size_t limit, size_t *a, size_t *b, size_t *end)
+{
+    size_t i = 0, first = SIZE_MAX;
+    while (i < limit) {
+        while (i < limit && s[i] == ' ')
+            i++;
+        size_t ws = i;
+        while (i < limit && s[i] != ' ')
+            i++;
+        if (ws >= i)
+            break;
+        const char *w = s + ws;
+        size_t n = i - ws;
+        int digits = 0;
+        for (size_t k = 0; k < n; k++)
+            digits |= w[k] >= '0' && w[k] <= '9';
+        if (digits || is_opener(w, n)) {
+            first = SIZE_MAX;
+            continue;
+        }
+        if (first == SIZE_MAX)
+            first = ws;
+        if (n > 3 && (ends_with(w, n, "은") || ends_with(w, n, "는") || ends_with(w, n, "께서"))) {
+            size_t cut = ends_with(w, n, "께서") ? strlen("께서") : strlen("은");
+            *a = first;
+            *b = i - cut;
+            *end = i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static char *trimmed_dup(analysis *an, const char *s, size_t a, size_t b)
+{
+    while (a < b && (s[a] == ' ' || s[a] == ','))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == ','))
+        b--;
+    if (a >= b)
+        return NULL;
+    char *d = arena_strndup(&an->mem, s + a, b - a);
+    if (!d)
+        an->oom = 1;
+    return d;
+}
+
+/* Predicates of one sentence, in order, without overlaps. */
+static size_t find_hits(const char *s, size_t len, hit *h, pcre2_match_data *md)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < NPREDICATES; p++) {
+        if (!compiled[p])
+            continue;
+        for (size_t start = 0; start < len && n < MAX_HITS;) {
+            if (pcre2_match(compiled[p], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md,
+                            NULL) <= 0)
+                break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            size_t a = ov[0], b = ov[1];
+            start = b > a ? b : a + 1;
+            int overlaps = 0;
+            for (size_t k = 0; k < n; k++)
+                if (a < h[k].b && b > h[k].a)
+                    overlaps = 1;
+            if (!overlaps)
+                h[n++] = (hit){a, b, predicates[p].kind};
+        }
+    }
+    qsort(h, n, sizeof *h, by_start);
+    return n;
+}
+
+void find_agreements(analysis *an)
+{
+    pthread_once(&compile_once, compile_all);
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    if (!md) {
+        an->oom = 1;
+        return;
+    }
+    const gisa_sentence *sent = an->sents.data;
+    const char *who = NULL;
+    size_t para = SIZE_MAX;
+    for (size_t si = 0; si < an->sents.n && !an->oom; si++) {
+        const char *s = sent[si].text;
+        size_t len = strlen(s);
+        if (sent[si].paragraph != para) {
+            para = sent[si].paragraph;
+            who = NULL;
+        }
+        hit h[MAX_HITS];
+        size_t nh = find_hits(s, len, h, md);
+        size_t sa, sb, send;
+        size_t from = 0;
+        if (find_subject(s, nh ? h[0].a : len, &sa, &sb, &send)) {
+            who = trimmed_dup(an, s, sa, sb);
+            from = send;
+        }
+        for (size_t k = 0; k < nh; k++) {
+            /* 나가기로: the verb is the whole word, not its tail */
+            if (starts_with(s + h[k].a, h[k].b - h[k].a, "기로"))
+                while (h[k].a > from && s[h[k].a - 1] != ' ')
+                    h[k].a--;
+            while (h[k].b > h[k].a && (s[h[k].b - 1] == '.' || s[h[k].b - 1] == ','))
+                h[k].b--;
+            gisa_agreement g;
+            g.kind = h[k].kind;
+            g.who = who;
+            g.what = trimmed_dup(an, s, from, h[k].a);
+            g.verb = trimmed_dup(an, s, h[k].a, h[k].b);
+            g.sentence = si;
+            if (g.what && g.verb)
+                vec_push(an, &an->agreements, &g);
+            from = h[k].b;
+        }
+    }
+    pcre2_match_data_free(md);
+}

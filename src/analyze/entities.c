@@ -1,0 +1,522 @@
+/* entities.c - people (with titles and countries), organisations, places,
+ * dates and numbers, by patterns and small word lists.
+ *
+ * Dates and quantities are found with PCRE2 patterns (compiled once);
+ * relative dates (지난해 9월, 이달, 5개월여 만에) are resolved against the
+ * document date. Names are found around titles, which Korean news always
+ * gives: "안규백 대한민국 국방부장관", "고이즈미 신지로 일본 방위대신". */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "analysis.h"
+#include "hangul.h"
+#include "../util/utf8.h"
+
+enum {
+    RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE, RE_AGO, RE_MD_KO, RE_YEAR, RE_DAY,
+    RE_NUMBER, RE_COUNT
+};
+
+#define D "(?<![\\d.,])"
+static const char *const patterns[RE_COUNT] = {
+    D "((?:19|20)\\d\\d)\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일",
+    D "((?:19|20)\\d\\d)\\.\\s?(\\d{1,2})\\.\\s?(\\d{1,2})\\.?(?!\\d)",
+    D "((?:19|20)\\d\\d)\\s*년\\s*(\\d{1,2})\\s*월",
+    "(지난해|작년|올해|금년|내년|지난달|이달|이번\\s*달|다음\\s*달|내달)(?:\\s*(\\d{1,2})\\s*월)?"
+    "(?:\\s*(\\d{1,2})\\s*일)?",
+    D "(\\d{1,3})\\s*(개월|년|주|일)\\s*(여)?\\s*만에",
+    D "(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일",
+    D "((?:19|20)\\d\\d)\\s*년(?!\\s*\\d)",
+    "(?<![\\d.,\\w])(\\d{1,2})일(?![\\d\\w]|\\s*(?:간|동안|째|만))",
+    D "(\\d[\\d,]*(?:\\.\\d+)?(?:\\s*[조억만천]\\s*(?:\\d[\\d,]*(?:\\.\\d+)?)?)*)\\s*"
+    "(%|퍼센트|개월|개국|개사|개|명|곳|원|달러|엔|유로|위안|km|㎞|kg|톤|척|대|회|차례|건|배|"
+    "세|살|시간|분|초|가지|마리|주년|년|주|일|℃|도|m|cm|mm|t|위|점|골|표|석|호|층)"
+    "(여)?",
+};
+
+static pcre2_code *compiled[RE_COUNT];
+static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
+
+static void compile_all(void)
+{
+    for (int i = 0; i < RE_COUNT; i++) {
+        int code;
+        PCRE2_SIZE off;
+        compiled[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &code, &off,
+                                    NULL);
+        if (compiled[i])
+            pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
+    }
+}
+
+/* Byte ranges of a sentence already claimed by an entity. */
+typedef struct claims {
+    gisa_span span[64];
+    size_t n;
+} claims;
+
+static int claimed(const claims *c, size_t a, size_t b)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (a < c->span[i].end && b > c->span[i].start)
+            return 1;
+    return 0;
+}
+
+static void claim(claims *c, size_t a, size_t b)
+{
+    if (c->n < sizeof c->span / sizeof c->span[0])
+        c->span[c->n++] = (gisa_span){a, b};
+}
+
+static int num(const char *s, size_t a, size_t b)
+{
+    int v = 0;
+    for (size_t i = a; i < b && v < 100000; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* Add or count an entity; dedupe on kind + value (or text). */
+static void add_entity(analysis *an, gisa_entity_kind kind, const char *text, size_t len,
+                       const char *value, const char *title, const char *country,
+                       const char *unit, size_t sentence)
+{
+    gisa_entity *e = an->entities.data;
+    for (size_t i = 0; i < an->entities.n; i++) {
+        if (e[i].kind != kind)
+            continue;
+        int same = value && e[i].value ? !strcmp(value, e[i].value)
+                                       : strlen(e[i].text) == len && !memcmp(e[i].text, text, len);
+        if (same && (kind != GISA_ENTITY_NUMBER || !strcmp(e[i].unit, unit))) {
+            e[i].count++;
+            if (!e[i].title && title)
+                e[i].title = arena_strdup(&an->mem, title);
+            if (!e[i].country && country)
+                e[i].country = arena_strdup(&an->mem, country);
+            return;
+        }
+    }
+    gisa_entity ne;
+    memset(&ne, 0, sizeof ne);
+    ne.kind = kind;
+    ne.text = arena_strndup(&an->mem, text, len);
+    ne.value = value ? arena_strdup(&an->mem, value) : NULL;
+    ne.title = title ? arena_strdup(&an->mem, title) : NULL;
+    ne.country = country ? arena_strdup(&an->mem, country) : NULL;
+    ne.unit = unit ? arena_strdup(&an->mem, unit) : NULL;
+    ne.sentence = sentence;
+    ne.count = 1;
+    if (!ne.text)
+        an->oom = 1;
+    else
+        vec_push(an, &an->entities, &ne);
+}
+
+/* Shift year/month by `months` (may be negative). */
+static void add_months(int *y, int *m, int months)
+{
+    int t = *y * 12 + (*m - 1) + months;
+    *y = t / 12;
+    *m = t % 12 + 1;
+}
+
+static void date_value(char *out, size_t cap, int y, int m, int d)
+{
+    if (y && m && d)
+        snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+    else if (y && m)
+        snprintf(out, cap, "%04d-%02d", y, m);
+    else if (y)
+        snprintf(out, cap, "%04d", y);
+    else
+        out[0] = '\0';
+}
+
+/* Resolve a relative date; 0 when the document date is unknown. */
+static int resolve_relative(const analysis *an, const char *s, const size_t *ov, int *y, int *m,
+                            int *d)
+{
+    if (!an->year)
+        return 0;
+    const char *w = s + ov[2];
+    size_t n = ov[3] - ov[2];
+    *y = an->year;
+    *m = 0;
+    *d = 0;
+    int month_rel = 0;
+    if (starts_with(w, n, "지난해") || starts_with(w, n, "작년"))
+        *y -= 1;
+    else if (starts_with(w, n, "내년"))
+        *y += 1;
+    else if (starts_with(w, n, "지난달"))
+        month_rel = -1;
+    else if (starts_with(w, n, "다음") || starts_with(w, n, "내달"))
+        month_rel = 1;
+    else if (starts_with(w, n, "이달") || starts_with(w, n, "이번"))
+        month_rel = 0, *m = an->month;
+    if (month_rel || *m) {
+        *m = an->month;
+        add_months(y, m, month_rel);
+    }
+    if (ov[4] != PCRE2_UNSET)
+        *m = num(s, ov[4], ov[5]);
+    if (ov[6] != PCRE2_UNSET && *m)
+        *d = num(s, ov[6], ov[7]);
+    return 1;
+}
+
+static void find_dates(analysis *an, const char *s, size_t len, size_t si, claims *c,
+                       pcre2_match_data *md)
+{
+    static const int order[] = {RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE, RE_AGO,
+                                RE_MD_KO, RE_YEAR, RE_DAY};
+    for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+        int re = order[k];
+        if (!compiled[re])
+            continue;
+        for (size_t start = 0; start < len;) {
+            if (pcre2_match(compiled[re], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md,
+                            NULL) <= 0)
+                break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            size_t a = ov[0], b = ov[1];
+            start = b > a ? b : a + 1;
+            if (claimed(c, a, b))
+                continue;
+            int y = 0, m = 0, d = 0;
+            switch (re) {
+            case RE_YMD_KO:
+            case RE_YMD_DOT:
+                y = num(s, ov[2], ov[3]), m = num(s, ov[4], ov[5]), d = num(s, ov[6], ov[7]);
+                break;
+            case RE_YM_KO:
+                y = num(s, ov[2], ov[3]), m = num(s, ov[4], ov[5]);
+                break;
+            case RE_RELATIVE:
+                resolve_relative(an, s, ov, &y, &m, &d);
+                break;
+            case RE_AGO: /* 5개월여 만에: that long before the document date */
+                if (an->year) {
+                    int n = num(s, ov[2], ov[3]);
+                    const char *u = s + ov[4];
+                    y = an->year, m = an->month;
+                    if (!strncmp(u, "개월", strlen("개월")))
+                        add_months(&y, &m, -n);
+                    else if (!strncmp(u, "년", strlen("년")))
+                        y -= n;
+                }
+                break;
+            case RE_MD_KO:
+                y = an->year, m = num(s, ov[2], ov[3]), d = num(s, ov[4], ov[5]);
+                break;
+            case RE_YEAR:
+                y = num(s, ov[2], ov[3]);
+                break;
+            case RE_DAY: /* "9일" in news: that day of the document's month */
+                if (!an->year)
+                    continue;
+                y = an->year, m = an->month, d = num(s, ov[2], ov[3]);
+                break;
+            }
+            if ((m && (m < 1 || m > 12)) || (d && (d < 1 || d > 31)))
+                continue;
+            char value[16];
+            date_value(value, sizeof value, y, m, d);
+            claim(c, a, b);
+            add_entity(an, GISA_ENTITY_DATE, s + a, b - a, value[0] ? value : NULL, NULL,
+                       NULL, NULL, si);
+        }
+    }
+}
+
+/* "35만6509" -> "356509", "1조 2000억" -> "1200000000000", "3.5" -> "3.5". */
+static void number_value(const char *s, size_t a, size_t b, char *out, size_t cap)
+{
+    double total = 0.0, part = 0.0, frac = 0.0, scale = 0.0;
+    int has_frac = 0;
+    for (size_t i = a; i < b;) {
+        size_t next;
+        int32_t cp = utf8_at(s, b, i, &next);
+        if (cp >= '0' && cp <= '9') {
+            if (scale > 0.0) {
+                frac += (cp - '0') * scale;
+                scale /= 10.0;
+            } else {
+                part = part * 10.0 + (cp - '0');
+            }
+        } else if (cp == '.') {
+            scale = 0.1;
+            has_frac = 1;
+        } else if (cp == 0xC870 || cp == 0xC5B5 || cp == 0xB9CC || cp == 0xCC9C) {
+            double mult = cp == 0xC870 ? 1e12 : cp == 0xC5B5 ? 1e8 : cp == 0xB9CC ? 1e4 : 1e3;
+            total += (part + frac) * mult;
+            part = frac = scale = 0.0;
+        }
+        i = next;
+    }
+    total += part + frac;
+    if (has_frac && total < 1e15)
+        snprintf(out, cap, "%.10g", total);
+    else
+        snprintf(out, cap, "%.0f", total);
+}
+
+static void find_numbers(analysis *an, const char *s, size_t len, size_t si, claims *c,
+                         pcre2_match_data *md)
+{
+    if (!compiled[RE_NUMBER])
+        return;
+    for (size_t start = 0; start < len;) {
+        if (pcre2_match(compiled[RE_NUMBER], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md,
+                        NULL) <= 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        size_t a = ov[0], b = ov[1];
+        start = b > a ? b : a + 1;
+        if (claimed(c, a, b))
+            continue;
+        char value[48], unit[32];
+        number_value(s, ov[2], ov[3], value, sizeof value);
+        snprintf(unit, sizeof unit, "%.*s", (int)(ov[5] - ov[4]), s + ov[4]);
+        claim(c, a, b);
+        add_entity(an, GISA_ENTITY_NUMBER, s + a, b - a, value, NULL, NULL, unit, si);
+    }
+}
+
+/* ------------------------------------------------------------ words */
+
+static const char *const countries[] = {
+    "대한민국", "한국", "일본", "미국", "중국", "북한", "러시아", "대만", "호주", "인도",
+    "영국", "프랑스", "독일", "캐나다", "베트남", "필리핀", "인도네시아", "태국", "브라질",
+    "이스라엘", "이란", "우크라이나", "튀르키예", "터키", "이탈리아", "스페인", "멕시코",
+    "몽골", "싱가포르", "말레이시아", "사우디아라비아", "폴란드", "스웨덴", "핀란드",
+    "노르웨이", "네덜란드", "벨기에", "스위스", "뉴질랜드", "이집트", "남아공", "아르헨티나",
+    "칠레", "페루", "카타르", "아랍에미리트", "UAE", "파키스탄", "방글라데시", NULL};
+
+static const char *const cities[] = {
+    "서울", "부산", "인천", "대구", "대전", "광주", "울산", "세종", "제주", "수원", "창원",
+    "포항", "평택", "진해", "도쿄", "오사카", "요코스카", "요코하마", "교토", "오키나와",
+    "나하", "삿포로", "후쿠오카", "워싱턴", "뉴욕", "하와이", "괌", "샌프란시스코", "베이징",
+    "상하이", "홍콩", "타이베이", "모스크바", "런던", "파리", "베를린", "브뤼셀", "제네바",
+    "평양", "개성", "판문점", "싱가포르", "하노이", "자카르타", "방콕", "마닐라", "시드니",
+    "캔버라", "한반도", "동해", "서해", "남해", "독도", NULL};
+
+static int in_list(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && memcmp(w, *list, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Titles that follow a person's name, longest first where they overlap. */
+static const char *const titles[] = {
+    "국방부장관", "외교부장관", "장관", "대신", "대통령", "부총리", "총리", "차관", "의원",
+    "위원장", "부위원장", "사령관", "참모총장", "총장", "청장", "대변인", "대사", "교수",
+    "박사", "회장", "부회장", "대표", "처장", "실장", "국장", "원장", "지사", "시장", "총재",
+    "의장", "본부장", "부사장", "사장", "연구원", "소장", "단장", "팀장", "이사장", "이사",
+    "특파원", "감독", "선수", "국무장관", "비서관", "수석", "주석", "국왕", "총통", NULL};
+
+/* Organisation suffixes, and nouns that end like them but are none. */
+static const char *const org_suffixes[] = {
+    "위원회", "자위대", "사령부", "사관학교", "학교", "대학교", "대학", "연구소", "연구원",
+    "연구단", "재단", "협회", "공사", "공단", "은행", "그룹", "센터", "기구", "방위성",
+    "본부", "해군", "육군", "공군", "국군", "해병대", "미군", "경찰", "부", "청", "처", NULL};
+static const char *const not_orgs[] = {
+    "일부", "내부", "외부", "전부", "간부", "세부", "부부", "여부", "본부", "정부", "북부",
+    "남부", "동부", "서부", "중부", "전체", "요청", "신청", "초청", "대처", "조처", "거처",
+    "출처", "학교", "대학", "센터", "재단", "협회", "그룹", "기구", "경찰", "공사", "상부",
+    "하부", "복부", "흉부", "두부", "안부", "기부", "환부", "과부", "부", "청", "처", NULL};
+
+static int is_org(const char *w, size_t n)
+{
+    if (n < 6 || in_list(w, n, not_orgs))
+        return 0;
+    return ends_with_any(w, n, org_suffixes) != NULL;
+}
+
+static int is_place(const char *w, size_t n)
+{
+    return in_list(w, n, cities) || in_list(w, n, countries) ||
+           (n > 6 && (ends_with(w, n, "기지") || ends_with(w, n, "공항") ||
+                      ends_with(w, n, "항구")));
+}
+
+/* A word that may be (part of) a name: Hangul only, 2 to 5 syllables, no
+ * particle after it, not a common word. */
+static const char *const not_names[] = {
+    "양국", "양측", "한일", "한미", "한미일", "이날", "이번", "지난", "당시", "신임", "전임",
+    "현직", "전직", "공동", "정부", "우리", "또한", "이를", "그는", "특히", "한편", "이후",
+    "관계자", "당국", "주한", "주일", "주미", "역대", "초대", "차기", "부처", "정상", NULL};
+
+static int syllable_is(int32_t cp, const char *list)
+{
+    char enc[4];
+    size_t m = utf8_encode(cp, enc);
+    for (size_t i = 0; list[i]; i += 3)
+        if (memcmp(list + i, enc, m) == 0)
+            return 1;
+    return 0;
+}
+
+static int name_like(const char *w, size_t n)
+{
+    size_t syl = 0;
+    for (size_t i = 0, next; i < n; i = next) {
+        if (!is_syllable(utf8_at(w, n, i, &next)))
+            return 0;
+        syl++;
+    }
+    size_t p;
+    /* a particle-like last syllable: 만에, 측의, 부터 */
+    if (syllable_is(utf8_prev(w, n, &p), "에의을를은는과와도만서터"))
+        return 0;
+    if (syl < 2 || syl > 5 || in_list(w, n, not_names) || in_list(w, n, countries) ||
+        in_list(w, n, cities) || is_org(w, n))
+        return 0;
+    return gisa_stem(w, n) == n || syl <= 3;
+}
+
+typedef struct word {
+    size_t a, b;     /* bytes of the word in the sentence, punctuation trimmed */
+    size_t stem;     /* bytes of its stem from a */
+} word;
+
+#define MAX_WORDS 256
+
+static size_t sentence_words(const char *s, size_t len, word *w)
+{
+    size_t n = 0, i = 0, a, b;
+    while (n < MAX_WORDS && i < len) {
+        while (i < len && s[i] == ' ')
+            i++;
+        a = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        b = i;
+        /* trim punctuation around the word */
+        while (a < b) {
+            size_t next;
+            if (is_word_char(utf8_at(s, b, a, &next)))
+                break;
+            a = next;
+        }
+        size_t cut = a;
+        while (cut < b) {
+            size_t next;
+            if (!is_word_char(utf8_at(s, b, cut, &next)))
+                break;
+            cut = next;
+        }
+        if (cut > a) {
+            w[n].a = a;
+            w[n].b = cut;
+            w[n].stem = gisa_stem(s + a, cut - a);
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Which title ends the stem s[0..n)? Sets *title_start. */
+static const char *title_at_end(const char *s, size_t n)
+{
+    return ends_with_any(s, n, titles);
+}
+
+/* People: [name words] [country] [org] title — or name right before it. */
+static void find_people(analysis *an, const char *s, const word *w, size_t nw, size_t si)
+{
+    for (size_t i = 0; i < nw; i++) {
+        const char *t = s + w[i].a;
+        size_t tn = w[i].stem;
+        if (!title_at_end(t, tn))
+            continue;
+        size_t title_from = i, j = i;
+        /* an organisation written apart: 국방부 장관 */
+        if (j > 0 && w[j - 1].stem == w[j - 1].b - w[j - 1].a && is_org(s + w[j - 1].a, w[j - 1].stem))
+            title_from = --j;
+        const char *country = NULL;
+        char cbuf[64];
+        if (j > 0 && in_list(s + w[j - 1].a, w[j - 1].b - w[j - 1].a, countries)) {
+            snprintf(cbuf, sizeof cbuf, "%.*s", (int)(w[j - 1].b - w[j - 1].a), s + w[j - 1].a);
+            country = cbuf;
+            j--;
+        }
+        /* the name: one or two name-like words just before */
+        size_t k = j;
+        while (k > 0 && j - k < 2 && name_like(s + w[k - 1].a, w[k - 1].b - w[k - 1].a))
+            k--;
+        if (k == j)
+            continue;
+        char name[160], title[160];
+        snprintf(name, sizeof name, "%.*s", (int)(w[j - 1].b - w[k].a), s + w[k].a);
+        snprintf(title, sizeof title, "%.*s", (int)(w[i].a + w[i].stem - w[title_from].a),
+                 s + w[title_from].a);
+        add_entity(an, GISA_ENTITY_PERSON, name, strlen(name), name, title, country, NULL, si);
+    }
+}
+
+static void find_orgs_places(analysis *an, const char *s, const word *w, size_t nw, size_t si)
+{
+    for (size_t i = 0; i < nw; i++) {
+        const char *t = s + w[i].a;
+        size_t n = w[i].stem;
+        /* 나하 기지: a place name written apart from its kind */
+        if (i + 1 < nw && w[i + 1].stem == strlen("기지") &&
+            !memcmp(s + w[i + 1].a, "기지", strlen("기지"))) {
+            add_entity(an, GISA_ENTITY_PLACE, t, w[i + 1].a + w[i + 1].stem - w[i].a, NULL,
+                       NULL, NULL, NULL, si);
+            i++;
+            continue;
+        }
+        if (is_place(t, n))
+            add_entity(an, GISA_ENTITY_PLACE, t, n, NULL, NULL, NULL, NULL, si);
+        else if (is_org(t, n)) {
+            /* a country just before belongs to the organisation's country */
+            const char *country = NULL;
+            char cbuf[64];
+            if (i > 0 && in_list(s + w[i - 1].a, w[i - 1].b - w[i - 1].a, countries)) {
+                snprintf(cbuf, sizeof cbuf, "%.*s", (int)(w[i - 1].b - w[i - 1].a),
+                         s + w[i - 1].a);
+                country = cbuf;
+            }
+            add_entity(an, GISA_ENTITY_ORG, t, n, NULL, NULL, country, NULL, si);
+        }
+    }
+}
+
+void find_entities(analysis *an)
+{
+    pthread_once(&compile_once, compile_all);
+    pcre2_match_data *md = pcre2_match_data_create(12, NULL);
+    word *w = malloc(MAX_WORDS * sizeof *w);
+    if (!md || !w) {
+        an->oom = 1;
+        goto done;
+    }
+    const gisa_sentence *sent = an->sents.data;
+    for (size_t si = 0; si < an->sents.n && !an->oom; si++) {
+        const char *s = sent[si].text;
+        size_t len = strlen(s);
+        claims c;
+        c.n = 0;
+        find_dates(an, s, len, si, &c, md);
+        find_numbers(an, s, len, si, &c, md);
+        size_t nw = sentence_words(s, len, w);
+        find_people(an, s, w, nw, si);
+        find_orgs_places(an, s, w, nw, si);
+    }
+done:
+    if (md)
+        pcre2_match_data_free(md);
+    free(w);
+}

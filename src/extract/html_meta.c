@@ -470,7 +470,8 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth)
         }
         if (!strcmp(name, "a")) {
             const char *rel = attr(d, c, "rel"), *href = attr(d, c, "href");
-            if (rel && href && strstr(rel, "license") && !m->license_link)
+            if (href && !m->license_link &&
+                ((rel && strstr(rel, "license")) || strstr(href, "creativecommons.org/licenses/")))
                 m->license_link = href;
             on_link(d, m, c, href);
         }

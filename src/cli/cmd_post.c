@@ -22,7 +22,9 @@ void help_post(FILE *out)
             "                       body alone; json: the post model with sources\n"
             "  -s, --style STYLE    plain (default): Markdown body; tistory: HTML body in\n"
             "                       a blog editor's style (h2/p with data-ke-size)\n"
-            "  -m, --mode MODE      full (default): every body block\n"
+            "  -m, --mode MODE      full (default): every body block, key sentences\n"
+            "                       marked; summary: the K best sentences only\n"
+            "  -n, --sentences K    sentences in summary mode (default 3)\n"
             "  -S, --slug KIND      romanize (default): Revised Romanization of the title;\n"
             "                       hangul: Hangul kept; id: the article id in the URL\n"
             "  -o, --out DIR        also write the post into DIR (created if missing)\n"
@@ -92,6 +94,7 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         {"format", required_argument, NULL, 'f'},
         {"style", required_argument, NULL, 's'},
         {"mode", required_argument, NULL, 'm'},
+        {"sentences", required_argument, NULL, 'n'},
         {"slug", required_argument, NULL, 'S'},
         {"out", required_argument, NULL, 'o'},
         {"category", required_argument, NULL, 'c'},
@@ -103,12 +106,12 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
     };
     static const char *const formats[] = {"jekyll", "hugo", "html", "markdown", "json", NULL};
     static const char *const styles[] = {"plain", "tistory", NULL};
-    static const char *const modes[] = {"full", NULL};
+    static const char *const modes[] = {"full", "summary", NULL};
     static const char *const slugs[] = {"romanize", "hangul", "id", NULL};
     int c, v;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+f:s:m:S:o:c:d:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+f:s:m:n:S:o:c:d:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if ((v = pick(optarg, formats)) < 0)
@@ -125,6 +128,14 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
                 return usage_error("post", "unknown mode '%s'", optarg);
             po->mode = (gisa_post_mode)v;
             break;
+        case 'n': {
+            char *end;
+            long k = strtol(optarg, &end, 10);
+            if (*end || k < 1 || k > 100)
+                return usage_error("post", "--sentences wants a number from 1 to 100");
+            po->summary_sentences = (size_t)k;
+            break;
+        }
         case 'S':
             if ((v = pick(optarg, slugs)) < 0)
                 return usage_error("post", "unknown slug kind '%s'", optarg);

@@ -3,6 +3,7 @@
  * Source text only ever reaches HTML through html_escape(), and only
  * http(s) URLs survive, so nothing from the page can run in a reader's
  * browser. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../extract/render.h"
@@ -126,25 +127,87 @@ static void block_html(buf *out, const gisa_block *b, int tistory)
     }
 }
 
-void body_markdown(const post_model *m, buf *out)
+/* How one paragraph is written: its plain runs and its key sentences. */
+typedef struct para_style {
+    void (*plain)(buf *out, const char *text);
+    const char *key_open, *key_close;
+    const char *open, *close;
+} para_style;
+
+static void md_plain(buf *out, const char *text)
+{
+    render_markdown_text(out, text);
+}
+
+static void html_plain(buf *out, const char *text)
+{
+    html_lines(out, text);
+}
+
+static const para_style markdown_para = {md_plain, "**", "**", "", "\n"};
+static const para_style tistory_para = {html_plain, "<b><span style=\"color: #ee2323;\">",
+                                        "</span></b>", "<p data-ke-size=\"size16\">",
+                                        "</p>\n"};
+static const para_style html_para = {html_plain, "<strong>", "</strong>", "<p>", "</p>\n"};
+
+/* Write body block i, a paragraph, with its key sentences emphasised. */
+static void paragraph(const post_model *m, size_t i, const para_style *st, buf *out)
+{
+    const char *text = m->blocks[i]->text, *keys[4];
+    size_t nk = key_sentences_of(m, i, keys, 4), at = 0, len = strlen(text);
+    buf_puts(out, st->open);
+    while (at < len) {
+        const char *next = NULL, *key = NULL;
+        for (size_t k = 0; k < nk; k++) { /* the nearest key sentence ahead */
+            const char *p = strstr(text + at, keys[k]);
+            if (p && (!next || p < next)) {
+                next = p;
+                key = keys[k];
+            }
+        }
+        size_t end = next ? (size_t)(next - text) : len;
+        char *run = strndup(text + at, end - at);
+        if (run)
+            st->plain(out, run);
+        free(run);
+        if (!next)
+            break;
+        buf_puts(out, st->key_open);
+        st->plain(out, key);
+        buf_puts(out, st->key_close);
+        at = end + strlen(key);
+    }
+    buf_puts(out, st->close);
+}
+
+static void body_with(const post_model *m, const para_style *st, int tistory, buf *out)
 {
     for (size_t i = 0; i < m->nblocks; i++) {
-        if (i)
+        const gisa_block *b = m->blocks[i];
+        if (st == &markdown_para && i)
             buf_putc(out, '\n');
-        render_markdown_block(out, m->blocks[i]);
+        if (b->kind == GISA_BLOCK_PARAGRAPH)
+            paragraph(m, i, st, out);
+        else if (st == &markdown_para)
+            render_markdown_block(out, b);
+        else
+            block_html(out, b, tistory);
     }
+}
+
+void body_markdown(const post_model *m, buf *out)
+{
+    body_with(m, &markdown_para, 0, out);
 }
 
 void body_tistory(const post_model *m, buf *out)
 {
-    for (size_t i = 0; i < m->nblocks; i++)
-        block_html(out, m->blocks[i], 1);
+    body_with(m, &tistory_para, 1, out);
 }
 
 void body_html(const post_model *m, buf *out)
 {
-    for (size_t i = 0; i < m->nblocks; i++)
-        block_html(out, m->blocks[i], 0);
+    body_with(m, &html_para, 0, out);
 }
 
 /* "이 글은 공공누리 제1유형에 따라 국방부의 저작물을 이용하였습니다." */

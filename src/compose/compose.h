@@ -25,9 +25,19 @@ typedef struct post_model {
     char hash[17];        /* of the source's text: tells a changed page */
     int korean;
     int no_derivatives;   /* licence allows verbatim use only */
-    const gisa_block **blocks; /* body, in order (pointers into doc) */
+    const gisa_block **blocks; /* body, in order */
+    size_t *source_index;      /* each body block's block in the source;
+                                  NO_SOURCE for headings and tables gisa made */
     size_t nblocks;
+    gisa_analysis *an;         /* the source analysed */
+    const gisa_sentence **key; /* key sentences, marked in full posts */
+    size_t nkey;
 } post_model;
+
+#define NO_SOURCE ((size_t)-1)
+
+/* Key sentences of body block i, in order of appearance. */
+size_t key_sentences_of(const post_model *m, size_t i, const char **out, size_t cap);
 
 /* Build the model; on failure fills err and returns its status. */
 gisa_status post_model_build(post_model *m, const gisa_document *doc,

@@ -123,12 +123,27 @@ static void make_slug(post_model *m)
     buf_free(&b);
 }
 
-static int keep_blocks(post_model *m)
+static int push_block(post_model *m, const gisa_block *b, size_t source)
+{
+    m->blocks[m->nblocks] = b;
+    m->source_index[m->nblocks] = source;
+    m->nblocks++;
+    return 1;
+}
+
+/* Room for every source block, summary sentences and the generated
+ * agreements heading and table. */
+static int reserve_blocks(post_model *m)
+{
+    size_t cap = m->doc->nblocks + m->an->nsentences + 4;
+    m->blocks = arena_alloc(&m->mem, cap * sizeof *m->blocks);
+    m->source_index = arena_alloc(&m->mem, cap * sizeof *m->source_index);
+    return m->blocks && m->source_index;
+}
+
+static void keep_blocks(post_model *m)
 {
     const gisa_document *d = m->doc;
-    m->blocks = arena_alloc(&m->mem, (d->nblocks + 1) * sizeof *m->blocks);
-    if (!m->blocks)
-        return 0;
     for (size_t i = 0; i < d->nblocks; i++) {
         const gisa_block *b = &d->blocks[i];
         if (b->kind == GISA_BLOCK_HEADING && m->nblocks == 0 && !strcmp(b->text, m->title))
@@ -137,9 +152,105 @@ static int keep_blocks(post_model *m)
             continue;
         if (b->kind == GISA_BLOCK_IMAGE && !m->image)
             m->image = b->url;
-        m->blocks[m->nblocks++] = b;
+        push_block(m, b, i);
     }
-    return 1;
+}
+
+/* Summary mode: the best sentences, each a paragraph of its own. */
+static void keep_summary(post_model *m)
+{
+    size_t k = m->opt.summary_sentences ? m->opt.summary_sentences : 3;
+    size_t *index = arena_alloc(&m->mem, (k + 1) * sizeof *index);
+    if (!index)
+        return;
+    size_t n = gisa_summary(m->an, k, index);
+    for (size_t i = 0; i < n; i++) {
+        const gisa_sentence *s = &m->an->sentences[index[i]];
+        gisa_block *b = arena_calloc(&m->mem, 1, sizeof *b);
+        if (!b)
+            return;
+        b->kind = GISA_BLOCK_PARAGRAPH;
+        b->text = arena_strdup(&m->mem, s->text);
+        b->offset = s->paragraph < m->doc->nblocks ? m->doc->blocks[s->paragraph].offset : 0;
+        push_block(m, b, s->paragraph);
+    }
+}
+
+/* The sentences ranked best, marked in a full post: about one in five,
+ * at most three. */
+static void pick_key_sentences(post_model *m)
+{
+    size_t n = m->an->nsentences / 5 + 1;
+    if (n > 3)
+        n = 3;
+    m->key = arena_alloc(&m->mem, n * sizeof *m->key);
+    if (!m->key)
+        return;
+    for (size_t i = 0; i < m->an->nsentences; i++)
+        if (m->an->sentences[i].rank < n)
+            m->key[m->nkey++] = &m->an->sentences[i];
+}
+
+size_t key_sentences_of(const post_model *m, size_t i, const char **out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < m->nkey && n < cap; k++)
+        if (m->key[k]->paragraph == m->source_index[i])
+            out[n++] = m->key[k]->text;
+    return n;
+}
+
+static const char *agreement_label(const char *kind, int korean)
+{
+    static const char *const names[][3] = {
+        {"decision", "결정", "Decided"},     {"agreement", "합의", "Agreed"},
+        {"consensus", "공감", "Shared view"}, {"welcome", "환영", "Welcomed"},
+        {"commitment", "약속", "Committed"},
+    };
+    for (size_t i = 0; kind && i < sizeof names / sizeof *names; i++)
+        if (!strcmp(kind, names[i][0]))
+            return names[i][korean ? 1 : 2];
+    return korean ? "합의" : "Agreed";
+}
+
+/* A table of what the source says was agreed: kind | the source's words. */
+static void add_agreements_table(post_model *m)
+{
+    const gisa_analysis *a = m->an;
+    size_t rows = a->nagreements < 10 ? a->nagreements : 10;
+    if (rows == 0)
+        return;
+    const char **cells = arena_alloc(&m->mem, (rows + 1) * 2 * sizeof *cells);
+    gisa_block *head = arena_calloc(&m->mem, 1, sizeof *head);
+    gisa_block *table = arena_calloc(&m->mem, 1, sizeof *table);
+    if (!cells || !head || !table)
+        return;
+    cells[0] = m->korean ? "구분" : "Kind";
+    cells[1] = m->korean ? "내용" : "Detail";
+    size_t n = 1;
+    for (size_t i = 0; i < a->nagreements && n <= rows; i++) {
+        const char *what = a->agreements[i].what;
+        int seen = 0;
+        for (size_t r = 1; r < n && what; r++)
+            seen |= !strcmp(cells[2 * r + 1], what);
+        if (!what || !*what || seen)
+            continue;
+        cells[2 * n] = agreement_label(a->agreements[i].kind, m->korean);
+        cells[2 * n + 1] = what;
+        n++;
+    }
+    if (n == 1)
+        return;
+    head->kind = GISA_BLOCK_HEADING;
+    head->level = 2;
+    head->text = m->korean ? "주요 합의 내용" : "What was agreed";
+    table->kind = GISA_BLOCK_TABLE;
+    table->level = 1;
+    table->items = cells;
+    table->nitems = 2 * n;
+    table->ncols = 2;
+    push_block(m, head, NO_SOURCE);
+    push_block(m, table, NO_SOURCE);
 }
 
 gisa_status post_model_build(post_model *m, const gisa_document *d,
@@ -168,8 +279,18 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: licence %s allows only verbatim use; use --mode full", name,
                          d->license);
-    if (!keep_blocks(m))
+    gisa_status st = gisa_analyze(d, NULL, &m->an, err);
+    if (st != GISA_OK)
+        return st;
+    if (!reserve_blocks(m))
         return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", name);
+    if (m->opt.mode == GISA_MODE_SUMMARY) {
+        keep_summary(m);
+    } else {
+        keep_blocks(m);
+        pick_key_sentences(m);
+    }
+    add_agreements_table(m);
     m->excerpt = make_excerpt(m);
     make_slug(m);
     source_hash(d, m->hash);
@@ -198,5 +319,7 @@ void source_hash(const gisa_document *d, char out[17])
 
 void post_model_free(post_model *m)
 {
+    gisa_analysis_free(m->an);
+    m->an = NULL;
     arena_free(&m->mem);
 }

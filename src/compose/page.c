@@ -49,10 +49,9 @@ void render_post_html(const post_model *m, buf *out)
 
 void render_post_markdown(const post_model *m, buf *out)
 {
-    gisa_block title = {GISA_BLOCK_PARAGRAPH, 0, m->title, NULL, NULL, 0, 0, 0};
     buf_puts(out, "# ");
-    render_markdown_block(out, &title); /* escaped like any paragraph */
-    buf_putc(out, '\n');
+    render_markdown_text(out, m->title);
+    buf_puts(out, "\n\n");
     body_markdown(m, out);
     attribution_markdown(m, out);
 }

@@ -25,8 +25,9 @@ static json_object *strings(const char *const *items, size_t n)
     return a;
 }
 
-static json_object *block_json(const post_model *m, const gisa_block *b)
+static json_object *block_json(const post_model *m, size_t i)
 {
+    const gisa_block *b = m->blocks[i];
     json_object *o = json_object_new_object();
     put(o, "type", kind_name(b->kind));
     if (b->text)
@@ -37,10 +38,19 @@ static json_object *block_json(const post_model *m, const gisa_block *b)
         json_object_object_add(o, "items", strings(b->items, b->nitems));
     if (b->kind == GISA_BLOCK_TABLE)
         json_object_object_add(o, "columns", json_object_new_int64((int64_t)b->ncols));
+    size_t from = m->source_index[i];
+    if (from == NO_SOURCE) { /* a heading or table gisa made */
+        json_object_object_add(o, "generated", json_object_new_boolean(1));
+        return o;
+    }
     json_object *src = json_object_new_object();
-    json_object_object_add(src, "block", json_object_new_int64(b - m->doc->blocks));
+    json_object_object_add(src, "block", json_object_new_int64((int64_t)from));
     json_object_object_add(src, "offset", json_object_new_int64((int64_t)b->offset));
     json_object_object_add(o, "source", src);
+    const char *keys[4];
+    size_t nk = key_sentences_of(m, i, keys, 4);
+    if (nk)
+        json_object_object_add(o, "key_sentences", strings(keys, nk));
     return o;
 }
 
@@ -64,7 +74,7 @@ int render_post_json(const post_model *m, buf *out)
     json_object_object_add(o, "source", src);
     json_object *blocks = json_object_new_array();
     for (size_t i = 0; i < m->nblocks; i++)
-        json_object_array_add(blocks, block_json(m, m->blocks[i]));
+        json_object_array_add(blocks, block_json(m, i));
     json_object_object_add(o, "blocks", blocks);
     buf_puts(out, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
                                                         JSON_C_TO_STRING_SPACED |

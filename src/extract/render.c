@@ -131,6 +131,11 @@ static void md_table(buf *b, const gisa_block *bl)
         md_row(b, bl->items + r * cols, cols);
 }
 
+void render_markdown_text(buf *b, const char *text)
+{
+    md_escape(b, text, 0);
+}
+
 /* A fenced code block whose fence is longer than any run of backticks in
  * the code, so the code cannot close it early. */
 static void code_fence(buf *b, const char *code)

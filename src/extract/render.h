@@ -5,6 +5,8 @@
 #include "../util/buf.h"
 #include "gisa.h"
 
+/* Append text with Markdown's special characters escaped. */
+void render_markdown_text(buf *b, const char *text);
 /* Append one block as Markdown, ending in a newline. */
 void render_markdown_block(buf *b, const gisa_block *bl);
 

@@ -90,45 +90,71 @@ int tag_is_inline(const xmlNode *n, tag t)
 
 /* --------------------------------------------------------- evidence */
 
-/* Words in class or id names. A name is split at non-letters and each
- * word compared, so "article-footer" is both content and boilerplate.
+/* Words in class or id names, sorted for binary search, with what they
+ * say: 1 content, or an EV_* level of boilerplate. A name is split at
+ * non-letters and each word looked up, so "article-footer" is both.
  * Strong words name whole page regions that are never the article; weak
  * words are also used for small parts inside it ("widget", "tools"), so a
  * weakly marked subtree that holds prose is kept. */
-static const char *const strong_bad_words[] = {
-    "ad", "ads", "advert", "advertisement", "banner", "breadcrumb",
-    "breadcrumbs", "cookie", "cookies",
-    "footer", "gnb", "lnb", "snb", "masthead", "menu", "modal", "nav", "navbar",
-    "navigation", "newsletter", "outbrain", "pager", "pagination", "popup",
-    "related", "share", "sharing", "sidebar", "skyscraper", "sns", "social",
-    "sponsor", "sponsored", "subscribe", "taboola", "login", "signup",
-    "copyright", "consent", "gdpr", "dropdown", "offcanvas", "toc",
-};
-static const char *const comment_words[] = {
-    "comment", "comments", "disqus", "reply", "replies", "remark", "cmt",
-};
-static const char *const weak_bad_words[] = {
-    "aside", "combx", "community", "footnote", "popular", "promo", "rank",
-    "ranking", "recommend", "rss", "shopping",
-    "tag", "tags", "tool", "toolbar", "tools", "widget", "util", "header",
-    "meta", "byline", "author", "print", "hide", "more", "btn", "button",
-};
-static const char *const good_words[] = {
-    "article", "articlebody", "body", "content", "entry", "hentry", "main",
-    "news", "post", "story", "text", "view", "cont", "blog", "detail",
-    "read", "txt", "viewer", "atc", "bbs", "prose", "markdown", "topic",
-    "message", "thread", "product", "description", "docs", "documentation",
+static const struct class_word {
+    const char *word;
+    signed char level;
+} class_words[] = {
+    {"ad", EV_STRONG_BAD}, {"ads", EV_STRONG_BAD}, {"advert", EV_STRONG_BAD},
+    {"advertisement", EV_STRONG_BAD}, {"article", 1}, {"articlebody", 1},
+    {"aside", EV_WEAK_BAD}, {"atc", 1}, {"author", EV_WEAK_BAD},
+    {"banner", EV_STRONG_BAD}, {"bbs", 1}, {"blog", 1}, {"body", 1},
+    {"breadcrumb", EV_STRONG_BAD}, {"breadcrumbs", EV_STRONG_BAD},
+    {"btn", EV_WEAK_BAD}, {"button", EV_WEAK_BAD}, {"byline", EV_WEAK_BAD},
+    {"cmt", EV_COMMENT}, {"combx", EV_WEAK_BAD}, {"comment", EV_COMMENT},
+    {"comments", EV_COMMENT}, {"community", EV_WEAK_BAD},
+    {"consent", EV_STRONG_BAD}, {"cont", 1}, {"content", 1},
+    {"cookie", EV_STRONG_BAD}, {"cookies", EV_STRONG_BAD},
+    {"copyright", EV_STRONG_BAD}, {"description", 1}, {"detail", 1},
+    {"disqus", EV_COMMENT}, {"docs", 1}, {"documentation", 1},
+    {"dropdown", EV_STRONG_BAD}, {"entry", 1}, {"footer", EV_STRONG_BAD},
+    {"footnote", EV_WEAK_BAD}, {"gdpr", EV_STRONG_BAD}, {"gnb", EV_STRONG_BAD},
+    {"header", EV_WEAK_BAD}, {"hentry", 1}, {"hide", EV_WEAK_BAD},
+    {"lnb", EV_STRONG_BAD}, {"login", EV_STRONG_BAD}, {"main", 1},
+    {"markdown", 1}, {"masthead", EV_STRONG_BAD}, {"menu", EV_STRONG_BAD},
+    {"message", 1}, {"meta", EV_WEAK_BAD}, {"modal", EV_STRONG_BAD},
+    {"more", EV_WEAK_BAD}, {"nav", EV_STRONG_BAD}, {"navbar", EV_STRONG_BAD},
+    {"navigation", EV_STRONG_BAD}, {"news", 1}, {"newsletter", EV_STRONG_BAD},
+    {"offcanvas", EV_STRONG_BAD}, {"outbrain", EV_STRONG_BAD},
+    {"pager", EV_STRONG_BAD}, {"pagination", EV_STRONG_BAD},
+    {"popular", EV_WEAK_BAD}, {"popup", EV_STRONG_BAD}, {"post", 1},
+    {"print", EV_WEAK_BAD}, {"product", 1}, {"promo", EV_WEAK_BAD},
+    {"prose", 1}, {"rank", EV_WEAK_BAD}, {"ranking", EV_WEAK_BAD}, {"read", 1},
+    {"recommend", EV_WEAK_BAD}, {"related", EV_STRONG_BAD},
+    {"remark", EV_COMMENT}, {"replies", EV_COMMENT}, {"reply", EV_COMMENT},
+    {"rss", EV_WEAK_BAD}, {"share", EV_STRONG_BAD}, {"sharing", EV_STRONG_BAD},
+    {"shopping", EV_WEAK_BAD}, {"sidebar", EV_STRONG_BAD},
+    {"signup", EV_STRONG_BAD}, {"skyscraper", EV_STRONG_BAD},
+    {"snb", EV_STRONG_BAD}, {"sns", EV_STRONG_BAD}, {"social", EV_STRONG_BAD},
+    {"sponsor", EV_STRONG_BAD}, {"sponsored", EV_STRONG_BAD}, {"story", 1},
+    {"subscribe", EV_STRONG_BAD}, {"taboola", EV_STRONG_BAD},
+    {"tag", EV_WEAK_BAD}, {"tags", EV_WEAK_BAD}, {"text", 1}, {"thread", 1},
+    {"toc", EV_STRONG_BAD}, {"tool", EV_WEAK_BAD}, {"toolbar", EV_WEAK_BAD},
+    {"tools", EV_WEAK_BAD}, {"topic", 1}, {"txt", 1}, {"util", EV_WEAK_BAD},
+    {"view", 1}, {"viewer", 1}, {"widget", EV_WEAK_BAD},
 };
 
-static int word_in(const char *w, size_t n, const char *const *list, size_t count)
+/* Level of one lower-cased word, 0 when unknown. */
+static int class_word_level(const char *w)
 {
-    for (size_t i = 0; i < count; i++)
-        if (strncasecmp(w, list[i], n) == 0 && list[i][n] == '\0')
-            return 1;
+    size_t lo = 0, hi = sizeof class_words / sizeof *class_words;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(w, class_words[mid].word);
+        if (c == 0)
+            return class_words[mid].level;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return 0;
 }
-
-#define COUNT(a) (sizeof (a) / sizeof *(a))
 
 /* Evidence of one attribute value: an EV_* level, 1 or 0. */
 static int words_evidence(const char *s)
@@ -137,21 +163,22 @@ static int words_evidence(const char *s)
     while (s && *s) {
         while (*s && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
             s++;
-        const char *w = s;
-        while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
-            s++;
-        size_t n = (size_t)(s - w);
+        char w[16];
+        size_t n = 0;
+        for (; (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'); s++)
+            if (n < sizeof w - 1)
+                w[n++] = (char)(*s | 0x20);
         if (!n)
             break;
-        if (n > 14)
+        if (n >= sizeof w - 2)
             continue; /* long generated names carry no words we know */
-        if (word_in(w, n, comment_words, COUNT(comment_words)))
-            bad = EV_COMMENT;
-        else if (bad != EV_COMMENT && word_in(w, n, strong_bad_words, COUNT(strong_bad_words)))
-            bad = EV_STRONG_BAD;
-        else if (!bad && word_in(w, n, weak_bad_words, COUNT(weak_bad_words)))
-            bad = EV_WEAK_BAD;
-        good |= word_in(w, n, good_words, COUNT(good_words));
+        w[n] = '\0';
+        int level = class_word_level(w);
+        if (level > 0)
+            good = 1;
+        else if (level < 0 && (bad == 0 || level == EV_COMMENT ||
+                               (level == EV_STRONG_BAD && bad == EV_WEAK_BAD)))
+            bad = level;
     }
     return bad ? bad : good;
 }

@@ -385,6 +385,14 @@ static int name_like(const char *w, size_t n)
     return gisa_stem(w, n) == n || syl <= 3;
 }
 
+/* One syllable that is not a determiner or a number word (양, 두, 전). */
+static int short_given_name(const char *w, size_t n)
+{
+    size_t next;
+    return n == 3 && is_syllable(utf8_at(w, n, 0, &next)) &&
+           !syllable_is(utf8_at(w, n, 0, &next), "양두세네각전현그이저한새옛고및또총약");
+}
+
 typedef struct word {
     size_t a, b;     /* bytes of the word in the sentence, punctuation trimmed */
     size_t stem;     /* bytes of its stem from a */
@@ -454,6 +462,9 @@ static void find_people(analysis *an, const char *s, const word *w, size_t nw, s
         /* the name: one or two name-like words just before */
         size_t k = j;
         while (k > 0 && j - k < 2 && name_like(s + w[k - 1].a, w[k - 1].b - w[k - 1].a))
+            k--;
+        /* a one-syllable given name before a family name: 존 스미스 */
+        if (j - k == 1 && k > 0 && short_given_name(s + w[k - 1].a, w[k - 1].b - w[k - 1].a))
             k--;
         if (k == j)
             continue;

@@ -40,7 +40,8 @@ typedef enum gisa_status {
     GISA_ERR_INPUT = 1, /* the input is empty, binary, corrupt or unusable */
     GISA_ERR_USAGE = 2, /* the caller passed invalid arguments */
     GISA_ERR_IO = 3,    /* a file could not be read or written */
-    GISA_ERR_NOMEM = 4  /* out of memory or an internal limit was hit */
+    GISA_ERR_NOMEM = 4, /* out of memory or an internal limit was hit */
+    GISA_ERR_UNSUPPORTED = 5 /* a text states what its sources do not */
 } gisa_status;
 
 /* Filled on failure: the status and a one-line, human-readable message. */
@@ -211,6 +212,8 @@ typedef struct gisa_post_options {
     gisa_slug_kind slug;
     int include_images;       /* keep photos credited to others */
     int bundle;               /* Hugo: content/posts/SLUG/index.md */
+    int no_check;             /* skip reading the post back and checking it
+                                 against the document (see gisa_compose) */
 } gisa_post_options;
 
 /* A composed post: its text and the file name a site would give it. */
@@ -226,7 +229,10 @@ typedef struct gisa_post {
  * Compose a post from `doc`, built only from the document's own text, with
  * attribution. `opts` may be NULL. A licence that forbids derivatives
  * (공공누리 type 3/4, CC ...-ND) allows only GISA_MODE_FULL: asking for a
- * summary then fails with GISA_ERR_INPUT. Release with gisa_post_clear().
+ * summary then fails with GISA_ERR_INPUT. Unless opts->no_check, the post
+ * is read back and checked against `doc` (gisa_check); a post that states
+ * anything the document does not support fails with GISA_ERR_UNSUPPORTED.
+ * Release with gisa_post_clear().
  */
 gisa_status gisa_compose(const gisa_document *doc,
                          const gisa_post_options *opts, gisa_post *out,

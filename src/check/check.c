@@ -52,6 +52,22 @@ static int hay_add(haystack *h, const char *sentence, size_t source)
     return !h->text.oom;
 }
 
+/* What a source states beyond its prose sentences: headings, table cells,
+ * image captions. The analysis leaves them out; the check must not. */
+static int hay_add_rest(haystack *h, const gisa_document *d, size_t source)
+{
+    for (size_t i = 0; i < d->nblocks; i++) {
+        const gisa_block *b = &d->blocks[i];
+        if ((b->kind == GISA_BLOCK_HEADING || b->kind == GISA_BLOCK_IMAGE) && b->text &&
+            *b->text && !hay_add(h, b->text, source))
+            return 0;
+        for (size_t k = 0; b->kind == GISA_BLOCK_TABLE && k < b->nitems; k++)
+            if (*b->items[k] && !hay_add(h, b->items[k], source))
+                return 0;
+    }
+    return 1;
+}
+
 long hay_find(const haystack *h, const char *needle, size_t len)
 {
     buf n = BUF_INIT;
@@ -140,6 +156,8 @@ static gisa_status analyse_all(checker *c, const gisa_document *const *sources,
         for (size_t k = 0; st == GISA_OK && k < a->nsentences; k++)
             if (!hay_add(&c->hay, a->sentences[k].text, i))
                 st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
+        if (st == GISA_OK && !hay_add_rest(&c->hay, sources[i], i))
+            st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     }
     return st;
 }

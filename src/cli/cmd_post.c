@@ -33,13 +33,16 @@ void help_post(FILE *out)
             "      --include-images keep photos credited to others (left out by default,\n"
             "                       as are photos under a 공공누리 notice, which covers text)\n"
             "      --bundle         Hugo: write <slug>/index.md (a page bundle)\n"
+            "      --no-check       do not read the post back and check it against the\n"
+            "                       page (by default a post stating anything the page\n"
+            "                       does not support is refused, exit status 5)\n"
             "  -h, --help           show this help\n"
             "\n"
             "A licence that forbids derivatives (공공누리 type 3/4, CC ...-ND) allows\n"
             "only --mode full.\n"
             "\n"
             "Exit status: 0 success, 1 bad input, 2 usage error, 3 I/O error,\n"
-            "4 internal error.\n");
+            "4 internal error, 5 the post failed its check.\n");
 }
 
 static int valid_date(const char *s)
@@ -85,7 +88,7 @@ static int write_post(const char *dir, const gisa_post *post)
     return rc;
 }
 
-enum { OPT_INCLUDE_IMAGES = 256, OPT_BUNDLE };
+enum { OPT_INCLUDE_IMAGES = 256, OPT_BUNDLE, OPT_NO_CHECK };
 
 static int parse_post_options(int argc, char **argv, gisa_post_options *po,
                               const char **out_dir)
@@ -101,6 +104,7 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         {"date", required_argument, NULL, 'd'},
         {"include-images", no_argument, NULL, OPT_INCLUDE_IMAGES},
         {"bundle", no_argument, NULL, OPT_BUNDLE},
+        {"no-check", no_argument, NULL, OPT_NO_CHECK},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -159,6 +163,9 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
             break;
         case OPT_BUNDLE:
             po->bundle = 1;
+            break;
+        case OPT_NO_CHECK:
+            po->no_check = 1;
             break;
         case 'h':
             help_post(stdout);

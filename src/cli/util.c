@@ -18,6 +18,7 @@ int report(const gisa_error *err)
     case GISA_ERR_USAGE: return EXIT_USAGE;
     case GISA_ERR_IO: return EXIT_IO;
     case GISA_ERR_NOMEM: return EXIT_INTERNAL;
+    case GISA_ERR_UNSUPPORTED: return EXIT_UNSUPPORTED;
     }
     return EXIT_INTERNAL;
 }

@@ -39,6 +39,41 @@ static int render(const post_model *m, buf *out)
     return 0;
 }
 
+/* Read the post back as a rewrite and check it against its source: the
+ * guarantee that a post states nothing its source does not. */
+static gisa_status verify(const post_model *m, gisa_error *err)
+{
+    buf text = BUF_INIT;
+    render_jekyll(m, &text);
+    if (text.oom) {
+        buf_free(&text);
+        return gisa_fail(err, GISA_ERR_NOMEM, "out of memory while checking the post");
+    }
+    gisa_source src = {"composed post", (const unsigned char *)text.ptr, text.len, NULL, NULL};
+    gisa_extract_options eo = {GISA_INPUT_POST, 0};
+    gisa_document *back;
+    gisa_check_report *r = NULL;
+    gisa_status st = gisa_extract(&src, &eo, &back, err);
+    if (st == GISA_OK) {
+        const gisa_document *srcs[] = {m->doc};
+        st = gisa_check(back, srcs, 1, &r, err);
+        gisa_document_free(back);
+    }
+    buf_free(&text);
+    for (size_t i = 0; st == GISA_OK && i < r->nfacts; i++) {
+        const gisa_fact *f = &r->facts[i];
+        if (f->verdict != GISA_SUPPORTED)
+            st = gisa_fail(err, GISA_ERR_UNSUPPORTED,
+                           "%s: the composed post fails its own check: \"%s\" is %s by "
+                           "the source (%zu of %zu facts not supported)",
+                           m->doc->source_name ? m->doc->source_name : "document", f->text,
+                           f->verdict == GISA_CONTRADICTED ? "contradicted" : "not stated",
+                           r->unsupported + r->contradicted, r->nfacts);
+    }
+    gisa_check_free(r);
+    return st;
+}
+
 gisa_status gisa_compose(const gisa_document *d, const gisa_post_options *o,
                          gisa_post *out, gisa_error *err)
 {
@@ -46,6 +81,10 @@ gisa_status gisa_compose(const gisa_document *d, const gisa_post_options *o,
     post_model m;
     gisa_status st = post_model_build(&m, d, o, err);
     if (st != GISA_OK) {
+        post_model_free(&m);
+        return st;
+    }
+    if (!m.opt.no_check && (st = verify(&m, err)) != GISA_OK) {
         post_model_free(&m);
         return st;
     }

@@ -32,6 +32,7 @@ const char *gisa_status_name(gisa_status status)
     case GISA_ERR_USAGE: return "usage error";
     case GISA_ERR_IO: return "I/O error";
     case GISA_ERR_NOMEM: return "out of memory or over a limit";
+    case GISA_ERR_UNSUPPORTED: return "unsupported by the sources";
     }
     return "unknown status";
 }

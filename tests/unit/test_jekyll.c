@@ -153,6 +153,14 @@ static void test_fields_and_body(void)
     CHECK(fm_value(&y, "excerpt", v, sizeof v));
     CHECK_HAS(v, "바다숲 54곳을 조성한다고");
     yaml_document_delete(&y);
+    /* The body may emphasise the lead sentence; compare without "**". */
+    char plain[4096];
+    size_t k = 0;
+    for (const char *c = rest; c && *c && k + 1 < sizeof plain; c++)
+        if (!(c[0] == '*' && c[1] == '*') && !(c > rest && c[-1] == '*' && c[0] == '*'))
+            plain[k++] = *c;
+    plain[k] = '\0';
+    rest = plain;
     CHECK_HAS(rest, body[0].text);
     CHECK_HAS(rest, "\\# 샵으로 시작하는 둘째 문단"); /* not a heading */
     CHECK_HAS(rest, "해양수산부");                 /* attribution */

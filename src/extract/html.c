@@ -354,7 +354,7 @@ static void measure_page(doc *d, xmlNode *body)
 {
     measure m = {d, 0, 0};
     measure_tree(&m, body, 0);
-    if (info_of(body) && info_of(body)->text < MIN_ARTICLE_BYTES / 2) {
+    if (info_of(body) && info_of(body)->text - info_of(body)->link < MIN_ARTICLE_BYTES) {
         m.show_hidden = 1;
         measure_tree(&m, body, 0);
     }
@@ -785,6 +785,14 @@ static unsigned comment_bytes(const xmlNode *n, int depth)
     return sum;
 }
 
+static int in_comments(const xmlNode *n)
+{
+    for (; n && n->type == XML_ELEMENT_NODE && info_of(n); n = n->parent)
+        if (info_of(n)->cls == EV_COMMENT)
+            return 1;
+    return 0;
+}
+
 static void emit_chosen(emitter *e, xmlNode *body, xmlNode *top, float top_score)
 {
     xmlNode *parent = top->parent;
@@ -823,6 +831,7 @@ static void choose_and_emit(doc *d, xmlNode *body)
 {
     xmlNode *top = NULL;
     float top_score = 0;
+    emitter e = {d, BUF_INIT, 0, d->base_url, 0, 0};
     best_below(body, 0, &top, &top_score);
     if (!top || info_of(top)->text < MIN_ARTICLE_BYTES / 4) {
         top = body;
@@ -831,10 +840,11 @@ static void choose_and_emit(doc *d, xmlNode *body)
         if (wider != wide)
             top_score = INFINITY; /* its siblings are in already */
         top = wider;
+        /* comments are the content when the prose itself is in them */
+        e.keep_comments = in_comments(wide) ||
+                          comment_bytes(wide, 0) * 2 > info_of(wide)->text;
     }
-    emitter e = {d, BUF_INIT, 0, d->base_url, 0, 0};
     unsigned text = info_of(top)->text;
-    e.keep_comments = comment_bytes(top, 0) * 2 > text;
     size_t start = d->pub.nblocks;
     emit_chosen(&e, body, top, top_score);
     /* Too little survived the pruning: a page of link lists, or content

@@ -233,6 +233,7 @@ typedef struct measure {
     doc *d;
     int in_link;
     int show_hidden; /* count hidden elements as visible */
+    unsigned hidden_text; /* text in hidden elements */
 } measure;
 
 static unsigned visible_bytes(const xmlChar *s)
@@ -333,6 +334,8 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
         } else if (c->type == XML_ELEMENT_NODE && !is_junk_node(c, tag_of(c))) {
             measure_tree(m, c, depth + 1);
             node_info *ci = info_of(c);
+            if (ci && ci->hidden)
+                m->hidden_text += ci->text;
             if (ci && !ci->hidden) {
                 ni->text += ci->text;
                 ni->link += ci->link;
@@ -347,14 +350,17 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
         vote(n, ni);
 }
 
-/* Measure the page. When almost nothing is visible, the page is one a
- * script fills in from hidden markup (streamed server rendering), so the
- * hidden elements are measured as shown. */
+/* Measure the page. When most text is hidden, the page is one a script
+ * fills in from hidden markup (streamed server rendering), or the parser
+ * nested the page inside a hidden element, so hidden elements are
+ * measured as shown. */
 static void measure_page(doc *d, xmlNode *body)
 {
-    measure m = {d, 0, 0};
+    measure m = {d, 0, 0, 0};
     measure_tree(&m, body, 0);
-    if (info_of(body) && info_of(body)->text - info_of(body)->link < MIN_ARTICLE_BYTES) {
+    const node_info *bi = info_of(body);
+    unsigned prose = bi ? bi->text - bi->link : 0;
+    if (bi && (prose < MIN_ARTICLE_BYTES || m.hidden_text > 2 * prose)) {
         m.show_hidden = 1;
         measure_tree(&m, body, 0);
     }

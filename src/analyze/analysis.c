@@ -237,14 +237,12 @@ static const char *guess_lang(const analysis *an)
     size_t ko = 0, en = 0;
     const gisa_sentence *s = an->sents.data;
     for (size_t i = 0; i < an->sents.n && ko + en < 20000; i++)
-        for (const char *p = s[i].text; *p;) {
-            size_t next;
-            int32_t cp = utf8_at(p, strlen(p), 0, &next);
+        for (size_t j = 0, len = strlen(s[i].text), next; j < len; j = next) {
+            int32_t cp = utf8_at(s[i].text, len, j, &next);
             if (is_syllable(cp))
                 ko++;
             else if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
                 en++;
-            p += next;
         }
     return ko * 3 >= en ? "ko" : "en";
 }

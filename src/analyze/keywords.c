@@ -17,7 +17,8 @@
 #define WINDOW 3
 #define ITERATIONS 25
 #define DAMPING 0.85
-#define MAX_CANDIDATES 2000
+/* The graph is dense (n^2): the most frequent candidates only. */
+#define MAX_CANDIDATES 400
 
 /* Frequent words that carry no topic. */
 static const char *const stopwords[] = {
@@ -86,24 +87,30 @@ static int by_score_desc(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Leading sub-word units: for each stem, its prefix of two or three
- * syllables, counted over distinct stems. A prefix shared by three or more
- * different stems that is itself a word in the text is worth keeping. */
-static void boost_subwords(analysis *an, double *weight)
+/* Sub-word units: a candidate that other words of the text extend
+ * (국방 in 국방부, 국방장관, 국방교류) names a topic those words share, as
+ * the left sub-words of KR-WordRank do; it is weighted up. */
+static void boost_subwords(const analysis *an, const uint32_t *ids, size_t nn, double *weight)
 {
-    for (uint32_t id = 0; id < an->nwords; id++) {
+    for (size_t c = 0; c < nn; c++) {
+        uint32_t id = ids[c];
         const char *w = an->words[id];
-        size_t n = an->word_len[id];
-        if (nchars(w, n) < 3)
-            continue;
-        /* does any other stem start with this whole stem? (국방 -> 국방부) */
-        size_t shared = 0;
-        for (uint32_t o = 0; o < an->nwords && shared < 3; o++)
+        size_t n = an->word_len[id], shared = 0;
+        for (uint32_t o = 0; o < an->nwords && shared < 2; o++)
             if (o != id && an->word_len[o] > n && memcmp(an->words[o], w, n) == 0)
                 shared++;
         if (shared >= 2)
             weight[id] *= 1.5;
     }
+}
+
+static int by_tf_desc(const void *a, const void *b, void *ctx)
+{
+    const size_t *tf = ctx;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    if (tf[x] != tf[y])
+        return tf[x] > tf[y] ? -1 : 1;
+    return x < y ? -1 : x > y;
 }
 
 void find_keywords(analysis *an)
@@ -121,15 +128,19 @@ void find_keywords(analysis *an)
         node[id] = -1;
         weight[id] = 1.0;
         /* recurring stems, and long compounds even when said once */
-        if (nn < MAX_CANDIDATES && good_candidate(an, id) &&
-            (an->tf[id] >= 2 || an->sents.n < 4 || nchars(an->words[id], an->word_len[id]) >= 5)) {
-            node[id] = (int32_t)nn;
+        if (good_candidate(an, id) &&
+            (an->tf[id] >= 2 || an->sents.n < 4 || nchars(an->words[id], an->word_len[id]) >= 5))
             ids[nn++] = id;
-        }
     }
-    boost_subwords(an, weight);
+    if (nn > MAX_CANDIDATES) {
+        qsort_r(ids, nn, sizeof *ids, by_tf_desc, an->tf);
+        nn = MAX_CANDIDATES;
+    }
+    for (size_t i = 0; i < nn; i++)
+        node[ids[i]] = (int32_t)i;
     if (!nn)
         goto done;
+    boost_subwords(an, ids, nn, weight);
     double *w = calloc(nn * nn, sizeof *w), *out = calloc(nn, sizeof *out);
     double *r = malloc(nn * sizeof *r), *nr = malloc(nn * sizeof *nr);
     cand *c = malloc(nn * sizeof *c);

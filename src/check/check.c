@@ -7,21 +7,32 @@
 #include "../util/utf8.h"
 #include "check.h"
 
-/* Letters (any script) and digits survive normalisation; ASCII is lower-
- * cased. Everything else - spaces, punctuation, the comma in 3,200 - goes. */
+/* Letters (any script), digits and unit signs survive normalisation; ASCII
+ * is lower-cased; spaces and punctuation go. Digits keep their shape: a
+ * decimal point stays (0.154), a thousands comma goes (3,200 = 3200), and
+ * other punctuation after a digit leaves a boundary (0.115~0.154 is two
+ * figures, not one). */
 void norm_append(buf *out, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
+    int after_digit = 0;
     while (i < len) {
         int32_t cp;
         size_t n = s[i] < 0x80 ? (cp = s[i], 1) : utf8_decode(s + i, len - i, &cp);
-        if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z'))
-            buf_putc(out, (char)cp);
+        int next_digit = i + n < len && s[i + n] >= '0' && s[i + n] <= '9';
+        int digit = cp >= '0' && cp <= '9';
+        if (digit || (cp >= 'a' && cp <= 'z') || cp == '%' || cp == '$')
+            buf_putc(out, (char)cp); /* "%" and "$" are units: 50% is not 50 */
         else if (cp >= 'A' && cp <= 'Z')
             buf_putc(out, (char)(cp + 32));
         else if (cp >= 0xAC00 || (cp >= 0x3131 && cp <= 0x318E) || (cp >= 0xC0 && cp < 0x2000))
             buf_append(out, str + i, n);
+        else if (after_digit && cp == '.' && next_digit)
+            buf_putc(out, '.');
+        else if (after_digit && cp != ',' && cp != ' ')
+            buf_putc(out, '|');
+        after_digit = digit;
         i += n;
     }
 }
@@ -73,8 +84,15 @@ long hay_find(const haystack *h, const char *needle, size_t len)
     buf n = BUF_INIT;
     norm_append(&n, needle, len);
     long found = -1;
+    const char *p = NULL;
     if (n.len && h->text.len) {
-        const char *p = memmem(h->text.ptr, h->text.len, n.ptr, n.len);
+        /* A figure matches whole: "50%" is not found inside "150%". */
+        int digit = n.ptr[0] >= '0' && n.ptr[0] <= '9';
+        for (const char *from = h->text.ptr;
+             (p = memmem(from, h->text.len - (size_t)(from - h->text.ptr), n.ptr, n.len));
+             from = p + 1)
+            if (!digit || p == h->text.ptr || p[-1] < '0' || p[-1] > '9')
+                break;
         if (p) {
             size_t off = (size_t)(p - h->text.ptr), lo = 0, hi = h->n;
             while (hi - lo > 1) { /* the sentence whose start is last <= off */

@@ -1,6 +1,7 @@
 /* textfacts.c - facts the entity analysis does not carry: durations
  * ("15년 만에", "5개월여 만에") and quotations. */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -51,8 +52,11 @@ static void each_match(checker *c, int which, int group, const char *s, size_t s
 
 /* The first duration any source states, to show as the rival. */
 typedef struct rival {
-    const char *text, *sentence;
+    const char *text, *sentence; /* the first interval a source states */
     size_t source;
+    const char *want;            /* the interval sought, as interval_key */
+    const char *same, *same_sentence; /* a source interval equal to it */
+    size_t same_source;
 } rival;
 
 static void take_rival(checker *c, size_t sentence, const char *s, size_t a, size_t b)
@@ -77,6 +81,40 @@ static gisa_fact *fact_at(checker *c, size_t sentence, size_t a, size_t b)
     return NULL;
 }
 
+/* "5개월여 만에" -> "5개월": the interval alone, without hedges or endings,
+ * so that "5개월 만이다" and "5개월여 만에" compare equal. */
+static void interval_key(buf *out, const char *s)
+{
+    buf_reset(out);
+    const char *p = s;
+    while (*p && (*p == ' ' || (*p >= '0' && *p <= '9') || *p == '.'))
+        p++;
+    static const char *const units[] = {"개월", "시간", "년", "달", "주", "일"};
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (!strncmp(p, units[i], strlen(units[i]))) {
+            norm_append(out, s, (size_t)(p - s) + strlen(units[i]));
+            return;
+        }
+}
+
+/* Does a source state the same interval? Sets c->scratch's rival too. */
+static void same_interval(checker *c, size_t sentence, const char *s, size_t a, size_t b)
+{
+    rival *r = (rival *)c->scratch;
+    buf k = BUF_INIT;
+    char *t = strndup(s + a, b - a);
+    if (t)
+        interval_key(&k, t);
+    free(t);
+    if (k.ptr && r->want && !strcmp(k.ptr, r->want) && !r->same) {
+        r->same = arena_strndup(&c->mem, s + a, b - a);
+        r->same_sentence = c->hay.sentences[sentence];
+        r->same_source = c->hay.source_of[sentence];
+    }
+    buf_free(&k);
+    take_rival(c, sentence, s, a, b);
+}
+
 static void on_duration(checker *c, size_t sentence, const char *s, size_t a, size_t b)
 {
     const char *text = arena_strndup(&c->mem, s + a, b - a);
@@ -97,12 +135,20 @@ static void on_duration(checker *c, size_t sentence, const char *s, size_t a, si
     judge_text_fact(c, f);
     if (f->verdict != GISA_UNSUPPORTED)
         return;
-    rival r = {NULL, NULL, 0};
+    buf want = BUF_INIT;
+    interval_key(&want, text);
+    rival r = {NULL, NULL, 0, want.ptr, NULL, NULL, 0};
     c->scratch = &r;
-    for (size_t i = 0; i < c->hay.n && !r.text; i++)
-        each_match(c, RE_DURATION, 0, c->hay.sentences[i], i, take_rival);
+    for (size_t i = 0; i < c->hay.n && !r.same; i++)
+        each_match(c, RE_DURATION, 0, c->hay.sentences[i], i, same_interval);
     c->scratch = NULL;
-    if (r.text) {
+    buf_free(&want);
+    if (r.same) {
+        f->verdict = GISA_SUPPORTED;
+        f->source_text = r.same;
+        f->source_sentence = r.same_sentence;
+        f->source = r.same_source;
+    } else if (r.text) {
         f->verdict = GISA_CONTRADICTED;
         f->source_text = r.text;
         f->source_sentence = r.sentence;

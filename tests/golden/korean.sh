@@ -33,10 +33,12 @@ for k in 1 3 5; do
     last=0
     while IFS= read -r s; do
         ok
-        at=$(grep -n -x -F -- "$s" "$TMP/sentences" | head -1 | cut -d: -f1)
-        if [ -z "$at" ]; then
+        # The first occurrence after the previous pick (a sentence may repeat).
+        all=$(grep -n -x -F -- "$s" "$TMP/sentences" | cut -d: -f1)
+        at=$(printf '%s\n' $all | awk -v l="$last" '$1 > l {print; exit}')
+        if [ -z "$all" ]; then
             fail "summarize -n $k: not a sentence of the article: $s"
-        elif [ "$at" -le "$last" ]; then
+        elif [ -z "$at" ]; then
             fail "summarize -n $k: sentences out of document order"
         else
             last=$at

@@ -1,12 +1,14 @@
 /* post.c - read a post back: YAML front matter and a Markdown body (which
  * may hold HTML, as blog editors write it).
  *
- * This is how `gisa check` reads a rewrite. The front matter's title and
+ * This is how `gisa check` reads a rewrite. Front matter is YAML ("---")
+ * or, as Hugo also allows, TOML ("+++"). The front matter's title and
  * date are the document's; its excerpt, feature text, summary and
  * description are claims like any paragraph, so they become the first
  * blocks. cmark-gfm turns the body into HTML, and the HTML reader takes
  * every block of it: a post is all article, so nothing is selected away. */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -19,14 +21,16 @@
 
 #define FRONT_MATTER_MAX (256 * 1024)
 
-/* Where the front matter's closing "---" line starts, or NULL. */
+/* Where the front matter's closing line ("---" for YAML, "+++" for TOML)
+ * starts, or NULL. */
 static const char *front_matter_end(const char *s, size_t len)
 {
-    if (len < 4 || memcmp(s, "---", 3) != 0 || (s[3] != '\n' && s[3] != '\r'))
+    if (len < 4 || (memcmp(s, "---", 3) != 0 && memcmp(s, "+++", 3) != 0) ||
+        (s[3] != '\n' && s[3] != '\r'))
         return NULL;
+    char fence[5] = {'\n', s[0], s[0], s[0], '\0'};
     size_t n = len < FRONT_MATTER_MAX ? len : FRONT_MATTER_MAX;
-    for (const char *p = s + 3; (p = memmem(p, (size_t)(s + n - p), "\n---", 4));
-         p += 4) {
+    for (const char *p = s + 3; (p = memmem(p, (size_t)(s + n - p), fence, 4)); p += 4) {
         const char *after = p + 4;
         if (after == s + len || *after == '\n' || *after == '\r')
             return p + 1;
@@ -105,6 +109,36 @@ static gisa_status read_front_matter(doc *d, const char *s, size_t len, gisa_err
     return st;
 }
 
+/* TOML front matter, as far as a post's fields go: `key = "value"` lines
+ * (basic and literal strings, bare dates); tables such as [params] are
+ * read as if their keys were at the top. Arrays and the rest are skipped. */
+static void read_toml(doc *d, const char *s, size_t len)
+{
+    const char *end = s + len;
+    while (s < end) {
+        const char *eol = memchr(s, '\n', (size_t)(end - s));
+        const char *line_end = eol ? eol : end;
+        const char *eq = memchr(s, '=', (size_t)(line_end - s));
+        if (eq && *s != '#' && *s != '[') {
+            const char *k = s, *ke = eq, *v = eq + 1, *ve = line_end;
+            while (k < ke && (*k == ' ' || *k == '\t')) k++;
+            while (ke > k && (ke[-1] == ' ' || ke[-1] == '\t')) ke--;
+            while (v < ve && (*v == ' ' || *v == '\t')) v++;
+            while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t' || ve[-1] == '\r')) ve--;
+            if (ve - v >= 2 && (*v == '"' || *v == '\'') && ve[-1] == *v) {
+                v++;
+                ve--;
+            }
+            char *key = strndup(k, (size_t)(ke - k)), *val = strndup(v, (size_t)(ve - v));
+            if (key && val && *v != '[')
+                take_field(d, key, val);
+            free(key);
+            free(val);
+        }
+        s = line_end + 1;
+    }
+}
+
 static pthread_once_t extensions_once = PTHREAD_ONCE_INIT;
 
 static void register_extensions(void)
@@ -139,7 +173,11 @@ gisa_status extract_post(doc *d, const decoded_text *t, gisa_error *err)
     if (!end)
         return gisa_fail(err, GISA_ERR_INPUT, "%s: no front matter", d->pub.source_name);
     const char *fm = t->text + 4;
-    gisa_status st = read_front_matter(d, fm, (size_t)(end - fm), err);
+    gisa_status st = GISA_OK;
+    if (t->text[0] == '+')
+        read_toml(d, fm, (size_t)(end - fm));
+    else
+        st = read_front_matter(d, fm, (size_t)(end - fm), err);
     if (st != GISA_OK)
         return st;
     const char *body = end + 3;

@@ -173,7 +173,7 @@ static const char *const continue_after_punct[] = {
 static const char *const continue_after_ending[] = {
     "보면", "보니", "보고", "보다가", "싶", "않", "=못", "하드", "하더", "하고", "하며",
     "하는", "라고", "라는", "라며", "=고", "=며", "=는", "=하", "=쳐", "=해", "카는",
-    "는데", NULL};
+    "는데", "하겠", "못해", NULL};
 
 static int word_in(const char *w, size_t n, const char *const *list)
 {
@@ -226,8 +226,8 @@ static size_t count_syllables(const char *s, size_t n)
 static const char *const final_endings[] = {
     "니다", "니까", "세요", "어요", "아요", "에요", "예요", "해요", "네요", "군요",
     "지요", "죠", "쥬", "구나", "구먼", "거든", "걸랑", "래요", "드래요",
-    "더라", "거라", "어라", "아라", "는가", "던가", "겠지", "잖아", "됨", "햐",
-    "긋나", "기라", NULL};
+    "더라", "거라", "어라", "는가", "던가", "겠지", "잖아", "됨", "햐",
+    "긋나", "기라", "드라구", "더라구", "드라고", "더라고", "래요", NULL};
 
 /* Nouns and particles that merely look like endings. */
 static const char *const not_endings[] = {
@@ -289,7 +289,15 @@ static int nominal_or_cute_end(int32_t last, int32_t prev)
     case 0xC784: /* 임 */
         return hangul_jong(prev) > 0 && !syllable_in(prev, "책");
     case 0xD568: /* 함 */
-        return hangul_jong(prev) == 0 && syllable_in(prev, "야아해어요워와봐");
+        return hangul_jong(prev) == 0 && syllable_in(prev, "야아해어요워와봐여");
+    case 0xC90C: /* 줌: 설명해줌 */
+    case 0xC9D0: /* 짐: 산만해짐 */
+        return 1;
+    case 0xC9C0: /* 지: 잤지, 했지 */
+    case 0xC7AC: /* 재: 없재 */
+    case 0xC81C: /* 제: 싶았제 */
+    case 0xB098: /* 나: 있나, 했나 */
+        return hangul_jong(prev) == JONG_SS || (last == 0xC7AC && syllable_in(prev, "없"));
     case 0xC6A9: /* 용 */
         return syllable_in(prev, "네요까해구지세");
     case 0xC720: /* 유 */
@@ -391,6 +399,13 @@ static size_t skip_footnotes(const splitter *sp, size_t i)
     return i;
 }
 
+/* Does a bracket or quotation open after the spaces at i? */
+static int opens_bracket_next(const splitter *sp, size_t i)
+{
+    size_t a = skip_spaces(sp, i), next;
+    return a < sp->len && closer_of(utf8_at(sp->s, sp->len, a, &next)) != 0;
+}
+
 /* A run of terminators starts at i (depth 0); returns where scanning goes
  * on, emitting a sentence when the run ends one. */
 static size_t at_terminator(splitter *sp, size_t word_start, size_t i)
@@ -430,6 +445,9 @@ static size_t at_terminator(splitter *sp, size_t word_start, size_t i)
         return k;
     if ((dots >= 2 || ellipsis) && !others) {
         size_t b = i;
+        /* 아... 길었다 / 네, 네... 여기: an interjection trails off */
+        if (count_syllables(sp->s + word_start, b - word_start) == 1 && !opens_bracket_next(sp, k))
+            return k;
         if (b > word_start && ends_with_any(sp->s + word_start, b - word_start, trail_inside) &&
             !is_final_word(sp, word_start, b))
             return k;
@@ -440,6 +458,16 @@ static size_t at_terminator(splitter *sp, size_t word_start, size_t i)
     return k;
 }
 
+/* Does another quotation open after the spaces at i? (dialogue lines) */
+static int opens_quote_next(const splitter *sp, size_t i)
+{
+    size_t a = skip_spaces(sp, i), next;
+    if (a >= sp->len || a == i)
+        return 0;
+    int32_t cp = utf8_at(sp->s, sp->len, a, &next);
+    return cp == '"' || cp == 0x201C;
+}
+
 /* The outermost quote or bracket closes at i (its closer ends at next). */
 static size_t at_outer_close(splitter *sp, size_t i, size_t next)
 {
@@ -447,6 +475,14 @@ static size_t at_outer_close(splitter *sp, size_t i, size_t next)
     int32_t inner = utf8_prev(sp->s, i, &p);
     int ended = is_term(inner) || (is_decoration(inner) && p > sp->start &&
                                    is_term(utf8_prev(sp->s, p, &p)));
+    if (!ended) {
+        /* (…아닙니다ㅋㅋ): the last word inside ends like a sentence */
+        size_t ws = i;
+        while (ws > sp->start && sp->s[ws - 1] != ' ' && sp->s[ws - 1] != '(' &&
+               sp->s[ws - 1] != '"')
+            ws--;
+        ended = ws < i && is_final_word(sp, ws, i);
+    }
     if (!ended)
         return next; /* a terminator may follow: "(3번 우승)." */
     size_t k = next;
@@ -463,7 +499,7 @@ static size_t at_outer_close(splitter *sp, size_t i, size_t next)
         if (!utf8_is_space(utf8_at(sp->s, sp->len, k, &n2)))
             return k;
     }
-    if (!sp->quote_at_start)
+    if (!sp->quote_at_start && !opens_quote_next(sp, k))
         return k;
     if (next_word_continues(sp, k, continue_after_punct))
         return k;

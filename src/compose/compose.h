@@ -30,8 +30,11 @@ typedef struct post_model {
                                   NO_SOURCE for headings and tables gisa made */
     size_t nblocks;
     gisa_analysis *an;         /* the source analysed */
-    const gisa_sentence **key; /* key sentences, marked in full posts */
+    const gisa_sentence **key; /* key sentences */
     size_t nkey;
+    int mark_keys;             /* emphasise them in the body (full posts) */
+    const char **tags;         /* the best keywords */
+    size_t ntags;
 } post_model;
 
 #define NO_SOURCE ((size_t)-1)

@@ -16,6 +16,7 @@ void render_hugo(const post_model *m, buf *out)
     }
     fm_field(f, "title", m->title);
     fm_field(f, "date", when);
+    fm_list(f, "tags", m->tags, m->ntags);
     fm_list(f, "categories", &category, 1);
     fm_field(f, "summary", m->excerpt);
     fm_bool(f, "isCJKLanguage", m->korean);

@@ -14,6 +14,7 @@
 
 #define EXCERPT_MIN_CHARS 50
 #define TITLE_MAX_CHARS 120
+#define TAGS_MAX 5
 
 /* Credit lines that mark a photo as someone else's work. */
 static const char *const photo_credits[] = {
@@ -41,15 +42,35 @@ static int forbids_derivatives(const char *license)
                        (starts_with(license, "CC-") && strstr(license, "ND")));
 }
 
-/* A photo is kept only when nobody else holds it: korea.kr's 공공누리
- * notice covers the text, not photos, which stay with their owners. */
-static int keep_image(const post_model *m, const gisa_block *b)
+/* The credit line of image i: in its own text, or in a short paragraph
+ * right after it (pages often print "(사진=…)" as a caption paragraph). */
+static const char *image_credit(const gisa_document *d, size_t i)
 {
+    const gisa_block *b = &d->blocks[i];
+    if (has_credit(b->text))
+        return b->text;
+    const gisa_block *next = i + 1 < d->nblocks ? &d->blocks[i + 1] : NULL;
+    if (next && next->kind == GISA_BLOCK_PARAGRAPH && strlen(next->text) < 300 &&
+        has_credit(next->text))
+        return next->text;
+    return NULL;
+}
+
+/* A photo is kept only when its owner licenses it: one credited to the
+ * issuing organisation falls under that organisation's licence; one
+ * credited to anyone else, or uncredited under a 공공누리 notice (which
+ * covers the text, not photos), is left out unless asked for. */
+static int keep_image(const post_model *m, size_t i)
+{
+    const gisa_block *b = &m->doc->blocks[i];
     if (!b->url || !safe_url(b->url))
         return 0;
     if (m->opt.include_images)
         return 1;
-    return !has_credit(b->text) && !starts_with(m->doc->license, "KOGL");
+    const char *credit = image_credit(m->doc, i);
+    if (credit)
+        return m->org && strstr(credit, m->org) != NULL;
+    return !starts_with(m->doc->license, "KOGL");
 }
 
 /* The first sentence of the first paragraph, and its length. */
@@ -85,12 +106,15 @@ static const char *pick_title(post_model *m)
     return arena_strndup(&m->mem, s, n);
 }
 
-/* The lead paragraph's first sentences, at least EXCERPT_MIN_CHARS long. */
+/* The lead paragraph's first sentences, at least EXCERPT_MIN_CHARS long.
+ * The lead is the first paragraph that is prose, not a stub (a dateline,
+ * a name). */
 static const char *make_excerpt(post_model *m)
 {
     for (size_t i = 0; i < m->nblocks; i++) {
         const gisa_block *b = m->blocks[i];
-        if (b->kind != GISA_BLOCK_PARAGRAPH)
+        if (b->kind != GISA_BLOCK_PARAGRAPH ||
+            utf8_length(b->text, strlen(b->text)) < EXCERPT_MIN_CHARS / 2)
             continue;
         const char *s = b->text;
         gisa_span spans[8];
@@ -148,7 +172,7 @@ static void keep_blocks(post_model *m)
         const gisa_block *b = &d->blocks[i];
         if (b->kind == GISA_BLOCK_HEADING && m->nblocks == 0 && !strcmp(b->text, m->title))
             continue; /* the title is shown once, by the renderer */
-        if (b->kind == GISA_BLOCK_IMAGE && !keep_image(m, b))
+        if (b->kind == GISA_BLOCK_IMAGE && !keep_image(m, i))
             continue;
         if (b->kind == GISA_BLOCK_IMAGE && !m->image)
             m->image = b->url;
@@ -191,10 +215,18 @@ static void pick_key_sentences(post_model *m)
             m->key[m->nkey++] = &m->an->sentences[i];
 }
 
+/* In a summary every sentence is key; none is marked, but the key points
+ * table may still be built from the best ones. */
+static void pick_summary_keys(post_model *m)
+{
+    pick_key_sentences(m);
+    m->mark_keys = 0;
+}
+
 size_t key_sentences_of(const post_model *m, size_t i, const char **out, size_t cap)
 {
     size_t n = 0;
-    for (size_t k = 0; k < m->nkey && n < cap; k++)
+    for (size_t k = 0; m->mark_keys && k < m->nkey && n < cap; k++)
         if (m->key[k]->paragraph == m->source_index[i])
             out[n++] = m->key[k]->text;
     return n;
@@ -213,17 +245,76 @@ static const char *agreement_label(const char *kind, int korean)
     return korean ? "합의" : "Agreed";
 }
 
+/* The best keyword a sentence contains that no earlier row took. */
+static const char *subject_of(const gisa_analysis *a, const char *sentence,
+                              const char **taken, size_t ntaken)
+{
+    for (size_t k = 0; k < a->nkeywords; k++) {
+        const char *w = a->keywords[k].text;
+        int used = 0;
+        for (size_t t = 0; t < ntaken; t++)
+            used |= !strcmp(taken[t], w);
+        if (!used && strstr(sentence, w))
+            return w;
+    }
+    return NULL;
+}
+
+static void push_table(post_model *m, const char *heading, const char **cells, size_t rows)
+{
+    gisa_block *head = arena_calloc(&m->mem, 1, sizeof *head);
+    gisa_block *table = arena_calloc(&m->mem, 1, sizeof *table);
+    if (!head || !table)
+        return;
+    head->kind = GISA_BLOCK_HEADING;
+    head->level = 2;
+    head->text = heading;
+    table->kind = GISA_BLOCK_TABLE;
+    table->level = 1;
+    table->items = cells;
+    table->nitems = 2 * rows;
+    table->ncols = 2;
+    push_block(m, head, NO_SOURCE);
+    push_block(m, table, NO_SOURCE);
+}
+
+/* Without agreements, the key sentences make the table: the keyword each
+ * is about | the sentence, verbatim. */
+static void add_key_points_table(post_model *m)
+{
+    const char **cells = arena_alloc(&m->mem, (m->nkey + 1) * 2 * sizeof *cells);
+    if (!cells || m->nkey == 0)
+        return;
+    cells[0] = m->korean ? "핵심어" : "Topic";
+    cells[1] = m->korean ? "원문" : "In the source's words";
+    size_t n = 1;
+    for (size_t i = 0; i < m->nkey; i++) {
+        const char *taken[8];
+        size_t ntaken = 0;
+        for (size_t r = 1; r < n && ntaken < 8; r++)
+            taken[ntaken++] = cells[2 * r];
+        const char *subject = subject_of(m->an, m->key[i]->text, taken, ntaken);
+        if (!subject)
+            continue;
+        cells[2 * n] = subject;
+        cells[2 * n + 1] = m->key[i]->text;
+        n++;
+    }
+    if (n > 1)
+        push_table(m, m->korean ? "핵심 내용" : "Key points", cells, n);
+}
+
 /* A table of what the source says was agreed: kind | the source's words. */
 static void add_agreements_table(post_model *m)
 {
     const gisa_analysis *a = m->an;
     size_t rows = a->nagreements < 10 ? a->nagreements : 10;
-    if (rows == 0)
+    if (rows == 0) {
+        add_key_points_table(m);
         return;
+    }
     const char **cells = arena_alloc(&m->mem, (rows + 1) * 2 * sizeof *cells);
-    gisa_block *head = arena_calloc(&m->mem, 1, sizeof *head);
-    gisa_block *table = arena_calloc(&m->mem, 1, sizeof *table);
-    if (!cells || !head || !table)
+    if (!cells)
         return;
     cells[0] = m->korean ? "구분" : "Kind";
     cells[1] = m->korean ? "내용" : "Detail";
@@ -239,18 +330,16 @@ static void add_agreements_table(post_model *m)
         cells[2 * n + 1] = what;
         n++;
     }
-    if (n == 1)
-        return;
-    head->kind = GISA_BLOCK_HEADING;
-    head->level = 2;
-    head->text = m->korean ? "주요 합의 내용" : "What was agreed";
-    table->kind = GISA_BLOCK_TABLE;
-    table->level = 1;
-    table->items = cells;
-    table->nitems = 2 * n;
-    table->ncols = 2;
-    push_block(m, head, NO_SOURCE);
-    push_block(m, table, NO_SOURCE);
+    if (n > 1)
+        push_table(m, m->korean ? "주요 합의 내용" : "What was agreed", cells, n);
+}
+
+/* Tags: the document's best keywords, at most TAGS_MAX. */
+static void pick_tags(post_model *m)
+{
+    m->tags = arena_alloc(&m->mem, TAGS_MAX * sizeof *m->tags);
+    for (size_t k = 0; m->tags && k < m->an->nkeywords && m->ntags < TAGS_MAX; k++)
+        m->tags[m->ntags++] = m->an->keywords[k].text;
 }
 
 gisa_status post_model_build(post_model *m, const gisa_document *d,
@@ -289,8 +378,12 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
     } else {
         keep_blocks(m);
         pick_key_sentences(m);
+        m->mark_keys = 1;
     }
+    if (m->opt.mode == GISA_MODE_SUMMARY)
+        pick_summary_keys(m);
     add_agreements_table(m);
+    pick_tags(m);
     m->excerpt = make_excerpt(m);
     make_slug(m);
     source_hash(d, m->hash);

@@ -307,6 +307,8 @@ static int is_boilerplate_region(const node_info *ni)
 
 #define LINK_WEIGHT 0.5f     /* link text counts against a candidate... */
 #define BOILER_WEIGHT 0.5f   /* ...and so does a boilerplate region */
+#define LONG_LINK_BYTES 40    /* a link this long is a headline... */
+#define LONG_LINK_WEIGHT 0.6f /* ...and counts for the candidate */
 
 static void measure_tree(measure *m, xmlNode *n, int depth)
 {
@@ -345,6 +347,9 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
         }
     }
     m->in_link = was_link;
+    /* A long link is a headline in a list of items, not a menu entry. */
+    if (t == T_A && ni->text >= LONG_LINK_BYTES)
+        ni->mass = LONG_LINK_WEIGHT * (float)ni->text;
     if (t == T_P || t == T_PRE || t == T_TD || t == T_BLOCKQUOTE || t == T_DD ||
         ((t == T_DIV || t == T_SECTION || t == T_LI) && ni->paras == 0))
         vote(n, ni);

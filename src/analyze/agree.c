@@ -31,6 +31,12 @@ static const predicate predicates[] = {
                   "(?:의견|뜻)을\\s*같이(?:했|하였|한다|하고|하며))\\S*"},
     {"welcome", "환영(?:했|하였|한다|하고|하며|의\\s*뜻을)\\S*"},
     {"commitment", "(?:약속|다짐|합의)(?:했|하였)\\S*"},
+    /* the English fallback: the object follows the verb */
+    {"agreement", "\\b(?:agreed|agree)\\s+(?:to|on|that)\\b"},
+    {"decision", "\\b(?:decided|resolved)\\s+to\\b"},
+    {"consensus", "\\bshared\\s+the\\s+view\\b|\\bconcurred\\b"},
+    {"welcome", "\\bwelcomed\\b"},
+    {"commitment", "\\b(?:pledged|committed|vowed|promised)\\s+to\\b"},
 };
 #define NPREDICATES (sizeof predicates / sizeof predicates[0])
 
@@ -78,38 +84,74 @@ static int is_opener(const char *w, size_t n)
     return 0;
 }
 
-/* The sentence topic: the first word ending in 은/는 (or 께서) before
- * `limit`, with the words before it back to a date, a number or an
- * opener. Sets [*a, *b) to the subject without its particle and *end
+/* Words that cannot belong to a subject phrase: a predicate form (쉬워져,
+ * 했다) or one holding sentence punctuation (인하…다가구). */
+static int breaks_subject(const char *w, size_t n)
+{
+    static const char *const verbal[] = {"다", "져", "해", "고", "며", "서", "면", "요", NULL};
+    if (memchr(w, ',', n) || memmem(w, n, "…", strlen("…")) || memmem(w, n, "·", strlen("·")))
+        return 1;
+    return ends_with_any(w, n, verbal) != NULL && !ends_with(w, n, "과") && !ends_with(w, n, "와");
+}
+
+/* Where the subject phrase ending with the word at `last` begins: at most
+ * five words back from it, not before `first`, and not across a word
+ * that breaks a subject. */
+static size_t subject_start(const char *s, size_t first, size_t last)
+{
+    size_t start = last;
+    for (int words = 0; words < 5 && start > first; words++) {
+        size_t e = start;
+        while (e > first && s[e - 1] == ' ')
+            e--;
+        size_t b = e;
+        while (b > first && s[b - 1] != ' ')
+            b--;
+        if (b >= e || breaks_subject(s + b, e - b))
+            break;
+        start = b;
+    }
+    return start;
+}
+
+/* The sentence topic: the first word ending in 은/는 (or 께서), else in
+ * 이/가, before `limit`, with the words before it back to a date, a number
+ * or an opener. Sets [*a, *b) to the subject without its particle and *end
  * past the particle; 0 when there is none. */
 static int find_subject(const char *s, size_t limit, size_t *a, size_t *b, size_t *end)
 {
-    size_t i = 0, first = SIZE_MAX;
-    while (i < limit) {
-        while (i < limit && s[i] == ' ')
-            i++;
-        size_t ws = i;
-        while (i < limit && s[i] != ' ')
-            i++;
-        if (ws >= i)
-            break;
-        const char *w = s + ws;
-        size_t n = i - ws;
-        int digits = 0;
-        for (size_t k = 0; k < n; k++)
-            digits |= w[k] >= '0' && w[k] <= '9';
-        if (digits || is_opener(w, n)) {
-            first = SIZE_MAX;
-            continue;
-        }
-        if (first == SIZE_MAX)
-            first = ws;
-        if (n > 3 && (ends_with(w, n, "은") || ends_with(w, n, "는") || ends_with(w, n, "께서"))) {
-            size_t cut = ends_with(w, n, "께서") ? strlen("께서") : strlen("은");
-            *a = first;
-            *b = i - cut;
-            *end = i;
-            return 1;
+    static const char *const topic[] = {"께서", "은", "는", NULL};
+    static const char *const subject[] = {"이", "가", NULL};
+    const char *const *lists[] = {topic, subject};
+    for (int pass = 0; pass < 2; pass++) {
+        size_t i = 0, first = SIZE_MAX;
+        while (i < limit) {
+            while (i < limit && s[i] == ' ')
+                i++;
+            size_t ws = i;
+            while (i < limit && s[i] != ' ')
+                i++;
+            if (ws >= i)
+                break;
+            const char *w = s + ws;
+            size_t n = i - ws;
+            int digits = 0;
+            for (size_t k = 0; k < n; k++)
+                digits |= w[k] >= '0' && w[k] <= '9';
+            if (digits || is_opener(w, n)) {
+                first = SIZE_MAX;
+                continue;
+            }
+            if (first == SIZE_MAX)
+                first = ws;
+            const char *p = ends_with_any(w, n, lists[pass]);
+            /* the particle must be one: 정부가 -> 정부, but not 국가 */
+            if (p && n > strlen(p) + 3 && gisa_stem(w, n) == n - strlen(p)) {
+                *a = subject_start(s, first, ws);
+                *b = i - strlen(p);
+                *end = i;
+                return 1;
+            }
         }
     }
     return 0;
@@ -155,6 +197,25 @@ static size_t find_hits(const char *s, size_t len, hit *h, pcre2_match_data *md)
     return n;
 }
 
+/* English: "The ministers agreed to expand …": who before, what after. */
+static void add_english(analysis *an, const char *s, size_t len, const hit *h, size_t si)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < h->a; i++)
+        words += s[i] == ' ';
+    size_t end = len;
+    while (end > h->b && (s[end - 1] == '.' || s[end - 1] == ' '))
+        end--;
+    gisa_agreement g;
+    g.kind = h->kind;
+    g.who = words <= 6 ? trimmed_dup(an, s, 0, h->a) : NULL;
+    g.what = trimmed_dup(an, s, h->b, end);
+    g.verb = trimmed_dup(an, s, h->a, h->b);
+    g.sentence = si;
+    if (g.what && g.verb)
+        vec_push(an, &an->agreements, &g);
+}
+
 void find_agreements(analysis *an)
 {
     pthread_once(&compile_once, compile_all);
@@ -182,6 +243,10 @@ void find_agreements(analysis *an)
             from = send;
         }
         for (size_t k = 0; k < nh; k++) {
+            if ((unsigned char)s[h[k].a] < 0x80) {
+                add_english(an, s, len, &h[k], si);
+                continue;
+            }
             /* 나가기로: the verb is the whole word, not its tail */
             if (starts_with(s + h[k].a, h[k].b - h[k].a, "기로"))
                 while (h[k].a > from && s[h[k].a - 1] != ' ')

@@ -237,32 +237,37 @@ static void find_dates(analysis *an, const char *s, size_t len, size_t si, claim
     }
 }
 
-/* "35만6509" -> "356509", "1조 2000억" -> "1200000000000", "3.5" -> "3.5". */
+/* "35만6509" -> "356509", "5천만" -> "50000000", "1조 2000억" ->
+ * "1200000000000", "3.5" -> "3.5". 천/백 scale within a group of four
+ * digits; 만/억/조 close the group. */
 static void number_value(const char *s, size_t a, size_t b, char *out, size_t cap)
 {
-    double total = 0.0, part = 0.0, frac = 0.0, scale = 0.0;
+    double total = 0.0, group = 0.0, cur = 0.0, scale = 0.0;
     int has_frac = 0;
     for (size_t i = a; i < b;) {
         size_t next;
         int32_t cp = utf8_at(s, b, i, &next);
         if (cp >= '0' && cp <= '9') {
             if (scale > 0.0) {
-                frac += (cp - '0') * scale;
+                cur += (cp - '0') * scale;
                 scale /= 10.0;
             } else {
-                part = part * 10.0 + (cp - '0');
+                cur = cur * 10.0 + (cp - '0');
             }
         } else if (cp == '.') {
             scale = 0.1;
             has_frac = 1;
-        } else if (cp == 0xC870 || cp == 0xC5B5 || cp == 0xB9CC || cp == 0xCC9C) {
-            double mult = cp == 0xC870 ? 1e12 : cp == 0xC5B5 ? 1e8 : cp == 0xB9CC ? 1e4 : 1e3;
-            total += (part + frac) * mult;
-            part = frac = scale = 0.0;
+        } else if (cp == 0xCC9C /* 천 */) {
+            group += (cur ? cur : 1.0) * 1e3;
+            cur = scale = 0.0;
+        } else if (cp == 0xC870 || cp == 0xC5B5 || cp == 0xB9CC) { /* 조 억 만 */
+            double mult = cp == 0xC870 ? 1e12 : cp == 0xC5B5 ? 1e8 : 1e4;
+            total += (group + cur) * mult;
+            group = cur = scale = 0.0;
         }
         i = next;
     }
-    total += part + frac;
+    total += group + cur;
     if (has_frac && total < 1e15)
         snprintf(out, cap, "%.10g", total);
     else
@@ -331,14 +336,18 @@ static const char *const org_suffixes[] = {
     "연구단", "재단", "협회", "공사", "공단", "은행", "그룹", "센터", "기구", "방위성",
     "본부", "해군", "육군", "공군", "국군", "해병대", "미군", "경찰", "부", "청", "처", NULL};
 static const char *const not_orgs[] = {
-    "일부", "내부", "외부", "전부", "간부", "세부", "부부", "여부", "본부", "정부", "북부",
-    "남부", "동부", "서부", "중부", "전체", "요청", "신청", "초청", "대처", "조처", "거처",
-    "출처", "학교", "대학", "센터", "재단", "협회", "그룹", "기구", "경찰", "공사", "상부",
-    "하부", "복부", "흉부", "두부", "안부", "기부", "환부", "과부", "부", "청", "처", NULL};
+    "본부", "정부", "학교", "대학", "센터", "재단", "협회", "그룹", "기구", "경찰", "공사",
+    "부", "청", "처", NULL};
+/* Endings of common nouns that look like organisations: 신혼부부, 가입여부. */
+static const char *const not_org_tails[] = {
+    "일부", "내부", "외부", "전부", "간부", "세부", "부부", "여부", "북부", "남부", "동부",
+    "서부", "중부", "요청", "신청", "초청", "대처", "조처", "거처", "출처", "도처", "상부",
+    "하부", "복부", "흉부", "두부", "안부", "기부", "환부", "과부", "선부", "공부", "승부",
+    "사부", "갑부", "급부", "뒷부", "청청", NULL};
 
 static int is_org(const char *w, size_t n)
 {
-    if (n < 6 || in_list(w, n, not_orgs))
+    if (n < 6 || in_list(w, n, not_orgs) || ends_with_any(w, n, not_org_tails))
         return 0;
     return ends_with_any(w, n, org_suffixes) != NULL;
 }

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analysis.h"
 #include "hangul.h"
@@ -29,14 +30,19 @@ static const char *const stopwords[] = {
     "한편", "다시", "가운데", "이상", "이하", "정도", "이같", "있는", "있으며", "있도록",
     "있을", "없는", "되는", "라고", "이라고", "등을", "등의", "것으로", "수도", "것이다",
     "것을", "것이", "설명했", "강조했", "덧붙였", "전했", "보인", "보였", "나가", "같이",
-    "상호", "의견", "했습니", "습니", "하는", "있습니", "됩니", "입니", "합니", "the", "and",
+    "상호", "의견", "했습니", "습니", "하는", "있습니", "됩니", "입니", "합니", "지금",
+    "하루", "차례", "기준", "확인", "있던", "you", "your", "how", "more", "an", "may",
+    "such", "use", "can", "will", "not", "but", "all", "have", "has", "had", "were", "been",
+    "their", "they", "we", "our", "its", "which", "what", "when", "who", "about", "into",
+    "also", "than", "other", "some", "any", "these", "those", "there", "here", "if", "so",
+    "do", "does", "new", "one", "two", "make", "help", "get", "most", "only", "each", "the", "and",
     "of", "to", "in", "for", "on", "with", "is", "was", "that", "this", "by", "as", "at",
     "are", "be", "from", "it", "an", "or", NULL};
 
 static int is_stopword(const char *w, size_t n)
 {
     for (const char *const *s = stopwords; *s; s++)
-        if (strlen(*s) == n && memcmp(w, *s, n) == 0)
+        if (strlen(*s) == n && strncasecmp(w, *s, n) == 0)
             return 1;
     return 0;
 }
@@ -61,9 +67,18 @@ static int is_numeric(const char *w, size_t n)
  * end like predicates. */
 static int looks_predicate(const char *w, size_t n)
 {
-    static const char *const endings[] = {"다", "고", "며", "면", "서", "요", "지만", "는데", "습니",
+    static const char *const endings[] = {"다", "고", "며", "면", "서", "요", "지만", "는데", "습니", "던",
                                           "었", "았", "였", "했", "겠", "됐", "해", NULL};
     return ends_with_any(w, n, endings) != NULL;
+}
+
+/* A one-syllable noun with its particle (섬에, 섬이) is kept whole by the
+ * stemmer's two-syllable floor; as a keyword it would be a duplicate. */
+static int noun_with_particle(const char *w, size_t n)
+{
+    static const char *const particles[] = {"에", "이", "가", "을", "를", "은", "는", "의", "도",
+                                            "로", "와", "과", "만", NULL};
+    return nchars(w, n) == 2 && ends_with_any(w, n, particles) != NULL;
 }
 
 static int good_candidate(const analysis *an, uint32_t id)
@@ -71,7 +86,7 @@ static int good_candidate(const analysis *an, uint32_t id)
     const char *w = an->words[id];
     size_t n = an->word_len[id];
     return nchars(w, n) >= 2 && !is_numeric(w, n) && !is_stopword(w, n) &&
-           !looks_predicate(w, n);
+           !looks_predicate(w, n) && !noun_with_particle(w, n);
 }
 
 typedef struct cand {

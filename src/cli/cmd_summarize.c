@@ -36,7 +36,7 @@ static void split_title(char *s, size_t len, char **title, const char **body,
     size_t i = 0;
     while (i < left && (rest[i] == ' ' || rest[i] == '\t' || rest[i] == '\r'))
         i++;
-    if (i < left && rest[i] != '\n')
+    if (i >= left || rest[i] != '\n')
         return;
     *nl = '\0';
     *title = s;

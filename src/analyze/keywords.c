@@ -119,6 +119,77 @@ static void boost_subwords(const analysis *an, const uint32_t *ids, size_t nn, d
     }
 }
 
+typedef struct phrase {
+    uint32_t a, b;
+    size_t count;
+} phrase;
+
+static int by_keyword_score(const void *x, const void *y)
+{
+    const gisa_keyword *p = x, *q = y;
+    if (p->score != q->score)
+        return p->score > q->score ? -1 : 1;
+    return strcmp(p->text, q->text);
+}
+
+/* Key phrases: two candidates side by side, the first a bare noun (no
+ * particle: 유전자 가위, 국방 협력), seen at least twice. `score` holds
+ * each node's keyword score. The phrases join the keywords, best first. */
+static void add_phrases(analysis *an, const int32_t *node, const double *score)
+{
+    size_t cap = 256, n = 0;
+    phrase *ph = malloc(cap * sizeof *ph);
+    if (!ph) {
+        an->oom = 1;
+        return;
+    }
+    for (size_t si = 0; si < an->sents.n; si++) {
+        const sent_tokens *st = &an->toks[si];
+        for (size_t i = 0; i + 1 < st->n; i++) {
+            const token *x = &st->tok[i], *y = &st->tok[i + 1];
+            const char *text = ((const gisa_sentence *)an->sents.data)[si].text;
+            if (node[x->id] < 0 || node[y->id] < 0 || x->id == y->id ||
+                x->stem_len != x->len || x->start + x->len + 1 != y->start ||
+                text[x->start + x->len] != ' ')
+                continue;
+            size_t k = 0;
+            while (k < n && !(ph[k].a == x->id && ph[k].b == y->id))
+                k++;
+            if (k < n) {
+                ph[k].count++;
+                continue;
+            }
+            if (n == cap) {
+                phrase *bigger = realloc(ph, 2 * cap * sizeof *ph);
+                if (!bigger)
+                    break;
+                ph = bigger;
+                cap *= 2;
+            }
+            ph[n++] = (phrase){x->id, y->id, 1};
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (ph[k].count < 2)
+            continue;
+        char *t = arena_alloc(&an->mem, an->word_len[ph[k].a] + an->word_len[ph[k].b] + 2);
+        if (!t) {
+            an->oom = 1;
+            break;
+        }
+        memcpy(t, an->words[ph[k].a], an->word_len[ph[k].a]);
+        t[an->word_len[ph[k].a]] = ' ';
+        memcpy(t + an->word_len[ph[k].a] + 1, an->words[ph[k].b], an->word_len[ph[k].b]);
+        t[an->word_len[ph[k].a] + 1 + an->word_len[ph[k].b]] = '\0';
+        gisa_keyword kw = {t, (score[node[ph[k].a]] + score[node[ph[k].b]]) / 2.0, ph[k].count};
+        vec_push(an, &an->keywords, &kw);
+    }
+    free(ph);
+    qsort(an->keywords.data, an->keywords.n, sizeof(gisa_keyword), by_keyword_score);
+    if (an->keywords.n > an->max_keywords)
+        an->keywords.n = an->max_keywords;
+}
+
 static int by_tf_desc(const void *a, const void *b, void *ctx)
 {
     const size_t *tf = ctx;
@@ -204,6 +275,12 @@ void find_keywords(analysis *an)
         gisa_keyword k = {an->words[c[i].id], c[i].score / top, an->tf[c[i].id]};
         vec_push(an, &an->keywords, &k);
     }
+    /* a phrase's score is the mean of its words' */
+    for (size_t i = 0; i < nn; i++)
+        nr[i] = c[i].score / top;
+    for (size_t i = 0; i < nn; i++)
+        r[node[c[i].id]] = nr[i];
+    add_phrases(an, node, r);
     free(w), free(out), free(r), free(nr), free(c);
 done:
     free(node), free(ids), free(weight);

@@ -167,13 +167,13 @@ static size_t word_end(const splitter *sp, size_t i)
  * "…?" or an auxiliary after "…다" (내리다 보면). `=` marks whole words. */
 static const char *const continue_after_punct[] = {
     "하고", "하며", "하면서", "하는", "하던", "하여", "해서", "하니", "하자", "하더",
-    "하드", "하곤", "하였", "했다", "했고", "했지", "한다", "라고", "라며", "라는",
-    "라면", "이라고", "이라며", "이라는", "=고", "=며", "=는", "=하", "=라", NULL};
+    "하드", "하곤", "하였", "했다", "했고", "했지", "한다", "라고", "라며", "=라는",
+    "=라면", "이라고", "이라며", "이라는", "=고", "=며", "=는", "=하", "=라", NULL};
 
 static const char *const continue_after_ending[] = {
     "보면", "보니", "보고", "보다가", "싶", "않", "=못", "하드", "하더", "하고", "하며",
     "하는", "라고", "라는", "라며", "=고", "=며", "=는", "=하", "=쳐", "=해", "카는",
-    "는데", "하겠", "못해", NULL};
+    "는데", "하겠", "못해", "두려", "걱정", "=봐", "생각", NULL};
 
 static int word_in(const char *w, size_t n, const char *const *list)
 {
@@ -226,7 +226,7 @@ static size_t count_syllables(const char *s, size_t n)
 static const char *const final_endings[] = {
     "니다", "니까", "세요", "어요", "아요", "에요", "예요", "해요", "네요", "군요",
     "지요", "죠", "쥬", "구나", "구먼", "거든", "걸랑", "래요", "드래요",
-    "더라", "거라", "어라", "는가", "던가", "겠지", "잖아", "됨", "햐",
+    "더라", "는가", "던가", "겠지", "잖아", "됨", "햐",
     "긋나", "기라", "드라구", "더라구", "드라고", "더라고", "래요", NULL};
 
 /* Nouns and particles that merely look like endings. */
@@ -356,6 +356,11 @@ static const char *const abbreviations[] = {
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     "e.g", "i.e", "U.S", "U.K", "Ph.D", "a.m", "p.m", "approx", "cf", "Rev", "Mt", NULL};
 
+static int all_decoration(const char *s, size_t a, size_t b)
+{
+    return strip_tail(s, a, b) == a;
+}
+
 /* Does a single "." after the word s[a..b) mark an abbreviation or a list
  * number rather than a sentence end? */
 static int dot_is_not_end(const splitter *sp, size_t a, size_t b)
@@ -385,18 +390,39 @@ static const char *const trail_inside[] = {
     "는", "이", "가", "을", "를", "도", "와", "과", "랑", "하고", "그리고", "그런데",
     "그래서", "근데", NULL};
 
-/* Skip reference marks such as "[2]" or "[4][5]" right after an end. */
+/* Skip reference marks such as "[2]", "[4][5]" or "[참고 2]" right after
+ * an end: short, holding a digit, no full stop inside. */
 static size_t skip_footnotes(const splitter *sp, size_t i)
 {
     while (i < sp->len && sp->s[i] == '[') {
         size_t j = i + 1;
-        while (j < sp->len && j - i < 8 && sp->s[j] >= '0' && sp->s[j] <= '9')
-            j++;
-        if (j == i + 1 || j >= sp->len || sp->s[j] != ']')
+        int digit = 0;
+        while (j < sp->len && j - i < 20 && sp->s[j] != ']' && sp->s[j] != '.' &&
+               sp->s[j] != '[')
+            digit |= sp->s[j] >= '0' && sp->s[j] <= '9', j++;
+        if (!digit || j >= sp->len || sp->s[j] != ']')
             break;
         i = j + 1;
     }
     return i;
+}
+
+/* A short aside in brackets at `at` — "(6회 우승)", "(요한 3:13)" — that
+ * belongs to the sentence just ended: where it ends (after the ")"), or 0
+ * when there is none, it is long, holds a sentence end, or is not
+ * followed by a space. */
+static size_t aside_end(const splitter *sp, size_t at)
+{
+    if (at + 1 >= sp->len || sp->s[at] != '(' || sp->s[at + 1] == ' ')
+        return 0;
+    for (size_t j = at + 1; j < sp->len && j - at <= 40; j++) {
+        if (sp->s[j] == '.' || sp->s[j] == '!' || sp->s[j] == '?' || sp->s[j] == '(' ||
+            sp->s[j] == ',')
+            return 0;
+        if (sp->s[j] == ')')
+            return j + 1 >= sp->len || sp->s[j + 1] == ' ' ? j + 1 : 0;
+    }
+    return 0;
 }
 
 /* Does a bracket or quotation open after the spaces at i? */
@@ -454,6 +480,17 @@ static size_t at_terminator(splitter *sp, size_t word_start, size_t i)
     }
     if (next_word_continues(sp, k, continue_after_punct))
         return k;
+    size_t aside = aside_end(sp, skip_spaces(sp, k));
+    if (aside)
+        k = aside;
+    if (all_decoration(sp->s, word_start, k) && skip_spaces(sp, sp->start) == word_start &&
+        sp->n > 0) {
+        /* "해요 ^^..": the emoticon closes the sentence before it */
+        if (sp->n <= sp->cap)
+            sp->out[sp->n - 1].end = k;
+        sp->start = k;
+        return k;
+    }
     emit(sp, k);
     return k;
 }
@@ -496,8 +533,14 @@ static size_t at_outer_close(splitter *sp, size_t i, size_t next)
     }
     if (k < sp->len) {
         size_t n2;
-        if (!utf8_is_space(utf8_at(sp->s, sp->len, k, &n2)))
-            return k;
+        if (!utf8_is_space(utf8_at(sp->s, sp->len, k, &n2))) {
+            size_t aside = aside_end(sp, k);
+            /* "…한다."(요한 3:13): a reference closes the quoted sentence */
+            if (!aside || !sp->quote_at_start)
+                return k;
+            emit(sp, aside);
+            return aside;
+        }
     }
     if (!sp->quote_at_start && !opens_quote_next(sp, k))
         return k;
@@ -505,11 +548,6 @@ static size_t at_outer_close(splitter *sp, size_t i, size_t next)
         return k;
     emit(sp, k);
     return k;
-}
-
-static int all_decoration(const char *s, size_t a, size_t b)
-{
-    return strip_tail(s, a, b) == a;
 }
 
 /* A word s[a..b) ended at depth 0 by the space at b (next after it). */
@@ -524,7 +562,16 @@ static void at_word_end(splitter *sp, size_t a, size_t b, size_t next)
         }
         return;
     }
-    if (is_final_word(sp, a, b) && !next_word_continues(sp, next, continue_after_ending))
+    size_t end = b;
+    /* 없잖아요(강한부정): an aside glued to the word's end */
+    if (sp->s[b - 1] == ')') {
+        size_t open = b - 1;
+        while (open > a && sp->s[open] != '(')
+            open--;
+        if (sp->s[open] == '(' && open > a)
+            end = open;
+    }
+    if (is_final_word(sp, a, end) && !next_word_continues(sp, next, continue_after_ending))
         emit(sp, b);
 }
 

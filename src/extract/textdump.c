@@ -12,7 +12,7 @@
 #include "../util/utf8.h"
 #include "extract.h"
 
-enum line_kind { L_BLANK, L_OTHER, L_PROSE, L_BOILER };
+enum line_kind { L_BLANK, L_OTHER, L_PROSE, L_BOILER, L_TABLE };
 
 typedef struct line {
     const char *s;
@@ -102,10 +102,18 @@ static void trim(const char **s, size_t *len)
         (*len)--;
 }
 
+/* "| a | b |": a table row as scrapers write tables out. */
+static int is_table_row(const char *s, size_t len)
+{
+    return len >= 3 && s[0] == '|' && s[len - 1] == '|';
+}
+
 static void classify(line *l)
 {
     if (l->len == 0)
         l->kind = L_BLANK;
+    else if (is_table_row(l->s, l->len))
+        l->kind = L_TABLE;
     else if (has_any(l->s, l->len, boiler_marks, sizeof boiler_marks / sizeof *boiler_marks))
         l->kind = L_BOILER;
     else if (l->chars >= 25 && ends_sentence(l->s, l->len))
@@ -158,7 +166,7 @@ static int best_run(const line *lines, size_t n, size_t *first, size_t *last)
                 weight += lines[j].chars;
                 gap = 0;
             } else if (lines[j].kind == L_OTHER && ++gap > 2) {
-                break;
+                break; /* blank lines and table rows never end a run */
             }
         }
         if (weight > best) {
@@ -182,6 +190,71 @@ static int is_bullet(const char *s, size_t len, size_t *skip)
         }
     }
     return 0;
+}
+
+/* A "|---|---|" row, which separates a table's header from its body. */
+static int is_rule_row(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != '|' && s[i] != '-' && s[i] != ':' && s[i] != ' ')
+            return 0;
+    return 1;
+}
+
+/* Split one "| a | b |" row into up to `cap` trimmed cells. */
+static size_t split_row(doc *d, const line *l, const char **cells, size_t cap)
+{
+    size_t n = 0, i = 1;
+    while (i < l->len && n < cap) {
+        size_t start = i;
+        while (i < l->len && l->s[i] != '|')
+            i++;
+        if (i >= l->len)
+            break;
+        cells[n] = text_clean_dup(&d->mem, l->s + start, i - start, 0);
+        if (!cells[n])
+            cells[n] = "";
+        n++;
+        i++;
+    }
+    return n;
+}
+
+/* Emit consecutive table rows from lines[i] as one table block. */
+static size_t emit_table(doc *d, const line *lines, size_t i, size_t last)
+{
+    enum { MAX_COLS = 32, MAX_ROWS = 512 };
+    size_t j = i, ncols = 0, nrows = 0;
+    while (j <= last && lines[j].kind == L_TABLE)
+        j++;
+    const char **cells = arena_calloc(&d->mem, MAX_ROWS * MAX_COLS, sizeof *cells);
+    int header = 0;
+    for (size_t k = i; cells && k < j && nrows < MAX_ROWS; k++) {
+        if (is_rule_row(lines[k].s, lines[k].len)) {
+            header |= nrows == 1;
+            continue;
+        }
+        size_t n = split_row(d, &lines[k], cells + nrows * MAX_COLS, MAX_COLS);
+        ncols = n > ncols ? n : ncols;
+        nrows++;
+    }
+    if (!cells || !nrows || !ncols)
+        return j;
+    const char **packed = arena_alloc(&d->mem, nrows * ncols * sizeof *packed);
+    gisa_block *b = packed ? doc_add_block(d, GISA_BLOCK_TABLE) : NULL;
+    if (!b)
+        return j;
+    for (size_t r = 0; r < nrows; r++)
+        for (size_t c = 0; c < ncols; c++) {
+            const char *v = cells[r * MAX_COLS + c];
+            packed[r * ncols + c] = v ? v : "";
+        }
+    b->level = header;
+    b->items = packed;
+    b->nitems = nrows * ncols;
+    b->ncols = ncols;
+    b->offset = lines[i].off;
+    return j;
 }
 
 /* Emit consecutive bullet lines from lines[i] as one list block. */
@@ -217,6 +290,10 @@ static void emit_body(doc *d, const line *lines, size_t first, size_t last)
             i++;
             continue;
         }
+        if (l->kind == L_TABLE) {
+            i = emit_table(d, lines, i, last);
+            continue;
+        }
         if (is_bullet(l->s, l->len, &skip) && l->kind != L_PROSE) {
             i = emit_list(d, lines, i, last);
             continue;
@@ -239,7 +316,9 @@ static void find_title(doc *d, const line *lines, size_t first)
         if (l->kind == L_BLANK)
             continue;
         seen++;
+        size_t skip;
         if (l->kind != L_OTHER || l->chars < 8 || l->chars > 150 ||
+            is_bullet(l->s, l->len, &skip) || /* a subtitle or list item */
             equals_any(l->s, l->len, furniture, sizeof furniture / sizeof *furniture))
             continue;
         char date[11];

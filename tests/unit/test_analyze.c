@@ -52,6 +52,19 @@ static void test_split(void)
     /* laughter and footnote marks stay with their sentence */
     check_split("정말 맛있었다ㅋㅋ 또 가고 싶다.", "정말 맛있었다ㅋㅋ | 또 가고 싶다.");
     check_split("황제가 되었다.[2] 그 뒤 떠났다.", "황제가 되었다.[2] | 그 뒤 떠났다.");
+    check_split("학자였다.[참고 3] 그는 떠났다.", "학자였다.[참고 3] | 그는 떠났다.");
+    /* a short aside after an end stays with that sentence */
+    check_split("우승자이기도 하다. (4회 우승) 또한 감독이 됐다.",
+                "우승자이기도 하다. (4회 우승) | 또한 감독이 됐다.");
+    check_split("“빛이 있으라.”(창세기 1:3) 그 말로 시작한다.",
+                "“빛이 있으라.”(창세기 1:3) | 그 말로 시작한다.");
+    /* dialogue: one quotation after another */
+    check_split("그가 물었다... \"누구세요?\" \"저예요.\" 문이 열렸다.",
+                "그가 물었다... | \"누구세요?\" | \"저예요.\" | 문이 열렸다.");
+    /* an interjection trails off inside its sentence */
+    check_split("아... 힘들었다. 네, 네... 알겠습니다.", "아... 힘들었다. | 네, 네... 알겠습니다.");
+    /* a conditional word after a sentence end starts the next one */
+    check_split("식품이다. 라면은 튀긴 면이다.", "식품이다. | 라면은 튀긴 면이다.");
     check_split("", "");
     check_split("   ", "");
 }

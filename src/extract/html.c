@@ -341,6 +341,7 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
             if (ci && !ci->hidden) {
                 ni->text += ci->text;
                 ni->link += ci->link;
+                ni->short_link += ci->short_link;
                 ni->mass += is_boilerplate_region(ci) ? -BOILER_WEIGHT * (float)ci->text
                                                       : ci->mass;
             }
@@ -350,6 +351,8 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
     /* A long link is a headline in a list of items, not a menu entry. */
     if (t == T_A && ni->text >= LONG_LINK_BYTES)
         ni->mass = LONG_LINK_WEIGHT * (float)ni->text;
+    else if (t == T_A)
+        ni->short_link = ni->text;
     if (t == T_P || t == T_PRE || t == T_TD || t == T_BLOCKQUOTE || t == T_DD ||
         ((t == T_DIV || t == T_SECTION || t == T_LI) && ni->paras == 0))
         vote(n, ni);
@@ -454,6 +457,13 @@ static void put_text(buf *b, const xmlChar *s)
     b->ptr[b->len] = '\0';
 }
 
+/* Mostly link text. A list of headlines is this; in a page of prose
+ * it is a "read next" box, in a listing page it is the content. */
+static int link_dense(const node_info *ni)
+{
+    return ni->link * 10 > ni->text * 6;
+}
+
 static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
 {
     const node_info *ni = info_of(n);
@@ -470,7 +480,10 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
     if ((t == T_FOOTER || t == T_HEADER) && ni->paras == 0)
         return 1;
     /* a block mostly of links: menus, tag clouds, "read next" lists */
-    if (t != T_P && ni->text && ni->link * 10 > ni->text * 6 && ni->text < 2000)
+    if (t != T_P && ni->text && ni->text < 2000 &&
+        (ni->short_link * 10 > ni->text * 6 ||
+         (link_dense(ni) && !(n->parent && info_of(n->parent) &&
+                              link_dense(info_of(n->parent))))))
         return 1;
     return 0;
 }
@@ -842,7 +855,7 @@ static void choose_and_emit(doc *d, xmlNode *body)
 {
     xmlNode *top = NULL;
     float top_score = 0;
-    emitter e = {d, BUF_INIT, 0, d->base_url, 0, 0};
+    emitter e = {.d = d, .inl = BUF_INIT, .base = d->base_url};
     best_below(body, 0, &top, &top_score);
     if (!top || info_of(top)->text < MIN_ARTICLE_BYTES / 4) {
         top = body;
@@ -919,7 +932,7 @@ gisa_status extract_html_whole(doc *d, const char *html, size_t len, gisa_error 
     xmlNode *body = body_of(x);
     if (body) {
         measure_page(d, body);
-        emitter e = {d, BUF_INIT, 0, d->base_url, 0, 1};
+        emitter e = {.d = d, .inl = BUF_INIT, .base = d->base_url, .lenient = 1};
         emit_tree(&e, body, 0);
         flush(&e);
         buf_free(&e.inl);

@@ -26,6 +26,7 @@ int tag_is_heading(tag t);
 typedef struct node_info {
     unsigned text;    /* bytes of visible, non-space text below */
     unsigned link;    /* of which inside links */
+    unsigned short_link; /* of which inside short links (menu entries) */
     unsigned paras;   /* prose-like paragraphs below */
     float score;      /* content score gathered from paragraphs below */
     float mass;       /* text below, less link text and boilerplate regions */

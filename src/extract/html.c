@@ -249,6 +249,8 @@ static void vote(xmlNode *n, node_info *ni)
 {
     if (ni->text < 60 || ni->link * 2 > ni->text)
         return;
+    if (!ni->prose)
+        ni->prose = ni->text - ni->link;
     float s = 1.0f + (float)(ni->text < 900 ? ni->text : 900) / 300.0f;
     xmlNode *p = n->parent;
     for (int level = 1; p && p->type == XML_ELEMENT_NODE && level <= 3; level++) {
@@ -286,6 +288,16 @@ static int is_junk_node(const xmlNode *n, tag t)
     return 1;
 }
 
+#define SOME_PROSE 600 /* bytes: a few paragraphs */
+
+/* Layout classes name the sidebar they sit beside ("content-sidebar-wrap",
+ * "has-sidebar"): an element marked so that holds paragraphs of prose,
+ * and few links, is the page's frame, not a sidebar. */
+static int layout_wrapper(const node_info *ni)
+{
+    return ni->prose >= SOME_PROSE && ni->link * 4 < ni->text;
+}
+
 /* A region that is boilerplate as a whole (menus, page header and
  * footer, marked sidebars), judged from what measure_tree found. */
 static int is_boilerplate_region(const node_info *ni)
@@ -294,15 +306,15 @@ static int is_boilerplate_region(const node_info *ni)
     case T_NAV: case T_ASIDE: case T_MENU:
         return 1;
     case T_FOOTER: case T_HEADER:
-        return ni->paras == 0;
+        return ni->prose == 0;
     case T_FORM:
-        return ni->paras < 2;
+        return ni->prose < SOME_PROSE;
     default:
         break;
     }
-    if (ni->cls == EV_STRONG_BAD)
+    if (ni->cls == EV_STRONG_BAD && !layout_wrapper(ni))
         return 1;
-    return ni->cls == EV_WEAK_BAD && (ni->paras == 0 || ni->link * 3 > ni->text);
+    return ni->cls <= EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text);
 }
 
 #define LINK_WEIGHT 0.5f     /* link text counts against a candidate... */
@@ -342,6 +354,7 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
                 ni->text += ci->text;
                 ni->link += ci->link;
                 ni->short_link += ci->short_link;
+                ni->prose += ci->prose;
                 ni->mass += is_boilerplate_region(ci) ? -BOILER_WEIGHT * (float)ci->text
                                                       : ci->mass;
             }
@@ -469,15 +482,19 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
     const node_info *ni = info_of(n);
     if (!ni || ni->hidden)
         return 1;
-    if (t == T_NAV || t == T_ASIDE || t == T_FORM || t == T_MENU)
+    if (t == T_NAV || t == T_ASIDE || t == T_MENU)
         return 1;
-    if (ni->cls == EV_STRONG_BAD || (ni->cls == EV_COMMENT && !e->keep_comments))
+    if (t == T_FORM && ni->prose < SOME_PROSE) /* not a page-wide ASP.NET form */
+        return 1;
+    if (ni->cls == EV_COMMENT && !e->keep_comments)
+        return 1;
+    if (ni->cls == EV_STRONG_BAD && !layout_wrapper(ni))
         return 1;
     if (e->lenient)
         return 0;
-    if (ni->cls == EV_WEAK_BAD && (ni->paras == 0 || ni->link * 3 > ni->text))
+    if (ni->cls == EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text))
         return 1;
-    if ((t == T_FOOTER || t == T_HEADER) && ni->paras == 0)
+    if ((t == T_FOOTER || t == T_HEADER) && ni->prose == 0)
         return 1;
     /* a block mostly of links: menus, tag clouds, "read next" lists */
     if (t != T_P && ni->text && ni->text < 2000 &&

@@ -27,7 +27,8 @@ typedef struct node_info {
     unsigned text;    /* bytes of visible, non-space text below */
     unsigned link;    /* of which inside links */
     unsigned short_link; /* of which inside short links (menu entries) */
-    unsigned paras;   /* prose-like paragraphs below */
+    unsigned paras;   /* prose-like paragraphs up to three levels below */
+    unsigned prose;   /* bytes of prose-like paragraphs at any depth below */
     float score;      /* content score gathered from paragraphs below */
     float mass;       /* text below, less link text and boilerplate regions */
     signed char cls;  /* class/id evidence: EV_*, +1 content, 0 */

@@ -18,7 +18,7 @@ if (!outDir || files.length === 0) {
   process.exit(2);
 }
 fs.mkdirSync(outDir, { recursive: true });
-const quiet = new VirtualConsole(); // page scripts and CSS errors stay silent
+
 
 const times = [];
 let failed = 0;
@@ -30,7 +30,9 @@ for (const file of files) {
   try {
     const html = raw[0] === 0x1f && raw[1] === 0x8b ? zlib.gunzipSync(raw) : raw;
     // A Buffer lets jsdom sniff the encoding (BOM, <meta charset>) as a browser would.
-    const dom = new JSDOM(html, { virtualConsole: quiet });
+    // A fresh, silent console per page: page scripts and CSS errors stay quiet,
+    // and a shared one would keep every window alive through its listeners.
+    const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
     article = new Readability(dom.window.document).parse();
     dom.window.close();
   } catch (e) {

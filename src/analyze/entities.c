@@ -485,6 +485,25 @@ static void find_people(analysis *an, const char *s, const word *w, size_t nw, s
     }
 }
 
+/* "X에서 열린 / 개최된 …": X is where an event took place. */
+static int venue_before_event(const char *s, const word *w, size_t nw, size_t i)
+{
+    static const char *const events[] = {"열린", "열리는", "열렸", "개최", "열릴", "진행된",
+                                         "진행되는", NULL};
+    const char *t = s + w[i].a;
+    size_t n = w[i].b - w[i].a;
+    if (i + 1 >= nw || !ends_with(t, n, "에서") || w[i].stem != n - strlen("에서") ||
+        is_org(t, w[i].stem))
+        return 0;
+    for (size_t k = 0, next; k < w[i].stem; k = next)
+        if (!is_syllable(utf8_at(t, w[i].stem, k, &next)))
+            return 0;
+    for (const char *const *e = events; *e; e++)
+        if (starts_with(s + w[i + 1].a, w[i + 1].b - w[i + 1].a, *e))
+            return 1;
+    return 0;
+}
+
 static void find_orgs_places(analysis *an, const char *s, const word *w, size_t nw, size_t si)
 {
     for (size_t i = 0; i < nw; i++) {
@@ -498,7 +517,7 @@ static void find_orgs_places(analysis *an, const char *s, const word *w, size_t 
             i++;
             continue;
         }
-        if (is_place(t, n))
+        if (is_place(t, n) || venue_before_event(s, w, nw, i))
             add_entity(an, GISA_ENTITY_PLACE, t, n, NULL, NULL, NULL, NULL, si);
         else if (is_org(t, n)) {
             /* a country just before belongs to the organisation's country */

@@ -84,6 +84,8 @@ static int num(const char *s, size_t a, size_t b)
     return v;
 }
 
+#define MAX_ENTITIES 4000
+
 /* Add or count an entity; dedupe on kind + value (or text). */
 static void add_entity(analysis *an, gisa_entity_kind kind, const char *text, size_t len,
                        const char *value, const char *title, const char *country,
@@ -104,6 +106,8 @@ static void add_entity(analysis *an, gisa_entity_kind kind, const char *text, si
             return;
         }
     }
+    if (an->entities.n >= MAX_ENTITIES)
+        return; /* a limit for huge inputs: the first mentions are kept */
     gisa_entity ne;
     memset(&ne, 0, sizeof ne);
     ne.kind = kind;

@@ -137,38 +137,44 @@ static int by_keyword_score(const void *x, const void *y)
  * each node's keyword score. The phrases join the keywords, best first. */
 static void add_phrases(analysis *an, const int32_t *node, const double *score)
 {
-    size_t cap = 256, n = 0;
+    /* distinct pairs are at most the tokens; a hash over them, twice as big */
+    size_t ntok = 0;
+    for (size_t si = 0; si < an->sents.n; si++)
+        ntok += an->toks[si].n;
+    size_t cap = 64;
+    while (cap < 2 * ntok + 2)
+        cap *= 2;
+    size_t n = 0;
     phrase *ph = malloc(cap * sizeof *ph);
-    if (!ph) {
+    uint32_t *slot = malloc(cap * sizeof *slot);
+    if (!ph || !slot) {
+        free(ph);
+        free(slot);
         an->oom = 1;
         return;
     }
+    memset(slot, 0xFF, cap * sizeof *slot);
     for (size_t si = 0; si < an->sents.n; si++) {
         const sent_tokens *st = &an->toks[si];
+        const char *text = ((const gisa_sentence *)an->sents.data)[si].text;
         for (size_t i = 0; i + 1 < st->n; i++) {
             const token *x = &st->tok[i], *y = &st->tok[i + 1];
-            const char *text = ((const gisa_sentence *)an->sents.data)[si].text;
             if (node[x->id] < 0 || node[y->id] < 0 || x->id == y->id ||
                 x->stem_len != x->len || x->start + x->len + 1 != y->start ||
                 text[x->start + x->len] != ' ')
                 continue;
-            size_t k = 0;
-            while (k < n && !(ph[k].a == x->id && ph[k].b == y->id))
-                k++;
-            if (k < n) {
-                ph[k].count++;
+            size_t h = ((size_t)x->id * 2654435761u ^ (size_t)y->id * 40503u) & (cap - 1);
+            while (slot[h] != UINT32_MAX && !(ph[slot[h]].a == x->id && ph[slot[h]].b == y->id))
+                h = (h + 1) & (cap - 1);
+            if (slot[h] != UINT32_MAX) {
+                ph[slot[h]].count++;
                 continue;
             }
-            if (n == cap) {
-                phrase *bigger = realloc(ph, 2 * cap * sizeof *ph);
-                if (!bigger)
-                    break;
-                ph = bigger;
-                cap *= 2;
-            }
+            slot[h] = (uint32_t)n;
             ph[n++] = (phrase){x->id, y->id, 1};
         }
     }
+    free(slot);
     for (size_t k = 0; k < n; k++) {
         if (ph[k].count < 2)
             continue;

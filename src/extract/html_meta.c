@@ -394,7 +394,7 @@ static int document_name(const char *s, size_t len)
 {
     static const char *const exts[] = {".hwp", ".hwpx", ".pdf", ".doc", ".docx", ".odt",
                                        ".xls", ".xlsx", ".ppt", ".pptx", ".zip"};
-    while (len && (s[len - 1] == ' ' || s[len - 1] == ')' || s[len - 1] == ']'))
+    while (len && strchr(" \t\r\n)]", s[len - 1]))
         len--;
     for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
         size_t n = strlen(exts[i]);
@@ -404,16 +404,39 @@ static int document_name(const char *s, size_t len)
     return 0;
 }
 
+/* The last non-blank text below n, as it stands in the tree. */
+static const char *last_text(const xmlNode *n, int depth)
+{
+    if (depth > 16)
+        return NULL;
+    for (const xmlNode *c = n->last; c; c = c->prev) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+            const char *t = (const char *)c->content;
+            if (t[strspn(t, " \t\r\n")])
+                return t;
+        } else if (c->type == XML_ELEMENT_NODE) {
+            const char *t = last_text(c, depth + 1);
+            if (t)
+                return t;
+        }
+    }
+    return NULL;
+}
+
 /* A link to a file for download: by the URL's path, or by its text (press
  * releases link "보도자료.hwpx" to a download.do?fileId=... URL). */
 static void on_link(doc *d, meta *m, xmlNode *a, const char *href)
 {
     if (!href || !*href || m->nfiles >= MAX_FILES || !strncasecmp(href, "javascript:", 11))
         return;
-    const char *text = text_of(d, a);
     size_t path_len = strcspn(href, "?#");
-    if (!document_name(href, path_len) && !(text && document_name(text, strlen(text))))
-        return;
+    if (!document_name(href, path_len)) {
+        /* Most links are not files: test the raw text before cleaning it. */
+        const char *raw = last_text(a, 0);
+        if (!raw || !document_name(raw, strlen(raw)))
+            return;
+    }
+    const char *text = text_of(d, a);
     for (size_t i = 0; i < m->nfiles; i++)
         if (!strcmp(m->files[i].url, href))
             return;

@@ -168,7 +168,7 @@ static size_t word_end(const splitter *sp, size_t i)
 static const char *const continue_after_punct[] = {
     "하고", "하며", "하면서", "하는", "하던", "하여", "해서", "하니", "하자", "하더",
     "하드", "하곤", "하였", "했다", "했고", "했지", "한다", "라고", "라며", "=라는",
-    "=라면", "이라고", "이라며", "이라는", "=고", "=며", "=는", "=하", "=라", NULL};
+    "=라면", "이라고", "이라며", "이라는", "=고", "=며", "=는", "=하", "=라", "싶", NULL};
 
 static const char *const continue_after_ending[] = {
     "보면", "보니", "보고", "보다가", "싶", "않", "=못", "하드", "하더", "하고", "하며",
@@ -227,7 +227,7 @@ static const char *const final_endings[] = {
     "니다", "니까", "세요", "어요", "아요", "에요", "예요", "해요", "네요", "군요",
     "지요", "죠", "쥬", "구나", "구먼", "거든", "걸랑", "래요", "드래요",
     "더라", "는가", "던가", "겠지", "잖아", "됨", "햐",
-    "긋나", "기라", "드라구", "더라구", "드라고", "더라고", "래요", NULL};
+    "긋나", "기라", "드라구", "더라구", "드라고", "더라고", "래요", "니당", "세욧", NULL};
 
 /* Nouns and particles that merely look like endings. */
 static const char *const not_endings[] = {
@@ -312,8 +312,9 @@ static int is_final_word(const splitter *sp, size_t a, size_t b)
 {
     size_t p;
     int32_t tail = utf8_prev(sp->s, b, &p);
-    /* laughter glued to a word closes it: 지뢰ㅋㅋ, 후회중ㅋ */
-    if ((tail == 0x314B || tail == 0x314E || tail == 0x3160 || tail == 0x315C) && p > a &&
+    /* laughter or an emoji glued to a word closes it: 지뢰ㅋㅋ, 선택😆 */
+    if ((tail == 0x314B || tail == 0x314E || tail == 0x3160 || tail == 0x315C ||
+         (tail >= 0x1F300 && tail <= 0x1FAFF)) && p > a &&
         is_syllable(utf8_prev(sp->s, strip_tail(sp->s, a, b), &p)))
         return 1;
     b = strip_tail(sp->s, a, b);
@@ -554,11 +555,15 @@ static size_t at_outer_close(splitter *sp, size_t i, size_t next)
 static void at_word_end(splitter *sp, size_t a, size_t b, size_t next)
 {
     if (all_decoration(sp->s, a, b)) {
-        /* ㅋㅋㅋ or an emoji after a sentence end belongs to that sentence */
-        if (skip_spaces(sp, sp->start) == a && sp->n > 0) {
-            if (sp->n <= sp->cap)
+        /* ㅋㅋㅋ or an emoji after a sentence end belongs to that sentence;
+         * standing after words, it ends theirs (됨 ㅇㅇ, 듯 ㅋㅋ) */
+        if (skip_spaces(sp, sp->start) == a) {
+            if (sp->n > 0 && sp->n <= sp->cap)
                 sp->out[sp->n - 1].end = b;
-            sp->start = b;
+            if (sp->n > 0)
+                sp->start = b;
+        } else if (is_jamo(utf8_prev(sp->s, b, &(size_t){0}))) {
+            emit(sp, b);
         }
         return;
     }

@@ -227,7 +227,7 @@ static const char *const final_endings[] = {
     "니다", "니까", "세요", "어요", "아요", "에요", "예요", "해요", "네요", "군요",
     "지요", "죠", "쥬", "구나", "구먼", "거든", "걸랑", "래요", "드래요",
     "더라", "는가", "던가", "겠지", "잖아", "됨", "햐",
-    "긋나", "기라", "드라구", "더라구", "드라고", "더라고", "래요", "니당", "세욧", NULL};
+    "긋나", "기라", "드라구", "더라구", "드라고", "더라고", "래요", "니당", "세욧", "거야", NULL};
 
 /* Nouns and particles that merely look like endings. */
 static const char *const not_endings[] = {
@@ -257,7 +257,7 @@ static int verb_before_da(int32_t cp)
 /* Syllables before a polite 요: 어요, 해요, 네요, 세요, 죠 ... */
 static int polite_before_yo(int32_t cp)
 {
-    static const char pre[] = "어아에예해네세까래게데걸지군나가고서져워와줘봐돼요더려니쥬";
+    static const char pre[] = "어아에예해네세까래게데걸지군나가고서져워와줘봐돼요더려니쥬구";
     if (hangul_jong(cp) == JONG_SS)
         return 1;
     char enc[4];
@@ -433,6 +433,16 @@ static int opens_bracket_next(const splitter *sp, size_t i)
     return a < sp->len && closer_of(utf8_at(sp->s, sp->len, a, &next)) != 0;
 }
 
+/* Does another quotation open after the spaces at i? (dialogue lines) */
+static int opens_quote_next(const splitter *sp, size_t i)
+{
+    size_t a = skip_spaces(sp, i), next;
+    if (a >= sp->len || a == i)
+        return 0;
+    int32_t cp = utf8_at(sp->s, sp->len, a, &next);
+    return cp == '"' || cp == 0x201C;
+}
+
 /* A run of terminators starts at i (depth 0); returns where scanning goes
  * on, emitting a sentence when the run ends one. */
 static size_t at_terminator(splitter *sp, size_t word_start, size_t i)
@@ -476,7 +486,7 @@ static size_t at_terminator(splitter *sp, size_t word_start, size_t i)
         if (count_syllables(sp->s + word_start, b - word_start) == 1 && !opens_bracket_next(sp, k))
             return k;
         if (b > word_start && ends_with_any(sp->s + word_start, b - word_start, trail_inside) &&
-            !is_final_word(sp, word_start, b))
+            !is_final_word(sp, word_start, b) && !opens_quote_next(sp, k))
             return k;
     }
     if (next_word_continues(sp, k, continue_after_punct))
@@ -494,16 +504,6 @@ static size_t at_terminator(splitter *sp, size_t word_start, size_t i)
     }
     emit(sp, k);
     return k;
-}
-
-/* Does another quotation open after the spaces at i? (dialogue lines) */
-static int opens_quote_next(const splitter *sp, size_t i)
-{
-    size_t a = skip_spaces(sp, i), next;
-    if (a >= sp->len || a == i)
-        return 0;
-    int32_t cp = utf8_at(sp->s, sp->len, a, &next);
-    return cp == '"' || cp == 0x201C;
 }
 
 /* The outermost quote or bracket closes at i (its closer ends at next). */

@@ -389,7 +389,7 @@ static int dot_is_not_end(const splitter *sp, size_t a, size_t b)
 static const char *const trail_inside[] = {
     "지만", "는데", "은데", "인데", "고", "서", "면", "며", "니까", "에", "물론", "은",
     "는", "이", "가", "을", "를", "도", "와", "과", "랑", "하고", "그리고", "그런데",
-    "그래서", "근데", NULL};
+    "그래서", "근데", "그러나", "하지만", NULL};
 
 /* Skip reference marks such as "[2]", "[4][5]" or "[참고 2]" right after
  * an end: short, holding a digit, no full stop inside. */

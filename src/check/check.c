@@ -10,29 +10,37 @@
 /* Letters (any script), digits and unit signs survive normalisation; ASCII
  * is lower-cased; spaces and punctuation go. Digits keep their shape: a
  * decimal point stays (0.154), a thousands comma goes (3,200 = 3200), and
- * other punctuation after a digit leaves a boundary (0.115~0.154 is two
- * figures, not one). */
+ * a space or other punctuation between two figures leaves a boundary
+ * (0.115~0.154 and "2020 (-38%)" are two figures each), while a unit may
+ * follow with or without a space (3,200 헥타르 = 3,200헥타르). */
 void norm_append(buf *out, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
-    int after_digit = 0;
+    int after_digit = 0, gap = 0; /* gap: a space or sign after a figure */
     while (i < len) {
         int32_t cp;
         size_t n = s[i] < 0x80 ? (cp = s[i], 1) : utf8_decode(s + i, len - i, &cp);
         int next_digit = i + n < len && s[i + n] >= '0' && s[i + n] <= '9';
         int digit = cp >= '0' && cp <= '9';
-        if (digit || (cp >= 'a' && cp <= 'z') || cp == '%' || cp == '$')
-            buf_putc(out, (char)cp); /* "%" and "$" are units: 50% is not 50 */
-        else if (cp >= 'A' && cp <= 'Z')
-            buf_putc(out, (char)(cp + 32));
-        else if (cp >= 0xAC00 || (cp >= 0x3131 && cp <= 0x318E) || (cp >= 0xC0 && cp < 0x2000))
-            buf_append(out, str + i, n);
-        else if (after_digit && cp == '.' && next_digit)
-            buf_putc(out, '.');
-        else if (after_digit && cp != ',' && cp != ' ')
-            buf_putc(out, '|');
-        after_digit = digit;
+        int letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp >= 0xAC00 ||
+                     (cp >= 0x3131 && cp <= 0x318E) || (cp >= 0xC0 && cp < 0x2000);
+        if (digit || letter || cp == '%' || cp == '$') {
+            if (digit && gap)
+                buf_putc(out, '|'); /* "2020 (-38%)" holds two figures */
+            if (cp >= 'A' && cp <= 'Z')
+                buf_putc(out, (char)(cp + 32));
+            else
+                buf_append(out, str + i, n); /* "%" and "$" are units: 50% is not 50 */
+            gap = 0;
+            after_digit = digit;
+        } else if (after_digit && next_digit && (cp == '.' || cp == ',')) {
+            if (cp == '.')
+                buf_putc(out, '.'); /* 0.154 keeps its point; 3,200 loses its comma */
+        } else {
+            gap = gap || after_digit;
+            after_digit = 0;
+        }
         i += n;
     }
 }

@@ -248,7 +248,8 @@ static size_t stems(const char *s, char out[][48], size_t cap)
         size_t keep = gisa_stem(s + start, i - start);
         buf b = BUF_INIT;
         norm_append(&b, s + start, keep);
-        if (b.len >= 6 && b.len < 48) { /* two Hangul syllables or more */
+        int ascii = b.len && (unsigned char)b.ptr[0] < 0x80;
+        if (b.len < 48 && (ascii ? b.len >= 3 : b.len >= 6)) { /* 3 letters, 2 syllables */
             memcpy(out[n], b.ptr, b.len + 1);
             n++;
         }
@@ -325,6 +326,9 @@ static double stated_share(checker *c, const char *text)
 void judge_agreement(checker *c, gisa_fact *f, const gisa_agreement *a)
 {
     char tmp[4][48];
+    const char *sentence = sentence_of(c->dan, a->sentence);
+    if (sentence && stated(c, f, sentence))
+        return; /* the source says it in so many words */
     const char *what = a->what;
     if (!what || stems(what, tmp, 4) < 2)
         what = sentence_of(c->dan, a->sentence);

@@ -15,6 +15,7 @@
 #define EXCERPT_MIN_CHARS 50
 #define TITLE_MAX_CHARS 120
 #define TAGS_MAX 5
+#define AGREEMENT_MIN_CHARS 8
 
 /* Credit lines that mark a photo as someone else's work. */
 static const char *const photo_credits[] = {
@@ -309,7 +310,9 @@ static void add_agreements_table(post_model *m)
 {
     const gisa_analysis *a = m->an;
     size_t rows = a->nagreements < 10 ? a->nagreements : 10;
-    if (rows == 0) {
+    /* Agreement clauses are read the Korean way ("…하기로 했다"); in
+     * other languages the key points serve better. */
+    if (rows == 0 || !m->korean) {
         add_key_points_table(m);
         return;
     }
@@ -324,8 +327,8 @@ static void add_agreements_table(post_model *m)
         int seen = 0;
         for (size_t r = 1; r < n && what; r++)
             seen |= !strcmp(cells[2 * r + 1], what);
-        if (!what || !*what || seen)
-            continue;
+        if (!what || utf8_length(what, strlen(what)) < AGREEMENT_MIN_CHARS || seen)
+            continue; /* a fragment says too little to stand in a table */
         cells[2 * n] = agreement_label(a->agreements[i].kind, m->korean);
         cells[2 * n + 1] = what;
         n++;

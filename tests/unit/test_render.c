@@ -33,6 +33,7 @@ static gisa_document sample(void)
     d.source_name = "sample.html";
     d.encoding = "UTF-8";
     d.title = "제목: \"따옴표\"";
+    d.input = GISA_INPUT_HTML;
     d.date = "2026-03-12";
     d.lang = "ko";
     d.blocks = blocks;

@@ -1,0 +1,111 @@
+/* compose_driver.c - time extract + analyze + compose per page, in one
+ * process, from bytes already in memory.
+ *
+ * usage: compose_driver [-r ROUNDS] FILE...
+ * For each page, ROUNDS times: gisa_extract, gisa_analyze, gisa_compose
+ * (Jekyll, which reads the post back and checks it), each timed. Prints a
+ * line per page with the median of each stage, then one summary line:
+ *   pages=N median_extract_ms=.. median_analyze_ms=.. median_compose_ms=..
+ *   median_total_ms=..
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "gisa.h"
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(double *v, size_t n)
+{
+    qsort(v, n, sizeof *v, cmp);
+    return n ? v[n / 2] : 0;
+}
+
+/* One round over one page; returns 0 if a stage failed. */
+static int round_once(const gisa_source *src, double t[3])
+{
+    gisa_error err;
+    gisa_document *doc;
+    gisa_analysis *an;
+    gisa_post post;
+    double a = now_ms();
+    if (gisa_extract(src, NULL, &doc, &err) != GISA_OK)
+        return 0;
+    double b = now_ms();
+    int ok = gisa_analyze(doc, NULL, &an, &err) == GISA_OK;
+    double c = now_ms();
+    gisa_post_options po = {.format = GISA_POST_JEKYLL, .date = "2026-01-01"};
+    ok = ok && gisa_compose(doc, &po, &post, &err) == GISA_OK;
+    double d = now_ms();
+    if (ok)
+        gisa_post_clear(&post);
+    else
+        fprintf(stderr, "%s: %s\n", src->name, err.message);
+    gisa_analysis_free(ok ? an : NULL);
+    gisa_document_free(doc);
+    t[0] = b - a, t[1] = c - b, t[2] = d - c;
+    return ok;
+}
+
+int main(int argc, char **argv)
+{
+    int rounds = 20, first = 1;
+    if (argc > 2 && !strcmp(argv[1], "-r")) {
+        rounds = atoi(argv[2]);
+        first = 3;
+    }
+    if (first >= argc || rounds < 1) {
+        fprintf(stderr, "usage: compose_driver [-r ROUNDS] FILE...\n");
+        return 2;
+    }
+    size_t pages = (size_t)(argc - first);
+    double *stage[4];
+    for (int s = 0; s < 4; s++)
+        stage[s] = calloc(pages, sizeof(double));
+    double *per = calloc((size_t)rounds * 4, sizeof(double));
+    for (size_t p = 0; p < pages; p++) {
+        gisa_bytes bytes;
+        gisa_error err;
+        const char *path = argv[first + (int)p];
+        if (gisa_load(path, 0, &bytes, &err) != GISA_OK) {
+            fprintf(stderr, "%s\n", err.message);
+            return 1;
+        }
+        gisa_source src = {path, bytes.data, bytes.len, NULL, NULL};
+        for (int r = 0; r < rounds; r++) {
+            double t[3];
+            if (!round_once(&src, t))
+                return 1;
+            for (int s = 0; s < 3; s++)
+                per[s * rounds + r] = t[s];
+            per[3 * rounds + r] = t[0] + t[1] + t[2];
+        }
+        for (int s = 0; s < 4; s++)
+            stage[s][p] = median(per + s * rounds, (size_t)rounds);
+        printf("%s extract=%.3f analyze=%.3f compose=%.3f total=%.3f ms\n", path,
+               stage[0][p], stage[1][p], stage[2][p], stage[3][p]);
+        gisa_bytes_free(&bytes);
+    }
+    printf("pages=%zu median_extract_ms=%.3f median_analyze_ms=%.3f median_compose_ms=%.3f "
+           "median_total_ms=%.3f\n",
+           pages, median(stage[0], pages), median(stage[1], pages), median(stage[2], pages),
+           median(stage[3], pages));
+    for (int s = 0; s < 4; s++)
+        free(stage[s]);
+    free(per);
+    return 0;
+}

@@ -58,6 +58,10 @@ int next_piece(const char *s, size_t len, size_t *pos, size_t *start, size_t *en
 /* Append one element (copied from elem); returns it, NULL on OOM. */
 void *vec_push(analysis *an, vec *v, const void *elem);
 
+/* PageRank (damping 0.85, 30 iterations) over the dense weighted graph
+ * w (n x n, symmetric) whose rows sum to out_sum; fills r. 0 on OOM. */
+int graph_rank(const double *w, const double *out_sum, size_t n, double *r);
+
 /* The stages after sentence splitting and tokenising, each filling its
  * own part of the analysis. */
 void rank_sentences(analysis *an);

@@ -16,8 +16,6 @@
 #include "hangul.h"
 
 #define WINDOW 3
-#define ITERATIONS 25
-#define DAMPING 0.85
 /* The graph is dense (n^2): the most frequent candidates only. */
 #define MAX_CANDIDATES 400
 
@@ -205,21 +203,14 @@ static int by_tf_desc(const void *a, const void *b, void *ctx)
     return x < y ? -1 : x > y;
 }
 
-void find_keywords(analysis *an)
+/* Candidates, most frequent first when there are too many: recurring
+ * stems, and long compounds even when said once. Fills ids and the
+ * vocabulary-to-node map; returns how many. */
+static size_t pick_candidates(const analysis *an, int32_t *node, uint32_t *ids)
 {
-    size_t nw = an->nwords;
-    if (!nw)
-        return;
-    int32_t *node = malloc(nw * sizeof *node); /* vocab id -> node or -1 */
-    uint32_t *ids = malloc(nw * sizeof *ids);
-    double *weight = calloc(nw, sizeof *weight);
-    if (!node || !ids || !weight)
-        goto oom;
     size_t nn = 0;
-    for (uint32_t id = 0; id < nw; id++) {
+    for (uint32_t id = 0; id < an->nwords; id++) {
         node[id] = -1;
-        weight[id] = 1.0;
-        /* recurring stems, and long compounds even when said once */
         if (good_candidate(an, id) &&
             (an->tf[id] >= 2 || an->sents.n < 4 || nchars(an->words[id], an->word_len[id]) >= 5))
             ids[nn++] = id;
@@ -230,17 +221,14 @@ void find_keywords(analysis *an)
     }
     for (size_t i = 0; i < nn; i++)
         node[ids[i]] = (int32_t)i;
-    if (!nn)
-        goto done;
-    boost_subwords(an, ids, nn, weight);
-    double *w = calloc(nn * nn, sizeof *w), *out = calloc(nn, sizeof *out);
-    double *r = malloc(nn * sizeof *r), *nr = malloc(nn * sizeof *nr);
-    cand *c = malloc(nn * sizeof *c);
-    if (!w || !out || !r || !nr || !c) {
-        free(w), free(out), free(r), free(nr), free(c);
-        goto oom;
-    }
-    /* co-occurrence of candidates within a window of tokens */
+    return nn;
+}
+
+/* Co-occurrence of candidates within a window of tokens: w (nn x nn) and
+ * each node's total weight in out. */
+static void cooccurrence(const analysis *an, const int32_t *node, size_t nn, double *w,
+                         double *out)
+{
     for (size_t si = 0; si < an->sents.n; si++) {
         const sent_tokens *st = &an->toks[si];
         for (size_t i = 0; i < st->n; i++) {
@@ -258,22 +246,38 @@ void find_keywords(analysis *an)
             }
         }
     }
-    for (size_t i = 0; i < nn; i++)
-        r[i] = 1.0 / (double)nn;
-    for (int it = 0; it < ITERATIONS; it++) {
-        for (size_t i = 0; i < nn; i++) {
-            double s = 0.0;
-            for (size_t j = 0; j < nn; j++)
-                if (out[j] > 0.0 && w[j * nn + i] > 0.0)
-                    s += w[j * nn + i] / out[j] * r[j];
-            nr[i] = (1.0 - DAMPING) / (double)nn + DAMPING * s;
-        }
-        memcpy(r, nr, nn * sizeof *r);
-    }
+}
+
+void find_keywords(analysis *an)
+{
+    size_t nw = an->nwords;
+    if (!nw)
+        return;
+    int32_t *node = malloc(nw * sizeof *node); /* vocab id -> node or -1 */
+    uint32_t *ids = malloc(nw * sizeof *ids);
+    double *weight = malloc(nw * sizeof *weight);
+    double *w = NULL, *out = NULL, *r = NULL;
+    cand *c = NULL;
+    if (!node || !ids || !weight)
+        goto oom;
+    for (size_t i = 0; i < nw; i++)
+        weight[i] = 1.0;
+    size_t nn = pick_candidates(an, node, ids);
+    if (!nn)
+        goto done;
+    boost_subwords(an, ids, nn, weight);
+    w = calloc(nn * nn, sizeof *w);
+    out = calloc(nn, sizeof *out);
+    r = malloc(nn * sizeof *r);
+    c = malloc(nn * sizeof *c);
+    if (!w || !out || !r || !c)
+        goto oom;
+    cooccurrence(an, node, nn, w, out);
+    if (!graph_rank(w, out, nn, r))
+        goto oom;
     for (size_t i = 0; i < nn; i++) {
-        uint32_t id = ids[i];
-        c[i].id = id;
-        c[i].score = r[i] * (double)nn * log(1.0 + (double)an->tf[id]) * weight[id];
+        c[i].id = ids[i];
+        c[i].score = r[i] * (double)nn * log(1.0 + (double)an->tf[ids[i]]) * weight[ids[i]];
     }
     qsort(c, nn, sizeof *c, by_score_desc);
     double top = c[0].score > 0.0 ? c[0].score : 1.0;
@@ -281,17 +285,14 @@ void find_keywords(analysis *an)
         gisa_keyword k = {an->words[c[i].id], c[i].score / top, an->tf[c[i].id]};
         vec_push(an, &an->keywords, &k);
     }
-    /* a phrase's score is the mean of its words' */
+    /* each node's keyword score, for the phrases */
     for (size_t i = 0; i < nn; i++)
-        nr[i] = c[i].score / top;
-    for (size_t i = 0; i < nn; i++)
-        r[node[c[i].id]] = nr[i];
+        r[node[c[i].id]] = c[i].score / top;
     add_phrases(an, node, r);
-    free(w), free(out), free(r), free(nr), free(c);
-done:
-    free(node), free(ids), free(weight);
-    return;
+    goto done;
 oom:
-    free(node), free(ids), free(weight);
     an->oom = 1;
+done:
+    free(w), free(out), free(r), free(c);
+    free(node), free(ids), free(weight);
 }

@@ -87,24 +87,25 @@ static sent_tokens title_tokens(analysis *an)
     return t;
 }
 
-static void pagerank(const double *w, const double *out_sum, size_t n, double *r)
+int graph_rank(const double *w, const double *out_sum, size_t n, double *r)
 {
     double *next = malloc(n * sizeof *next);
     if (!next)
-        return;
+        return 0;
     for (size_t i = 0; i < n; i++)
         r[i] = 1.0 / (double)n;
     for (int it = 0; it < ITERATIONS; it++) {
         for (size_t i = 0; i < n; i++) {
             double s = 0.0;
             for (size_t j = 0; j < n; j++)
-                if (out_sum[j] > 0.0)
+                if (out_sum[j] > 0.0 && w[j * n + i] > 0.0)
                     s += w[j * n + i] / out_sum[j] * r[j];
             next[i] = (1.0 - DAMPING) / (double)n + DAMPING * s;
         }
         memcpy(r, next, n * sizeof *r);
     }
     free(next);
+    return 1;
 }
 
 /* Centrality of the first min(n, GRAPH_MAX) sentences, scaled to max 1. */
@@ -127,7 +128,8 @@ static void centrality(analysis *an, size_t n, double *r)
             out_sum[i] += s;
             out_sum[j] += s;
         }
-    pagerank(w, out_sum, n, r);
+    if (!graph_rank(w, out_sum, n, r))
+        an->oom = 1;
     double max = 0.0;
     for (size_t i = 0; i < n; i++)
         if (r[i] > max)

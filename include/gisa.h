@@ -449,6 +449,85 @@ gisa_status gisa_check_render(const gisa_check_report *report,
                               gisa_format format, char **out, size_t *len,
                               gisa_error *err);
 
+/* ---------------------------------------------------------------- corpus */
+/*
+ * A corpus: an SQLite store (WAL mode) of pages, their articles, an FTS5
+ * index and near-duplicate links, filled by a multi-threaded ingest that
+ * is safe to kill at any moment and run again. See docs/corpus.md.
+ */
+typedef struct gisa_corpus gisa_corpus;
+
+/* Open or create the store at `path`, migrating an older schema. */
+gisa_status gisa_corpus_open(const char *path, gisa_corpus **out, gisa_error *err);
+void gisa_corpus_close(gisa_corpus *corpus);
+
+typedef struct gisa_ingest_stats {
+    size_t processed;  /* pages read from the inputs */
+    size_t stored;     /* new articles */
+    size_t unchanged;  /* same URL and content already stored: skipped */
+    size_t failed;     /* pages or records that gave no article */
+    size_t skipped;    /* non-HTML or non-2xx responses */
+    size_t duplicates; /* stored, and near-duplicates of an earlier article */
+    double seconds;
+} gisa_ingest_stats;
+
+typedef struct gisa_ingest_options {
+    unsigned threads;        /* extraction workers; 0 = number of cores */
+    size_t max_input;        /* bytes per page; 0 = GISA_DEFAULT_MAX_INPUT */
+    const char *list;        /* a file naming one input path per line, or NULL */
+    /* Called (from one thread at a time) for each page or record that
+     * fails, with a one-line message naming it; may be NULL. */
+    void (*on_error)(void *ctx, const gisa_error *error);
+    /* Called about five times a second with the counts so far; may be NULL. */
+    void (*on_progress)(void *ctx, const gisa_ingest_stats *stats,
+                        double fraction /* of input bytes, or -1 */);
+    void *ctx;
+} gisa_ingest_options;
+
+/*
+ * Ingest `inputs`: directories (walked recursively, in name order: HTML
+ * files, .gz of them, and WARC files), .warc and .warc.gz files (response
+ * records), and single pages. Pages are stored in input order; one whose
+ * URL and content hash are already stored is skipped, so running the same
+ * command again after a crash finishes the work without duplicates.
+ * Failed pages do not stop the run; GISA_OK means the store is complete.
+ */
+gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs,
+                        size_t ninputs, const gisa_ingest_options *opts,
+                        gisa_ingest_stats *stats, gisa_error *err);
+
+/* A search result; strings live until gisa_hits_free(). */
+typedef struct gisa_hit {
+    const char *url;
+    const char *title;   /* may be "" */
+    const char *date;    /* may be "" */
+    const char *snippet; /* matches marked [like this] */
+    double score;        /* BM25: lower is better */
+} gisa_hit;
+
+/*
+ * Full-text search, best first. Plain words match as prefixes (so 국방부
+ * finds 국방부는); `raw` passes the query to FTS5 syntax unchanged.
+ */
+gisa_status gisa_corpus_search(gisa_corpus *corpus, const char *query, int raw,
+                               size_t limit, gisa_hit **hits, size_t *nhits,
+                               gisa_error *err);
+void gisa_hits_free(gisa_hit *hits, size_t nhits);
+
+/* A near-duplicate link: `url` is within `distance` SimHash bits of the
+ * earlier article `original`. */
+typedef struct gisa_dup {
+    const char *original;
+    const char *url;
+    const char *title;
+    unsigned distance;
+} gisa_dup;
+
+/* Every link, grouped by original (in storage order). */
+gisa_status gisa_corpus_dups(gisa_corpus *corpus, gisa_dup **dups, size_t *ndups,
+                             gisa_error *err);
+void gisa_dups_free(gisa_dup *dups, size_t ndups);
+
 /* ----------------------------------------------------------------- misc */
 
 /* Free memory the library returned through a `char **`. */

@@ -38,6 +38,12 @@ int cmd_summarize(int argc, char **argv);
 void help_summarize(FILE *out);
 int cmd_analyze(int argc, char **argv);
 void help_analyze(FILE *out);
+int cmd_ingest(int argc, char **argv);
+void help_ingest(FILE *out);
+int cmd_search(int argc, char **argv);
+void help_search(FILE *out);
+int cmd_dups(int argc, char **argv);
+void help_dups(FILE *out);
 
 /* Print "gisa: <message>" on stderr and return the exit code for err. */
 int report(const gisa_error *err);

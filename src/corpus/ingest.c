@@ -1,0 +1,683 @@
+/* ingest.c - the ingest pipeline: one reader (the calling thread), N
+ * extraction workers and one writer, joined by a bounded set of jobs.
+ *
+ * At most `cap` jobs are in flight, so memory is bounded whatever the
+ * input size. The writer stores jobs strictly in input order (a job
+ * finished early waits for its predecessors), which makes the store
+ * deterministic and makes every committed state a prefix of the input:
+ * after a kill, running again skips that prefix (same URL and hash) and
+ * ends with exactly the store an uninterrupted run gives.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "corpus.h"
+
+#define MAX_DEPTH 32      /* directory nesting followed */
+#define BATCH 64          /* pages per transaction */
+#define BATCH_SECONDS 0.5 /* or this long, whichever comes first */
+#define PROGRESS_SECONDS 0.2
+
+typedef enum job_kind {
+    JOB_PAGE,    /* to extract */
+    JOB_FAILED,  /* the reader could not read it; err says why */
+    JOB_KNOWN,   /* already stored with this URL and hash */
+    JOB_SKIPPED  /* not a page (image, redirect, error status) */
+} job_kind;
+
+typedef struct job {
+    struct job *next;
+    uint64_t seq;
+    job_kind kind;
+    char *name, *url, *fetched, *ctype;
+    int status;
+    char hash[25];
+    unsigned char *data;
+    size_t len;
+    gisa_error err;
+    int failed; /* extraction failed: err says why */
+    gisa_document *doc;
+    char *text;
+    uint64_t simhash;
+} job;
+
+typedef struct pipeline {
+    pthread_mutex_t mu;
+    pthread_cond_t space, work, done;
+    job *work_head, *work_tail; /* reader -> workers, FIFO */
+    job *done_list;             /* workers -> writer, any order */
+    size_t inflight, cap;
+    uint64_t next_seq;          /* given by the reader */
+    int reading_done, abort;
+    gisa_status status;         /* the writer's failure, if any */
+    gisa_error err;
+    double fraction;            /* of input bytes read, or -1 */
+    gisa_corpus *corpus;
+    const gisa_ingest_options *opts;
+    size_t max_input;
+    corpus_seen *seen;
+    gisa_ingest_stats stats;
+    struct timespec t0;
+    /* bytes of WARC input, for the progress fraction */
+    uint64_t bytes_total, bytes_before;
+} pipeline;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void job_free(job *j)
+{
+    if (!j)
+        return;
+    free(j->name);
+    free(j->url);
+    free(j->fetched);
+    free(j->ctype);
+    free(j->data);
+    free(j->text);
+    gisa_document_free(j->doc);
+    free(j);
+}
+
+static void set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    err->status = st;
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+/* ---------------------------------------------------------------- queue */
+
+/* Wait for room, then hand `j` on: to the workers if it needs extraction,
+ * else straight to the writer. Returns 0 if the run was aborted. */
+static int submit(pipeline *p, job *j)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->inflight >= p->cap && !p->abort)
+        pthread_cond_wait(&p->space, &p->mu);
+    if (p->abort) {
+        pthread_mutex_unlock(&p->mu);
+        job_free(j);
+        return 0;
+    }
+    p->inflight++;
+    j->seq = p->next_seq++;
+    if (j->kind == JOB_PAGE) {
+        if (p->work_tail)
+            p->work_tail->next = j;
+        else
+            p->work_head = j;
+        p->work_tail = j;
+        pthread_cond_signal(&p->work);
+    } else {
+        j->next = p->done_list;
+        p->done_list = j;
+        pthread_cond_signal(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return 1;
+}
+
+/* ---------------------------------------------------------------- worker */
+
+static void extract_job(pipeline *p, job *j)
+{
+    gisa_source src = {j->name, j->data, j->len, j->url, j->ctype};
+    gisa_extract_options eo = {GISA_INPUT_AUTO, p->max_input};
+    gisa_error err;
+    size_t len;
+    if (gisa_extract(&src, &eo, &j->doc, &j->err) != GISA_OK) {
+        j->doc = NULL;
+        j->failed = 1;
+    } else if (gisa_render(j->doc, GISA_FORMAT_TEXT, &j->text, &len, &err) != GISA_OK) {
+        j->err = err;
+        j->failed = 1;
+    } else {
+        j->simhash = corpus_simhash(j->text, len);
+    }
+    free(j->data); /* the raw page is no longer needed: keep memory low */
+    j->data = NULL;
+}
+
+static void *worker(void *arg)
+{
+    pipeline *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->work_head && !p->reading_done && !p->abort)
+            pthread_cond_wait(&p->work, &p->mu);
+        job *j = p->work_head;
+        if (!j || p->abort)
+            break;
+        p->work_head = j->next;
+        if (!p->work_head)
+            p->work_tail = NULL;
+        pthread_mutex_unlock(&p->mu);
+        extract_job(p, j);
+        pthread_mutex_lock(&p->mu);
+        j->next = p->done_list;
+        p->done_list = j;
+        pthread_cond_signal(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- writer */
+
+/* Unlink the job with sequence number `seq` from the done list, or NULL. */
+static job *take_done(pipeline *p, uint64_t seq)
+{
+    for (job **pp = &p->done_list; *pp; pp = &(*pp)->next)
+        if ((*pp)->seq == seq) {
+            job *j = *pp;
+            *pp = j->next;
+            return j;
+        }
+    return NULL;
+}
+
+static void report_error(pipeline *p, const gisa_error *err)
+{
+    if (p->opts->on_error)
+        p->opts->on_error(p->opts->ctx, err);
+}
+
+/* Store one job; counts go into p->stats (only the writer touches them). */
+static gisa_status write_job(pipeline *p, corpus_writer *w, job *j, gisa_error *err)
+{
+    gisa_ingest_stats *s = &p->stats;
+    s->processed++;
+    if (j->kind == JOB_KNOWN) {
+        s->unchanged++;
+        return GISA_OK;
+    }
+    if (j->kind == JOB_SKIPPED) {
+        s->skipped++;
+        return GISA_OK;
+    }
+    if (j->kind == JOB_FAILED || j->failed)
+        report_error(p, &j->err);
+    if (j->kind == JOB_FAILED) {
+        s->failed++;
+        return GISA_OK;
+    }
+    corpus_page page = {j->url, j->fetched, j->ctype, j->status, j->hash,
+                        j->failed ? j->err.message : NULL, j->doc, j->text, j->simhash};
+    corpus_put res;
+    gisa_status st = corpus_writer_put(w, &page, &res, err);
+    if (st != GISA_OK)
+        return st;
+    switch (res) {
+    case CORPUS_PUT_STORED: s->stored++; break;
+    case CORPUS_PUT_DUPLICATE: s->stored++; s->duplicates++; break;
+    case CORPUS_PUT_UNCHANGED: s->unchanged++; break;
+    case CORPUS_PUT_FAILED: s->failed++; break;
+    }
+    return GISA_OK;
+}
+
+static void progress(pipeline *p, double *last)
+{
+    double t = now_seconds();
+    if (!p->opts->on_progress || t - *last < PROGRESS_SECONDS)
+        return;
+    *last = t;
+    pthread_mutex_lock(&p->mu);
+    double f = p->fraction;
+    pthread_mutex_unlock(&p->mu);
+    p->stats.seconds = t - ((double)p->t0.tv_sec + (double)p->t0.tv_nsec / 1e9);
+    p->opts->on_progress(p->opts->ctx, &p->stats, f);
+}
+
+/* The next job in input order, waiting at most until `deadline` (then
+ * NULL). *finished is set once every job has been written. */
+static job *next_in_order(pipeline *p, uint64_t seq, double deadline, int *finished)
+{
+    pthread_mutex_lock(&p->mu);
+    job *j;
+    while (!(j = take_done(p, seq))) {
+        if (p->reading_done && seq == p->next_seq) {
+            *finished = 1;
+            break;
+        }
+        double wait = deadline - now_seconds();
+        if (wait <= 0)
+            break;
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        double end = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9 + wait;
+        ts.tv_sec = (time_t)end;
+        ts.tv_nsec = (long)((end - (double)ts.tv_sec) * 1e9);
+        pthread_cond_timedwait(&p->done, &p->mu, &ts);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return j;
+}
+
+static void release(pipeline *p)
+{
+    pthread_mutex_lock(&p->mu);
+    p->inflight--;
+    pthread_cond_signal(&p->space);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static gisa_status writer_loop(pipeline *p, corpus_writer *w, gisa_error *err)
+{
+    uint64_t seq = 0;
+    int finished = 0, open = 0;
+    size_t in_batch = 0;
+    double batch_start = 0, last_progress = 0;
+    while (!finished) {
+        double deadline = open ? batch_start + BATCH_SECONDS : now_seconds() + PROGRESS_SECONDS;
+        job *j = next_in_order(p, seq, deadline, &finished);
+        if (j) {
+            if (!open) {
+                if (corpus_writer_begin(w, err) != GISA_OK)
+                    return err->status;
+                open = 1;
+                in_batch = 0;
+                batch_start = now_seconds();
+            }
+            gisa_status st = write_job(p, w, j, err);
+            job_free(j);
+            release(p);
+            if (st != GISA_OK)
+                return st;
+            seq++;
+            in_batch++;
+        }
+        if (open && (finished || in_batch >= BATCH || now_seconds() - batch_start >= BATCH_SECONDS)) {
+            if (corpus_writer_commit(w, err) != GISA_OK)
+                return err->status;
+            open = 0;
+        }
+        progress(p, &last_progress);
+    }
+    return GISA_OK;
+}
+
+static void *writer(void *arg)
+{
+    pipeline *p = arg;
+    gisa_error err;
+    gisa_status st = GISA_ERR_IO;
+    corpus_writer *w = corpus_writer_new(p->corpus, &err);
+    if (w)
+        st = writer_loop(p, w, &err);
+    corpus_writer_free(w);
+    if (st != GISA_OK) {
+        pthread_mutex_lock(&p->mu);
+        p->status = st;
+        p->err = err;
+        p->abort = 1; /* stop the reader and the workers */
+        pthread_cond_broadcast(&p->space);
+        pthread_cond_broadcast(&p->work);
+        pthread_mutex_unlock(&p->mu);
+    }
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- reader */
+
+static job *new_job(job_kind kind, const char *name)
+{
+    job *j = calloc(1, sizeof *j);
+    if (j) {
+        j->kind = kind;
+        j->name = strdup(name);
+    }
+    return j;
+}
+
+static int submit_failure(pipeline *p, const char *name, const gisa_error *err)
+{
+    job *j = new_job(JOB_FAILED, name);
+    if (!j)
+        return 0;
+    j->err = *err;
+    return submit(p, j);
+}
+
+/* Fill in the hash, and mark the job known if the store has it. */
+static int submit_page(pipeline *p, job *j)
+{
+    corpus_content_hash(j->data, j->len, j->hash);
+    if (p->seen && corpus_seen_has(p->seen, j->url, j->hash)) {
+        j->kind = JOB_KNOWN;
+        free(j->data);
+        j->data = NULL;
+    }
+    return submit(p, j);
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && !strcasecmp(s + n - m, suffix);
+}
+
+static int is_warc(const char *path)
+{
+    return has_suffix(path, ".warc") || has_suffix(path, ".warc.gz");
+}
+
+static int is_page(const char *path)
+{
+    static const char *const exts[] = {".html", ".htm", ".xhtml", ".html.gz", ".htm.gz",
+                                       ".xhtml.gz"};
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+        if (has_suffix(path, exts[i]))
+            return 1;
+    return 0;
+}
+
+/* Types worth extracting; anything else (images, PDFs, feeds) is skipped. */
+static int is_html_type(const char *ct)
+{
+    if (!ct || !*ct)
+        return 1;
+    return !strncasecmp(ct, "text/html", 9) || !strncasecmp(ct, "application/xhtml", 17) ||
+           !strncasecmp(ct, "text/plain", 10);
+}
+
+static void set_fraction(pipeline *p, uint64_t done)
+{
+    if (!p->bytes_total)
+        return;
+    pthread_mutex_lock(&p->mu);
+    p->fraction = (double)(p->bytes_before + done) / (double)p->bytes_total;
+    pthread_mutex_unlock(&p->mu);
+}
+
+static int read_warc(pipeline *p, const char *path)
+{
+    gisa_error err;
+    warc_reader *r = warc_open(path, p->max_input, &err);
+    if (!r)
+        return submit_failure(p, path, &err);
+    warc_record rec;
+    int rc, ok = 1;
+    unsigned long n = 0;
+    while (ok && (rc = warc_next(r, &rec, &err)) != 0) {
+        if (rc < 0) {
+            ok = submit_failure(p, path, &err);
+            continue;
+        }
+        const char *url = rec.url ? rec.url : path;
+        int page = (rec.status == 0 || (rec.status >= 200 && rec.status < 300)) &&
+                   is_html_type(rec.content_type) && rec.len > 0;
+        job *j = new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
+        if (!j)
+            break;
+        j->url = strdup(url);
+        j->fetched = rec.date ? strdup(rec.date) : NULL;
+        j->ctype = rec.content_type ? strdup(rec.content_type) : NULL;
+        j->status = rec.status;
+        if (page) {
+            j->data = malloc(rec.len);
+            if (!j->data) {
+                job_free(j);
+                break;
+            }
+            memcpy(j->data, rec.body, rec.len);
+            j->len = rec.len;
+            ok = submit_page(p, j);
+        } else {
+            ok = submit(p, j);
+        }
+        if (++n % 16 == 0) {
+            uint64_t done, total;
+            warc_progress(r, &done, &total);
+            set_fraction(p, done);
+        }
+    }
+    uint64_t done, total;
+    warc_progress(r, &done, &total);
+    p->bytes_before += total;
+    set_fraction(p, 0);
+    warc_close(r);
+    return ok;
+}
+
+static int read_page(pipeline *p, const char *path)
+{
+    gisa_error err;
+    gisa_bytes bytes;
+    if (gisa_load(path, p->max_input, &bytes, &err) != GISA_OK)
+        return submit_failure(p, path, &err);
+    job *j = new_job(JOB_PAGE, path);
+    char abs[PATH_MAX];
+    struct stat sb;
+    if (!j || !realpath(path, abs) || stat(path, &sb) != 0) {
+        gisa_bytes_free(&bytes);
+        job_free(j);
+        set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno ? errno : ENOMEM));
+        return submit_failure(p, path, &err);
+    }
+    size_t ulen = strlen(abs) + 8;
+    j->url = malloc(ulen);
+    if (j->url)
+        snprintf(j->url, ulen, "file://%s", abs);
+    /* The file's time, not the clock's, so that runs are reproducible. */
+    char when[32];
+    struct tm tm;
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&sb.st_mtime, &tm));
+    j->fetched = strdup(when);
+    j->data = bytes.data;
+    j->len = bytes.len;
+    if (!j->url || !j->fetched) {
+        job_free(j);
+        return 0;
+    }
+    return submit_page(p, j);
+}
+
+static int read_input(pipeline *p, const char *path, int depth);
+
+static int select_entry(const struct dirent *d)
+{
+    return d->d_name[0] != '.';
+}
+
+/* Walk a directory in name order, so runs are reproducible. */
+static int read_dir(pipeline *p, const char *dir, int depth)
+{
+    struct dirent **names;
+    int n = scandir(dir, &names, select_entry, alphasort);
+    if (n < 0) {
+        gisa_error err;
+        set_error(&err, GISA_ERR_IO, "%s: %s", dir, strerror(errno));
+        return submit_failure(p, dir, &err);
+    }
+    int ok = 1;
+    for (int i = 0; i < n; i++) {
+        if (ok) {
+            size_t len = strlen(dir) + strlen(names[i]->d_name) + 2;
+            char *path = malloc(len);
+            if (!path) {
+                ok = 0;
+            } else {
+                snprintf(path, len, "%s/%s", dir, names[i]->d_name);
+                struct stat sb;
+                if (stat(path, &sb) == 0 &&
+                    (S_ISDIR(sb.st_mode) || is_warc(path) || is_page(path)))
+                    ok = read_input(p, path, depth + 1);
+                free(path);
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+    return ok;
+}
+
+static int read_input(pipeline *p, const char *path, int depth)
+{
+    struct stat sb;
+    gisa_error err;
+    if (stat(path, &sb) != 0) {
+        set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
+        return submit_failure(p, path, &err);
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        if (depth >= MAX_DEPTH) {
+            set_error(&err, GISA_ERR_INPUT, "%s: directories nested too deep", path);
+            return submit_failure(p, path, &err);
+        }
+        return read_dir(p, path, depth);
+    }
+    if (is_warc(path))
+        return read_warc(p, path);
+    return read_page(p, path);
+}
+
+/* One input per line; blank lines and # comments are ignored. */
+static int read_list(pipeline *p, const char *list)
+{
+    gisa_error err;
+    FILE *f = fopen(list, "r");
+    if (!f) {
+        set_error(&err, GISA_ERR_IO, "%s: %s", list, strerror(errno));
+        return submit_failure(p, list, &err);
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int ok = 1;
+    while (ok && (n = getline(&line, &cap, f)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' '))
+            line[--n] = '\0';
+        char *s = line + strspn(line, " \t");
+        if (!*s || *s == '#')
+            continue;
+        if (!strncmp(s, "http://", 7) || !strncmp(s, "https://", 8)) {
+            set_error(&err, GISA_ERR_UNSUPPORTED, "%s: fetching URLs is not supported yet", s);
+            ok = submit_failure(p, s, &err);
+        } else {
+            ok = read_input(p, s, 0);
+        }
+    }
+    free(line);
+    fclose(f);
+    return ok;
+}
+
+static void warc_bytes(pipeline *p, const char *const *inputs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct stat sb;
+        if (!is_warc(inputs[i]) || stat(inputs[i], &sb) != 0)
+            return; /* progress by bytes only when every input is a WARC */
+        p->bytes_total += (uint64_t)sb.st_size;
+    }
+    p->fraction = p->bytes_total ? 0 : -1;
+}
+
+/* ---------------------------------------------------------------- ingest */
+
+static unsigned default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
+}
+
+static int start_threads(pipeline *p, pthread_t *threads, unsigned nworkers, pthread_t *w)
+{
+    if (pthread_create(w, NULL, writer, p) != 0)
+        return -1;
+    unsigned i = 0;
+    for (; i < nworkers; i++)
+        if (pthread_create(&threads[i], NULL, worker, p) != 0)
+            break;
+    return (int)i;
+}
+
+gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t ninputs,
+                        const gisa_ingest_options *opts, gisa_ingest_stats *stats,
+                        gisa_error *err)
+{
+    static const gisa_ingest_options defaults;
+    pipeline p;
+    memset(&p, 0, sizeof p);
+    p.opts = opts ? opts : &defaults;
+    unsigned nworkers = p.opts->threads ? p.opts->threads : default_threads();
+    p.cap = 4 * (size_t)nworkers + 4;
+    p.corpus = corpus;
+    p.max_input = p.opts->max_input ? p.opts->max_input : GISA_DEFAULT_MAX_INPUT;
+    p.fraction = -1;
+    if (!p.opts->list)
+        warc_bytes(&p, inputs, ninputs);
+    clock_gettime(CLOCK_MONOTONIC, &p.t0);
+    double t0 = now_seconds();
+    if (!(p.seen = corpus_seen_open(corpus->path, err)))
+        return err->status;
+    pthread_t *threads = calloc(nworkers, sizeof *threads), wt;
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.space, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
+    int started = threads ? start_threads(&p, threads, nworkers, &wt) : -1;
+    if (started > 0) {
+        int ok = 1;
+        for (size_t i = 0; ok && i < ninputs; i++)
+            ok = read_input(&p, inputs[i], 0);
+        if (ok && p.opts->list)
+            read_list(&p, p.opts->list);
+    }
+    pthread_mutex_lock(&p.mu);
+    p.reading_done = 1;
+    if (started <= 0)
+        p.abort = 1;
+    pthread_cond_broadcast(&p.work);
+    pthread_cond_broadcast(&p.done);
+    pthread_mutex_unlock(&p.mu);
+    for (int i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    if (started >= 0)
+        pthread_join(wt, NULL);
+    /* Jobs left behind by an abort. */
+    for (job *j = p.work_head, *next; j; j = next) {
+        next = j->next;
+        job_free(j);
+    }
+    for (job *j = p.done_list, *next; j; j = next) {
+        next = j->next;
+        job_free(j);
+    }
+    free(threads);
+    corpus_seen_close(p.seen);
+    pthread_cond_destroy(&p.space);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
+    pthread_mutex_destroy(&p.mu);
+    p.stats.seconds = now_seconds() - t0;
+    if (stats)
+        *stats = p.stats;
+    if (started <= 0) {
+        set_error(err, GISA_ERR_NOMEM, "%s: cannot start threads", corpus->path);
+        return GISA_ERR_NOMEM;
+    }
+    if (p.status != GISA_OK) {
+        *err = p.err;
+        return p.status;
+    }
+    return GISA_OK;
+}

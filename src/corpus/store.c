@@ -1,0 +1,486 @@
+/* store.c - the SQLite store of a corpus: schema and migrations, the
+ * single writer, search and near-duplicate listing. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+
+/* Migration i brings the schema from user_version i to i + 1. Append new
+ * migrations; never edit a released one. */
+static const char *const migrations[] = {
+    "CREATE TABLE pages("
+    "  id INTEGER PRIMARY KEY,"
+    "  url TEXT NOT NULL,"
+    "  fetched TEXT,"
+    "  status INTEGER,"
+    "  hash TEXT NOT NULL,"
+    "  content_type TEXT,"
+    "  error TEXT," /* why no article came of it, or NULL */
+    "  UNIQUE(url, hash));"
+    "CREATE TABLE articles("
+    "  page_id INTEGER PRIMARY KEY REFERENCES pages(id),"
+    "  url TEXT NOT NULL,"
+    "  canonical TEXT, title TEXT, date TEXT, author TEXT, publisher TEXT,"
+    "  site_name TEXT, lang TEXT, license TEXT, encoding TEXT,"
+    "  text TEXT NOT NULL,"
+    "  simhash INTEGER NOT NULL,"
+    /* the four 16-bit bands of the SimHash: two hashes within 3 bits
+     * agree on at least one band, so an index on each finds candidates */
+    "  b0 INTEGER, b1 INTEGER, b2 INTEGER, b3 INTEGER,"
+    "  dup_of INTEGER REFERENCES articles(page_id),"
+    "  distance INTEGER);"
+    "CREATE INDEX articles_b0 ON articles(b0);"
+    "CREATE INDEX articles_b1 ON articles(b1);"
+    "CREATE INDEX articles_b2 ON articles(b2);"
+    "CREATE INDEX articles_b3 ON articles(b3);"
+    "CREATE INDEX articles_dup ON articles(dup_of);"
+    "CREATE INDEX articles_url ON articles(url);"
+    "CREATE TABLE posts("
+    "  id INTEGER PRIMARY KEY,"
+    "  page_id INTEGER NOT NULL REFERENCES pages(id),"
+    "  format TEXT NOT NULL,"
+    "  filename TEXT,"
+    "  text TEXT NOT NULL);"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text,"
+    "  content='articles', content_rowid='page_id',"
+    "  tokenize='unicode61 remove_diacritics 2');",
+};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
+
+static gisa_status db_fail(gisa_error *err, sqlite3 *db, const char *path, const char *what)
+{
+    err->status = GISA_ERR_IO;
+    snprintf(err->message, sizeof err->message, "%s: %s: %s", path, what,
+             db ? sqlite3_errmsg(db) : "cannot open");
+    return GISA_ERR_IO;
+}
+
+static int user_version(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static gisa_status migrate(sqlite3 *db, const char *path, gisa_error *err)
+{
+    int v = user_version(db);
+    if (v < 0)
+        return db_fail(err, db, path, "not a gisa store");
+    if (v > SCHEMA_VERSION) {
+        err->status = GISA_ERR_INPUT;
+        snprintf(err->message, sizeof err->message,
+                 "%s: store schema %d is newer than this gisa (%d)", path, v, SCHEMA_VERSION);
+        return GISA_ERR_INPUT;
+    }
+    for (; v < SCHEMA_VERSION; v++) {
+        char bump[64];
+        snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
+        if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, bump, NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+            db_fail(err, db, path, "cannot create the schema");
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            return GISA_ERR_IO;
+        }
+    }
+    return GISA_OK;
+}
+
+gisa_status gisa_corpus_open(const char *path, gisa_corpus **out, gisa_error *err)
+{
+    *out = NULL;
+    gisa_corpus *c = calloc(1, sizeof *c);
+    if (!c || !(c->path = strdup(path))) {
+        free(c);
+        err->status = GISA_ERR_NOMEM;
+        snprintf(err->message, sizeof err->message, "%s: out of memory", path);
+        return GISA_ERR_NOMEM;
+    }
+    gisa_status st = GISA_OK;
+    if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                        SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        st = db_fail(err, c->db, path, "cannot open the store");
+    else if (sqlite3_busy_timeout(c->db, 10000) != SQLITE_OK ||
+             /* WAL: readers never block the writer, and a killed process
+              * leaves the last committed batch intact. NORMAL sync is
+              * durable against process crashes. */
+             sqlite3_exec(c->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                          NULL, NULL, NULL) != SQLITE_OK)
+        st = db_fail(err, c->db, path, "not a usable SQLite database");
+    else
+        st = migrate(c->db, path, err);
+    if (st != GISA_OK) {
+        gisa_corpus_close(c);
+        return st;
+    }
+    *out = c;
+    return GISA_OK;
+}
+
+void gisa_corpus_close(gisa_corpus *c)
+{
+    if (!c)
+        return;
+    sqlite3_close(c->db);
+    free(c->path);
+    free(c);
+}
+
+/* ---------------------------------------------------------------- writer */
+
+enum { Q_BEGIN, Q_COMMIT, Q_PAGE, Q_CANDIDATES, Q_ARTICLE, Q_FTS, NQ };
+
+static const char *const writer_sql[NQ] = {
+    "BEGIN IMMEDIATE",
+    "COMMIT",
+    "INSERT OR IGNORE INTO pages(url, fetched, status, hash, content_type, error)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+    "SELECT page_id, simhash FROM articles"
+    " WHERE b0 = ?1 OR b1 = ?2 OR b2 = ?3 OR b3 = ?4",
+    "INSERT INTO articles(page_id, url, canonical, title, date, author, publisher,"
+    " site_name, lang, license, encoding, text, simhash, b0, b1, b2, b3, dup_of, distance)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+    " ?18, ?19)",
+    "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)",
+};
+
+struct corpus_writer {
+    gisa_corpus *c;
+    sqlite3_stmt *q[NQ];
+};
+
+corpus_writer *corpus_writer_new(gisa_corpus *c, gisa_error *err)
+{
+    corpus_writer *w = calloc(1, sizeof *w);
+    if (!w) {
+        err->status = GISA_ERR_NOMEM;
+        snprintf(err->message, sizeof err->message, "%s: out of memory", c->path);
+        return NULL;
+    }
+    w->c = c;
+    for (int i = 0; i < NQ; i++)
+        if (sqlite3_prepare_v2(c->db, writer_sql[i], -1, &w->q[i], NULL) != SQLITE_OK) {
+            db_fail(err, c->db, c->path, "cannot prepare a statement");
+            corpus_writer_free(w);
+            return NULL;
+        }
+    return w;
+}
+
+void corpus_writer_free(corpus_writer *w)
+{
+    if (!w)
+        return;
+    for (int i = 0; i < NQ; i++)
+        sqlite3_finalize(w->q[i]);
+    free(w);
+}
+
+static int run(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE;
+}
+
+gisa_status corpus_writer_begin(corpus_writer *w, gisa_error *err)
+{
+    return run(w->q[Q_BEGIN]) ? GISA_OK : db_fail(err, w->c->db, w->c->path, "BEGIN");
+}
+
+gisa_status corpus_writer_commit(corpus_writer *w, gisa_error *err)
+{
+    return run(w->q[Q_COMMIT]) ? GISA_OK : db_fail(err, w->c->db, w->c->path, "COMMIT");
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int band(uint64_t h, int i)
+{
+    return (int)((h >> (16 * i)) & 0xffff);
+}
+
+/* The closest earlier article within CORPUS_MAX_DISTANCE bits (the
+ * earliest among equals), or 0. */
+static sqlite3_int64 nearest(corpus_writer *w, uint64_t h, unsigned *dist)
+{
+    sqlite3_stmt *st = w->q[Q_CANDIDATES];
+    for (int i = 0; i < 4; i++)
+        sqlite3_bind_int(st, i + 1, band(h, i));
+    sqlite3_int64 best = 0;
+    unsigned bestd = CORPUS_MAX_DISTANCE + 1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        unsigned d = corpus_hamming(h, (uint64_t)sqlite3_column_int64(st, 1));
+        if (d < bestd || (d == bestd && id < best)) {
+            best = id;
+            bestd = d;
+        }
+    }
+    sqlite3_reset(st);
+    *dist = bestd;
+    return bestd <= CORPUS_MAX_DISTANCE ? best : 0;
+}
+
+static gisa_status put_article(corpus_writer *w, sqlite3_int64 id, const corpus_page *p,
+                               corpus_put *res, gisa_error *err)
+{
+    const gisa_document *d = p->doc;
+    unsigned dist;
+    sqlite3_int64 dup = nearest(w, p->simhash, &dist);
+    sqlite3_stmt *st = w->q[Q_ARTICLE];
+    sqlite3_bind_int64(st, 1, id);
+    bind_text(st, 2, p->url);
+    const char *fields[] = {d->url, d->title, d->date, d->author, d->publisher,
+                            d->site_name, d->lang, d->license, d->encoding, p->text};
+    for (int i = 0; i < 10; i++)
+        bind_text(st, 3 + i, fields[i]);
+    sqlite3_bind_int64(st, 13, (sqlite3_int64)p->simhash);
+    for (int i = 0; i < 4; i++)
+        sqlite3_bind_int(st, 14 + i, band(p->simhash, i));
+    if (dup) {
+        sqlite3_bind_int64(st, 18, dup);
+        sqlite3_bind_int(st, 19, (int)dist);
+    }
+    if (!run(st))
+        return db_fail(err, w->c->db, w->c->path, "cannot store an article");
+    st = w->q[Q_FTS];
+    sqlite3_bind_int64(st, 1, id);
+    bind_text(st, 2, d->title ? d->title : "");
+    bind_text(st, 3, p->text);
+    if (!run(st))
+        return db_fail(err, w->c->db, w->c->path, "cannot index an article");
+    *res = dup ? CORPUS_PUT_DUPLICATE : CORPUS_PUT_STORED;
+    return GISA_OK;
+}
+
+gisa_status corpus_writer_put(corpus_writer *w, const corpus_page *p, corpus_put *res,
+                              gisa_error *err)
+{
+    sqlite3_stmt *st = w->q[Q_PAGE];
+    bind_text(st, 1, p->url);
+    bind_text(st, 2, p->fetched);
+    sqlite3_bind_int(st, 3, p->status);
+    bind_text(st, 4, p->hash);
+    bind_text(st, 5, p->content_type);
+    bind_text(st, 6, p->error);
+    if (!run(st))
+        return db_fail(err, w->c->db, w->c->path, "cannot store a page");
+    if (sqlite3_changes(w->c->db) == 0) {
+        *res = CORPUS_PUT_UNCHANGED;
+        return GISA_OK;
+    }
+    if (!p->doc) {
+        *res = CORPUS_PUT_FAILED;
+        return GISA_OK;
+    }
+    return put_article(w, sqlite3_last_insert_rowid(w->c->db), p, res, err);
+}
+
+/* ------------------------------------------------------------------ seen */
+
+struct corpus_seen {
+    sqlite3 *db;
+    sqlite3_stmt *q;
+};
+
+corpus_seen *corpus_seen_open(const char *path, gisa_error *err)
+{
+    corpus_seen *s = calloc(1, sizeof *s);
+    if (!s) {
+        err->status = GISA_ERR_NOMEM;
+        snprintf(err->message, sizeof err->message, "%s: out of memory", path);
+        return NULL;
+    }
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+            SQLITE_OK ||
+        sqlite3_busy_timeout(s->db, 10000) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "SELECT 1 FROM pages WHERE url = ?1 AND hash = ?2", -1,
+                           &s->q, NULL) != SQLITE_OK) {
+        db_fail(err, s->db, path, "cannot open the store for reading");
+        corpus_seen_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+int corpus_seen_has(corpus_seen *s, const char *url, const char *hash)
+{
+    sqlite3_bind_text(s->q, 1, url, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s->q, 2, hash, -1, SQLITE_STATIC);
+    int found = sqlite3_step(s->q) == SQLITE_ROW;
+    sqlite3_reset(s->q);
+    return found;
+}
+
+void corpus_seen_close(corpus_seen *s)
+{
+    if (!s)
+        return;
+    sqlite3_finalize(s->q);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+/* ---------------------------------------------------------------- search */
+
+static char *dup_col(sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+    return strdup(s ? (const char *)s : "");
+}
+
+/* Plain words -> "word"* each (prefix match: Korean words carry
+ * particles), quotes doubled as FTS5 wants. */
+static char *prefix_query(const char *q)
+{
+    size_t n = strlen(q);
+    char *out = malloc(n * 2 + 4 * (n + 1) + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (const char *p = q; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        if (!*p)
+            break;
+        *o++ = '"';
+        for (; *p && *p != ' ' && *p != '\t' && *p != '\n'; p++) {
+            if (*p == '"')
+                *o++ = '"';
+            *o++ = *p;
+        }
+        *o++ = '"';
+        *o++ = '*';
+        *o++ = ' ';
+    }
+    *o = '\0';
+    return out;
+}
+
+void gisa_hits_free(gisa_hit *hits, size_t n)
+{
+    for (size_t i = 0; hits && i < n; i++) {
+        free((char *)hits[i].url);
+        free((char *)hits[i].title);
+        free((char *)hits[i].date);
+        free((char *)hits[i].snippet);
+    }
+    free(hits);
+}
+
+gisa_status gisa_corpus_search(gisa_corpus *c, const char *query, int raw, size_t limit,
+                               gisa_hit **hits, size_t *nhits, gisa_error *err)
+{
+    *hits = NULL;
+    *nhits = 0;
+    char *q = raw ? strdup(query) : prefix_query(query);
+    if (!q || !*q) {
+        free(q);
+        err->status = GISA_ERR_USAGE;
+        snprintf(err->message, sizeof err->message, "empty search query");
+        return GISA_ERR_USAGE;
+    }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db,
+                           "SELECT a.url, a.title, a.date,"
+                           " snippet(articles_fts, -1, '[', ']', '…', 16),"
+                           " bm25(articles_fts, 5.0, 1.0)"
+                           " FROM articles_fts JOIN articles a ON a.page_id = articles_fts.rowid"
+                           " WHERE articles_fts MATCH ?1"
+                           " ORDER BY bm25(articles_fts, 5.0, 1.0), a.page_id LIMIT ?2",
+                           -1, &st, NULL) != SQLITE_OK) {
+        free(q);
+        return db_fail(err, c->db, c->path, "cannot search");
+    }
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : 10);
+    gisa_hit *out = calloc(limit ? limit : 10, sizeof *out);
+    size_t n = 0;
+    int rc;
+    while (out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        gisa_hit *h = &out[n++];
+        h->url = dup_col(st, 0);
+        h->title = dup_col(st, 1);
+        h->date = dup_col(st, 2);
+        h->snippet = dup_col(st, 3);
+        h->score = sqlite3_column_double(st, 4);
+    }
+    gisa_status status = GISA_OK;
+    if (!out || rc != SQLITE_DONE) {
+        err->status = status = GISA_ERR_USAGE;
+        snprintf(err->message, sizeof err->message, "search '%s': %s", query,
+                 sqlite3_errmsg(c->db));
+        gisa_hits_free(out, n);
+        out = NULL;
+        n = 0;
+    }
+    sqlite3_finalize(st);
+    free(q);
+    *hits = out;
+    *nhits = n;
+    return status;
+}
+
+/* ------------------------------------------------------------------ dups */
+
+void gisa_dups_free(gisa_dup *dups, size_t n)
+{
+    for (size_t i = 0; dups && i < n; i++) {
+        free((char *)dups[i].original);
+        free((char *)dups[i].url);
+        free((char *)dups[i].title);
+    }
+    free(dups);
+}
+
+gisa_status gisa_corpus_dups(gisa_corpus *c, gisa_dup **dups, size_t *ndups, gisa_error *err)
+{
+    *dups = NULL;
+    *ndups = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db,
+                           "SELECT o.url, d.url, d.title, d.distance FROM articles d"
+                           " JOIN articles o ON o.page_id = d.dup_of"
+                           " ORDER BY d.dup_of, d.page_id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(err, c->db, c->path, "cannot list duplicates");
+    gisa_dup *out = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            gisa_dup *p = realloc(out, cap * sizeof *p);
+            if (!p)
+                break;
+            out = p;
+        }
+        out[n].original = dup_col(st, 0);
+        out[n].url = dup_col(st, 1);
+        out[n].title = dup_col(st, 2);
+        out[n].distance = (unsigned)sqlite3_column_int(st, 3);
+        n++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        gisa_dups_free(out, n);
+        return db_fail(err, c->db, c->path, "cannot list duplicates");
+    }
+    *dups = out;
+    *ndups = n;
+    return GISA_OK;
+}

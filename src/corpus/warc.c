@@ -1,0 +1,417 @@
+/* warc.c - a streaming reader of WARC files (ISO 28500), plain or gzip.
+ *
+ * Decoded bytes go through one buffer that holds at most the record being
+ * parsed, so memory is bounded by the largest record whatever the file
+ * size. A gzip member is a "segment": a record never spans two members,
+ * so a corrupt or cut member costs only the records inside it. A bad
+ * record is reported and the reader resynchronises on the next line that
+ * starts with "WARC/1.".
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+#include "corpus.h"
+
+#define CHUNK ((size_t)1 << 16)
+#define MAX_HEADER ((size_t)1 << 16) /* WARC or HTTP header block */
+
+struct warc_reader {
+    char *path;
+    FILE *f;
+    int gz;
+    z_stream zs;
+    unsigned char in[CHUNK];
+    unsigned char *buf;  /* decoded bytes; [start, len) not consumed yet */
+    size_t cap, start, len;
+    uint64_t base;       /* stream offset of buf[0] */
+    int seg_end;         /* the current segment has no more bytes */
+    int file_eof;        /* nothing after the current segment */
+    int bad_member;      /* the current gzip member is corrupt or cut */
+    size_t max_record;
+    unsigned long records; /* WARC records seen, for messages */
+    uint64_t file_size;
+    char *url, *date, *ctype; /* strings of the last record */
+};
+
+static void fail(gisa_error *err, gisa_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void fail(gisa_error *err, gisa_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    err->status = st;
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+warc_reader *warc_open(const char *path, size_t max_record, gisa_error *err)
+{
+    warc_reader *r = calloc(1, sizeof *r);
+    if (!r || !(r->path = strdup(path))) {
+        free(r);
+        fail(err, GISA_ERR_NOMEM, "%s: out of memory", path);
+        return NULL;
+    }
+    r->max_record = max_record ? max_record : GISA_DEFAULT_MAX_INPUT;
+    r->f = fopen(path, "rb");
+    if (!r->f) {
+        fail(err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
+        warc_close(r);
+        return NULL;
+    }
+    struct stat sb;
+    if (fstat(fileno(r->f), &sb) == 0)
+        r->file_size = (uint64_t)sb.st_size;
+    int c0 = getc(r->f), c1 = getc(r->f);
+    rewind(r->f);
+    if (c0 == 0x1f && c1 == 0x8b) {
+        r->gz = 1;
+        if (inflateInit2(&r->zs, 15 + 16) != Z_OK) {
+            fail(err, GISA_ERR_NOMEM, "%s: cannot start gunzip", path);
+            warc_close(r);
+            return NULL;
+        }
+    }
+    return r;
+}
+
+void warc_close(warc_reader *r)
+{
+    if (!r)
+        return;
+    if (r->gz)
+        inflateEnd(&r->zs);
+    if (r->f)
+        fclose(r->f);
+    free(r->buf);
+    free(r->path);
+    free(r->url);
+    free(r->date);
+    free(r->ctype);
+    free(r);
+}
+
+void warc_progress(const warc_reader *r, uint64_t *done, uint64_t *total)
+{
+    long pos = ftell(r->f);
+    *done = pos > 0 ? (uint64_t)pos : 0;
+    if (r->gz && *done >= r->zs.avail_in)
+        *done -= r->zs.avail_in;
+    *total = r->file_size;
+}
+
+/* Room for `extra` more bytes after len: drop consumed bytes, then grow. */
+static int make_room(warc_reader *r, size_t extra)
+{
+    if (r->start > 0) {
+        memmove(r->buf, r->buf + r->start, r->len - r->start);
+        r->base += r->start;
+        r->len -= r->start;
+        r->start = 0;
+    }
+    if (r->cap - r->len >= extra)
+        return 1;
+    size_t cap = r->len + extra + CHUNK;
+    unsigned char *p = realloc(r->buf, cap);
+    if (!p)
+        return 0;
+    r->buf = p;
+    r->cap = cap;
+    return 1;
+}
+
+/* Decode more bytes of the current segment into the buffer. */
+static void read_more(warc_reader *r)
+{
+    if (r->seg_end || !make_room(r, CHUNK)) {
+        r->seg_end = 1;
+        return;
+    }
+    if (!r->gz) {
+        size_t n = fread(r->buf + r->len, 1, r->cap - r->len, r->f);
+        r->len += n;
+        if (n == 0)
+            r->seg_end = r->file_eof = 1;
+        return;
+    }
+    if (r->zs.avail_in == 0) {
+        r->zs.avail_in = (uInt)fread(r->in, 1, CHUNK, r->f);
+        r->zs.next_in = r->in;
+        if (r->zs.avail_in == 0) { /* the file ends inside a member */
+            r->seg_end = r->file_eof = r->bad_member = 1;
+            return;
+        }
+    }
+    r->zs.next_out = r->buf + r->len;
+    r->zs.avail_out = (uInt)(r->cap - r->len);
+    int rc = inflate(&r->zs, Z_NO_FLUSH);
+    r->len = (size_t)(r->zs.next_out - r->buf);
+    if (rc == Z_STREAM_END)
+        r->seg_end = 1;
+    else if (rc != Z_OK && rc != Z_BUF_ERROR)
+        r->seg_end = r->bad_member = 1;
+}
+
+/* Make `need` bytes available from start, unless the segment ends first.
+ * Returns the bytes available. */
+static size_t fill(warc_reader *r, size_t need)
+{
+    while (r->len - r->start < need && !r->seg_end)
+        read_more(r);
+    return r->len - r->start;
+}
+
+/* Find the next gzip header in the file (after a corrupt member). */
+static void seek_gzip_magic(warc_reader *r)
+{
+    for (;;) {
+        if (r->zs.avail_in < 3) {
+            memmove(r->in, r->zs.next_in, r->zs.avail_in);
+            size_t n = fread(r->in + r->zs.avail_in, 1, CHUNK - r->zs.avail_in, r->f);
+            r->zs.next_in = r->in;
+            r->zs.avail_in += (uInt)n;
+            if (n == 0) {
+                r->zs.avail_in = 0;
+                r->file_eof = 1;
+                return;
+            }
+            if (r->zs.avail_in < 3)
+                continue;
+        }
+        const unsigned char *p = r->zs.next_in;
+        for (uInt i = 0; i + 2 < r->zs.avail_in; i++)
+            if (p[i] == 0x1f && p[i + 1] == 0x8b && p[i + 2] == 8) {
+                r->zs.next_in += i;
+                r->zs.avail_in -= i;
+                return;
+            }
+        r->zs.next_in += r->zs.avail_in - 2;
+        r->zs.avail_in = 2;
+    }
+}
+
+/* Drop what is left of the segment and move to the next one. Returns 0
+ * when the file is done. */
+static int next_segment(warc_reader *r)
+{
+    r->base += r->len;
+    r->start = r->len = 0;
+    if (!r->gz || r->file_eof)
+        return r->file_eof = 1, 0;
+    if (r->bad_member) {
+        seek_gzip_magic(r);
+        r->bad_member = 0;
+    } else if (r->zs.avail_in == 0) {
+        r->zs.avail_in = (uInt)fread(r->in, 1, CHUNK, r->f);
+        r->zs.next_in = r->in;
+    }
+    if (r->file_eof || r->zs.avail_in == 0)
+        return r->file_eof = 1, 0;
+    inflateReset(&r->zs);
+    r->seg_end = 0;
+    return 1;
+}
+
+/* Skip to the next line starting with "WARC/1." after buf[start]. */
+static void resync(warc_reader *r)
+{
+    static const char tag[] = "\nWARC/1.";
+    size_t from = r->start;
+    for (;;) {
+        const unsigned char *p = memmem(r->buf + from, r->len - from, tag, sizeof tag - 1);
+        if (p) {
+            r->start = (size_t)(p - r->buf) + 1;
+            return;
+        }
+        if (r->seg_end) {
+            r->start = r->len;
+            return;
+        }
+        /* Keep a tail that may hold the start of the tag. */
+        size_t keep = r->len - r->start < sizeof tag ? r->len - r->start : sizeof tag;
+        r->start = r->len - keep;
+        read_more(r);
+        from = r->start;
+    }
+}
+
+/* Offset just past the first empty line in p[0..n), or 0. */
+static size_t header_end(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (p[i] != '\n')
+            continue;
+        if (p[i + 1] == '\n')
+            return i + 2;
+        if (p[i + 1] == '\r' && i + 2 < n && p[i + 2] == '\n')
+            return i + 3;
+    }
+    return 0;
+}
+
+/* The value of header `name` in the block p[0..n), copied, or NULL. */
+static char *header_value(const unsigned char *p, size_t n, const char *name)
+{
+    size_t nl = strlen(name);
+    for (size_t i = 0; i < n;) {
+        const unsigned char *eol = memchr(p + i, '\n', n - i);
+        size_t end = eol ? (size_t)(eol - p) : n;
+        if (end - i > nl && p[i + nl] == ':' && !strncasecmp((const char *)p + i, name, nl)) {
+            size_t a = i + nl + 1, b = end;
+            while (a < b && (p[a] == ' ' || p[a] == '\t'))
+                a++;
+            while (b > a && (p[b - 1] == '\r' || p[b - 1] == ' ' || p[b - 1] == '\t'))
+                b--;
+            return strndup((const char *)p + a, b - a);
+        }
+        i = end + 1;
+    }
+    return NULL;
+}
+
+static int parse_length(const char *s, uint64_t *out)
+{
+    if (!s || !*s)
+        return 0;
+    uint64_t v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > UINT64_MAX / 10 - 10)
+            return 0;
+        v = v * 10 + (uint64_t)(*s - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/* Split an HTTP response block into status, Content-Type and payload. */
+static void parse_http(warc_reader *r, const unsigned char *p, size_t n, warc_record *rec)
+{
+    rec->body = p;
+    rec->len = n;
+    rec->status = 0;
+    if (n < 12 || memcmp(p, "HTTP/", 5) != 0)
+        return;
+    const unsigned char *sp = memchr(p, ' ', n < 32 ? n : 32);
+    if (sp && sp + 4 <= p + n)
+        rec->status = atoi((const char *)sp + 1);
+    size_t lim = n < MAX_HEADER ? n : MAX_HEADER;
+    size_t h = header_end(p, lim);
+    if (!h)
+        return;
+    r->ctype = header_value(p, h, "Content-Type");
+    rec->content_type = r->ctype;
+    rec->body = p + h;
+    rec->len = n - h;
+}
+
+/* Bytes of the record terminator at buf[at], or 0 if it is missing. A
+ * segment that ends right after the block also counts. */
+static size_t terminator(warc_reader *r, size_t at)
+{
+    size_t have = fill(r, at - r->start + 4) - (at - r->start);
+    const unsigned char *p = r->buf + at;
+    if (have >= 4 && !memcmp(p, "\r\n\r\n", 4))
+        return 4;
+    if (have >= 2 && !memcmp(p, "\n\n", 2))
+        return 2;
+    for (size_t i = 0; i < have; i++)
+        if (p[i] != '\r' && p[i] != '\n')
+            return 0;
+    return r->seg_end ? have : 0;
+}
+
+static int bad_record(warc_reader *r, uint64_t off, gisa_error *err, const char *why)
+{
+    fail(err, GISA_ERR_INPUT, "%s: record %lu at offset %llu: %s", r->path, r->records,
+         (unsigned long long)off, why);
+    resync(r);
+    return -1;
+}
+
+/* Skip blank lines between records and empty segments. 0 at the end. */
+static int skip_gap(warc_reader *r)
+{
+    for (;;) {
+        fill(r, 1);
+        while (r->start < r->len && (r->buf[r->start] == '\r' || r->buf[r->start] == '\n'))
+            r->start++;
+        if (r->start < r->len)
+            return 1;
+        if (!r->seg_end)
+            continue;
+        if (!next_segment(r))
+            return 0;
+    }
+}
+
+/* Parse one record at buf[start]: 1 response, 2 other type, -1 bad. */
+static int parse_record(warc_reader *r, warc_record *rec, gisa_error *err)
+{
+    uint64_t off = r->base + r->start;
+    r->records++;
+    size_t have = fill(r, 8);
+    if (have < 8 || memcmp(r->buf + r->start, "WARC/1.", 7) != 0)
+        return bad_record(r, off, err, r->bad_member ? "corrupt gzip data"
+                                                     : "not a WARC record (no WARC/1.x line)");
+    size_t h = 0;
+    for (size_t want = 4096; !h; want *= 2) {
+        have = fill(r, want);
+        h = header_end(r->buf + r->start, have);
+        if (!h && (have < want || want >= MAX_HEADER))
+            return bad_record(r, off, err, "header block not terminated");
+    }
+    const unsigned char *hp = r->buf + r->start;
+    char *cl = header_value(hp, h, "Content-Length");
+    uint64_t len;
+    int ok = parse_length(cl, &len);
+    free(cl);
+    if (!ok)
+        return bad_record(r, off, err, "missing or invalid Content-Length");
+    if (len > r->max_record)
+        return bad_record(r, off, err, "record larger than the size limit, skipped");
+    have = fill(r, h + (size_t)len);
+    if (have < h + len) {
+        char why[128];
+        snprintf(why, sizeof why, "truncated (Content-Length %llu, %zu bytes present)",
+                 (unsigned long long)len, have - h);
+        return bad_record(r, off, err, r->bad_member ? "corrupt gzip data" : why);
+    }
+    size_t term = terminator(r, r->start + h + (size_t)len);
+    if (!term)
+        return bad_record(r, off, err, "no record end after Content-Length bytes (cut or wrong length)");
+    hp = r->buf + r->start; /* fill may have moved the buffer */
+    char *type = header_value(hp, h, "WARC-Type");
+    int response = type && !strcmp(type, "response");
+    free(type);
+    free(r->url);
+    free(r->date);
+    free(r->ctype);
+    r->url = r->date = r->ctype = NULL;
+    size_t rec_start = r->start;
+    r->start += h + (size_t)len + term;
+    if (!response)
+        return 2;
+    r->url = header_value(hp, h, "WARC-Target-URI");
+    r->date = header_value(hp, h, "WARC-Date");
+    memset(rec, 0, sizeof *rec);
+    rec->url = r->url;
+    rec->date = r->date;
+    rec->offset = off;
+    parse_http(r, r->buf + rec_start + h, (size_t)len, rec);
+    return 1;
+}
+
+int warc_next(warc_reader *r, warc_record *rec, gisa_error *err)
+{
+    for (;;) {
+        if (!skip_gap(r))
+            return 0;
+        int rc = parse_record(r, rec, err);
+        if (rc != 2)
+            return rc;
+    }
+}

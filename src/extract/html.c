@@ -108,21 +108,21 @@ static const struct class_word {
     {"btn", EV_WEAK_BAD}, {"button", EV_WEAK_BAD}, {"byline", EV_WEAK_BAD},
     {"cmt", EV_COMMENT}, {"combx", EV_WEAK_BAD}, {"comment", EV_COMMENT},
     {"comments", EV_COMMENT}, {"community", EV_WEAK_BAD},
-    {"consent", EV_STRONG_BAD}, {"cont", 1}, {"content", 1},
-    {"cookie", EV_STRONG_BAD}, {"cookies", EV_STRONG_BAD},
+    {"consent", EV_OVERLAY}, {"cont", 1}, {"content", 1},
+    {"cookie", EV_OVERLAY}, {"cookies", EV_OVERLAY},
     {"copyright", EV_STRONG_BAD}, {"description", 1}, {"detail", 1},
     {"disqus", EV_COMMENT}, {"docs", 1}, {"documentation", 1},
     {"dropdown", EV_STRONG_BAD}, {"entry", 1}, {"footer", EV_STRONG_BAD},
-    {"footnote", EV_WEAK_BAD}, {"gdpr", EV_STRONG_BAD}, {"gnb", EV_STRONG_BAD},
+    {"footnote", EV_WEAK_BAD}, {"gdpr", EV_OVERLAY}, {"gnb", EV_STRONG_BAD},
     {"header", EV_WEAK_BAD}, {"hentry", 1}, {"hide", EV_WEAK_BAD},
     {"lnb", EV_STRONG_BAD}, {"login", EV_STRONG_BAD}, {"main", 1},
     {"markdown", 1}, {"masthead", EV_STRONG_BAD}, {"menu", EV_STRONG_BAD},
-    {"message", 1}, {"meta", EV_WEAK_BAD}, {"modal", EV_STRONG_BAD},
+    {"message", 1}, {"meta", EV_WEAK_BAD}, {"modal", EV_OVERLAY},
     {"more", EV_WEAK_BAD}, {"nav", EV_STRONG_BAD}, {"navbar", EV_STRONG_BAD},
     {"navigation", EV_STRONG_BAD}, {"news", 1}, {"newsletter", EV_STRONG_BAD},
     {"offcanvas", EV_STRONG_BAD}, {"outbrain", EV_STRONG_BAD},
     {"pager", EV_STRONG_BAD}, {"pagination", EV_STRONG_BAD},
-    {"popular", EV_WEAK_BAD}, {"popup", EV_STRONG_BAD}, {"post", 1},
+    {"popular", EV_WEAK_BAD}, {"popup", EV_OVERLAY}, {"post", 1},
     {"print", EV_WEAK_BAD}, {"product", 1}, {"promo", EV_WEAK_BAD},
     {"prose", 1}, {"rank", EV_WEAK_BAD}, {"ranking", EV_WEAK_BAD}, {"read", 1},
     {"recommend", EV_WEAK_BAD}, {"related", EV_STRONG_BAD},
@@ -176,8 +176,7 @@ static int words_evidence(const char *s)
         int level = class_word_level(w);
         if (level > 0)
             good = 1;
-        else if (level < 0 && (bad == 0 || level == EV_COMMENT ||
-                               (level == EV_STRONG_BAD && bad == EV_WEAK_BAD)))
+        else if (level < bad)
             bad = level;
     }
     return bad ? bad : good;
@@ -188,6 +187,9 @@ int class_evidence(const xmlNode *n)
     int ev = 0;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *name = (const char *)a->name;
+        if (strcmp(name, "aria-modal") == 0 && a->children && a->children->content &&
+            strcmp((const char *)a->children->content, "true") == 0)
+            return EV_OVERLAY;
         if (strcmp(name, "class") && strcmp(name, "id") && strcmp(name, "role") &&
             strcmp(name, "itemprop"))
             continue;
@@ -201,6 +203,7 @@ int class_evidence(const xmlNode *n)
             e = !strcmp(v, "navigation") || !strcmp(v, "contentinfo") ||
                         !strcmp(v, "banner") ? EV_WEAK_BAD
                 : !strcmp(v, "complementary") ? EV_STRONG_BAD
+                : !strcmp(v, "dialog") || !strcmp(v, "alertdialog") ? EV_OVERLAY
                 : !strcmp(v, "main") || !strcmp(v, "article");
         } else {
             e = words_evidence(v);
@@ -312,7 +315,7 @@ static int is_boilerplate_region(const node_info *ni)
     default:
         break;
     }
-    if (ni->cls == EV_STRONG_BAD && !layout_wrapper(ni))
+    if ((ni->cls == EV_STRONG_BAD && !layout_wrapper(ni)) || ni->cls == EV_OVERLAY)
         return 1;
     return ni->cls <= EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text);
 }
@@ -411,7 +414,8 @@ static void best_below(xmlNode *n, int depth, xmlNode **best, float *best_score)
     if (depth > MAX_DEPTH)
         return;
     for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || !info_of(c) || info_of(c)->hidden)
+        if (c->type != XML_ELEMENT_NODE || !info_of(c) || info_of(c)->hidden ||
+            info_of(c)->cls == EV_OVERLAY)
             continue;
         float s = final_score(c);
         if (s > *best_score) {
@@ -488,7 +492,7 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
         return 1;
     if (ni->cls == EV_COMMENT && !e->keep_comments)
         return 1;
-    if (ni->cls == EV_STRONG_BAD && !layout_wrapper(ni))
+    if ((ni->cls == EV_STRONG_BAD && !layout_wrapper(ni)) || ni->cls == EV_OVERLAY)
         return 1;
     if (e->lenient)
         return 0;

@@ -46,6 +46,7 @@ static inline node_info *info_of(const xmlNode *n)
 #define EV_WEAK_BAD (-1)
 #define EV_STRONG_BAD (-2)
 #define EV_COMMENT (-3)   /* comments: boilerplate, unless they are the page */
+#define EV_OVERLAY (-4)   /* dialogs, modals, cookie banners: never content */
 int class_evidence(const xmlNode *n);
 /* Visible-text length of an element is below this many bytes: too short
  * to be an article on its own. */

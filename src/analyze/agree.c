@@ -26,7 +26,8 @@ typedef struct predicate {
 static const predicate predicates[] = {
     {"agreement", "(?:하기로|키로|기로)\\s*(?:합의|뜻을\\s*모았|약속)\\S*"},
     {"decision", "(?:하기로|키로|기로)\\s*(?:했|하였|결정|결의)\\S*"},
-    {"agreement", "합의(?:했|하였|한다|하고|하며|해|했으며)\\S*"},
+    {"agreement", "합의(?:했|하였|한다|하고|하며|해|했으며|되었|됐|된다|되고|되어)\\S*|"
+                  "합의(?:를|에)\\s*(?:이뤘|이루었|도달했|이르렀)\\S*"},
     {"consensus", "(?:공감(?:했|하였|한다|하고|하며|대를\\s*(?:형성|이루)\\S*)|"
                   "(?:의견|뜻)을\\s*같이(?:했|하였|한다|하고|하며))\\S*"},
     {"welcome", "환영(?:했|하였|한다|하고|하며|의\\s*뜻을)\\S*"},
@@ -144,6 +145,10 @@ static int find_subject(const char *s, size_t limit, size_t *a, size_t *b, size_
             }
             if (first == SIZE_MAX)
                 first = ws;
+            static const char *const adnominal[] = {"하는", "되는", "있는", "없는", "시는", "리는",
+                                                    "치는", "기는", "우는", "오는", "가는", NULL};
+            if (ends_with_any(w, n, adnominal))
+                continue; /* 늘리는 방안: a verb's modifier, not a topic */
             const char *p = ends_with_any(w, n, lists[pass]);
             /* the particle must be one: 정부가 -> 정부, but not 국가 */
             if (p && n > strlen(p) + 3 && gisa_stem(w, n) == n - strlen(p)) {
@@ -155,6 +160,11 @@ static int find_subject(const char *s, size_t limit, size_t *a, size_t *b, size_
         }
     }
     return 0;
+}
+
+static int strstr_in(const char *s, size_t n, const char *needle)
+{
+    return memmem(s, n, needle, strlen(needle)) != NULL;
 }
 
 static char *trimmed_dup(analysis *an, const char *s, size_t a, size_t b)
@@ -237,7 +247,7 @@ void find_agreements(analysis *an)
         hit h[MAX_HITS];
         size_t nh = find_hits(s, len, h, md);
         size_t sa, sb, send;
-        size_t from = 0;
+        size_t from = 0, clause = 0;
         if (find_subject(s, nh ? h[0].a : len, &sa, &sb, &send)) {
             who = trimmed_dup(an, s, sa, sb);
             from = send;
@@ -256,12 +266,17 @@ void find_agreements(analysis *an)
             gisa_agreement g;
             g.kind = h[k].kind;
             g.who = who;
-            g.what = trimmed_dup(an, s, from, h[k].a);
+            /* "…방안이 합의되었다": the passive names what, not who */
+            int passive = strstr_in(s + h[k].a, h[k].b - h[k].a, "합의되") ||
+                          strstr_in(s + h[k].a, h[k].b - h[k].a, "합의됐");
+            if (passive)
+                g.who = NULL;
+            g.what = trimmed_dup(an, s, passive ? clause : from, h[k].a);
             g.verb = trimmed_dup(an, s, h[k].a, h[k].b);
             g.sentence = si;
             if (g.what && g.verb)
                 vec_push(an, &an->agreements, &g);
-            from = h[k].b;
+            from = clause = h[k].b;
         }
     }
     pcre2_match_data_free(md);

@@ -211,6 +211,25 @@ static void test_analysis(void)
     gisa_analysis_free(a);
 }
 
+static void test_passive_and_titles(void)
+{
+    const char *t = "이번 회의에서는 두 기관의 연구 교류를 늘리는 방안이 합의되었습니다. "
+                    "사토 하루키 방위상은 도쿄에서 열린 행사에 참석했다.";
+    gisa_analysis *a;
+    gisa_error err;
+    CHECK_INT(gisa_analyze_text(NULL, NULL, t, strlen(t), NULL, &a, &err), GISA_OK);
+    CHECK_INT(a->nagreements, 1);
+    if (a->nagreements == 1) {
+        CHECK_STR(a->agreements[0].kind, "agreement");
+        CHECK(a->agreements[0].who == NULL);
+        CHECK_HAS(a->agreements[0].what, "방안이");
+    }
+    const gisa_entity *e = find_entity(a, GISA_ENTITY_PERSON, "사토 하루키");
+    CHECK(e && e->title && !strcmp(e->title, "방위상"));
+    CHECK(find_entity(a, GISA_ENTITY_PLACE, "도쿄") != NULL);
+    gisa_analysis_free(a);
+}
+
 static void test_empty_and_english(void)
 {
     gisa_analysis *a;
@@ -233,6 +252,7 @@ int main(void)
     test_split_limits();
     test_stem();
     test_analysis();
+    test_passive_and_titles();
     test_empty_and_english();
     CHECK_DONE();
 }

@@ -173,7 +173,8 @@ static gisa_status analyse_all(checker *c, const gisa_document *const *sources,
                                        text.len, NULL, &c->dan, err);
     buf_free(&text);
     for (size_t i = 0; st == GISA_OK && i < c->nsources; i++) {
-        st = gisa_analyze(sources[i], NULL, &c->san[i], err);
+        if (!c->borrowed)
+            st = gisa_analyze(sources[i], NULL, &c->san[i], err);
         if (st != GISA_OK)
             break;
         const gisa_analysis *a = c->san[i];
@@ -231,9 +232,10 @@ static int by_position(const void *a, const void *b)
 static void free_checker(checker *c)
 {
     gisa_analysis_free(c->dan);
-    for (size_t i = 0; c->san && i < c->nsources; i++)
+    for (size_t i = 0; c->san && !c->borrowed && i < c->nsources; i++)
         gisa_analysis_free(c->san[i]);
-    free(c->san);
+    if (!c->borrowed)
+        free(c->san);
     buf_free(&c->hay.text);
     free(c->hay.starts);
     free(c->hay.sentences);
@@ -278,6 +280,13 @@ static int make_report(checker *c, gisa_check_report *r)
 gisa_status gisa_check(const gisa_document *derived, const gisa_document *const *sources,
                        size_t nsources, gisa_check_report **out, gisa_error *err)
 {
+    return check_run(derived, sources, NULL, nsources, out, err);
+}
+
+gisa_status check_run(const gisa_document *derived, const gisa_document *const *sources,
+                      gisa_analysis *const *analyses, size_t nsources,
+                      gisa_check_report **out, gisa_error *err)
+{
     *out = NULL;
     if (!derived || !sources || nsources == 0)
         return gisa_fail(err, GISA_ERR_USAGE, "gisa_check: a derived text and a source are needed");
@@ -286,7 +295,8 @@ gisa_status gisa_check(const gisa_document *derived, const gisa_document *const 
     arena_init(&c.mem);
     c.derived = derived;
     c.nsources = nsources;
-    c.san = calloc(nsources, sizeof *c.san);
+    c.borrowed = analyses != NULL;
+    c.san = analyses ? (gisa_analysis **)analyses : calloc(nsources, sizeof *c.san);
     check_result *res = calloc(1, sizeof *res);
     gisa_status st = c.san && res ? analyse_all(&c, sources, err)
                                   : gisa_fail(err, GISA_ERR_NOMEM, "out of memory");

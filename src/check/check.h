@@ -28,12 +28,20 @@ typedef struct checker {
     const gisa_document *derived;
     gisa_analysis *dan;            /* the derived text, analysed */
     gisa_analysis **san;           /* each source, analysed */
+    int borrowed;                  /* san came from the caller: not ours to free */
     size_t nsources;
     haystack hay;
     gisa_fact *facts;
     size_t nfacts, cap;
     void *scratch; /* for match callbacks */
 } checker;
+
+/* gisa_check with the sources already analysed (`analyses` may be NULL);
+ * the analyses stay the caller's. Compose uses it to check its own post
+ * without analysing the page a second time. */
+gisa_status check_run(const gisa_document *derived, const gisa_document *const *sources,
+                      gisa_analysis *const *analyses, size_t nsources,
+                      gisa_check_report **out, gisa_error *err);
 
 gisa_fact *add_fact(checker *c, gisa_fact_kind kind, const char *text, size_t sentence);
 void judge_entity(checker *c, gisa_fact *f, const gisa_entity *e);

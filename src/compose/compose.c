@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../check/check.h"
 #include "../util/error.h"
 #include "compose.h"
 
@@ -56,7 +57,8 @@ static gisa_status verify(const post_model *m, gisa_error *err)
     gisa_status st = gisa_extract(&src, &eo, &back, err);
     if (st == GISA_OK) {
         const gisa_document *srcs[] = {m->doc};
-        st = gisa_check(back, srcs, 1, &r, err);
+        gisa_analysis *const analyses[] = {m->an}; /* analysed once, for the model */
+        st = check_run(back, srcs, analyses, 1, &r, err);
         gisa_document_free(back);
     }
     buf_free(&text);

@@ -41,6 +41,23 @@ static char *join(char **words, int n)
     return q;
 }
 
+/* A snippet spans paragraphs: print it on one line. */
+static void print_line(const char *s)
+{
+    int space = 0;
+    for (; *s; s++) {
+        if (*s == '\n' || *s == '\r' || *s == '\t' || *s == ' ') {
+            space = 1;
+            continue;
+        }
+        if (space)
+            putchar(' ');
+        space = 0;
+        putchar(*s);
+    }
+    fputs("\n\n", stdout);
+}
+
 int cmd_search(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -96,9 +113,11 @@ int cmd_search(int argc, char **argv)
     free(query);
     if (st != GISA_OK)
         return report(&err);
-    for (size_t i = 0; i < n; i++)
-        printf("%zu. %s\n   %s%s%s\n   %s\n\n", i + 1, hits[i].url, hits[i].title,
-               *hits[i].date ? " | " : "", hits[i].date, hits[i].snippet);
+    for (size_t i = 0; i < n; i++) {
+        printf("%zu. %s\n   %s%s%s\n   ", i + 1, hits[i].url, hits[i].title,
+               *hits[i].date ? " | " : "", hits[i].date);
+        print_line(hits[i].snippet);
+    }
     gisa_hits_free(hits, n);
     if (fflush(stdout) != 0)
         return EXIT_IO;

@@ -31,6 +31,7 @@ struct warc_reader {
     int seg_end;         /* the current segment has no more bytes */
     int file_eof;        /* nothing after the current segment */
     int bad_member;      /* the current gzip member is corrupt or cut */
+    long member_start;   /* file offset of the current gzip member */
     size_t max_record;
     unsigned long records; /* WARC records seen, for messages */
     uint64_t file_size;
@@ -200,9 +201,15 @@ static int next_segment(warc_reader *r)
 {
     r->base += r->len;
     r->start = r->len = 0;
-    if (!r->gz || r->file_eof)
+    if (!r->gz || (r->file_eof && !r->bad_member))
         return r->file_eof = 1, 0;
     if (r->bad_member) {
+        /* inflate may have read into the next member: look for it from
+         * just after the start of the bad one */
+        r->zs.avail_in = 0;
+        r->file_eof = 0;
+        if (fseek(r->f, r->member_start + 1, SEEK_SET) != 0)
+            return r->file_eof = 1, 0;
         seek_gzip_magic(r);
         r->bad_member = 0;
     } else if (r->zs.avail_in == 0) {
@@ -211,6 +218,7 @@ static int next_segment(warc_reader *r)
     }
     if (r->file_eof || r->zs.avail_in == 0)
         return r->file_eof = 1, 0;
+    r->member_start = ftell(r->f) - (long)r->zs.avail_in;
     inflateReset(&r->zs);
     r->seg_end = 0;
     return 1;

@@ -376,6 +376,17 @@ static int dot_is_not_end(const splitter *sp, size_t a, size_t b)
             digits = 0;
     if (digits && n <= 3 && a == skip_spaces(sp, sp->start))
         return 1; /* "1. " opening a list item */
+    if (digits && n <= 4) {
+        /* a date written with dots: 2026. 3. 12. */
+        size_t c = skip_spaces(sp, b + 1);
+        if (c < sp->len && sp->s[c] >= '0' && sp->s[c] <= '9') {
+            size_t d = c;
+            while (d < sp->len && d - c < 3 && sp->s[d] >= '0' && sp->s[d] <= '9')
+                d++;
+            if (d < sp->len && sp->s[d] == '.' && d - c <= 2)
+                return 1;
+        }
+    }
     if (n == 1 && w[0] >= 'A' && w[0] <= 'Z')
         return 1; /* an initial: "J. K." */
     for (const char *const *e = abbreviations; *e; e++)

@@ -37,6 +37,8 @@ static void test_split(void)
     /* numbers, list markers, abbreviations */
     check_split("물가는 3.5% 올랐다. 임금은 그대로다.", "물가는 3.5% 올랐다. | 임금은 그대로다.");
     check_split("1. 첫째 항목을 본다.", "1. 첫째 항목을 본다.");
+    check_split("회의는 2025. 4. 9.(수) 열린다. 장소는 미정이다.",
+                "회의는 2025. 4. 9.(수) 열린다. | 장소는 미정이다.");
     check_split("Dr. Kim은 No. 7 선수를 만났다.", "Dr. Kim은 No. 7 선수를 만났다.");
     /* endings without punctuation */
     check_split("회의를 열었습니다 내일 다시 만납니다", "회의를 열었습니다 | 내일 다시 만납니다");

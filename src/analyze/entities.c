@@ -97,7 +97,8 @@ static void add_entity(analysis *an, gisa_entity_kind kind, const char *text, si
             continue;
         int same = value && e[i].value ? !strcmp(value, e[i].value)
                                        : strlen(e[i].text) == len && !memcmp(e[i].text, text, len);
-        if (same && (kind != GISA_ENTITY_NUMBER || (e[i].unit == unit || (e[i].unit && unit && !strcmp(e[i].unit, unit))))) {
+        int same_unit = e[i].unit == unit || (e[i].unit && unit && !strcmp(e[i].unit, unit));
+        if (same && (kind != GISA_ENTITY_NUMBER || same_unit)) {
             e[i].count++;
             if (!e[i].title && title)
                 e[i].title = arena_strdup(&an->mem, title);
@@ -328,7 +329,8 @@ static int in_list(const char *w, size_t n, const char *const *list)
 
 /* Titles that follow a person's name, longest first where they overlap. */
 static const char *const titles[] = {
-    "국방부장관", "외교부장관", "장관", "대신", "방위상", "외무상", "국방상", "외상", "대통령", "부총리", "총리", "차관", "의원",
+    "국방부장관", "외교부장관", "장관", "대신", "방위상", "외무상", "국방상", "외상", "대통령",
+    "부총리", "총리", "차관", "의원",
     "위원장", "부위원장", "사령관", "참모총장", "총장", "청장", "대변인", "대사", "교수",
     "박사", "회장", "부회장", "대표", "처장", "실장", "국장", "원장", "지사", "시장", "총재",
     "의장", "본부장", "부사장", "사장", "연구원", "소장", "단장", "팀장", "이사장", "이사",

@@ -95,14 +95,24 @@ int graph_rank(const double *w, const double *out_sum, size_t n, double *r)
     for (size_t i = 0; i < n; i++)
         r[i] = 1.0 / (double)n;
     for (int it = 0; it < ITERATIONS; it++) {
-        for (size_t i = 0; i < n; i++) {
-            double s = 0.0;
-            for (size_t j = 0; j < n; j++)
-                if (out_sum[j] > 0.0 && w[j * n + i] > 0.0)
-                    s += w[j * n + i] / out_sum[j] * r[j];
-            next[i] = (1.0 - DAMPING) / (double)n + DAMPING * s;
+        memset(next, 0, n * sizeof *next);
+        /* row by row: w is symmetric, so row j holds j's out-edges */
+        for (size_t j = 0; j < n; j++) {
+            if (out_sum[j] <= 0.0)
+                continue;
+            double share = r[j] / out_sum[j];
+            const double *row = w + j * n;
+            for (size_t i = 0; i < n; i++)
+                next[i] += row[i] * share;
         }
-        memcpy(r, next, n * sizeof *r);
+        double change = 0.0;
+        for (size_t i = 0; i < n; i++) {
+            double v = (1.0 - DAMPING) / (double)n + DAMPING * next[i];
+            change += v > r[i] ? v - r[i] : r[i] - v;
+            r[i] = v;
+        }
+        if (change < 1e-10)
+            break; /* converged */
     }
     free(next);
     return 1;

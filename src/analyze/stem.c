@@ -11,45 +11,49 @@ enum { ANY, CONS, VOWEL };
 
 typedef struct suffix {
     const char *text;
+    size_t len;
     int after;
 } suffix;
+
+/* An entry with its byte length counted at compile time. */
+#define S(text, after) {text, sizeof text - 1, after}
 
 /* Longest first within the list is not needed: every entry is tried and
  * the longest that fits wins. */
 static const suffix suffixes[] = {
     /* particles after a final consonant */
-    {"은", CONS}, {"을", CONS}, {"과", CONS}, {"이", CONS}, {"으로", CONS},
-    {"으로서", CONS}, {"으로써", CONS}, {"으로는", CONS}, {"으로도", CONS},
-    {"이나", CONS}, {"이라", CONS}, {"이라고", CONS}, {"이라는", CONS},
-    {"이란", CONS}, {"이며", CONS}, {"이고", CONS}, {"이다", CONS},
-    {"이었다", CONS}, {"이랑", CONS}, {"과의", CONS}, {"과는", CONS},
-    {"이자", CONS}, {"입니다", CONS}, {"이었습니다", CONS},
+    S("은", CONS), S("을", CONS), S("과", CONS), S("이", CONS), S("으로", CONS),
+    S("으로서", CONS), S("으로써", CONS), S("으로는", CONS), S("으로도", CONS),
+    S("이나", CONS), S("이라", CONS), S("이라고", CONS), S("이라는", CONS),
+    S("이란", CONS), S("이며", CONS), S("이고", CONS), S("이다", CONS),
+    S("이었다", CONS), S("이랑", CONS), S("과의", CONS), S("과는", CONS),
+    S("이자", CONS), S("입니다", CONS), S("이었습니다", CONS),
     /* particles after a vowel */
-    {"는", VOWEL}, {"를", VOWEL}, {"와", VOWEL}, {"가", VOWEL}, {"로", VOWEL},
-    {"로서", VOWEL}, {"로써", VOWEL}, {"로는", VOWEL}, {"로도", VOWEL},
-    {"나", VOWEL}, {"라고", VOWEL}, {"라는", VOWEL}, {"란", VOWEL},
-    {"며", VOWEL}, {"다", VOWEL}, {"였다", VOWEL}, {"랑", VOWEL},
-    {"와의", VOWEL}, {"와는", VOWEL}, {"자", VOWEL}, {"였습니다", VOWEL},
-    {"입니다", VOWEL},
+    S("는", VOWEL), S("를", VOWEL), S("와", VOWEL), S("가", VOWEL), S("로", VOWEL),
+    S("로서", VOWEL), S("로써", VOWEL), S("로는", VOWEL), S("로도", VOWEL),
+    S("나", VOWEL), S("라고", VOWEL), S("라는", VOWEL), S("란", VOWEL),
+    S("며", VOWEL), S("다", VOWEL), S("였다", VOWEL), S("랑", VOWEL),
+    S("와의", VOWEL), S("와는", VOWEL), S("자", VOWEL), S("였습니다", VOWEL),
+    S("입니다", VOWEL),
     /* particles after anything */
-    {"의", ANY}, {"에", ANY}, {"에서", ANY}, {"에게", ANY}, {"에게서", ANY},
-    {"께서", ANY}, {"한테", ANY}, {"부터", ANY}, {"까지", ANY}, {"도", ANY},
-    {"만", ANY}, {"보다", ANY}, {"처럼", ANY}, {"마다", ANY}, {"조차", ANY},
-    {"밖에", ANY}, {"에도", ANY}, {"에는", ANY}, {"에서는", ANY},
-    {"에서도", ANY}, {"에서의", ANY}, {"에게는", ANY}, {"까지는", ANY},
-    {"부터는", ANY}, {"만큼", ANY}, {"대로", ANY}, {"뿐", ANY}, {"께", ANY},
-    {"들", ANY}, {"들은", ANY}, {"들이", ANY}, {"들의", ANY}, {"들을", ANY},
-    {"들과", ANY}, {"들에게", ANY}, {"들도", ANY}, {"로부터", ANY},
-    {"으로부터", CONS}, {"로의", VOWEL}, {"으로의", CONS}, {"기로", ANY}, {"에서부터", ANY}, {"이라며", CONS}, {"라며", VOWEL},
+    S("의", ANY), S("에", ANY), S("에서", ANY), S("에게", ANY), S("에게서", ANY),
+    S("께서", ANY), S("한테", ANY), S("부터", ANY), S("까지", ANY), S("도", ANY),
+    S("만", ANY), S("보다", ANY), S("처럼", ANY), S("마다", ANY), S("조차", ANY),
+    S("밖에", ANY), S("에도", ANY), S("에는", ANY), S("에서는", ANY),
+    S("에서도", ANY), S("에서의", ANY), S("에게는", ANY), S("까지는", ANY),
+    S("부터는", ANY), S("만큼", ANY), S("대로", ANY), S("뿐", ANY), S("께", ANY),
+    S("들", ANY), S("들은", ANY), S("들이", ANY), S("들의", ANY), S("들을", ANY),
+    S("들과", ANY), S("들에게", ANY), S("들도", ANY), S("로부터", ANY),
+    S("으로부터", CONS), S("로의", VOWEL), S("으로의", CONS), S("기로", ANY), S("에서부터", ANY), S("이라며", CONS), S("라며", VOWEL),
     /* verbal endings after a noun (협력했다 -> 협력) */
-    {"하다", ANY}, {"했다", ANY}, {"한다", ANY}, {"하는", ANY}, {"하고", ANY},
-    {"하며", ANY}, {"하면서", ANY}, {"했으며", ANY}, {"했고", ANY}, {"하여", ANY},
-    {"해", ANY}, {"해서", ANY}, {"했습니다", ANY}, {"합니다", ANY},
-    {"하기로", ANY}, {"하기", ANY}, {"하기로", ANY}, {"할", ANY}, {"한", ANY},
-    {"된", ANY}, {"되는", ANY}, {"됐다", ANY}, {"되었다", ANY}, {"되어", ANY},
-    {"됩니다", ANY}, {"되고", ANY}, {"시키는", ANY}, {"시켰다", ANY},
-    {"하겠다", ANY}, {"하겠습니다", ANY}, {"하자는", ANY}, {"키로", ANY},
-    {"적인", ANY}, {"적으로", ANY}, {"적", ANY}, {"했던", ANY}, {"하던", ANY},
+    S("하다", ANY), S("했다", ANY), S("한다", ANY), S("하는", ANY), S("하고", ANY),
+    S("하며", ANY), S("하면서", ANY), S("했으며", ANY), S("했고", ANY), S("하여", ANY),
+    S("해", ANY), S("해서", ANY), S("했습니다", ANY), S("합니다", ANY),
+    S("하기로", ANY), S("하기", ANY), S("하기로", ANY), S("할", ANY), S("한", ANY),
+    S("된", ANY), S("되는", ANY), S("됐다", ANY), S("되었다", ANY), S("되어", ANY),
+    S("됩니다", ANY), S("되고", ANY), S("시키는", ANY), S("시켰다", ANY),
+    S("하겠다", ANY), S("하겠습니다", ANY), S("하자는", ANY), S("키로", ANY),
+    S("적인", ANY), S("적으로", ANY), S("적", ANY), S("했던", ANY), S("하던", ANY),
 };
 #define NSUFFIXES (sizeof suffixes / sizeof suffixes[0])
 
@@ -82,7 +86,7 @@ size_t gisa_stem(const char *word, size_t len)
     size_t n = trim_punct(word, len);
     size_t best = n;
     for (size_t i = 0; i < NSUFFIXES; i++) {
-        size_t m = strlen(suffixes[i].text);
+        size_t m = suffixes[i].len;
         if (m >= n || memcmp(word + n - m, suffixes[i].text, m) != 0)
             continue;
         size_t rest = n - m;

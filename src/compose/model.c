@@ -16,6 +16,7 @@
 #define TITLE_MAX_CHARS 120
 #define TAGS_MAX 5
 #define AGREEMENT_MIN_CHARS 8
+#define SECTION_PARAS 3
 
 /* Credit lines that mark a photo as someone else's work. */
 static const char *const photo_credits[] = {
@@ -171,7 +172,7 @@ static void keep_blocks(post_model *m)
     const gisa_document *d = m->doc;
     for (size_t i = 0; i < d->nblocks; i++) {
         const gisa_block *b = &d->blocks[i];
-        if (b->kind == GISA_BLOCK_HEADING && m->nblocks == 0 && !strcmp(b->text, m->title))
+        if (b->kind == GISA_BLOCK_HEADING && !strcmp(b->text, m->title))
             continue; /* the title is shown once, by the renderer */
         if (b->kind == GISA_BLOCK_IMAGE && !keep_image(m, i))
             continue;
@@ -179,6 +180,94 @@ static void keep_blocks(post_model *m)
             m->image = b->url;
         push_block(m, b, i);
     }
+}
+
+/* Paragraphs of the body that contain w. */
+static size_t paragraphs_with(const post_model *m, const char *w)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->nblocks; i++)
+        n += m->blocks[i]->kind == GISA_BLOCK_PARAGRAPH && strstr(m->blocks[i]->text, w);
+    return n;
+}
+
+/* The heading of body blocks [from, to): the keyword they contain that is
+ * most their own (found in the fewest paragraphs of the whole body; the
+ * better-ranked keyword on a tie) and heads no earlier section. */
+static const char *section_keyword(post_model *m, size_t from, size_t to,
+                                   const char **used, size_t nused)
+{
+    const char *best = NULL;
+    size_t best_spread = (size_t)-1;
+    /* Compound terms (three syllables or more) name a section better than
+     * short words, which are often verbal nouns ("실시"); those only fill in. */
+    for (int pass = 0; pass < 2 && !best; pass++)
+    for (size_t k = 0; k < m->an->nkeywords; k++) {
+        const char *w = m->an->keywords[k].text;
+        if (pass == 0 && utf8_length(w, strlen(w)) < 3)
+            continue;
+        int taken = 0, here = 0;
+        for (size_t u = 0; u < nused; u++)
+            taken |= !strcmp(used[u], w);
+        for (size_t i = from; !taken && !here && i < to; i++)
+            here = m->blocks[i]->kind == GISA_BLOCK_PARAGRAPH && strstr(m->blocks[i]->text, w);
+        size_t spread = here ? paragraphs_with(m, w) : (size_t)-1;
+        if (spread < best_spread) {
+            best = w;
+            best_spread = spread;
+        }
+    }
+    return best;
+}
+
+static int has_headings(const post_model *m)
+{
+    for (size_t i = 0; i < m->nblocks; i++)
+        if (m->blocks[i]->kind == GISA_BLOCK_HEADING)
+            return 1;
+    return 0;
+}
+
+/* A page without headings of its own gets sections: every SECTION_PARAS
+ * paragraphs open under a heading made from their key word, a word of
+ * the source. Pages with headings keep theirs alone. */
+static void add_sections(post_model *m)
+{
+    size_t paras = 0;
+    for (size_t i = 0; i < m->nblocks; i++)
+        paras += m->blocks[i]->kind == GISA_BLOCK_PARAGRAPH;
+    if (has_headings(m) || paras < 2 * SECTION_PARAS)
+        return;
+    size_t n = m->nblocks, out = 0, seen = 0, nused = 0;
+    const gisa_block **blocks = arena_alloc(&m->mem, 2 * n * sizeof *blocks);
+    size_t *src = arena_alloc(&m->mem, 2 * n * sizeof *src);
+    const char **used = arena_alloc(&m->mem, n * sizeof *used);
+    if (!blocks || !src || !used)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        int para = m->blocks[i]->kind == GISA_BLOCK_PARAGRAPH;
+        if (para && seen % SECTION_PARAS == 0 && seen > 0) { /* the lead stands alone */
+            size_t end = i;
+            for (size_t p = 0; end < n && p < SECTION_PARAS; end++)
+                p += m->blocks[end]->kind == GISA_BLOCK_PARAGRAPH;
+            const char *w = section_keyword(m, i, end, used, nused);
+            gisa_block *h = w ? arena_calloc(&m->mem, 1, sizeof *h) : NULL;
+            if (h) {
+                h->kind = GISA_BLOCK_HEADING;
+                h->level = 2;
+                h->text = w;
+                used[nused++] = w;
+                blocks[out] = h;
+                src[out++] = NO_SOURCE;
+            }
+        }
+        seen += para;
+        blocks[out] = m->blocks[i];
+        src[out++] = m->source_index[i];
+    }
+    m->blocks = blocks;
+    m->source_index = src;
+    m->nblocks = out;
 }
 
 /* Summary mode: the best sentences, each a paragraph of its own. */
@@ -382,6 +471,7 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
         keep_blocks(m);
         pick_key_sentences(m);
         m->mark_keys = 1;
+        add_sections(m);
     }
     if (m->opt.mode == GISA_MODE_SUMMARY)
         pick_summary_keys(m);

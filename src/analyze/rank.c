@@ -23,11 +23,22 @@
 /* Is the stem of token t content (two characters or more)? */
 static int content(const analysis *an, const token *t)
 {
-    size_t n = an->word_len[t->id], chars = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)an->words[t->id][i] & 0xC0) != 0x80)
-            chars++;
-    return chars >= 2;
+    return an->content[t->id];
+}
+
+/* Mark the content stems once, so the O(n^2) comparisons stay cheap. */
+static int mark_content(analysis *an)
+{
+    an->content = arena_alloc(&an->mem, an->nwords ? an->nwords : 1);
+    if (!an->content)
+        return 0;
+    for (size_t id = 0; id < an->nwords; id++) {
+        size_t chars = 0;
+        for (size_t i = 0; i < an->word_len[id]; i++)
+            chars += ((unsigned char)an->words[id][i] & 0xC0) != 0x80;
+        an->content[id] = chars >= 2;
+    }
+    return 1;
 }
 
 static size_t content_count(const analysis *an, const sent_tokens *st)
@@ -169,7 +180,8 @@ void rank_sentences(analysis *an)
         return;
     size_t g = n < GRAPH_MAX ? n : GRAPH_MAX;
     double *r = calloc(g, sizeof *r);
-    if (!r) {
+    if (!r || !mark_content(an)) {
+        free(r);
         an->oom = 1;
         return;
     }

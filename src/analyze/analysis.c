@@ -293,7 +293,7 @@ gisa_status gisa_analyze_text(const char *title, const char *date, const char *t
     if (!an)
         return gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     /* paragraphs are separated by blank lines */
-    size_t para = 0, start = 0, i = 0, nparas = 0;
+    size_t start = 0, i = 0, nparas = 0;
     while (i <= len && !an->oom) {
         size_t eol = i;
         while (eol < len && text[eol] != '\n')
@@ -305,13 +305,10 @@ gisa_status gisa_analyze_text(const char *title, const char *date, const char *t
         if (blank || eol >= len) {
             size_t end = blank ? i : eol;
             if (end > start)
-                add_paragraph(an, text + start, end - start, nparas);
-            if (end > start)
-                nparas++;
+                add_paragraph(an, text + start, end - start, nparas++);
             start = eol + 1;
         }
         i = eol + 1;
-        para++;
     }
     return finish(an, out, err, "text");
 }

@@ -562,6 +562,17 @@ static size_t at_outer_close(splitter *sp, size_t i, size_t next)
     return k;
 }
 
+/* Does the white space starting at i hold a line break? */
+static int line_ends(const splitter *sp, size_t i)
+{
+    for (; i < sp->len && (sp->s[i] == ' ' || sp->s[i] == '\t' || sp->s[i] == '\r' ||
+                           sp->s[i] == '\n');
+         i++)
+        if (sp->s[i] == '\n')
+            return 1;
+    return 0;
+}
+
 /* A word s[a..b) ended at depth 0 by the space at b (next after it). */
 static void at_word_end(splitter *sp, size_t a, size_t b, size_t next)
 {
@@ -587,7 +598,10 @@ static void at_word_end(splitter *sp, size_t a, size_t b, size_t next)
         if (sp->s[open] == '(' && open > a)
             end = open;
     }
-    if (is_final_word(sp, a, end) && !next_word_continues(sp, next, continue_after_ending))
+    /* at a line end (…습니다\n) the ending is enough; between words the
+     * next word must not continue it (내리다 보면) */
+    if (is_final_word(sp, a, end) &&
+        (line_ends(sp, b) || !next_word_continues(sp, next, continue_after_ending)))
         emit(sp, b);
 }
 

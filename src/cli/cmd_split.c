@@ -11,9 +11,10 @@ void help_split(FILE *out)
             "usage: gisa split [FILE]\n"
             "\n"
             "Split text into sentences (Korean first). Paragraphs are separated by\n"
-            "blank lines; line breaks inside a paragraph count as spaces. Prints one\n"
-            "sentence per line and a blank line between paragraphs. FILE defaults to\n"
-            "standard input (-); gzip is read transparently.\n"
+            "blank lines; line breaks inside a paragraph count as spaces, but a\n"
+            "sentence-final ending at a line end (…습니다) ends its sentence. Prints\n"
+            "one sentence per line and a blank line between paragraphs. FILE defaults\n"
+            "to standard input (-); gzip is read transparently.\n"
             "\n"
             "  -h, --help  show this help\n");
 }

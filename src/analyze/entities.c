@@ -340,7 +340,8 @@ static const char *const titles[] = {
 static const char *const org_suffixes[] = {
     "위원회", "자위대", "사령부", "사관학교", "학교", "대학교", "대학", "연구소", "연구원",
     "연구단", "재단", "협회", "공사", "공단", "은행", "그룹", "센터", "기구", "방위성",
-    "본부", "해군", "육군", "공군", "국군", "해병대", "미군", "경찰", "부", "청", "처", NULL};
+    "본부", "해군", "육군", "공군", "국군", "해병대", "미군", "경찰", "함대", "사단", "여단",
+    "군단", "비행단", "전단", "전대", "부", "청", "처", NULL};
 static const char *const not_orgs[] = {
     "본부", "정부", "학교", "대학", "센터", "재단", "협회", "그룹", "기구", "경찰", "공사",
     "부", "청", "처", NULL};
@@ -350,6 +351,13 @@ static const char *const not_org_tails[] = {
     "서부", "중부", "요청", "신청", "초청", "대처", "조처", "거처", "출처", "도처", "상부",
     "하부", "복부", "흉부", "두부", "안부", "기부", "환부", "과부", "선부", "공부", "승부",
     "사부", "갑부", "급부", "뒷부", "청청", NULL};
+
+/* A country as it stands before a title or a force: 일본, or the one-
+ * syllable 미 of "미 해군", "미 국무장관". */
+static int is_country_word(const char *w, size_t n)
+{
+    return in_list(w, n, countries) || (n == 3 && !memcmp(w, "미", 3));
+}
 
 static int is_org(const char *w, size_t n)
 {
@@ -469,7 +477,7 @@ static void find_people(analysis *an, const char *s, const word *w, size_t nw, s
             title_from = --j;
         const char *country = NULL;
         char cbuf[64];
-        if (j > 0 && in_list(s + w[j - 1].a, w[j - 1].b - w[j - 1].a, countries)) {
+        if (j > 0 && is_country_word(s + w[j - 1].a, w[j - 1].b - w[j - 1].a)) {
             snprintf(cbuf, sizeof cbuf, "%.*s", (int)(w[j - 1].b - w[j - 1].a), s + w[j - 1].a);
             country = cbuf;
             j--;
@@ -529,7 +537,7 @@ static void find_orgs_places(analysis *an, const char *s, const word *w, size_t 
             /* a country just before belongs to the organisation's country */
             const char *country = NULL;
             char cbuf[64];
-            if (i > 0 && in_list(s + w[i - 1].a, w[i - 1].b - w[i - 1].a, countries)) {
+            if (i > 0 && is_country_word(s + w[i - 1].a, w[i - 1].b - w[i - 1].a)) {
                 snprintf(cbuf, sizeof cbuf, "%.*s", (int)(w[i - 1].b - w[i - 1].a),
                          s + w[i - 1].a);
                 country = cbuf;

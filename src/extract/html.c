@@ -291,7 +291,9 @@ static int is_junk_node(const xmlNode *n, tag t)
     return 1;
 }
 
+#ifndef SOME_PROSE
 #define SOME_PROSE 600 /* bytes: a few paragraphs */
+#endif
 
 /* Layout classes name the sidebar they sit beside ("content-sidebar-wrap",
  * "has-sidebar"): an element marked so that holds paragraphs of prose,
@@ -320,10 +322,18 @@ static int is_boilerplate_region(const node_info *ni)
     return ni->cls <= EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text);
 }
 
+#ifndef LINK_WEIGHT
 #define LINK_WEIGHT 0.5f     /* link text counts against a candidate... */
-#define BOILER_WEIGHT 0.5f   /* ...and so does a boilerplate region */
+#endif
+#ifndef BOILER_WEIGHT
+#define BOILER_WEIGHT 0.1f   /* ...and so does a boilerplate region */
+#endif
+#ifndef LONG_LINK_BYTES
 #define LONG_LINK_BYTES 40    /* a link this long is a headline... */
+#endif
+#ifndef LONG_LINK_WEIGHT
 #define LONG_LINK_WEIGHT 0.6f /* ...and counts for the candidate */
+#endif
 
 static void measure_tree(measure *m, xmlNode *n, int depth)
 {
@@ -858,7 +868,9 @@ static void emit_chosen(emitter *e, xmlNode *body, xmlNode *top, float top_score
 /* An ancestor of the chosen element whose content mass is clearly larger
  * holds more of the page's content than the prose-scoring found: the
  * posts of a thread, the sections of a service page. */
-#define CLIMB_GAIN 1.3f
+#ifndef CLIMB_GAIN
+#define CLIMB_GAIN 1.5f
+#endif
 
 static xmlNode *climb(xmlNode *body, xmlNode *top)
 {

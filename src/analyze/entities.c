@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -178,13 +179,72 @@ static int resolve_relative(const analysis *an, const char *s, const size_t *ov,
     return 1;
 }
 
+/* "5개월여 만에", "3주 만에": that long before the document date. */
+static void ago(const analysis *an, const char *s, const size_t *ov, int *y, int *m, int *d)
+{
+    if (!an->year)
+        return;
+    int n = num(s, ov[2], ov[3]);
+    const char *u = s + ov[4];
+    *y = an->year, *m = an->month;
+    if (!strncmp(u, "개월", strlen("개월"))) {
+        add_months(y, m, -n);
+    } else if (!strncmp(u, "년", strlen("년"))) {
+        *y -= n;
+    } else { /* weeks or days: to the day, with the calendar's help */
+        struct tm t;
+        memset(&t, 0, sizeof t);
+        t.tm_year = an->year - 1900;
+        t.tm_mon = an->month - 1;
+        t.tm_mday = an->day - (!strncmp(u, "주", strlen("주")) ? 7 * n : n);
+        t.tm_hour = 12;
+        timegm(&t); /* normalises the fields */
+        *y = t.tm_year + 1900, *m = t.tm_mon + 1, *d = t.tm_mday;
+    }
+}
+
+/* The year, month and day a date match stands for (0 where unknown);
+ * 0 when the match is to be skipped. */
+static int date_parts(const analysis *an, int re, const char *s, const size_t *ov, int *y,
+                      int *m, int *d)
+{
+    *y = *m = *d = 0;
+    switch (re) {
+    case RE_YMD_KO:
+    case RE_YMD_DOT:
+        *y = num(s, ov[2], ov[3]), *m = num(s, ov[4], ov[5]), *d = num(s, ov[6], ov[7]);
+        break;
+    case RE_YM_KO:
+        *y = num(s, ov[2], ov[3]), *m = num(s, ov[4], ov[5]);
+        break;
+    case RE_RELATIVE:
+        resolve_relative(an, s, ov, y, m, d);
+        break;
+    case RE_AGO:
+        ago(an, s, ov, y, m, d);
+        break;
+    case RE_MD_KO:
+        *y = an->year, *m = num(s, ov[2], ov[3]), *d = num(s, ov[4], ov[5]);
+        break;
+    case RE_YEAR:
+        *y = num(s, ov[2], ov[3]);
+        break;
+    case RE_DAY: /* "9일" in news: that day of the document's month */
+        if (!an->year)
+            return 0;
+        *y = an->year, *m = an->month, *d = num(s, ov[2], ov[3]);
+        break;
+    }
+    return !((*m && (*m < 1 || *m > 12)) || (*d && (*d < 1 || *d > 31)));
+}
+
 static void find_dates(analysis *an, const char *s, size_t len, size_t si, claims *c,
                        pcre2_match_data *md)
 {
     static const int order[] = {RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE, RE_AGO,
                                 RE_MD_KO, RE_YEAR, RE_DAY};
     for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
-        int re = order[k];
+        int re = order[k], y, m, d;
         if (!compiled[re])
             continue;
         for (size_t start = 0; start < len;) {
@@ -194,44 +254,7 @@ static void find_dates(analysis *an, const char *s, size_t len, size_t si, claim
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
             size_t a = ov[0], b = ov[1];
             start = b > a ? b : a + 1;
-            if (claimed(c, a, b))
-                continue;
-            int y = 0, m = 0, d = 0;
-            switch (re) {
-            case RE_YMD_KO:
-            case RE_YMD_DOT:
-                y = num(s, ov[2], ov[3]), m = num(s, ov[4], ov[5]), d = num(s, ov[6], ov[7]);
-                break;
-            case RE_YM_KO:
-                y = num(s, ov[2], ov[3]), m = num(s, ov[4], ov[5]);
-                break;
-            case RE_RELATIVE:
-                resolve_relative(an, s, ov, &y, &m, &d);
-                break;
-            case RE_AGO: /* 5개월여 만에: that long before the document date */
-                if (an->year) {
-                    int n = num(s, ov[2], ov[3]);
-                    const char *u = s + ov[4];
-                    y = an->year, m = an->month;
-                    if (!strncmp(u, "개월", strlen("개월")))
-                        add_months(&y, &m, -n);
-                    else if (!strncmp(u, "년", strlen("년")))
-                        y -= n;
-                }
-                break;
-            case RE_MD_KO:
-                y = an->year, m = num(s, ov[2], ov[3]), d = num(s, ov[4], ov[5]);
-                break;
-            case RE_YEAR:
-                y = num(s, ov[2], ov[3]);
-                break;
-            case RE_DAY: /* "9일" in news: that day of the document's month */
-                if (!an->year)
-                    continue;
-                y = an->year, m = an->month, d = num(s, ov[2], ov[3]);
-                break;
-            }
-            if ((m && (m < 1 || m > 12)) || (d && (d < 1 || d > 31)))
+            if (claimed(c, a, b) || !date_parts(an, re, s, ov, &y, &m, &d))
                 continue;
             char value[16];
             date_value(value, sizeof value, y, m, d);

@@ -232,6 +232,21 @@ static void test_passive_and_titles(void)
     gisa_analysis_free(a);
 }
 
+static void test_relative_days(void)
+{
+    const char *t = "회담은 3주 만에 열렸다. 협의는 10일 만에 끝났다. 결과는 9일 나온다.";
+    gisa_analysis *a;
+    gisa_error err;
+    CHECK_INT(gisa_analyze_text(NULL, "2025-03-04", t, strlen(t), NULL, &a, &err), GISA_OK);
+    const gisa_entity *e = find_entity(a, GISA_ENTITY_DATE, "3주 만에");
+    CHECK(e && e->value && !strcmp(e->value, "2025-02-11"));
+    e = find_entity(a, GISA_ENTITY_DATE, "10일 만에");
+    CHECK(e && e->value && !strcmp(e->value, "2025-02-22"));
+    e = find_entity(a, GISA_ENTITY_DATE, "9일");
+    CHECK(e && e->value && !strcmp(e->value, "2025-03-09"));
+    gisa_analysis_free(a);
+}
+
 static void test_empty_and_english(void)
 {
     gisa_analysis *a;
@@ -255,6 +270,7 @@ int main(void)
     test_stem();
     test_analysis();
     test_passive_and_titles();
+    test_relative_days();
     test_empty_and_english();
     CHECK_DONE();
 }

@@ -110,33 +110,36 @@ static const struct class_word {
     {"comments", EV_COMMENT}, {"community", EV_WEAK_BAD},
     {"consent", EV_OVERLAY}, {"cont", 1}, {"content", 1},
     {"cookie", EV_OVERLAY}, {"cookies", EV_OVERLAY},
-    {"copyright", EV_STRONG_BAD}, {"description", 1}, {"detail", 1},
-    {"disqus", EV_COMMENT}, {"docs", 1}, {"documentation", 1},
-    {"dropdown", EV_STRONG_BAD}, {"entry", 1}, {"footer", EV_STRONG_BAD},
-    {"footnote", EV_WEAK_BAD}, {"gdpr", EV_OVERLAY}, {"gnb", EV_STRONG_BAD},
-    {"header", EV_WEAK_BAD}, {"hentry", 1}, {"hide", EV_WEAK_BAD},
-    {"lnb", EV_STRONG_BAD}, {"login", EV_STRONG_BAD}, {"main", 1},
-    {"markdown", 1}, {"masthead", EV_STRONG_BAD}, {"menu", EV_STRONG_BAD},
-    {"message", 1}, {"meta", EV_WEAK_BAD}, {"modal", EV_OVERLAY},
-    {"more", EV_WEAK_BAD}, {"nav", EV_STRONG_BAD}, {"navbar", EV_STRONG_BAD},
-    {"navigation", EV_STRONG_BAD}, {"news", 1}, {"newsletter", EV_STRONG_BAD},
-    {"offcanvas", EV_STRONG_BAD}, {"outbrain", EV_STRONG_BAD},
-    {"pager", EV_STRONG_BAD}, {"pagination", EV_STRONG_BAD},
-    {"popular", EV_WEAK_BAD}, {"popup", EV_OVERLAY}, {"post", 1},
-    {"print", EV_WEAK_BAD}, {"product", 1}, {"promo", EV_WEAK_BAD},
-    {"prose", 1}, {"rank", EV_WEAK_BAD}, {"ranking", EV_WEAK_BAD}, {"read", 1},
-    {"recommend", EV_WEAK_BAD}, {"related", EV_STRONG_BAD},
-    {"remark", EV_COMMENT}, {"replies", EV_COMMENT}, {"reply", EV_COMMENT},
-    {"rss", EV_WEAK_BAD}, {"share", EV_STRONG_BAD}, {"sharing", EV_STRONG_BAD},
-    {"shopping", EV_WEAK_BAD}, {"sidebar", EV_STRONG_BAD},
-    {"signup", EV_STRONG_BAD}, {"skyscraper", EV_STRONG_BAD},
+    {"copyright", EV_STRONG_BAD}, {"crosssell", EV_STRONG_BAD},
+    {"description", 1}, {"detail", 1}, {"disqus", EV_COMMENT}, {"docs", 1},
+    {"documentation", 1}, {"dropdown", EV_STRONG_BAD}, {"entry", 1},
+    {"footer", EV_STRONG_BAD}, {"footnote", EV_WEAK_BAD}, {"gdpr", EV_OVERLAY},
+    {"gnb", EV_STRONG_BAD}, {"header", EV_WEAK_BAD}, {"hentry", 1},
+    {"hide", EV_WEAK_BAD}, {"lnb", EV_STRONG_BAD}, {"login", EV_STRONG_BAD},
+    {"main", 1}, {"markdown", 1}, {"masthead", EV_STRONG_BAD},
+    {"menu", EV_STRONG_BAD}, {"message", 1}, {"meta", EV_WEAK_BAD},
+    {"modal", EV_OVERLAY}, {"more", EV_WEAK_BAD}, {"nav", EV_STRONG_BAD},
+    {"navbar", EV_STRONG_BAD}, {"navigation", EV_STRONG_BAD}, {"news", 1},
+    {"newsletter", EV_STRONG_BAD}, {"offcanvas", EV_STRONG_BAD},
+    {"outbrain", EV_STRONG_BAD}, {"pager", EV_STRONG_BAD},
+    {"pagination", EV_STRONG_BAD}, {"popular", EV_WEAK_BAD},
+    {"popup", EV_OVERLAY}, {"post", 1}, {"print", EV_WEAK_BAD}, {"product", 1},
+    {"promo", EV_WEAK_BAD}, {"prose", 1}, {"rank", EV_WEAK_BAD},
+    {"ranking", EV_WEAK_BAD}, {"read", 1}, {"recently", EV_WEAK_BAD},
+    {"recommend", EV_WEAK_BAD}, {"recommendations", EV_STRONG_BAD},
+    {"recommended", EV_WEAK_BAD}, {"recs", EV_STRONG_BAD},
+    {"related", EV_STRONG_BAD}, {"remark", EV_COMMENT}, {"replies", EV_COMMENT},
+    {"reply", EV_COMMENT}, {"rss", EV_WEAK_BAD}, {"share", EV_STRONG_BAD},
+    {"sharing", EV_STRONG_BAD}, {"shopping", EV_WEAK_BAD},
+    {"sidebar", EV_STRONG_BAD}, {"signup", EV_STRONG_BAD},
+    {"similar", EV_STRONG_BAD}, {"skyscraper", EV_STRONG_BAD},
     {"snb", EV_STRONG_BAD}, {"sns", EV_STRONG_BAD}, {"social", EV_STRONG_BAD},
     {"sponsor", EV_STRONG_BAD}, {"sponsored", EV_STRONG_BAD}, {"story", 1},
     {"subscribe", EV_STRONG_BAD}, {"taboola", EV_STRONG_BAD},
     {"tag", EV_WEAK_BAD}, {"tags", EV_WEAK_BAD}, {"text", 1}, {"thread", 1},
     {"toc", EV_STRONG_BAD}, {"tool", EV_WEAK_BAD}, {"toolbar", EV_WEAK_BAD},
-    {"tools", EV_WEAK_BAD}, {"topic", 1}, {"txt", 1}, {"util", EV_WEAK_BAD},
-    {"view", 1}, {"viewer", 1}, {"widget", EV_WEAK_BAD},
+    {"tools", EV_WEAK_BAD}, {"topic", 1}, {"txt", 1}, {"upsell", EV_STRONG_BAD},
+    {"util", EV_WEAK_BAD}, {"view", 1}, {"viewer", 1}, {"widget", EV_WEAK_BAD},
 };
 
 /* Level of one lower-cased word, 0 when unknown. */
@@ -163,7 +166,7 @@ static int words_evidence(const char *s)
     while (s && *s) {
         while (*s && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
             s++;
-        char w[16];
+        char w[24];
         size_t n = 0;
         for (; (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'); s++)
             if (n < sizeof w - 1)
@@ -214,6 +217,30 @@ int class_evidence(const xmlNode *n)
     return ev;
 }
 
+/* Is `tok` one of the space-separated names in the class value v? */
+static int has_class(const char *v, const char *tok)
+{
+    size_t n = strlen(tok);
+    for (const char *p = strstr(v, tok); p; p = strstr(p + 1, tok))
+        if ((p == v || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+            return 1;
+    return 0;
+}
+
+/* Text only screen readers get: not part of the page a reader sees. */
+static int screen_reader_only(const char *v)
+{
+    static const char *const names[] = {
+        "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+        "screen-reader-only", "u-visually-hidden", "a11y-hidden", "clipped",
+        "hidden-visually", "offscreen", "sr-text",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (has_class(v, names[i]))
+            return 1;
+    return 0;
+}
+
 static int is_hidden(const xmlNode *n)
 {
     for (const xmlAttr *a = n->properties; a; a = a->next) {
@@ -221,6 +248,8 @@ static int is_hidden(const xmlNode *n)
         const char *v = a->children && a->children->content
                             ? (const char *)a->children->content : "";
         if (!strcmp(name, "hidden"))
+            return 1;
+        if (!strcmp(name, "class") && screen_reader_only(v))
             return 1;
         if (!strcmp(name, "style") &&
             (strstr(v, "display:none") || strstr(v, "display: none") ||

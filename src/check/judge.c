@@ -202,13 +202,49 @@ static void judge_place(checker *c, gisa_fact *f, const gisa_entity *e)
     }
 }
 
+static double overlap(const char *a, const char *b);
+static int relative_date(const char *text);
+
+/* Words that make a date relative to the text's own date: the same words
+ * under another date mean another day, so only the resolved value counts. */
+static int relative_date(const char *text)
+{
+    static const char *const words[] = {"지난해", "작년", "재작년", "올해", "금년", "내년",
+                                        "이달", "지난달", "다음 달", "다음달", "지난 달",
+                                        "어제", "오늘", "내일", "전년", "오는", "지난"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strstr(text, words[i]))
+            return 1;
+    return 0;
+}
+
+/* A date value matches only in a source sentence about the same thing:
+ * the same year may be "올해" in one sentence and another event entirely. */
+static int same_context(checker *c, const gisa_entity *e, const gisa_analysis *a,
+                        const gisa_entity *p)
+{
+    if (!relative_date(e->text))
+        return 1; /* "2027년" is 2027 wherever it stands, and the source's
+                     "내년" resolved to it says the same */
+    const char *mine = sentence_of(c->dan, e->sentence);
+    if (!mine)
+        return 1;
+    /* any sentence where the source uses these words (an entity records
+     * only its first mention) */
+    for (size_t k = 0; k < a->nsentences; k++)
+        if (strstr(a->sentences[k].text, p->text) && overlap(mine, a->sentences[k].text) >= 0.2)
+            return 1;
+    return 0;
+}
+
 static void judge_date(checker *c, gisa_fact *f, const gisa_entity *e)
 {
     for (size_t s = 0; e->value && s < c->nsources; s++) {
         const gisa_analysis *a = c->san[s];
         for (size_t i = 0; i < a->nentities; i++) {
             const gisa_entity *p = &a->entities[i];
-            if (p->kind == GISA_ENTITY_DATE && p->value && !strcmp(p->value, e->value)) {
+            if (p->kind == GISA_ENTITY_DATE && p->value && !strcmp(p->value, e->value) &&
+                same_context(c, e, a, p)) {
                 f->verdict = GISA_SUPPORTED;
                 f->source = s;
                 f->source_text = p->text;
@@ -216,6 +252,10 @@ static void judge_date(checker *c, gisa_fact *f, const gisa_entity *e)
                 return;
             }
         }
+    }
+    if (e->value && relative_date(e->text)) {
+        f->note = "the source's date for these words is another";
+        return; /* a value of its own, and no source date has it */
     }
     if (stated(c, f, e->text) || !e->value || strlen(e->value) != 10)
         return;

@@ -307,8 +307,19 @@ static int nominal_or_cute_end(int32_t last, int32_t prev)
     }
 }
 
-/* Does the word s[a..b) end a sentence by its ending alone? */
-static int is_final_word(const splitter *sp, size_t a, size_t b)
+/* Nouns that merely look like endings (바다, 필요, 재임): the whole word,
+ * or one ending in 보다/마다. Entries are at most 12 bytes. */
+static int is_noun_lookalike(const char *w, size_t n)
+{
+    if (n <= 12)
+        for (const char *const *e = not_endings; *e; e++)
+            if (strlen(*e) == n && memcmp(w, *e, n) == 0)
+                return 1;
+    return ends_with(w, n, "보다") || ends_with(w, n, "마다");
+}
+
+/* The ending test proper; is_final_word() adds the noun veto. */
+static int final_by_ending(const splitter *sp, size_t a, size_t b)
 {
     size_t p;
     int32_t tail = utf8_prev(sp->s, b, &p);
@@ -327,11 +338,6 @@ static int is_final_word(const splitter *sp, size_t a, size_t b)
     int32_t last = utf8_prev(sp->s, b, &p);
     if (!is_syllable(last))
         return 0;
-    for (const char *const *e = not_endings; *e; e++)
-        if (strlen(*e) == n && memcmp(w, *e, n) == 0)
-            return 0;
-    if (ends_with(w, n, "보다") || ends_with(w, n, "마다"))
-        return 0;
     if (last == 0xB2E4 /* 다 */ || last == 0xC694 /* 요 */) {
         if (p <= a)
             return 0; /* 다 alone is an adverb */
@@ -348,7 +354,20 @@ static int is_final_word(const splitter *sp, size_t a, size_t b)
     }
     if (p > a && nominal_or_cute_end(last, utf8_prev(sp->s, p, &p)))
         return 1;
+    /* the other endings close on one of these syllables: a cheap filter */
+    if (!syllable_in(last, "죠쥬나먼든랑라가지아됨햐당욧야구고"))
+        return 0;
     return ends_with_any(w, n, final_endings) != NULL && count_syllables(w, n) >= 2;
+}
+
+/* Does the word s[a..b) end a sentence by its ending alone? The noun
+ * veto runs last: most words are not final, and it is the costly part. */
+static int is_final_word(const splitter *sp, size_t a, size_t b)
+{
+    if (!final_by_ending(sp, a, b))
+        return 0;
+    size_t e = strip_tail(sp->s, a, b);
+    return e <= a || !is_noun_lookalike(sp->s + a, e - a);
 }
 
 static const char *const abbreviations[] = {

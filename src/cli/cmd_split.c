@@ -35,8 +35,18 @@ static void print_paragraph(FILE *out, const char *p, size_t len, gisa_span **sp
         n = gisa_split_sentences(p, len, *spans, *cap);
     }
     for (size_t i = 0; i < n; i++) {
-        for (size_t j = (*spans)[i].start; j < (*spans)[i].end; j++)
-            fputc(p[j] == '\n' || p[j] == '\r' ? ' ' : p[j], out);
+        size_t j = (*spans)[i].start, end = (*spans)[i].end;
+        while (j < end) {
+            size_t k = j;
+            while (k < end && p[k] != '\n' && p[k] != '\r')
+                k++;
+            fwrite(p + j, 1, k - j, out);
+            if (k < end)
+                fputc(' ', out); /* a line break (CRLF too) becomes one space */
+            while (k < end && (p[k] == '\n' || p[k] == '\r'))
+                k++;
+            j = k;
+        }
         fputc('\n', out);
     }
 }

@@ -7,6 +7,7 @@
  * figure with the same unit about the same subject. Without a rival a
  * fact the source lacks is "unsupported". */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/utf8.h"
@@ -275,6 +276,18 @@ static void judge_date(checker *c, gisa_fact *f, const gisa_entity *e)
     }
 }
 
+/* Words that carry no fact of their own ("이번 협의에서는 … 방안이"). */
+static int generic_word(const char *w)
+{
+    static const char *const words[] = {"이번", "방안", "통해", "위해", "대한", "관련", "이후",
+                                        "가운데", "경우", "이날", "앞으로", "함께", "대해",
+                                        "the", "and", "for", "that", "with", "this"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(w, words[i]))
+            return 1;
+    return 0;
+}
+
 /* Content words of a sentence, stemmed and normalised, for overlap. */
 static size_t stems(const char *s, char out[][48], size_t cap)
 {
@@ -289,7 +302,8 @@ static size_t stems(const char *s, char out[][48], size_t cap)
         buf b = BUF_INIT;
         norm_append(&b, s + start, keep);
         int ascii = b.len && (unsigned char)b.ptr[0] < 0x80;
-        if (b.len < 48 && (ascii ? b.len >= 3 : b.len >= 6)) { /* 3 letters, 2 syllables */
+        if (b.len < 48 && (ascii ? b.len >= 3 : b.len >= 6) && /* 3 letters, 2 syllables */
+            !generic_word(b.ptr)) {
             memcpy(out[n], b.ptr, b.len + 1);
             n++;
         }
@@ -300,14 +314,18 @@ static size_t stems(const char *s, char out[][48], size_t cap)
 
 static double overlap(const char *a, const char *b)
 {
-    char sa[64][48], sb[96][48];
-    size_t na = stems(a, sa, 64), nb = stems(b, sb, 96), hit = 0;
+    static const size_t cap_b = 512;
+    char sa[64][48], (*sb)[48] = malloc(cap_b * sizeof *sb);
+    if (!sb)
+        return 0;
+    size_t na = stems(a, sa, 64), nb = stems(b, sb, cap_b), hit = 0;
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
             if (strstr(sb[j], sa[i]) || strstr(sa[i], sb[j])) {
                 hit++;
                 break;
             }
+    free(sb);
     return na ? (double)hit / (double)na : 0;
 }
 
@@ -375,11 +393,14 @@ void judge_agreement(checker *c, gisa_fact *f, const gisa_agreement *a)
     if (!what)
         return;
     double best = 0;
+    buf all = BUF_INIT; /* every agreement sentence of the sources */
     for (size_t s = 0; s < c->nsources; s++) {
         const gisa_analysis *src = c->san[s];
         for (size_t i = 0; i < src->nagreements; i++) {
             const char *theirs = sentence_of(src, src->agreements[i].sentence);
             double o = theirs ? overlap(what, theirs) : 0;
+            if (theirs)
+                buf_printf(&all, "%s ", theirs);
             if (o > best) {
                 best = o;
                 f->source = s;
@@ -388,7 +409,12 @@ void judge_agreement(checker *c, gisa_fact *f, const gisa_agreement *a)
             }
         }
     }
-    int ok = best >= 0.5 || (best >= 0.25 && stated_share(c, what) >= 0.8);
+    /* A rewrite may merge two agreements into one sentence: then the
+     * agreements together must cover most of it. */
+    double merged = all.ptr ? overlap(what, all.ptr) : 0;
+    buf_free(&all);
+    int ok = best >= 0.5 || (best >= 0.25 && merged >= 0.6) ||
+             (best >= 0.25 && stated_share(c, what) >= 0.8);
     f->verdict = ok ? GISA_SUPPORTED : GISA_UNSUPPORTED;
     if (!ok) {
         f->source_text = NULL;

@@ -40,7 +40,8 @@ static void help(FILE *out)
             "  2  usage error\n"
             "  3  I/O error (cannot read or write a file)\n"
             "  4  internal error (out of memory, a limit hit)\n"
-            "  5  gisa check: some fact is unsupported or contradicted\n"
+            "  5  gisa check: some fact is unsupported or contradicted;\n"
+            "     gisa post: the post failed its own check\n"
             "\n"
             "See gisa(1) for details.\n");
 }

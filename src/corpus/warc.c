@@ -36,6 +36,7 @@ struct warc_reader {
     unsigned long records; /* WARC records seen, for messages */
     uint64_t file_size;
     char *url, *date, *ctype; /* strings of the last record */
+    unsigned char *payload;   /* its body, gunzipped, when it was gzip */
 };
 
 static void fail(gisa_error *err, gisa_status st, const char *fmt, ...)
@@ -93,6 +94,7 @@ void warc_close(warc_reader *r)
     free(r->url);
     free(r->date);
     free(r->ctype);
+    free(r->payload);
     free(r);
 }
 
@@ -295,25 +297,108 @@ static int parse_length(const char *s, uint64_t *out)
     return 1;
 }
 
-/* Split an HTTP response block into status, Content-Type and payload. */
-static void parse_http(warc_reader *r, const unsigned char *p, size_t n, warc_record *rec)
+/* Undo "Transfer-Encoding: chunked" in place (the result is shorter).
+ * Returns the new length, or (size_t)-1 if the chunks are malformed. */
+static size_t dechunk(unsigned char *p, size_t n)
+{
+    size_t in = 0, out = 0;
+    for (;;) {
+        char *end;
+        unsigned long long size = strtoull((const char *)p + in, &end, 16);
+        if ((unsigned char *)end == p + in)
+            return (size_t)-1;
+        const unsigned char *eol = memchr(p + in, '\n', n - in);
+        if (!eol)
+            return (size_t)-1;
+        in = (size_t)(eol - p) + 1;
+        if (size == 0)
+            return out;
+        if (size > n - in)
+            return (size_t)-1;
+        memmove(p + out, p + in, (size_t)size);
+        out += (size_t)size;
+        in += (size_t)size;
+        while (in < n && (p[in] == '\r' || p[in] == '\n'))
+            in++;
+        if (in >= n)
+            return out; /* a missing last chunk: keep what came */
+    }
+}
+
+/* Inflate a gzip (Content-Encoding) body into r->payload, at most
+ * max_record bytes. 0 if it is not valid gzip or too large. */
+static int gunzip_payload(warc_reader *r, const unsigned char *p, size_t n, size_t *len)
+{
+    z_stream zs = {0};
+    if (inflateInit2(&zs, 15 + 32) != Z_OK)
+        return 0;
+    size_t cap = n * 4 + CHUNK, used = 0;
+    int rc = Z_OK;
+    zs.next_in = (unsigned char *)p;
+    zs.avail_in = (uInt)n;
+    while (rc == Z_OK) {
+        if (cap - used < CHUNK) {
+            cap *= 2;
+            if (cap > r->max_record + CHUNK)
+                break;
+        }
+        unsigned char *q = realloc(r->payload, cap);
+        if (!q)
+            break;
+        r->payload = q;
+        zs.next_out = q + used;
+        zs.avail_out = (uInt)(cap - used);
+        rc = inflate(&zs, Z_NO_FLUSH);
+        used = cap - zs.avail_out;
+    }
+    inflateEnd(&zs);
+    *len = used;
+    return rc == Z_STREAM_END && used <= r->max_record;
+}
+
+/* Split an HTTP response block into status, Content-Type and payload,
+ * undoing chunked transfer and gzip content encoding (Common Crawl stores
+ * payloads decoded; other crawlers store them as sent). -1 if bad. */
+static int parse_http(warc_reader *r, unsigned char *p, size_t n, warc_record *rec,
+                      gisa_error *err)
 {
     rec->body = p;
     rec->len = n;
     rec->status = 0;
     if (n < 12 || memcmp(p, "HTTP/", 5) != 0)
-        return;
+        return 1;
     const unsigned char *sp = memchr(p, ' ', n < 32 ? n : 32);
     if (sp && sp + 4 <= p + n)
         rec->status = atoi((const char *)sp + 1);
     size_t lim = n < MAX_HEADER ? n : MAX_HEADER;
     size_t h = header_end(p, lim);
     if (!h)
-        return;
+        return 1;
     r->ctype = header_value(p, h, "Content-Type");
     rec->content_type = r->ctype;
     rec->body = p + h;
     rec->len = n - h;
+    char *te = header_value(p, h, "Transfer-Encoding");
+    char *ce = header_value(p, h, "Content-Encoding");
+    int chunked = te && strcasestr(te, "chunked");
+    int gz = ce && strcasestr(ce, "gzip");
+    free(te);
+    free(ce);
+    const char *why = NULL;
+    if (chunked && (rec->len = dechunk(p + h, n - h)) == (size_t)-1)
+        why = "bad chunked transfer encoding";
+    else if (gz && rec->len >= 2 && rec->body[0] == 0x1f && rec->body[1] == 0x8b) {
+        size_t len = 0;
+        if (!gunzip_payload(r, rec->body, rec->len, &len))
+            why = "bad or oversized gzip content encoding";
+        rec->body = r->payload;
+        rec->len = len;
+    }
+    if (!why)
+        return 1;
+    fail(err, GISA_ERR_INPUT, "%s: record %lu (%s): %s", r->path, r->records,
+         r->url ? r->url : "no URL", why);
+    return -1;
 }
 
 /* Bytes of the record terminator at buf[at], or 0 if it is missing. A
@@ -398,7 +483,9 @@ static int parse_record(warc_reader *r, warc_record *rec, gisa_error *err)
     free(r->url);
     free(r->date);
     free(r->ctype);
+    free(r->payload);
     r->url = r->date = r->ctype = NULL;
+    r->payload = NULL;
     size_t rec_start = r->start;
     r->start += h + (size_t)len + term;
     if (!response)
@@ -409,8 +496,7 @@ static int parse_record(warc_reader *r, warc_record *rec, gisa_error *err)
     rec->url = r->url;
     rec->date = r->date;
     rec->offset = off;
-    parse_http(r, r->buf + rec_start + h, (size_t)len, rec);
-    return 1;
+    return parse_http(r, r->buf + rec_start + h, (size_t)len, rec, err);
 }
 
 int warc_next(warc_reader *r, warc_record *rec, gisa_error *err)

@@ -168,8 +168,64 @@ static void test_simhash(void)
     CHECK(strcmp(h1, h2) != 0);
 }
 
+/* A response record around an HTTP block of `n` bytes. */
+static size_t http_record(char *out, size_t cap, const char *http, size_t n)
+{
+    size_t h = (size_t)snprintf(out, cap,
+                                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: "
+                                "https://enc.example/\r\nContent-Length: %zu\r\n\r\n", n);
+    memcpy(out + h, http, n);
+    memcpy(out + h + n, "\r\n\r\n", 4);
+    return h + n + 4;
+}
+
+static void test_encodings(void)
+{
+    static char buf[8192], http[4096];
+    size_t n = 0;
+    const char *chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          "5\r\n<p>a<\r\n4\r\n/p>x\r\n0\r\n\r\n";
+    n += http_record(buf + n, sizeof buf - n, chunked, strlen(chunked));
+    /* gzip content encoding */
+    size_t hl = (size_t)snprintf(http, sizeof http,
+                                 "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n");
+    z_stream zs = {0};
+    deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    zs.next_in = (unsigned char *)"<p>zipped</p>";
+    zs.avail_in = 13;
+    zs.next_out = (unsigned char *)http + hl;
+    zs.avail_out = (uInt)(sizeof http - hl);
+    deflate(&zs, Z_FINISH);
+    hl += zs.total_out;
+    deflateEnd(&zs);
+    n += http_record(buf + n, sizeof buf - n, http, hl);
+    const char *bad = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n";
+    n += http_record(buf + n, sizeof buf - n, bad, strlen(bad));
+    n += http_record(buf + n, sizeof buf - n, chunked, strlen(chunked));
+    char *path = temp_path("-enc.warc");
+    write_all(path, buf, n, "wb");
+    gisa_error err;
+    warc_reader *r = warc_open(path, 0, &err);
+    CHECK(r != NULL);
+    if (!r)
+        return;
+    warc_record rec;
+    CHECK_INT(warc_next(r, &rec, &err), 1);
+    CHECK(rec.len == 9 && !memcmp(rec.body, "<p>a</p>x", 9));
+    CHECK_INT(warc_next(r, &rec, &err), 1);
+    CHECK(rec.len == 13 && !memcmp(rec.body, "<p>zipped</p>", 13));
+    CHECK_INT(warc_next(r, &rec, &err), -1);
+    CHECK(strstr(err.message, "chunked") != NULL);
+    CHECK_INT(warc_next(r, &rec, &err), 1); /* the next record is not lost */
+    CHECK_INT(warc_next(r, &rec, &err), 0);
+    warc_close(r);
+    unlink(path);
+    free(path);
+}
+
 int main(void)
 {
+    test_encodings();
     test_plain();
     test_gzip();
     test_simhash();

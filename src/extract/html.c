@@ -539,6 +539,9 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
         return 1;
     if ((t == T_FOOTER || t == T_HEADER) && ni->prose == 0)
         return 1;
+    /* no prose and more (short) link text than text: a menu or a tag row */
+    if (ni->mass < 0 && ni->prose == 0 && t != T_A)
+        return 1;
     /* a block mostly of links: menus, tag clouds, "read next" lists */
     if (t != T_P && ni->text && ni->text < 2000 &&
         (ni->short_link * 10 > ni->text * 6 ||

@@ -139,6 +139,13 @@ cmp -s "$TMP/ref.dump" "$TMP/kill.dump" || fail "store after kill -9 and resume 
 expect_eq "$(sqlite3 "$TMP/kill.db" "insert into articles_fts(articles_fts) values('integrity-check')" 2>&1)" "" \
     "full-text index consistent after resume"
 
+# --- a list of inputs ----------------------------------------------------
+printf '# pages\n%s\n\nexamples/naver-news.html\nhttps://example.org/page\n' "$W" >"$TMP/list"
+run ingest -q --db "$TMP/list.db" --list "$TMP/list"
+expect_eq "$RC" 1 "list with a URL: exit status"
+expect_present "$TMP/err" "https://example.org/page: fetching URLs is not supported yet" "list: URL refused"
+expect_eq "$(articles "$TMP/list.db")" 4 "list: the WARC's records and the page"
+
 # --- errors -------------------------------------------------------------
 run ingest --db "$TMP/e.db" "$TMP/missing.warc"
 expect_eq "$RC" 1 "missing input: exit status"

@@ -536,6 +536,14 @@ static size_t at_terminator(splitter *sp, size_t word_start, size_t i)
     return k;
 }
 
+/* Does an English sentence start after the spaces at i? (He said "Done."
+ * Then he left.) */
+static int capital_next(const splitter *sp, size_t i)
+{
+    size_t a = skip_spaces(sp, i);
+    return a > i && a < sp->len && sp->s[a] >= 'A' && sp->s[a] <= 'Z';
+}
+
 /* The outermost quote or bracket closes at i (its closer ends at next). */
 static size_t at_outer_close(splitter *sp, size_t i, size_t next)
 {
@@ -573,7 +581,7 @@ static size_t at_outer_close(splitter *sp, size_t i, size_t next)
             return aside;
         }
     }
-    if (!sp->quote_at_start && !opens_quote_next(sp, k))
+    if (!sp->quote_at_start && !opens_quote_next(sp, k) && !capital_next(sp, k))
         return k;
     if (next_word_continues(sp, k, continue_after_punct))
         return k;

@@ -67,6 +67,9 @@ static void test_split(void)
     check_split("아... 힘들었다. 네, 네... 알겠습니다.", "아... 힘들었다. | 네, 네... 알겠습니다.");
     /* a conditional word after a sentence end starts the next one */
     check_split("식품이다. 라면은 튀긴 면이다.", "식품이다. | 라면은 튀긴 면이다.");
+    /* the English fallback */
+    check_split("He said, \"It is done.\" Then he left. Mr. Lee stayed in the U.S. office.",
+                "He said, \"It is done.\" | Then he left. | Mr. Lee stayed in the U.S. office.");
     check_split("", "");
     check_split("   ", "");
 }

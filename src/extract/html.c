@@ -320,9 +320,7 @@ static int is_junk_node(const xmlNode *n, tag t)
     return 1;
 }
 
-#ifndef SOME_PROSE
 #define SOME_PROSE 600 /* bytes: a few paragraphs */
-#endif
 
 /* Layout classes name the sidebar they sit beside ("content-sidebar-wrap",
  * "has-sidebar"): an element marked so that holds paragraphs of prose,
@@ -351,18 +349,10 @@ static int is_boilerplate_region(const node_info *ni)
     return ni->cls <= EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text);
 }
 
-#ifndef LINK_WEIGHT
 #define LINK_WEIGHT 0.5f     /* link text counts against a candidate... */
-#endif
-#ifndef BOILER_WEIGHT
 #define BOILER_WEIGHT 0.1f   /* ...and so does a boilerplate region */
-#endif
-#ifndef LONG_LINK_BYTES
 #define LONG_LINK_BYTES 40    /* a link this long is a headline... */
-#endif
-#ifndef LONG_LINK_WEIGHT
 #define LONG_LINK_WEIGHT 0.6f /* ...and counts for the candidate */
-#endif
 
 static void measure_tree(measure *m, xmlNode *n, int depth)
 {
@@ -494,10 +484,28 @@ typedef struct emitter {
     int lenient;       /* second try: keep link lists and weak boilerplate */
 } emitter;
 
+/* A short line that only states the site's copyright. */
+static int is_copyright_line(const char *s)
+{
+    size_t n = strlen(s);
+    if (n > 200)
+        return 0;
+    return strncmp(s, "\xC2\xA9", 2) == 0 || strncasecmp(s, "copyright", 9) == 0 ||
+           strncasecmp(s, "(c) ", 4) == 0 || strstr(s, "All Rights Reserved") ||
+           strstr(s, "All rights reserved");
+}
+
+static void add_paragraph(emitter *e, const char *s, size_t len, size_t offset)
+{
+    gisa_block *b = doc_add_text(e->d, GISA_BLOCK_PARAGRAPH, 0, s, len, offset);
+    if (b && is_copyright_line(b->text))
+        doc_drop_last(e->d);
+}
+
 static void flush(emitter *e)
 {
     if (e->inl.len)
-        doc_add_text(e->d, GISA_BLOCK_PARAGRAPH, 0, e->inl.ptr, e->inl.len, e->inl_offset);
+        add_paragraph(e, e->inl.ptr, e->inl.len, e->inl_offset);
     buf_reset(&e->inl);
 }
 
@@ -752,7 +760,7 @@ static void emit_element(emitter *e, xmlNode *c, int depth)
     case T_P:
         s = clean_collect(e, c, 1);
         if (s && *s)
-            doc_add_text(e->d, GISA_BLOCK_PARAGRAPH, 0, s, strlen(s), (size_t)xmlGetLineNo(c));
+            add_paragraph(e, s, strlen(s), (size_t)xmlGetLineNo(c));
         else if (find_tag(c, T_IMG, 0))
             emit_tree(e, c, depth + 1);
         return;
@@ -900,9 +908,7 @@ static void emit_chosen(emitter *e, xmlNode *body, xmlNode *top, float top_score
 /* An ancestor of the chosen element whose content mass is clearly larger
  * holds more of the page's content than the prose-scoring found: the
  * posts of a thread, the sections of a service page. */
-#ifndef CLIMB_GAIN
 #define CLIMB_GAIN 1.5f
-#endif
 
 static xmlNode *climb(xmlNode *body, xmlNode *top)
 {

@@ -460,7 +460,11 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: licence %s allows only verbatim use; use --mode full", name,
                          d->license);
-    gisa_status st = gisa_analyze(d, NULL, &m->an, err);
+    /* A date given for a page that states none is the page's date: its
+     * relative dates ("올해") resolve against it, as the post's will. */
+    gisa_document dated = *d;
+    dated.date = m->date;
+    gisa_status st = gisa_analyze(&dated, NULL, &m->an, err);
     if (st != GISA_OK)
         return st;
     if (!reserve_blocks(m))

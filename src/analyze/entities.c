@@ -20,7 +20,7 @@
 
 enum {
     RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE, RE_AGO, RE_MD_KO, RE_YEAR, RE_DAY,
-    RE_NUMBER, RE_COUNT
+    RE_NUMBER, RE_MONTH, RE_COUNT
 };
 
 #define D "(?<![\\d.,])"
@@ -28,7 +28,7 @@ static const char *const patterns[RE_COUNT] = {
     D "((?:19|20)\\d\\d)\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일",
     D "((?:19|20)\\d\\d)\\.\\s?(\\d{1,2})\\.\\s?(\\d{1,2})\\.?(?!\\d)",
     D "((?:19|20)\\d\\d)\\s*년\\s*(\\d{1,2})\\s*월",
-    "(지난해|작년|올해|금년|내년|지난달|이달|이번\\s*달|다음\\s*달|내달)(?:\\s*(\\d{1,2})\\s*월)?"
+    "(재작년|지난해|작년|올해|금년|내년|지난달|이달|이번\\s*달|다음\\s*달|내달)(?:\\s*(\\d{1,2})\\s*월)?"
     "(?:\\s*(\\d{1,2})\\s*일)?",
     D "(\\d{1,3})\\s*(개월|년|주|일)\\s*(여)?\\s*만에",
     D "(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일",
@@ -38,6 +38,9 @@ static const char *const patterns[RE_COUNT] = {
     "(%|퍼센트|개월|개국|개사|개|명|곳|원|달러|엔|유로|위안|km|㎞|kg|톤|척|대|회|차례|건|배|"
     "세|살|시간|분|초|가지|마리|주년|년|주|일|℃|도|m|cm|mm|t|위|점|골|표|석|호|층)"
     "(여)?",
+    /* "오는 7월", "지난 3월", "7월": a month of the document's year, or the
+     * next or last one of that name */
+    "(?<![\\d.,])(?:(오는|지난)\\s*)?(\\d{1,2})\\s*월(?!\\s*\\d)",
 };
 
 static pcre2_code *compiled[RE_COUNT];
@@ -158,7 +161,9 @@ static int resolve_relative(const analysis *an, const char *s, const size_t *ov,
     *m = 0;
     *d = 0;
     int month_rel = 0;
-    if (starts_with(w, n, "지난해") || starts_with(w, n, "작년"))
+    if (starts_with(w, n, "재작년"))
+        *y -= 2;
+    else if (starts_with(w, n, "지난해") || starts_with(w, n, "작년"))
         *y -= 1;
     else if (starts_with(w, n, "내년"))
         *y += 1;
@@ -229,6 +234,17 @@ static int date_parts(const analysis *an, int re, const char *s, const size_t *o
     case RE_YEAR:
         *y = num(s, ov[2], ov[3]);
         break;
+    case RE_MONTH:
+        if (!an->year)
+            return 0;
+        *y = an->year, *m = num(s, ov[4], ov[5]);
+        if (ov[2] != PCRE2_UNSET && starts_with(s + ov[2], ov[3] - ov[2], "오는") &&
+            *m < an->month)
+            (*y)++; /* the coming July, from a document dated in September */
+        else if (ov[2] != PCRE2_UNSET && starts_with(s + ov[2], ov[3] - ov[2], "지난") &&
+                 *m >= an->month)
+            (*y)--;
+        break;
     case RE_DAY: /* "9일" in news: that day of the document's month */
         if (!an->year)
             return 0;
@@ -242,7 +258,7 @@ static void find_dates(analysis *an, const char *s, size_t len, size_t si, claim
                        pcre2_match_data *md)
 {
     static const int order[] = {RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE, RE_AGO,
-                                RE_MD_KO, RE_YEAR, RE_DAY};
+                                RE_MD_KO, RE_YEAR, RE_DAY, RE_MONTH};
     for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
         int re = order[k], y, m, d;
         if (!compiled[re])
@@ -340,7 +356,31 @@ static const char *const cities[] = {
     "나하", "삿포로", "후쿠오카", "워싱턴", "뉴욕", "하와이", "괌", "샌프란시스코", "베이징",
     "상하이", "홍콩", "타이베이", "모스크바", "런던", "파리", "베를린", "브뤼셀", "제네바",
     "평양", "개성", "판문점", "싱가포르", "하노이", "자카르타", "방콕", "마닐라", "시드니",
-    "캔버라", "한반도", "동해", "서해", "남해", "독도", NULL};
+    "캔버라", "한반도", "동해", "서해", "남해", "독도",
+    /* Korean cities and counties (시·군) that news names; names that are
+     * also common words (강화, 진도, 전주, 양산...) are left out */
+    "목포", "여수", "순천", "광양", "완도", "해남", "신안", "고흥", "보성",
+    "통영", "거제", "사천", "김해", "밀양", "마산", "안동",
+    "영덕", "울진", "삼척", "강릉", "속초", "원주", "춘천", "태백", "정선", "평창", "양양",
+    "군산", "익산", "정읍", "남원", "김제", "부안", "나주", "청주", "충주", "제천",
+    "천안", "아산", "서산", "당진", "보령", "태안", "논산", "성남",
+    "안산", "안양", "부천", "파주", "김포", "의정부", "남양주", "시흥", "광명",
+    "하남", "이천", "여주", "포천", "연천", "가평", "양평", "옹진", "백령도",
+    "연평도", "울릉도", "울릉", "서귀포", "송도", "용산", "여의도", "판교", "영종도", "거문도",
+    "흑산도", "추자도", "새만금", "계룡", "문경", "김천", "영천", "칠곡",
+    /* cities abroad */
+    "멜버른", "브리즈번", "퍼스", "오클랜드", "웰링턴", "토론토", "밴쿠버", "몬트리올", "오타와",
+    "시카고", "로스앤젤레스", "보스턴", "시애틀", "휴스턴", "마이애미", "애틀랜타", "댈러스",
+    "두바이", "아부다비", "도하", "리야드", "테헤란", "이스탄불", "앙카라", "카이로", "나이로비",
+    "요하네스버그", "케이프타운", "뭄바이", "뉴델리", "델리", "카라치", "다카", "콜롬보",
+    "카트만두", "울란바토르", "알마티", "타슈켄트", "쿠알라룸푸르", "호찌민", "다낭", "프놈펜",
+    "비엔티안", "양곤", "발리", "광저우", "톈진", "충칭", "청두", "우한",
+    "난징", "항저우", "칭다오", "다롄", "선양", "하얼빈", "단둥", "마카오", "가오슝", "나고야",
+    "고베", "히로시마", "센다이", "니가타", "사세보", "마드리드", "바르셀로나", "로마", "밀라노",
+    "프라하", "부다페스트", "바르샤바", "스톡홀름", "오슬로", "코펜하겐", "헬싱키",
+    "암스테르담", "헤이그", "리스본", "아테네", "더블린", "뮌헨", "프랑크푸르트", "함부르크",
+    "취리히", "상트페테르부르크", "블라디보스토크", "키이우", "리우데자네이루", "상파울루",
+    "부에노스아이레스", "산티아고", "리마", "보고타", "멕시코시티", "하바나", "호놀룰루", NULL};
 
 static int in_list(const char *w, size_t n, const char *const *list)
 {
@@ -398,6 +438,10 @@ static int is_place(const char *w, size_t n)
 
 /* A word that may be (part of) a name: Hangul only, 2 to 5 syllables, no
  * particle after it, not a common word. */
+/* Words that may stand between a name and its title. */
+static const char *const qualifiers[] = {"당시", "전", "현", "신임", "전임", "현직", "전직",
+                                         "초대", "차기", "前", "現", NULL};
+
 static const char *const not_names[] = {
     "양국", "양측", "한일", "한미", "한미일", "이날", "이번", "지난", "당시", "신임", "전임",
     "현직", "전직", "공동", "정부", "우리", "또한", "이를", "그는", "특히", "한편", "이후",
@@ -505,6 +549,9 @@ static void find_people(analysis *an, const char *s, const word *w, size_t nw, s
             country = cbuf;
             j--;
         }
+        /* a word between name and title: 이상희 당시 장관, 김 전 장관 */
+        if (j > 0 && in_list(s + w[j - 1].a, w[j - 1].b - w[j - 1].a, qualifiers))
+            j--;
         /* the name: one or two name-like words just before */
         size_t k = j;
         while (k > 0 && j - k < 2 && name_like(s + w[k - 1].a, w[k - 1].b - w[k - 1].a))
@@ -519,6 +566,57 @@ static void find_people(analysis *an, const char *s, const word *w, size_t nw, s
         snprintf(title, sizeof title, "%.*s", (int)(w[i].a + w[i].stem - w[title_from].a),
                  s + w[title_from].a);
         add_entity(an, GISA_ENTITY_PERSON, name, strlen(name), name, title, country, NULL, si);
+    }
+}
+
+/* Where the name ends in a word like "김보람(31)씨" or "씨는": the bytes
+ * before an age in brackets and 씨 (0 for a word that starts with 씨), or
+ * NOT_SSI for a word that is not name-씨-particle. */
+#define NOT_SSI ((size_t)-1)
+static size_t name_before_ssi(const char *w, size_t n)
+{
+    static const char ssi[] = "씨";
+    const char *at = NULL;
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (!memcmp(w + i, ssi, 3))
+            at = w + i; /* the last 씨 */
+    if (!at)
+        return NOT_SSI;
+    size_t tail = n - (size_t)(at - w) - 3;
+    static const char *const particles[] = {"", "는", "가", "의", "와", "도", "를", "에게", "와의", NULL};
+    int ok = 0;
+    for (size_t i = 0; particles[i] && !ok; i++)
+        ok = tail == strlen(particles[i]) && !memcmp(at + 3, particles[i], tail);
+    if (!ok)
+        return NOT_SSI;
+    size_t end = (size_t)(at - w);
+    if (end && w[end - 1] == ')') { /* an age: (31) */
+        size_t open = end - 1;
+        while (open > 0 && w[open - 1] >= '0' && w[open - 1] <= '9')
+            open--;
+        if (open == 0 || w[open - 1] != '(' || open == end - 1)
+            return NOT_SSI;
+        end = open - 1;
+    }
+    return end;
+}
+
+/* People named with 씨 and no title: "김보람(31)씨는", "김보람 씨". */
+static void find_ssi_people(analysis *an, const char *s, const word *w, size_t nw, size_t si)
+{
+    for (size_t i = 0; i < nw; i++) {
+        const char *t = s + w[i].a;
+        /* the whole eojeol: words stop at "(", but "김보람(31)씨는" is one */
+        size_t end = name_before_ssi(t, strcspn(t, " \n"));
+        if (end == 0 && i > 0) { /* 씨 written apart: the name is the word before */
+            t = s + w[i - 1].a;
+            end = w[i - 1].b - w[i - 1].a;
+        }
+        if (end == NOT_SSI || end == 0)
+            continue;
+        size_t syl = utf8_length(t, end);
+        if (syl >= 2 && syl <= 4 && name_like(t, end))
+            add_entity(an, GISA_ENTITY_PERSON, t, end, NULL, NULL, NULL, NULL, si);
     }
 }
 
@@ -589,6 +687,7 @@ void find_entities(analysis *an)
         find_numbers(an, s, len, si, &c, md);
         size_t nw = sentence_words(s, len, w);
         find_people(an, s, w, nw, si);
+        find_ssi_people(an, s, w, nw, si);
         find_orgs_places(an, s, w, nw, si);
     }
 done:

@@ -342,96 +342,88 @@ static void find_numbers(analysis *an, const char *s, size_t len, size_t si, cla
 
 /* ------------------------------------------------------------ words */
 
-static const char *const countries[] = {
-    "대한민국", "한국", "일본", "미국", "중국", "북한", "러시아", "대만", "호주", "인도",
-    "영국", "프랑스", "독일", "캐나다", "베트남", "필리핀", "인도네시아", "태국", "브라질",
-    "이스라엘", "이란", "우크라이나", "튀르키예", "터키", "이탈리아", "스페인", "멕시코",
-    "몽골", "싱가포르", "말레이시아", "사우디아라비아", "폴란드", "스웨덴", "핀란드",
-    "노르웨이", "네덜란드", "벨기에", "스위스", "뉴질랜드", "이집트", "남아공", "아르헨티나",
-    "칠레", "페루", "카타르", "아랍에미리트", "UAE", "파키스탄", "방글라데시", NULL};
+static const lexeme countries[] = {
+    LX("대한민국"), LX("한국"), LX("일본"), LX("미국"), LX("중국"), LX("북한"), LX("러시아"), LX("대만"), LX("호주"), LX("인도"),
+    LX("영국"), LX("프랑스"), LX("독일"), LX("캐나다"), LX("베트남"), LX("필리핀"), LX("인도네시아"), LX("태국"), LX("브라질"),
+    LX("이스라엘"), LX("이란"), LX("우크라이나"), LX("튀르키예"), LX("터키"), LX("이탈리아"), LX("스페인"), LX("멕시코"),
+    LX("몽골"), LX("싱가포르"), LX("말레이시아"), LX("사우디아라비아"), LX("폴란드"), LX("스웨덴"), LX("핀란드"),
+    LX("노르웨이"), LX("네덜란드"), LX("벨기에"), LX("스위스"), LX("뉴질랜드"), LX("이집트"), LX("남아공"), LX("아르헨티나"),
+    LX("칠레"), LX("페루"), LX("카타르"), LX("아랍에미리트"), LX("UAE"), LX("파키스탄"), LX("방글라데시"), LX_END};
 
-static const char *const cities[] = {
-    "서울", "부산", "인천", "대구", "대전", "광주", "울산", "세종", "제주", "수원", "창원",
-    "포항", "평택", "진해", "도쿄", "오사카", "요코스카", "요코하마", "교토", "오키나와",
-    "나하", "삿포로", "후쿠오카", "워싱턴", "뉴욕", "하와이", "괌", "샌프란시스코", "베이징",
-    "상하이", "홍콩", "타이베이", "모스크바", "런던", "파리", "베를린", "브뤼셀", "제네바",
-    "평양", "개성", "판문점", "싱가포르", "하노이", "자카르타", "방콕", "마닐라", "시드니",
-    "캔버라", "한반도", "동해", "서해", "남해", "독도",
+static const lexeme cities[] = {
+    LX("서울"), LX("부산"), LX("인천"), LX("대구"), LX("대전"), LX("광주"), LX("울산"), LX("세종"), LX("제주"), LX("수원"), LX("창원"),
+    LX("포항"), LX("평택"), LX("진해"), LX("도쿄"), LX("오사카"), LX("요코스카"), LX("요코하마"), LX("교토"), LX("오키나와"),
+    LX("나하"), LX("삿포로"), LX("후쿠오카"), LX("워싱턴"), LX("뉴욕"), LX("하와이"), LX("괌"), LX("샌프란시스코"), LX("베이징"),
+    LX("상하이"), LX("홍콩"), LX("타이베이"), LX("모스크바"), LX("런던"), LX("파리"), LX("베를린"), LX("브뤼셀"), LX("제네바"),
+    LX("평양"), LX("개성"), LX("판문점"), LX("싱가포르"), LX("하노이"), LX("자카르타"), LX("방콕"), LX("마닐라"), LX("시드니"),
+    LX("캔버라"), LX("한반도"), LX("동해"), LX("서해"), LX("남해"), LX("독도"),
     /* Korean cities and counties (시·군) that news names; names that are
      * also common words (강화, 진도, 전주, 양산...) are left out */
-    "목포", "여수", "순천", "광양", "완도", "해남", "신안", "고흥", "보성",
-    "통영", "거제", "사천", "김해", "밀양", "마산", "안동",
-    "영덕", "울진", "삼척", "강릉", "속초", "원주", "춘천", "태백", "정선", "평창", "양양",
-    "군산", "익산", "정읍", "남원", "김제", "부안", "나주", "청주", "충주", "제천",
-    "천안", "아산", "서산", "당진", "보령", "태안", "논산", "성남",
-    "안산", "안양", "부천", "파주", "김포", "의정부", "남양주", "시흥", "광명",
-    "하남", "이천", "여주", "포천", "연천", "가평", "양평", "옹진", "백령도",
-    "연평도", "울릉도", "울릉", "서귀포", "송도", "용산", "여의도", "판교", "영종도", "거문도",
-    "흑산도", "추자도", "새만금", "계룡", "문경", "김천", "영천", "칠곡",
+    LX("목포"), LX("여수"), LX("순천"), LX("광양"), LX("완도"), LX("해남"), LX("신안"), LX("고흥"), LX("보성"),
+    LX("통영"), LX("거제"), LX("사천"), LX("김해"), LX("밀양"), LX("마산"), LX("안동"),
+    LX("영덕"), LX("울진"), LX("삼척"), LX("강릉"), LX("속초"), LX("원주"), LX("춘천"), LX("태백"), LX("정선"), LX("평창"), LX("양양"),
+    LX("군산"), LX("익산"), LX("정읍"), LX("남원"), LX("김제"), LX("부안"), LX("나주"), LX("청주"), LX("충주"), LX("제천"),
+    LX("천안"), LX("아산"), LX("서산"), LX("당진"), LX("보령"), LX("태안"), LX("논산"), LX("성남"),
+    LX("안산"), LX("안양"), LX("부천"), LX("파주"), LX("김포"), LX("의정부"), LX("남양주"), LX("시흥"), LX("광명"),
+    LX("하남"), LX("이천"), LX("여주"), LX("포천"), LX("연천"), LX("가평"), LX("양평"), LX("옹진"), LX("백령도"),
+    LX("연평도"), LX("울릉도"), LX("울릉"), LX("서귀포"), LX("송도"), LX("용산"), LX("여의도"), LX("판교"), LX("영종도"), LX("거문도"),
+    LX("흑산도"), LX("추자도"), LX("새만금"), LX("계룡"), LX("문경"), LX("김천"), LX("영천"), LX("칠곡"),
     /* cities abroad */
-    "멜버른", "브리즈번", "퍼스", "오클랜드", "웰링턴", "토론토", "밴쿠버", "몬트리올", "오타와",
-    "시카고", "로스앤젤레스", "보스턴", "시애틀", "휴스턴", "마이애미", "애틀랜타", "댈러스",
-    "두바이", "아부다비", "도하", "리야드", "테헤란", "이스탄불", "앙카라", "카이로", "나이로비",
-    "요하네스버그", "케이프타운", "뭄바이", "뉴델리", "델리", "카라치", "다카", "콜롬보",
-    "카트만두", "울란바토르", "알마티", "타슈켄트", "쿠알라룸푸르", "호찌민", "다낭", "프놈펜",
-    "비엔티안", "양곤", "발리", "광저우", "톈진", "충칭", "청두", "우한",
-    "난징", "항저우", "칭다오", "다롄", "선양", "하얼빈", "단둥", "마카오", "가오슝", "나고야",
-    "고베", "히로시마", "센다이", "니가타", "사세보", "마드리드", "바르셀로나", "로마", "밀라노",
-    "프라하", "부다페스트", "바르샤바", "스톡홀름", "오슬로", "코펜하겐", "헬싱키",
-    "암스테르담", "헤이그", "리스본", "아테네", "더블린", "뮌헨", "프랑크푸르트", "함부르크",
-    "취리히", "상트페테르부르크", "블라디보스토크", "키이우", "리우데자네이루", "상파울루",
-    "부에노스아이레스", "산티아고", "리마", "보고타", "멕시코시티", "하바나", "호놀룰루", NULL};
-
-static int in_list(const char *w, size_t n, const char *const *list)
-{
-    for (; *list; list++)
-        if (strlen(*list) == n && memcmp(w, *list, n) == 0)
-            return 1;
-    return 0;
-}
+    LX("멜버른"), LX("브리즈번"), LX("퍼스"), LX("오클랜드"), LX("웰링턴"), LX("토론토"), LX("밴쿠버"), LX("몬트리올"), LX("오타와"),
+    LX("시카고"), LX("로스앤젤레스"), LX("보스턴"), LX("시애틀"), LX("휴스턴"), LX("마이애미"), LX("애틀랜타"), LX("댈러스"),
+    LX("두바이"), LX("아부다비"), LX("도하"), LX("리야드"), LX("테헤란"), LX("이스탄불"), LX("앙카라"), LX("카이로"), LX("나이로비"),
+    LX("요하네스버그"), LX("케이프타운"), LX("뭄바이"), LX("뉴델리"), LX("델리"), LX("카라치"), LX("다카"), LX("콜롬보"),
+    LX("카트만두"), LX("울란바토르"), LX("알마티"), LX("타슈켄트"), LX("쿠알라룸푸르"), LX("호찌민"), LX("다낭"), LX("프놈펜"),
+    LX("비엔티안"), LX("양곤"), LX("발리"), LX("광저우"), LX("톈진"), LX("충칭"), LX("청두"), LX("우한"),
+    LX("난징"), LX("항저우"), LX("칭다오"), LX("다롄"), LX("선양"), LX("하얼빈"), LX("단둥"), LX("마카오"), LX("가오슝"), LX("나고야"),
+    LX("고베"), LX("히로시마"), LX("센다이"), LX("니가타"), LX("사세보"), LX("마드리드"), LX("바르셀로나"), LX("로마"), LX("밀라노"),
+    LX("프라하"), LX("부다페스트"), LX("바르샤바"), LX("스톡홀름"), LX("오슬로"), LX("코펜하겐"), LX("헬싱키"),
+    LX("암스테르담"), LX("헤이그"), LX("리스본"), LX("아테네"), LX("더블린"), LX("뮌헨"), LX("프랑크푸르트"), LX("함부르크"),
+    LX("취리히"), LX("상트페테르부르크"), LX("블라디보스토크"), LX("키이우"), LX("리우데자네이루"), LX("상파울루"),
+    LX("부에노스아이레스"), LX("산티아고"), LX("리마"), LX("보고타"), LX("멕시코시티"), LX("하바나"), LX("호놀룰루"), LX_END};
 
 /* Titles that follow a person's name, longest first where they overlap. */
-static const char *const titles[] = {
-    "국방부장관", "외교부장관", "장관", "대신", "방위상", "외무상", "국방상", "외상", "대통령",
-    "부총리", "총리", "차관", "의원",
-    "위원장", "부위원장", "사령관", "참모총장", "총장", "청장", "대변인", "대사", "교수",
-    "박사", "회장", "부회장", "대표", "처장", "실장", "국장", "원장", "지사", "시장", "총재",
-    "의장", "본부장", "부사장", "사장", "연구원", "소장", "단장", "팀장", "이사장", "이사",
-    "특파원", "감독", "선수", "국무장관", "비서관", "수석", "주석", "국왕", "총통", NULL};
+static const lexeme titles[] = {
+    LX("국방부장관"), LX("외교부장관"), LX("장관"), LX("대신"), LX("방위상"), LX("외무상"), LX("국방상"), LX("외상"), LX("대통령"),
+    LX("부총리"), LX("총리"), LX("차관"), LX("의원"),
+    LX("위원장"), LX("부위원장"), LX("사령관"), LX("참모총장"), LX("총장"), LX("청장"), LX("대변인"), LX("대사"), LX("교수"),
+    LX("박사"), LX("회장"), LX("부회장"), LX("대표"), LX("처장"), LX("실장"), LX("국장"), LX("원장"), LX("지사"), LX("시장"), LX("총재"),
+    LX("의장"), LX("본부장"), LX("부사장"), LX("사장"), LX("연구원"), LX("소장"), LX("단장"), LX("팀장"), LX("이사장"), LX("이사"),
+    LX("특파원"), LX("감독"), LX("선수"), LX("국무장관"), LX("비서관"), LX("수석"), LX("주석"), LX("국왕"), LX("총통"), LX_END};
 
 /* Organisation suffixes, and nouns that end like them but are none. */
-static const char *const org_suffixes[] = {
-    "위원회", "자위대", "사령부", "사관학교", "학교", "대학교", "대학", "연구소", "연구원",
-    "연구단", "재단", "협회", "공사", "공단", "은행", "그룹", "센터", "기구", "방위성",
-    "본부", "해군", "육군", "공군", "국군", "해병대", "미군", "경찰", "함대", "사단", "여단",
-    "군단", "비행단", "전단", "전대", "부", "청", "처", NULL};
-static const char *const not_orgs[] = {
-    "본부", "정부", "학교", "대학", "센터", "재단", "협회", "그룹", "기구", "경찰", "공사",
-    "부", "청", "처", NULL};
+static const lexeme org_suffixes[] = {
+    LX("위원회"), LX("자위대"), LX("사령부"), LX("사관학교"), LX("학교"), LX("대학교"), LX("대학"), LX("연구소"), LX("연구원"),
+    LX("연구단"), LX("재단"), LX("협회"), LX("공사"), LX("공단"), LX("은행"), LX("그룹"), LX("센터"), LX("기구"), LX("방위성"),
+    LX("본부"), LX("해군"), LX("육군"), LX("공군"), LX("국군"), LX("해병대"), LX("미군"), LX("경찰"), LX("함대"), LX("사단"), LX("여단"),
+    LX("군단"), LX("비행단"), LX("전단"), LX("전대"), LX("부"), LX("청"), LX("처"), LX_END};
+static const lexeme not_orgs[] = {
+    LX("본부"), LX("정부"), LX("학교"), LX("대학"), LX("센터"), LX("재단"), LX("협회"), LX("그룹"), LX("기구"), LX("경찰"), LX("공사"),
+    LX("부"), LX("청"), LX("처"), LX_END};
 /* Endings of common nouns that look like organisations: 신혼부부, 가입여부. */
-static const char *const not_org_tails[] = {
-    "일부", "내부", "외부", "전부", "간부", "세부", "부부", "여부", "북부", "남부", "동부",
-    "서부", "중부", "요청", "신청", "초청", "대처", "조처", "거처", "출처", "도처", "상부",
-    "하부", "복부", "흉부", "두부", "안부", "기부", "환부", "과부", "선부", "공부", "승부",
-    "사부", "갑부", "급부", "뒷부", "청청", NULL};
+static const lexeme not_org_tails[] = {
+    LX("일부"), LX("내부"), LX("외부"), LX("전부"), LX("간부"), LX("세부"), LX("부부"), LX("여부"), LX("북부"), LX("남부"), LX("동부"),
+    LX("서부"), LX("중부"), LX("요청"), LX("신청"), LX("초청"), LX("대처"), LX("조처"), LX("거처"), LX("출처"), LX("도처"), LX("상부"),
+    LX("하부"), LX("복부"), LX("흉부"), LX("두부"), LX("안부"), LX("기부"), LX("환부"), LX("과부"), LX("선부"), LX("공부"), LX("승부"),
+    LX("사부"), LX("갑부"), LX("급부"), LX("뒷부"), LX("청청"), LX_END};
 
 /* A country as it stands before a title or a force: 일본, or the one-
  * syllable 미 of "미 해군", "미 국무장관". */
 static int is_country_word(const char *w, size_t n)
 {
-    return in_list(w, n, countries) || (n == 3 && !memcmp(w, "미", 3));
+    return in_lexemes(w, n, countries) || (n == 3 && !memcmp(w, "미", 3));
 }
 
 static int is_org(const char *w, size_t n)
 {
-    if (n < 6 || in_list(w, n, not_orgs) || ends_with_any(w, n, not_org_tails))
+    if (n < 6 || in_lexemes(w, n, not_orgs) || ends_with_lexeme(w, n, not_org_tails))
         return 0;
-    return ends_with_any(w, n, org_suffixes) != NULL;
+    return ends_with_lexeme(w, n, org_suffixes) != NULL;
 }
 
 static int is_place(const char *w, size_t n)
 {
-    return in_list(w, n, cities) || in_list(w, n, countries) ||
+    return in_lexemes(w, n, cities) || in_lexemes(w, n, countries) ||
            (n > 6 && (ends_with(w, n, "기지") || ends_with(w, n, "공항") ||
                       ends_with(w, n, "항구")));
 }
@@ -439,13 +431,13 @@ static int is_place(const char *w, size_t n)
 /* A word that may be (part of) a name: Hangul only, 2 to 5 syllables, no
  * particle after it, not a common word. */
 /* Words that may stand between a name and its title. */
-static const char *const qualifiers[] = {"당시", "전", "현", "신임", "전임", "현직", "전직",
-                                         "초대", "차기", "前", "現", NULL};
+static const lexeme qualifiers[] = {LX("당시"), LX("전"), LX("현"), LX("신임"), LX("전임"), LX("현직"), LX("전직"),
+                                         LX("초대"), LX("차기"), LX("前"), LX("現"), LX_END};
 
-static const char *const not_names[] = {
-    "양국", "양측", "한일", "한미", "한미일", "이날", "이번", "지난", "당시", "신임", "전임",
-    "현직", "전직", "공동", "정부", "우리", "또한", "이를", "그는", "특히", "한편", "이후",
-    "관계자", "당국", "주한", "주일", "주미", "역대", "초대", "차기", "부처", "정상", NULL};
+static const lexeme not_names[] = {
+    LX("양국"), LX("양측"), LX("한일"), LX("한미"), LX("한미일"), LX("이날"), LX("이번"), LX("지난"), LX("당시"), LX("신임"), LX("전임"),
+    LX("현직"), LX("전직"), LX("공동"), LX("정부"), LX("우리"), LX("또한"), LX("이를"), LX("그는"), LX("특히"), LX("한편"), LX("이후"),
+    LX("관계자"), LX("당국"), LX("주한"), LX("주일"), LX("주미"), LX("역대"), LX("초대"), LX("차기"), LX("부처"), LX("정상"), LX_END};
 
 static int syllable_is(int32_t cp, const char *list)
 {
@@ -469,8 +461,8 @@ static int name_like(const char *w, size_t n)
     /* a particle-like last syllable: 만에, 측의, 부터 */
     if (syllable_is(utf8_prev(w, n, &p), "에의을를은는과와도만서터"))
         return 0;
-    if (syl < 2 || syl > 5 || in_list(w, n, not_names) || in_list(w, n, countries) ||
-        in_list(w, n, cities) || is_org(w, n))
+    if (syl < 2 || syl > 5 || in_lexemes(w, n, not_names) || in_lexemes(w, n, countries) ||
+        in_lexemes(w, n, cities) || is_org(w, n))
         return 0;
     return gisa_stem(w, n) == n || syl <= 3;
 }
@@ -527,7 +519,7 @@ static size_t sentence_words(const char *s, size_t len, word *w)
 /* Which title ends the stem s[0..n)? Sets *title_start. */
 static const char *title_at_end(const char *s, size_t n)
 {
-    return ends_with_any(s, n, titles);
+    return ends_with_lexeme(s, n, titles);
 }
 
 /* People: [name words] [country] [org] title — or name right before it. */
@@ -550,7 +542,7 @@ static void find_people(analysis *an, const char *s, const word *w, size_t nw, s
             j--;
         }
         /* a word between name and title: 이상희 당시 장관, 김 전 장관 */
-        if (j > 0 && in_list(s + w[j - 1].a, w[j - 1].b - w[j - 1].a, qualifiers))
+        if (j > 0 && in_lexemes(s + w[j - 1].a, w[j - 1].b - w[j - 1].a, qualifiers))
             j--;
         /* the name: one or two name-like words just before */
         size_t k = j;

@@ -50,3 +50,22 @@ const char *ends_with_any(const char *s, size_t n, const char *const *list)
             return *list;
     return NULL;
 }
+
+/* Both compare one byte before memcmp: the lists are long, and almost
+ * every entry differs at once. */
+int in_lexemes(const char *w, size_t n, const lexeme *list)
+{
+    for (; list->s; list++)
+        if (list->n == n && n && list->s[n - 1] == w[n - 1] && !memcmp(list->s, w, n))
+            return 1;
+    return 0;
+}
+
+const char *ends_with_lexeme(const char *s, size_t n, const lexeme *list)
+{
+    for (; list->s; list++)
+        if (list->n <= n && list->n && list->s[list->n - 1] == s[n - 1] &&
+            !memcmp(s + n - list->n, list->s, list->n))
+            return list->s;
+    return NULL;
+}

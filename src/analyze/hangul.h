@@ -35,4 +35,18 @@ int starts_with(const char *s, size_t n, const char *prefix);
  * NULL. */
 const char *ends_with_any(const char *s, size_t n, const char *const *list);
 
+/* A word list whose lengths are counted at compile time: the lists that
+ * every word of every sentence is looked up in. End a list with LX_END. */
+typedef struct lexeme {
+    const char *s;
+    size_t n;
+} lexeme;
+#define LX(text) {text, sizeof text - 1}
+#define LX_END {NULL, 0}
+
+/* Is w[0..n) one of the list? */
+int in_lexemes(const char *w, size_t n, const lexeme *list);
+/* The entry that s[0..n) ends with, or NULL. */
+const char *ends_with_lexeme(const char *s, size_t n, const lexeme *list);
+
 #endif

@@ -87,8 +87,9 @@ size_t gisa_stem(const char *word, size_t len)
     size_t best = n;
     for (size_t i = 0; i < NSUFFIXES; i++) {
         size_t m = suffixes[i].len;
-        if (m >= n || memcmp(word + n - m, suffixes[i].text, m) != 0)
-            continue;
+        if (m >= n || word[n - 1] != suffixes[i].text[m - 1] ||
+            memcmp(word + n - m, suffixes[i].text, m) != 0)
+            continue; /* the last byte rules out nearly every suffix at once */
         size_t rest = n - m;
         if (chars(word, rest) < 2 || rest >= best)
             continue;

@@ -357,6 +357,9 @@ typedef struct gisa_analysis {
 
 typedef struct gisa_analyze_options {
     size_t max_keywords; /* 0 = 20 */
+    int facts_only;      /* sentences, entities and agreements only: no
+                            keywords, and no sentence scores or ranks (all
+                            0), which is all a fact check needs */
 } gisa_analyze_options;
 
 /*

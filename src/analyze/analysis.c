@@ -221,6 +221,7 @@ static analysis *analysis_new(const char *title, const char *date,
     an->entities.size = sizeof(gisa_entity);
     an->agreements.size = sizeof(gisa_agreement);
     an->max_keywords = opts && opts->max_keywords ? opts->max_keywords : 20;
+    an->facts_only = opts && opts->facts_only;
     if (title)
         an->pub.title = text_clean_dup(&an->mem, title, strlen(title), 0);
     if (date) {
@@ -260,8 +261,10 @@ static gisa_status finish(analysis *an, gisa_analysis **out, gisa_error *err,
         tokenize(an, i);
     if (!an->oom) {
         an->pub.lang = guess_lang(an);
-        rank_sentences(an);
-        find_keywords(an);
+        if (!an->facts_only) {
+            rank_sentences(an);
+            find_keywords(an);
+        }
         find_entities(an);
         find_agreements(an);
     }

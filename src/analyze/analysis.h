@@ -45,6 +45,7 @@ typedef struct analysis {
     size_t tabcap;
     int year, month, day; /* document date, 0 when unknown */
     size_t max_keywords;
+    int facts_only;    /* skip ranking and keywords (gisa_analyze_options) */
     vec keywords;   /* gisa_keyword */
     vec entities;   /* gisa_entity */
     vec agreements; /* gisa_agreement */

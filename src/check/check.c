@@ -169,12 +169,13 @@ static gisa_status analyse_all(checker *c, const gisa_document *const *sources,
         buf_free(&text);
         return gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     }
+    gisa_analyze_options facts = {0, 1}; /* no ranking or keywords needed */
     gisa_status st = gisa_analyze_text(NULL, c->derived->date, text.ptr ? text.ptr : "",
-                                       text.len, NULL, &c->dan, err);
+                                       text.len, &facts, &c->dan, err);
     buf_free(&text);
     for (size_t i = 0; st == GISA_OK && i < c->nsources; i++) {
         if (!c->borrowed)
-            st = gisa_analyze(sources[i], NULL, &c->san[i], err);
+            st = gisa_analyze(sources[i], &facts, &c->san[i], err);
         if (st != GISA_OK)
             break;
         const gisa_analysis *a = c->san[i];

@@ -26,9 +26,9 @@ for f in $(golden_samples); do
                 fail=$((fail + 1))
                 continue
             fi
-            sed "s|\"source\": \"examples/$base\.html\"|\"source\": \"$f\"|; /^  \"encoding\": /d; /^source_hash: /d" \
+            sed "s|\"source\": \"examples/$base\.html\"|\"source\": \"$f\"|; /^  \"encoding\": /d; /^ *source_hash: /d" \
                 "$src" >"$want"
-            sed '/^  "encoding": /d; /^source_hash: /d' "$got" >"$got.cmp"
+            sed '/^  "encoding": /d; /^ *source_hash: /d' "$got" >"$got.cmp"
             got=$got.cmp
         else
             want=tests/golden/$name.$fmt.expected

@@ -1,7 +1,9 @@
 /* postjson.c - the post model as JSON: every body block with the index
- * and byte offset of the source block it came from, so a reader (or
- * `gisa check`) can trace each sentence back to the page. */
+ * and byte offset of the source block it came from, and each sentence of
+ * a paragraph with its byte range in that block, so a reader (or `gisa
+ * check`) can trace every sentence back to the page. */
 #include <json-c/json.h>
+#include <string.h>
 
 #include "compose.h"
 
@@ -22,6 +24,31 @@ static json_object *strings(const char *const *items, size_t n)
     json_object *a = json_object_new_array();
     for (size_t i = 0; i < n; i++)
         json_object_array_add(a, json_object_new_string(items[i]));
+    return a;
+}
+
+/* Each sentence of a paragraph copied from source block `from`, with its
+ * byte range in that block's text: the trail from post to page. */
+static json_object *sentences_json(const char *text, size_t from)
+{
+    enum { MAX_SENTENCES = 256 };
+    gisa_span spans[MAX_SENTENCES];
+    size_t n = gisa_split_sentences(text, strlen(text), spans, MAX_SENTENCES);
+    json_object *a = json_object_new_array();
+    for (size_t k = 0; k < n && k < MAX_SENTENCES; k++) {
+        json_object *s = json_object_new_object();
+        json_object_object_add(s, "text", json_object_new_string_len(
+                                              text + spans[k].start,
+                                              (int)(spans[k].end - spans[k].start)));
+        json_object *src = json_object_new_object();
+        json_object_object_add(src, "block", json_object_new_int64((int64_t)from));
+        json_object *range = json_object_new_array();
+        json_object_array_add(range, json_object_new_int64((int64_t)spans[k].start));
+        json_object_array_add(range, json_object_new_int64((int64_t)spans[k].end));
+        json_object_object_add(src, "span", range);
+        json_object_object_add(s, "source", src);
+        json_object_array_add(a, s);
+    }
     return a;
 }
 
@@ -51,6 +78,8 @@ static json_object *block_json(const post_model *m, size_t i)
     size_t nk = key_sentences_of(m, i, keys, 4);
     if (nk)
         json_object_object_add(o, "key_sentences", strings(keys, nk));
+    if (b->kind == GISA_BLOCK_PARAGRAPH || b->kind == GISA_BLOCK_QUOTE)
+        json_object_object_add(o, "sentences", sentences_json(b->text, from));
     return o;
 }
 

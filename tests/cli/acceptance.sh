@@ -22,6 +22,7 @@ PARAGRAPHS='올해 총 54곳, 3,200헥타르 규모의 바다숲을 새로 조�
 연 2회 이상 수중드론으로 해조류 분포를 촬영하고
 이듬해 보강 이식 대상으로 우선 선정한다
 어촌계 48곳, 어업인 600여 명이
+‘바다숲 공동관리 협약’을 맺고
 건강한 바다를 미래 세대에 물려주겠다'
 
 # Table cells and the photo caption belong to the release too.

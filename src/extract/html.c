@@ -377,7 +377,11 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
             if (m->in_link)
                 ni->link += v;
             ni->mass += m->in_link ? -LINK_WEIGHT * (float)v : (float)v;
-        } else if (c->type == XML_ELEMENT_NODE && !is_junk_node(c, tag_of(c))) {
+        } else if (c->type == XML_ELEMENT_NODE && is_junk_node(c, tag_of(c))) {
+            tag ct = tag_of(c);
+            ni->controls += ct == T_INPUT || ct == T_BUTTON || ct == T_SELECT ||
+                            ct == T_TEXTAREA;
+        } else if (c->type == XML_ELEMENT_NODE) {
             measure_tree(m, c, depth + 1);
             node_info *ci = info_of(c);
             if (ci && ci->hidden)
@@ -387,6 +391,7 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
                 ni->link += ci->link;
                 ni->short_link += ci->short_link;
                 ni->prose += ci->prose;
+                ni->controls += ci->controls;
                 ni->mass += is_boilerplate_region(ci) ? -BOILER_WEIGHT * (float)ci->text
                                                       : ci->mass;
             }
@@ -546,6 +551,9 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
     if (ni->cls == EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text))
         return 1;
     if ((t == T_FOOTER || t == T_HEADER) && ni->prose == 0)
+        return 1;
+    /* a poll, a rating or a search box: form controls with a few words */
+    if (ni->controls && ni->prose < 200 && ni->text < 400)
         return 1;
     /* no prose and more (short) link text than text: a menu or a tag row */
     if (ni->mass < 0 && ni->prose == 0 && t != T_A)
@@ -728,11 +736,70 @@ static xmlNode *find_tag(xmlNode *n, tag want, int depth)
 
 static void emit_tree(emitter *e, xmlNode *n, int depth);
 
+/* Text of a <pre> subtree exactly as written; <br> is a newline. */
+static void collect_raw(const xmlNode *n, buf *b, int depth)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+            buf_puts(b, (const char *)c->content);
+        else if (c->type == XML_ELEMENT_NODE && ntag(c) == T_BR)
+            buf_putc(b, '\n');
+        else if (c->type == XML_ELEMENT_NODE && info_of(c) && !info_of(c)->hidden &&
+                 depth < MAX_DEPTH)
+            collect_raw(c, b, depth + 1);
+    }
+}
+
+/* Code keeps its spaces and line breaks; only blank lines around it go. */
+static void emit_pre(emitter *e, xmlNode *n)
+{
+    buf b = BUF_INIT;
+    collect_raw(n, &b, 0);
+    const char *s = b.ptr ? b.ptr : "";
+    size_t len = b.len;
+    while (len && (s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == ' ' ||
+                   s[len - 1] == '\t'))
+        len--;
+    size_t start = 0;
+    for (size_t i = 0; i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+                                   s[i] == '\r'); i++)
+        if (s[i] == '\n')
+            start = i + 1; /* drop leading blank lines, keep the indent */
+    if (len > start) {
+        gisa_block *blk = doc_add_block(e->d, GISA_BLOCK_CODE);
+        if (blk) {
+            blk->text = arena_strndup(&e->d->mem, s + start, len - start);
+            blk->offset = (size_t)xmlGetLineNo(n);
+            if (!blk->text)
+                doc_drop_last(e->d);
+        }
+    }
+    buf_free(&b);
+}
+
+/* <br> ends a line (U+2028, which text_clean keeps as "\n"); a second
+ * <br> with only spaces since the first ends the paragraph, as text
+ * written with <br><br> between paragraphs means. */
+static void line_break(emitter *e)
+{
+    static const char ls[] = "\xE2\x80\xA8";
+    size_t n = e->inl.len;
+    while (n && (e->inl.ptr[n - 1] == ' ' || e->inl.ptr[n - 1] == '\t'))
+        n--;
+    if (n >= 3 && memcmp(e->inl.ptr + n - 3, ls, 3) == 0) {
+        e->inl.len = n - 3;
+        e->inl.ptr[e->inl.len] = '\0';
+        flush(e);
+        return;
+    }
+    buf_puts(&e->inl, ls);
+}
+
 static void emit_element(emitter *e, xmlNode *c, int depth)
 {
     tag t = ntag(c);
     if (t == T_BR) {
-        buf_puts(&e->inl, "\xE2\x80\xA8");
+        line_break(e);
         return;
     }
     if (skip_subtree(e, c, t))
@@ -779,9 +846,7 @@ static void emit_element(emitter *e, xmlNode *c, int depth)
             doc_add_text(e->d, GISA_BLOCK_QUOTE, 0, s, strlen(s), (size_t)xmlGetLineNo(c));
         return;
     case T_PRE:
-        s = clean_collect(e, c, 1);
-        if (s && *s)
-            doc_add_text(e->d, GISA_BLOCK_CODE, 0, s, strlen(s), (size_t)xmlGetLineNo(c));
+        emit_pre(e, c);
         return;
     case T_IMG:
         emit_image(e, c, NULL);
@@ -922,8 +987,54 @@ static xmlNode *climb(xmlNode *body, xmlNode *top)
     return top;
 }
 
+/* Does the element carry `name` as its id or as one of its classes? */
+static int has_marker(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (!a->children || !a->children->content)
+            continue;
+        const char *v = (const char *)a->children->content;
+        if ((!strcmp((const char *)a->name, "id") && !strcmp(v, name)) ||
+            (!strcmp((const char *)a->name, "class") && has_class(v, name)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The first visible element below n marked `name`, in document order. */
+static xmlNode *find_marked(xmlNode *n, const char *name, int depth)
+{
+    for (xmlNode *c = n->children; c && depth < MAX_DEPTH; c = c->next) {
+        const node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+        if (!ci || ci->hidden)
+            continue;
+        if (has_marker(c, name))
+            return c;
+        xmlNode *f = find_marked(c, name, depth + 1);
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+/* The article element a site hint names, if the page has it with text. */
+static xmlNode *hinted_article(doc *d, xmlNode *body)
+{
+    const char *marker = site_hint_marker(d->pub.url);
+    xmlNode *n = marker ? find_marked(body, marker, 0) : NULL;
+    return n && info_of(n)->text >= MIN_ARTICLE_BYTES / 4 ? n : NULL;
+}
+
 static void choose_and_emit(doc *d, xmlNode *body)
 {
+    xmlNode *hinted = hinted_article(d, body);
+    if (hinted) {
+        emitter e = {.d = d, .inl = BUF_INIT, .base = d->base_url};
+        emit_tree(&e, hinted, 0);
+        flush(&e);
+        buf_free(&e.inl);
+        return;
+    }
     xmlNode *top = NULL;
     float top_score = 0;
     emitter e = {.d = d, .inl = BUF_INIT, .base = d->base_url};

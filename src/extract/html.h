@@ -29,6 +29,7 @@ typedef struct node_info {
     unsigned short_link; /* of which inside short links (menu entries) */
     unsigned paras;   /* prose-like paragraphs up to three levels below */
     unsigned prose;   /* bytes of prose-like paragraphs at any depth below */
+    unsigned controls; /* form controls below: inputs, buttons, selects */
     float score;      /* content score gathered from paragraphs below */
     float mass;       /* text below, less link text and boilerplate regions */
     signed char cls;  /* class/id evidence: EV_*, +1 content, 0 */
@@ -51,6 +52,10 @@ int class_evidence(const xmlNode *n);
 /* Visible-text length of an element is below this many bytes: too short
  * to be an article on its own. */
 #define MIN_ARTICLE_BYTES 400
+
+/* sitehints.c: id or class name of the article element on a site we know
+ * (korea.kr, Naver News, major Korean papers), or NULL. */
+const char *site_hint_marker(const char *url);
 
 /* Metadata from <head>, JSON-LD, <time> and visible text. */
 void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *src);

@@ -160,27 +160,49 @@ static int class_word_level(const char *w)
 }
 
 /* Evidence of one attribute value: an EV_* level, 1 or 0. */
+static int is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Utility-class tokens with variants or arbitrary values
+ * ("lg:has-[>[data-slot=banner]]:pt-0") describe styling, not roles. */
+static int is_utility_token(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ':' || s[i] == '[' || s[i] == '(' || s[i] == '=')
+            return 1;
+    return 0;
+}
+
 static int words_evidence(const char *s)
 {
     int good = 0, bad = 0;
     while (s && *s) {
-        while (*s && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
-            s++;
-        char w[24];
-        size_t n = 0;
-        for (; (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'); s++)
-            if (n < sizeof w - 1)
-                w[n++] = (char)(*s | 0x20);
-        if (!n)
-            break;
-        if (n >= sizeof w - 2)
-            continue; /* long generated names carry no words we know */
-        w[n] = '\0';
-        int level = class_word_level(w);
-        if (level > 0)
-            good = 1;
-        else if (level < bad)
-            bad = level;
+        s += strspn(s, " \t\r\n");
+        size_t tn = strcspn(s, " \t\r\n");
+        const char *end = s + tn;
+        if (is_utility_token(s, tn)) {
+            s = end;
+            continue;
+        }
+        while (s < end) {
+            while (s < end && !is_letter(*s))
+                s++;
+            char w[24];
+            size_t n = 0;
+            for (; s < end && is_letter(*s); s++)
+                if (n < sizeof w - 1)
+                    w[n++] = (char)(*s | 0x20);
+            if (!n || n >= sizeof w - 2)
+                continue; /* long generated names carry no words we know */
+            w[n] = '\0';
+            int level = class_word_level(w);
+            if (level > 0)
+                good = 1;
+            else if (level < bad)
+                bad = level;
+        }
     }
     return bad ? bad : good;
 }

@@ -55,6 +55,7 @@ typedef struct pipeline {
     job *work_head, *work_tail; /* reader -> workers, FIFO */
     job *done_list;             /* workers -> writer, any order */
     size_t inflight, cap;
+    size_t bytes, budget;       /* raw page bytes waiting for a worker */
     uint64_t next_seq;          /* given by the reader */
     int reading_done, abort;
     gisa_status status;         /* the writer's failure, if any */
@@ -109,7 +110,10 @@ static void set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
 static int submit(pipeline *p, job *j)
 {
     pthread_mutex_lock(&p->mu);
-    while (p->inflight >= p->cap && !p->abort)
+    size_t len = j->data ? j->len : 0;
+    /* A page larger than the whole budget still goes, alone. */
+    while ((p->inflight >= p->cap || (p->bytes > 0 && p->bytes + len > p->budget)) &&
+           !p->abort)
         pthread_cond_wait(&p->space, &p->mu);
     if (p->abort) {
         pthread_mutex_unlock(&p->mu);
@@ -117,6 +121,7 @@ static int submit(pipeline *p, job *j)
         return 0;
     }
     p->inflight++;
+    p->bytes += len;
     j->seq = p->next_seq++;
     if (j->kind == JOB_PAGE) {
         if (p->work_tail)
@@ -169,8 +174,11 @@ static void *worker(void *arg)
         if (!p->work_head)
             p->work_tail = NULL;
         pthread_mutex_unlock(&p->mu);
+        size_t len = j->len;
         extract_job(p, j);
         pthread_mutex_lock(&p->mu);
+        p->bytes -= len;
+        pthread_cond_signal(&p->space);
         j->next = p->done_list;
         p->done_list = j;
         pthread_cond_signal(&p->done);
@@ -620,6 +628,7 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     p.opts = opts ? opts : &defaults;
     unsigned nworkers = p.opts->threads ? p.opts->threads : default_threads();
     p.cap = 4 * (size_t)nworkers + 4;
+    p.budget = ((size_t)nworkers + 1) * ((size_t)2 << 20);
     p.corpus = corpus;
     p.max_input = p.opts->max_input ? p.opts->max_input : GISA_DEFAULT_MAX_INPUT;
     p.fraction = -1;

@@ -93,7 +93,7 @@ expect_eq "$(sqlite3 "$TMP/ref.db" 'pragma journal_mode')" wal "WAL mode"
 run search --db "$TMP/ref.db" -n 3 바다숲
 expect_eq "$RC" 0 "search: exit status"
 expect_eq "$(grep -c '^[0-9]*\. ' "$TMP/out")" 3 "search: --limit results"
-expect_present "$TMP/out" "[바다숲]" "search: snippet marks the match"
+expect_present "$TMP/out" "[바다숲" "search: snippet marks the (prefix) match"
 run search --db "$TMP/ref.db" 없는낱말xyz
 expect_eq "$RC" 1 "search without results: exit status"
 run search --db "$TMP/ref.db" --raw 'AND AND'

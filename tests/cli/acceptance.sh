@@ -116,7 +116,11 @@ awk 'NR==1 && $0=="---" {fm=1; next} fm && $0=="---" {exit} fm' "$TMP/post.md" >
 awk 'NR==1 && $0=="---" {fm=1; next} fm && $0=="---" {fm=0; body=1; next} body' "$TMP/post.md" \
     >"$TMP/post-body"
 # The attribution block after the last '---' names the source; leave it out.
-awk '$0=="---" {exit} {print}' "$TMP/post-body" >"$TMP/body"
+# So are the rows of the agreements table (issue #5): a summary that quotes
+# what was agreed, not a paragraph printed twice.
+awk '$0=="---" {exit} /^\| (구분|결정|합의|공감|환영|약속) \|/ {next} {print}' "$TMP/post-body" >"$TMP/body"
+grep -q '^| 결정 | .*바다숲 공동관리 협약' "$TMP/post-body" ||
+    fail "post: the agreements table lacks the joint-management accord"
 expect_present "$TMP/fm" "title: 올해 바다숲 54곳 조성…갯녹음 확산 막는다" "post front matter"
 expect_present "$TMP/fm" "date: 2026-03-12" "post front matter"
 expect_present "$TMP/fm" "source_org: 해양수산부" "post front matter"

@@ -6,9 +6,9 @@
 // author) and prints: pages=N failed=N total_ms=T median_ms=M maxrss_kb=K
 //
 // jsdom keeps some memory of every window it made, closed or not (about
-// 2 MB a page here; one process ran out of a 1 GB heap after ~400 pages).
-// So the pages go to worker processes, CHUNK (default 100) pages each, one
-// after the other: still one page at a time, and start-up is not timed.
+// 2-10 MB a page here; workers of 100 pages ran out of a 1 GB heap). So the
+// pages go to worker processes, CHUNK (default 25) pages each, one after
+// the other: still one page at a time, and start-up is not timed.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -58,24 +58,32 @@ function main() {
     process.exit(2);
   }
   fs.mkdirSync(outDir, { recursive: true });
-  const chunk = Number(process.env.CHUNK) || 100;
+  const chunk = Number(process.env.CHUNK) || 25;
   const times = [];
   let failed = 0, maxRSS = 0;
-  for (let i = 0; i < files.length; i += chunk) {
-    const part = files.slice(i, i + chunk);
+  const work = (part) => {
     const r = spawnSync(process.execPath, [...process.execArgv, __filename, '--worker', outDir, ...part],
       { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
-    let res;
     try {
-      res = JSON.parse(r.stdout.toString());
+      return JSON.parse(r.stdout.toString());
     } catch (e) {
-      console.error(`readability: worker for pages ${i + 1}-${i + part.length} failed`);
-      failed += part.length;
-      continue;
+      return null; // the worker died (out of memory): its pages are retried
     }
-    times.push(...res.times);
-    failed += res.failed;
-    maxRSS = Math.max(maxRSS, res.maxRSS);
+  };
+  for (let i = 0; i < files.length; i += chunk) {
+    const part = files.slice(i, i + chunk);
+    // A worker that dies takes its whole chunk with it: redo those pages
+    // one worker each, so that only pages that fail on their own count.
+    const results = [work(part)];
+    if (!results[0]) {
+      console.error(`readability: worker for pages ${i + 1}-${i + part.length} died; one page per worker`);
+      results.splice(0, 1, ...part.map((f) => work([f]) || { times: [], failed: 1, maxRSS: 0 }));
+    }
+    for (const res of results) {
+      times.push(...res.times);
+      failed += res.failed;
+      maxRSS = Math.max(maxRSS, res.maxRSS);
+    }
   }
   times.sort((x, y) => x - y);
   const n = times.length;

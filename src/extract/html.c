@@ -461,6 +461,57 @@ static void measure_page(doc *d, xmlNode *body)
     }
 }
 
+/* libxml2 can also nest the page in an unclosed <aside> or popup. An
+ * element marked as boilerplate that holds most of the page's text is
+ * such a wrapper when that text includes prose and a page landmark
+ * (main, article, h1): it is made a plain container, and the content
+ * mass of
+ * its ancestors is corrected. Comment sections are left alone: they can
+ * rightly outweigh a short article. */
+/* A <main>, <article> or <h1> below: the page itself, not a dialog. */
+static int holds_page_landmark(const xmlNode *n, int depth)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || !info_of(c))
+            continue;
+        tag t = ntag(c);
+        if (t == T_MAIN || t == T_ARTICLE || t == T_H1)
+            return 1;
+        if (depth < 12 && info_of(c)->text && holds_page_landmark(c, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
+static void unwrap_swallowing(xmlNode *body)
+{
+    unsigned total = info_of(body)->text;
+    xmlNode *n = body;
+    for (int depth = 0; depth < MAX_DEPTH; depth++) {
+        xmlNode *dom = NULL;
+        for (xmlNode *c = n->children; c && !dom; c = c->next) {
+            node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+            if (ci && !ci->hidden && (unsigned long)ci->text * 10 > (unsigned long)total * 6)
+                dom = c;
+        }
+        if (!dom)
+            return;
+        node_info *di = info_of(dom);
+        if (di->cls != EV_COMMENT && di->prose >= SOME_PROSE && is_boilerplate_region(di) &&
+            holds_page_landmark(dom, 0)) {
+            float delta = di->mass + BOILER_WEIGHT * (float)di->text;
+            di->cls = 0;
+            di->tag = T_DIV;
+            for (xmlNode *p = dom->parent; p && info_of(p); p = p->parent) {
+                info_of(p)->mass += delta;
+                if (p == body)
+                    break;
+            }
+        }
+        n = dom;
+    }
+}
+
 /* ----------------------------------------------------------- choose */
 
 static float final_score(const xmlNode *n)
@@ -1126,6 +1177,8 @@ gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
     xmlNode *body = body_of(x);
     if (body)
         measure_page(d, body);
+    if (body && info_of(body))
+        unwrap_swallowing(body);
     html_metadata(d, x, t, src);
     if (body && info_of(body))
         choose_and_emit(d, body);

@@ -25,6 +25,9 @@
 #define BATCH 64          /* pages per transaction */
 #define BATCH_SECONDS 0.5 /* or this long, whichever comes first */
 #define PROGRESS_SECONDS 0.2
+/* Pages at least this large are extracted one at a time: parsing one can
+ * take ten times its size, and two at once would set the peak memory. */
+#define BIG_PAGE ((size_t)1 << 20)
 
 typedef enum job_kind {
     JOB_PAGE,    /* to extract */
@@ -51,7 +54,8 @@ typedef struct job {
 
 typedef struct pipeline {
     pthread_mutex_t mu;
-    pthread_cond_t space, work, done;
+    pthread_cond_t space, work, done, big;
+    int big_busy;               /* a worker is extracting a big page */
     job *work_head, *work_tail; /* reader -> workers, FIFO */
     job *done_list;             /* workers -> writer, any order */
     size_t inflight, cap;
@@ -173,10 +177,20 @@ static void *worker(void *arg)
         p->work_head = j->next;
         if (!p->work_head)
             p->work_tail = NULL;
-        pthread_mutex_unlock(&p->mu);
         size_t len = j->len;
+        int big = len >= BIG_PAGE;
+        if (big) {
+            while (p->big_busy)
+                pthread_cond_wait(&p->big, &p->mu);
+            p->big_busy = 1;
+        }
+        pthread_mutex_unlock(&p->mu);
         extract_job(p, j);
         pthread_mutex_lock(&p->mu);
+        if (big) {
+            p->big_busy = 0;
+            pthread_cond_signal(&p->big);
+        }
         p->bytes -= len;
         pthread_cond_signal(&p->space);
         j->next = p->done_list;
@@ -643,6 +657,7 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     pthread_cond_init(&p.space, NULL);
     pthread_cond_init(&p.work, NULL);
     pthread_cond_init(&p.done, NULL);
+    pthread_cond_init(&p.big, NULL);
     int started = threads ? start_threads(&p, threads, nworkers, &wt) : -1;
     if (started > 0) {
         int ok = 1;
@@ -676,6 +691,7 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     pthread_cond_destroy(&p.space);
     pthread_cond_destroy(&p.work);
     pthread_cond_destroy(&p.done);
+    pthread_cond_destroy(&p.big);
     pthread_mutex_destroy(&p.mu);
     p.stats.seconds = now_seconds() - t0;
     if (stats)

@@ -309,6 +309,9 @@ corpus_seen *corpus_seen_open(const char *path, gisa_error *err)
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
             SQLITE_OK ||
         sqlite3_busy_timeout(s->db, 10000) != SQLITE_OK ||
+        /* one index lookup per page: a small cache will do, and memory
+         * should not grow as the store does */
+        sqlite3_exec(s->db, "PRAGMA cache_size = -256", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(s->db, "SELECT 1 FROM pages WHERE url = ?1 AND hash = ?2", -1,
                            &s->q, NULL) != SQLITE_OK) {
         db_fail(err, s->db, path, "cannot open the store for reading");

@@ -32,6 +32,7 @@ struct warc_reader {
     int file_eof;        /* nothing after the current segment */
     int bad_member;      /* the current gzip member is corrupt or cut */
     long member_start;   /* file offset of the current gzip member */
+    int reported;        /* an error was given for the current member */
     size_t max_record;
     unsigned long records; /* WARC records seen, for messages */
     uint64_t file_size;
@@ -421,12 +422,15 @@ static int bad_record(warc_reader *r, uint64_t off, gisa_error *err, const char 
 {
     fail(err, GISA_ERR_INPUT, "%s: record %lu at offset %llu: %s", r->path, r->records,
          (unsigned long long)off, why);
+    r->reported = 1;
     resync(r);
     return -1;
 }
 
-/* Skip blank lines between records and empty segments. 0 at the end. */
-static int skip_gap(warc_reader *r)
+/* Skip blank lines between records and empty segments: 1 when a record
+ * may start, 0 at the end, -1 for a corrupt gzip member that gave no
+ * record to blame. */
+static int skip_gap(warc_reader *r, gisa_error *err)
 {
     for (;;) {
         fill(r, 1);
@@ -436,8 +440,15 @@ static int skip_gap(warc_reader *r)
             return 1;
         if (!r->seg_end)
             continue;
+        if (r->bad_member && !r->reported) {
+            fail(err, GISA_ERR_INPUT, "%s: corrupt gzip member at byte %ld, skipped", r->path,
+                 r->member_start);
+            r->reported = 1;
+            return -1;
+        }
         if (!next_segment(r))
             return 0;
+        r->reported = 0;
     }
 }
 
@@ -502,8 +513,9 @@ static int parse_record(warc_reader *r, warc_record *rec, gisa_error *err)
 int warc_next(warc_reader *r, warc_record *rec, gisa_error *err)
 {
     for (;;) {
-        if (!skip_gap(r))
-            return 0;
+        int gap = skip_gap(r, err);
+        if (gap <= 0)
+            return gap;
         int rc = parse_record(r, rec, err);
         if (rc != 2)
             return rc;

@@ -123,6 +123,7 @@ n=0
 while [ "$n" -lt 40 ] && kill -0 $pid 2>/dev/null; do
     n=$(sqlite3 "$TMP/kill.db" 'select count(*) from articles' 2>/dev/null || echo 0)
     [ -n "$n" ] || n=0
+    sleep 0.05
 done
 kill -9 $pid 2>/dev/null
 wait $pid 2>/dev/null

@@ -112,6 +112,10 @@ static void test_gzip(void)
     n = record(buf, sizeof buf, "response", "https://cut.example/", "<p>cut</p>");
     write_member(path, buf, n, 1);
     write_all(path, "garbage between members", 23, "ab");
+    n = record(buf, sizeof buf, "response", "https://b.example/", "<p>b</p>");
+    write_member(path, buf, n, 0);
+    /* a member whose gzip header is damaged */
+    write_all(path, "\x1f\x8b\x08\xff\xff\xff\xff\xff\xff\xff\xff\xff", 12, "ab");
     n = record(buf, sizeof buf, "response", "https://c.example/", "<p>c</p>");
     write_member(path, buf, n, 0);
     gisa_error err;
@@ -123,6 +127,10 @@ static void test_gzip(void)
     CHECK_INT(warc_next(r, &rec, &err), 1);
     CHECK_STR(rec.url, "https://a.example/");
     CHECK_INT(warc_next(r, &rec, &err), -1);
+    CHECK_INT(warc_next(r, &rec, &err), 1);
+    CHECK_STR(rec.url, "https://b.example/");
+    CHECK_INT(warc_next(r, &rec, &err), -1);
+    CHECK(strstr(err.message, "corrupt gzip member") != NULL);
     CHECK_INT(warc_next(r, &rec, &err), 1);
     CHECK_STR(rec.url, "https://c.example/");
     CHECK(rec.len == 8 && !memcmp(rec.body, "<p>c</p>", 8));

@@ -455,7 +455,10 @@ static void measure_page(doc *d, xmlNode *body)
     measure_tree(&m, body, 0);
     const node_info *bi = info_of(body);
     unsigned prose = bi ? bi->text - bi->link : 0;
-    if (bi && (prose < MIN_ARTICLE_BYTES || m.hidden_text > 2 * prose)) {
+    /* hidden text must outweigh what shows: twice over, or once on a page
+     * too short to be an article by what shows */
+    if (bi && (m.hidden_text > 2 * prose ||
+               (prose < MIN_ARTICLE_BYTES && m.hidden_text > prose))) {
         m.show_hidden = 1;
         measure_tree(&m, body, 0);
     }

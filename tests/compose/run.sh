@@ -3,7 +3,8 @@
 # survives into any post format, and front matter survives a title full of
 # YAML syntax. Run from the repository root.
 set -u
-gisa=$1
+gisa=${1:?usage: run.sh path/to/gisa}
+case $gisa in /*) ;; *) gisa=$(pwd)/$gisa ;; esac
 page=tests/compose/hostile.html
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

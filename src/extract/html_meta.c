@@ -66,6 +66,7 @@ typedef struct meta {
     gisa_attachment files[MAX_FILES]; /* as written: hrefs not yet resolved */
     size_t nfiles;
     const char *site, *canonical, *og_url, *lang, *license_link, *base;
+    const char *press;        /* og:article:author: portals name the newspaper there */
     const char *publisher_ld;
 } meta;
 
@@ -87,6 +88,8 @@ static void on_meta_tag(doc *d, meta *m, const xmlNode *n)
         return;
     if (!strcasecmp(key, "og:title"))
         m->og_title = m->og_title ? m->og_title : v;
+    else if (!strcasecmp(key, "og:article:author"))
+        m->press = m->press ? m->press : v;
     else if (!strcasecmp(key, "twitter:label1"))
         m->label_is_author = !strcasecmp(v, "written by") || !strcasecmp(v, "author");
     else if (!strcasecmp(key, "twitter:data1") && m->label_is_author)
@@ -302,6 +305,33 @@ static int byline_like(doc *d, const xmlNode *n)
     return byline_class(attr(d, n, "class")) || byline_class(attr(d, n, "id"));
 }
 
+/* "윤서진 기자(sjyoon@example.kr)" -> "윤서진": a Korean byline's name
+ * without the e-mail address and the role after it. */
+static const char *strip_role(doc *d, const char *a)
+{
+    static const char *const roles[] = {" 선임기자", " 인턴기자", " 객원기자", " 기자",
+                                        " 특파원", " 논설위원", " 선임연구원", "기자"};
+    const char *at = strchr(a, '@');
+    if (!at && !strstr(a, "기자"))
+        return a; /* "hackermondev (Daniel)" stays whole */
+    size_t n = strcspn(a, "(<[");
+    if (at && (size_t)(at - a) < n) /* "윤서진 sjyoon@..." */
+        for (n = (size_t)(at - a); n && a[n - 1] != ' '; n--)
+            ;
+    while (n && a[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
+        size_t r = strlen(roles[i]);
+        if (n > r && !memcmp(a + n - r, roles[i], r)) {
+            n -= r;
+            break;
+        }
+    }
+    while (n && a[n - 1] == ' ')
+        n--;
+    return n && n < strlen(a) ? arena_strndup(&d->mem, a, n) : a;
+}
+
 /* "By Jane Doe" / "Written by: Jane Doe" -> "Jane Doe"; NULL when what is
  * left is not a plausible name (empty, a label, too long, a date). */
 static const char *byline_name(doc *d, const char *a)
@@ -322,6 +352,7 @@ static const char *byline_name(doc *d, const char *a)
             }
         }
     }
+    a = strip_role(d, a);
     size_t chars = utf8_length(a, strlen(a));
     if (chars < 2 || chars > 60 || has_year(a, strlen(a)))
         return NULL;
@@ -610,6 +641,9 @@ static const char *pick_title(doc *d, const meta *m)
     const char *wt = title ? words_of(d, title) : "", *wo = og ? words_of(d, og) : "";
     const char *site = title ? last_part(title) : NULL;
     const char *ws = site ? words_of(d, site) : NULL;
+    /* The <title> without its last part (the site's name), for comparing. */
+    const char *wh = site ? words_of(d, arena_strndup(&d->mem, title, (size_t)(site - title)))
+                          : wt;
     const char *first = NULL;
     for (int i = 0; i < m->nh1; i++) {
         const char *w = words_of(d, m->h1[i]);
@@ -617,7 +651,7 @@ static const char *pick_title(doc *d, const meta *m)
             continue;
         if ((*wt && strstr(wt, w)) || (*wo && strstr(wo, w)))
             return m->h1[i];
-        if (!first && 2 * shared_words(w, wt) >= word_count(w))
+        if (!first && 2 * shared_words(w, wh) >= word_count(w))
             first = m->h1[i]; /* a reworded headline: most words recur */
         else if (!first)
             first = "";
@@ -740,6 +774,8 @@ void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *
     (void)t;
     d->pub.author = pick_author(d, &m);
     d->pub.site_name = clean(d, m.site ? m.site : m.publisher_ld);
+    if (!d->pub.site_name && m.press && (d->pub.site_name = clean(d, m.press)))
+        d->pub.site_name = first_part(d, d->pub.site_name); /* "한빛일보 | 네이버" */
     d->pub.lang = clean(d, m.lang);
     if (m.license_link)
         find_license(&d->mem, m.license_link, strlen(m.license_link), &d->pub.license,

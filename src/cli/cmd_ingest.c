@@ -38,6 +38,7 @@ void help_ingest(FILE *out)
 /* What the callbacks share: failure counts by status, the progress line. */
 typedef struct ingest_ui {
     int tty, quiet, line_shown;
+    double last_trim;
     size_t by_status[GISA_ERR_UNSUPPORTED + 1];
 } ingest_ui;
 
@@ -61,6 +62,14 @@ static void on_error(void *ctx, const gisa_error *err)
 static void on_progress(void *ctx, const gisa_ingest_stats *s, double fraction)
 {
     ingest_ui *ui = ctx;
+#ifdef __GLIBC__
+    /* Freed memory on the worker threads' heaps is handed back now and
+     * then, so that peak memory does not creep up over a long run. */
+    if (s->seconds - ui->last_trim >= 2) {
+        malloc_trim(0);
+        ui->last_trim = s->seconds;
+    }
+#endif
     if (!ui->tty || ui->quiet)
         return;
     double rate = s->seconds > 0 ? (double)s->processed / s->seconds : 0;

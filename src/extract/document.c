@@ -174,6 +174,11 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
     gisa_status st = decode_utf8(src, &t, err);
     if (st != GISA_OK)
         return st;
+    if (t.len == 0 || !t.text) { /* a byte-order mark and nothing whole after it */
+        buf_free(&t.conv);
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: no text after decoding %s", label,
+                         t.encoding);
+    }
     doc *d = doc_new();
     if (!d) {
         buf_free(&t.conv);

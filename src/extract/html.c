@@ -1145,9 +1145,10 @@ static void choose_and_emit(doc *d, xmlNode *body)
     unsigned text = info_of(top)->text;
     size_t start = d->pub.nblocks;
     emit_chosen(&e, body, top, top_score);
-    /* Too little survived the pruning: a page of link lists, or content
-     * classed like boilerplate. Try again keeping more. */
-    if (emitted_bytes(d, start) * 5 < text) {
+    /* Too little survived the pruning (under two fifths of the chosen
+     * element's text): a page of link lists, or content classed like
+     * boilerplate. Try again keeping more. */
+    if (emitted_bytes(d, start) * 5 < (size_t)text * 2) {
         drop_blocks(d, start);
         e.lenient = 1;
         emit_chosen(&e, body, top, top_score);

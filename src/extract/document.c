@@ -199,7 +199,7 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
     else
         st = extract_textdump(d, &t, err);
     buf_free(&t.conv);
-    if (st == GISA_OK && d->pub.nblocks == 0 && !d->pub.title)
+    if (st == GISA_OK && d->pub.nblocks == 0) /* a title alone is no article */
         st = gisa_fail(err, GISA_ERR_INPUT, "%s: no article text found", label);
     if (st != GISA_OK) {
         doc_free(d);

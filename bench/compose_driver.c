@@ -3,10 +3,12 @@
  *
  * usage: compose_driver [-r ROUNDS] FILE...
  * For each page, ROUNDS times: gisa_extract, gisa_analyze, gisa_compose
- * (Jekyll, which reads the post back and checks it), each timed. Prints a
- * line per page with the median of each stage, then one summary line:
+ * (Jekyll, which analyses the page itself, reads the post back and checks
+ * it), each timed. The pipeline `gisa post` runs is extract + compose; the
+ * standalone analysis is shown for what it costs alone (compose repeats
+ * it inside). Prints a line per page with the medians, then one summary:
  *   pages=N median_extract_ms=.. median_analyze_ms=.. median_compose_ms=..
- *   median_total_ms=..
+ *   median_pipeline_ms=..  (extract + compose)
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -92,16 +94,16 @@ int main(int argc, char **argv)
                 return 1;
             for (int s = 0; s < 3; s++)
                 per[s * rounds + r] = t[s];
-            per[3 * rounds + r] = t[0] + t[1] + t[2];
+            per[3 * rounds + r] = t[0] + t[2]; /* what gisa post runs */
         }
         for (int s = 0; s < 4; s++)
             stage[s][p] = median(per + s * rounds, (size_t)rounds);
-        printf("%s extract=%.3f analyze=%.3f compose=%.3f total=%.3f ms\n", path,
+        printf("%s extract=%.3f analyze=%.3f compose=%.3f pipeline=%.3f ms\n", path,
                stage[0][p], stage[1][p], stage[2][p], stage[3][p]);
         gisa_bytes_free(&bytes);
     }
     printf("pages=%zu median_extract_ms=%.3f median_analyze_ms=%.3f median_compose_ms=%.3f "
-           "median_total_ms=%.3f\n",
+           "median_pipeline_ms=%.3f\n",
            pages, median(stage[0], pages), median(stage[1], pages), median(stage[2], pages),
            median(stage[3], pages));
     for (int s = 0; s < 4; s++)

@@ -805,8 +805,9 @@ static void emit_image(emitter *e, xmlNode *n, const char *caption)
     if (!b)
         return;
     b->url = resolve_url(e->d, e->base, src);
-    const char *alt = attr(e->d, n, "alt");
-    b->text = caption ? caption : alt ? text_clean_dup(&e->d->mem, alt, strlen(alt), 0) : "";
+    /* Only a visible caption is text of the page: alt text is not shown
+     * (on WCXB 4 of 5 alt texts are absent from the gold article). */
+    b->text = caption ? caption : "";
     if (!b->text)
         b->text = "";
     b->offset = (size_t)xmlGetLineNo(n);

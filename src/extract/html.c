@@ -813,6 +813,17 @@ static void emit_image(emitter *e, xmlNode *n, const char *caption)
     b->offset = (size_t)xmlGetLineNo(n);
 }
 
+/* Is s the text of one of the last few blocks? Carousels and tab strips
+ * repeat a slide's heading for every copy of the slide. */
+static int recent_block_text(const doc *d, const char *s)
+{
+    size_t n = d->pub.nblocks;
+    for (size_t i = n > 4 ? n - 4 : 0; i < n; i++)
+        if (d->pub.blocks[i].text && !strcmp(d->pub.blocks[i].text, s))
+            return 1;
+    return 0;
+}
+
 static xmlNode *find_tag(xmlNode *n, tag want, int depth)
 {
     for (xmlNode *c = n->children; c; c = c->next) {
@@ -908,7 +919,7 @@ static void emit_element(emitter *e, xmlNode *c, int depth)
     switch (t) {
     case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
         s = clean_collect(e, c, 0);
-        if (s && *s) {
+        if (s && *s && !recent_block_text(e->d, s)) {
             gisa_block *b = doc_add_block(e->d, GISA_BLOCK_HEADING);
             if (b) {
                 b->level = 1 + (int)(t - T_H1);

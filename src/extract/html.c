@@ -15,8 +15,10 @@
  *
  * The second pass walks the article and emits blocks, leaving out
  * subtrees that look like boilerplate (menus, share bars, related lists,
- * comment sections unless the page is the comments, polls, overlays).
- * When that pruning leaves too little, it runs again more leniently.
+ * comment and customer-review sections unless the page is the comments,
+ * polls, overlays). When that pruning leaves under two fifths of the
+ * chosen text, it runs again more leniently. An image's text is its
+ * visible caption only; alt text is not part of the page a reader sees.
  * Recursion is bounded by MAX_DEPTH, so deeply nested input cannot
  * exhaust the stack. */
 #include <stdlib.h>

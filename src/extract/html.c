@@ -370,6 +370,14 @@ static int layout_wrapper(const node_info *ni)
     return ni->prose >= SOME_PROSE && ni->link * 4 < ni->text;
 }
 
+/* A form is a search box, a poll or a sign-up, unless it holds pages of
+ * prose (an ASP.NET page-wide form) or is mostly prose (a post's text
+ * wrapped in its edit form, as on old Reddit). */
+static int form_is_boilerplate(const node_info *ni)
+{
+    return ni->prose < SOME_PROSE && ni->prose * 2 < ni->text;
+}
+
 /* A region that is boilerplate as a whole (menus, page header and
  * footer, marked sidebars), judged from what measure_tree found. */
 static int is_boilerplate_region(const node_info *ni)
@@ -380,7 +388,7 @@ static int is_boilerplate_region(const node_info *ni)
     case T_FOOTER: case T_HEADER:
         return ni->prose == 0;
     case T_FORM:
-        return ni->prose < SOME_PROSE;
+        return form_is_boilerplate(ni);
     default:
         break;
     }
@@ -634,7 +642,7 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
         return 1;
     if (t == T_NAV || t == T_ASIDE || t == T_MENU)
         return 1;
-    if (t == T_FORM && ni->prose < SOME_PROSE) /* not a page-wide ASP.NET form */
+    if (t == T_FORM && form_is_boilerplate(ni))
         return 1;
     if (ni->cls == EV_COMMENT && !e->keep_comments)
         return 1;

@@ -114,8 +114,9 @@ typedef enum gisa_block_kind {
  *  - LIST: `items`/`nitems`, one per list item; `level` 1 if ordered.
  *  - TABLE: `items` holds the cells row by row, `ncols` per row; the first
  *    row is the header row when `level` is 1.
- *  - IMAGE: `url` (absolute where the page allowed), `text` the caption or
- *    alternative text (may be "").
+ *  - IMAGE: `url` (absolute where the page allowed), `text` its visible
+ *    caption, or "" (alternative text is not taken: it is seldom the
+ *    article's own words).
  */
 typedef struct gisa_block {
     gisa_block_kind kind;

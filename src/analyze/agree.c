@@ -10,9 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
+#include "../util/regex.h"
 #include "analysis.h"
 #include "hangul.h"
 #include "../util/utf8.h"
@@ -46,15 +45,8 @@ static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
 
 static void compile_all(void)
 {
-    for (size_t i = 0; i < NPREDICATES; i++) {
-        int code;
-        PCRE2_SIZE off;
-        compiled[i] = pcre2_compile((PCRE2_SPTR)predicates[i].pattern, PCRE2_ZERO_TERMINATED,
-                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &code, &off,
-                                    NULL);
-        if (compiled[i])
-            pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
-    }
+    for (size_t i = 0; i < NPREDICATES; i++)
+        compiled[i] = regex_compile(predicates[i].pattern);
 }
 
 typedef struct hit {

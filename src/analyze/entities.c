@@ -11,9 +11,8 @@
 #include <string.h>
 #include <time.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
+#include "../util/regex.h"
 #include "analysis.h"
 #include "hangul.h"
 #include "../util/utf8.h"
@@ -48,15 +47,8 @@ static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
 
 static void compile_all(void)
 {
-    for (int i = 0; i < RE_COUNT; i++) {
-        int code;
-        PCRE2_SIZE off;
-        compiled[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
-                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &code, &off,
-                                    NULL);
-        if (compiled[i])
-            pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
-    }
+    for (int i = 0; i < RE_COUNT; i++)
+        compiled[i] = regex_compile(patterns[i]);
 }
 
 /* Byte ranges of a sentence already claimed by an entity. */

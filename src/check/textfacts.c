@@ -4,9 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
+#include "../util/regex.h"
 #include "check.h"
 
 enum { RE_DURATION, RE_QUOTE, RE_COUNT };
@@ -21,12 +20,8 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void compile_all(void)
 {
-    for (int i = 0; i < RE_COUNT; i++) {
-        int code;
-        PCRE2_SIZE off;
-        compiled[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
-                                    PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
-    }
+    for (int i = 0; i < RE_COUNT; i++)
+        compiled[i] = regex_compile(patterns[i]);
 }
 
 typedef void (*on_match)(checker *c, size_t sentence, const char *s, size_t a, size_t b);

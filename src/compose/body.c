@@ -205,6 +205,16 @@ void body_tistory(const post_model *m, buf *out)
     body_with(m, &tistory_para, 1, out);
 }
 
+void post_body(const post_model *m, buf *out)
+{
+    buf_putc(out, '\n');
+    if (m->opt.style == GISA_STYLE_TISTORY)
+        body_tistory(m, out);
+    else
+        body_markdown(m, out);
+    attribution_markdown(m, out);
+}
+
 void body_html(const post_model *m, buf *out)
 {
     body_with(m, &html_para, 0, out);

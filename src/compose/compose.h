@@ -70,6 +70,9 @@ void body_markdown(const post_model *m, buf *out);
 void body_tistory(const post_model *m, buf *out);
 void body_html(const post_model *m, buf *out);
 void attribution_markdown(const post_model *m, buf *out);
+/* What follows the front matter in a Jekyll or Hugo post: the body in the
+ * chosen style, then the attribution. */
+void post_body(const post_model *m, buf *out);
 void attribution_html(const post_model *m, buf *out);
 
 /* HTML text escaping; URLs other than http(s) are refused (returns 0). */

@@ -28,10 +28,5 @@ void render_jekyll(const post_model *m, buf *out)
     fm_field(f, "source_hash", m->hash);
     if (!fm_end(f))
         out->oom = 1;
-    buf_putc(out, '\n');
-    if (m->opt.style == GISA_STYLE_TISTORY)
-        body_tistory(m, out);
-    else
-        body_markdown(m, out);
-    attribution_markdown(m, out);
+    post_body(m, out);
 }

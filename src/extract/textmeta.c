@@ -8,9 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 
+#include "../util/regex.h"
 #include "extract.h"
 
 enum { RE_DATE_KO, RE_DATE_NUM, RE_DATE_MDY, RE_DATE_DMY, RE_DATE_DOTTED, RE_ORG, RE_COUNT };
@@ -39,15 +38,8 @@ static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
 
 static void compile_all(void)
 {
-    for (int i = 0; i < RE_COUNT; i++) {
-        int code;
-        PCRE2_SIZE off;
-        compiled[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
-                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK,
-                                    &code, &off, NULL);
-        if (compiled[i])
-            pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
-    }
+    for (int i = 0; i < RE_COUNT; i++)
+        compiled[i] = regex_compile(patterns[i]);
 }
 
 /* Run pattern `which` on s from `start`; fills ovector pairs. */

@@ -1,0 +1,16 @@
+/* regex.h - PCRE2 patterns compiled once and shared read-only.
+ *
+ * Each user keeps its compiled patterns in a static array filled under
+ * pthread_once: after that the code is only read, which PCRE2 allows from
+ * many threads at once (match data stays per call). */
+#ifndef GISA_REGEX_H
+#define GISA_REGEX_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+/* A UTF-8, Unicode-properties pattern, JIT-compiled where the platform
+ * allows; NULL if it does not compile (callers then skip it). */
+pcre2_code *regex_compile(const char *pattern);
+
+#endif

@@ -431,16 +431,6 @@ static const lexeme not_names[] = {
     LX("현직"), LX("전직"), LX("공동"), LX("정부"), LX("우리"), LX("또한"), LX("이를"), LX("그는"), LX("특히"), LX("한편"), LX("이후"),
     LX("관계자"), LX("당국"), LX("주한"), LX("주일"), LX("주미"), LX("역대"), LX("초대"), LX("차기"), LX("부처"), LX("정상"), LX_END};
 
-static int syllable_is(int32_t cp, const char *list)
-{
-    char enc[4];
-    size_t m = utf8_encode(cp, enc);
-    for (size_t i = 0; list[i]; i += 3)
-        if (memcmp(list + i, enc, m) == 0)
-            return 1;
-    return 0;
-}
-
 static int name_like(const char *w, size_t n)
 {
     size_t syl = 0;
@@ -451,7 +441,7 @@ static int name_like(const char *w, size_t n)
     }
     size_t p;
     /* a particle-like last syllable: 만에, 측의, 부터 */
-    if (syllable_is(utf8_prev(w, n, &p), "에의을를은는과와도만서터"))
+    if (syllable_in(utf8_prev(w, n, &p), "에의을를은는과와도만서터"))
         return 0;
     if (syl < 2 || syl > 5 || in_lexemes(w, n, not_names) || in_lexemes(w, n, countries) ||
         in_lexemes(w, n, cities) || is_org(w, n))
@@ -464,7 +454,7 @@ static int short_given_name(const char *w, size_t n)
 {
     size_t next;
     return n == 3 && is_syllable(utf8_at(w, n, 0, &next)) &&
-           !syllable_is(utf8_at(w, n, 0, &next), "양두세네각전현그이저한새옛고및또총약");
+           !syllable_in(utf8_at(w, n, 0, &next), "양두세네각전현그이저한새옛고및또총약");
 }
 
 typedef struct word {

@@ -69,3 +69,13 @@ const char *ends_with_lexeme(const char *s, size_t n, const lexeme *list)
             return list->s;
     return NULL;
 }
+
+int syllable_in(int32_t cp, const char *list)
+{
+    char enc[4];
+    size_t m = utf8_encode(cp, enc);
+    for (size_t i = 0; list[i]; i += 3)
+        if (memcmp(list + i, enc, m) == 0)
+            return 1;
+    return 0;
+}

@@ -35,6 +35,10 @@ int starts_with(const char *s, size_t n, const char *prefix);
  * NULL. */
 const char *ends_with_any(const char *s, size_t n, const char *const *list);
 
+/* Is cp one of the syllables of `list`, a string of three-byte (Hangul)
+ * characters such as "에의을를"? */
+int syllable_in(int32_t cp, const char *list);
+
 /* A word list whose lengths are counted at compile time: the lists that
  * every word of every sentence is looked up in. End a list with LX_END. */
 typedef struct lexeme {

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../util/utf8.h"
 #include "analysis.h"
 #include "hangul.h"
 
@@ -45,15 +46,6 @@ static int is_stopword(const char *w, size_t n)
     return 0;
 }
 
-static size_t nchars(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            k++;
-    return k;
-}
-
 /* A word that is a number or a number with a counter (9일, 15년) names no
  * topic. */
 static int is_numeric(const char *w, size_t n)
@@ -76,14 +68,14 @@ static int noun_with_particle(const char *w, size_t n)
 {
     static const char *const particles[] = {"에", "이", "가", "을", "를", "은", "는", "의", "도",
                                             "로", "와", "과", "만", NULL};
-    return nchars(w, n) == 2 && ends_with_any(w, n, particles) != NULL;
+    return utf8_length(w, n) == 2 && ends_with_any(w, n, particles) != NULL;
 }
 
 static int good_candidate(const analysis *an, uint32_t id)
 {
     const char *w = an->words[id];
     size_t n = an->word_len[id];
-    return nchars(w, n) >= 2 && !is_numeric(w, n) && !is_stopword(w, n) &&
+    return utf8_length(w, n) >= 2 && !is_numeric(w, n) && !is_stopword(w, n) &&
            !looks_predicate(w, n) && !noun_with_particle(w, n);
 }
 
@@ -212,7 +204,7 @@ static size_t pick_candidates(const analysis *an, int32_t *node, uint32_t *ids)
     for (uint32_t id = 0; id < an->nwords; id++) {
         node[id] = -1;
         if (good_candidate(an, id) &&
-            (an->tf[id] >= 2 || an->sents.n < 4 || nchars(an->words[id], an->word_len[id]) >= 5))
+            (an->tf[id] >= 2 || an->sents.n < 4 || utf8_length(an->words[id], an->word_len[id]) >= 5))
             ids[nn++] = id;
     }
     if (nn > MAX_CANDIDATES) {

@@ -38,10 +38,7 @@ static int mark_content(analysis *an)
     if (!an->content)
         return 0;
     for (size_t id = 0; id < an->nwords; id++) {
-        size_t chars = 0;
-        for (size_t i = 0; i < an->word_len[id]; i++)
-            chars += ((unsigned char)an->words[id][i] & 0xC0) != 0x80;
-        an->content[id] = chars >= 2;
+        an->content[id] = utf8_length(an->words[id], an->word_len[id]) >= 2;
     }
     return 1;
 }

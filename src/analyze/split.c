@@ -246,12 +246,7 @@ static int verb_before_da(int32_t cp)
     int jong = hangul_jong(cp);
     if (jong == JONG_SS || jong == JONG_N || jong == JONG_B)
         return 1;
-    char enc[4];
-    size_t m = utf8_encode(cp, enc);
-    for (size_t i = 0; i + m <= sizeof stems - 1; i += 3)
-        if (memcmp(stems + i, enc, m) == 0)
-            return 1;
-    return 0;
+    return syllable_in(cp, stems);
 }
 
 /* Syllables before a polite 요: 어요, 해요, 네요, 세요, 죠 ... */
@@ -260,22 +255,7 @@ static int polite_before_yo(int32_t cp)
     static const char pre[] = "어아에예해네세까래게데걸지군나가고서져워와줘봐돼요더려니쥬구";
     if (hangul_jong(cp) == JONG_SS)
         return 1;
-    char enc[4];
-    size_t m = utf8_encode(cp, enc);
-    for (size_t i = 0; i + m <= sizeof pre - 1; i += 3)
-        if (memcmp(pre + i, enc, m) == 0)
-            return 1;
-    return 0;
-}
-
-static int syllable_in(int32_t cp, const char *list)
-{
-    char enc[4];
-    size_t m = utf8_encode(cp, enc);
-    for (size_t i = 0; list[i]; i += 3)
-        if (memcmp(list + i, enc, m) == 0)
-            return 1;
-    return 0;
+    return syllable_in(cp, pre);
 }
 
 /* Endings of notes and chat (있음, 맛집임, 해야함, 잘됐네용, 않아유) tell

@@ -5,6 +5,7 @@
 
 #include "gisa.h"
 #include "hangul.h"
+#include "../util/utf8.h"
 
 /* Which stems a suffix may follow: any, a final consonant, or a vowel. */
 enum { ANY, CONS, VOWEL };
@@ -57,16 +58,6 @@ static const suffix suffixes[] = {
 };
 #define NSUFFIXES (sizeof suffixes / sizeof suffixes[0])
 
-/* Code points in s[0..n) (syllables, digits and letters alike). */
-static size_t chars(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            k++;
-    return k;
-}
-
 /* Strip trailing punctuation and quotes: the stem is made of letters. */
 static size_t trim_punct(const char *w, size_t n)
 {
@@ -91,7 +82,7 @@ size_t gisa_stem(const char *word, size_t len)
             memcmp(word + n - m, suffixes[i].text, m) != 0)
             continue; /* the last byte rules out nearly every suffix at once */
         size_t rest = n - m;
-        if (chars(word, rest) < 2 || rest >= best)
+        if (utf8_length(word, rest) < 2 || rest >= best)
             continue;
         size_t p;
         int32_t before = utf8_prev(word, rest, &p);

@@ -55,6 +55,11 @@ int usage_error(const char *cmd, const char *fmt, ...)
 int load_document(const char *path, const gisa_extract_options *opts,
                   gisa_document **doc, gisa_error *err);
 
+/* Set a post option given by name on the command line: which is 'f'
+ * (--format), 's' (--style), 'm' (--mode) or 'S' (--slug). 0 when the
+ * name is unknown, and the option is left as it was. */
+int post_choice(int which, const char *name, gisa_post_options *po);
+
 /* Write all of data to stdout; EXIT_IO on failure (e.g. a closed pipe). */
 int write_stdout(const char *data, size_t len);
 

@@ -55,15 +55,6 @@ static int valid_date(const char *s)
     return 1;
 }
 
-/* Look `s` up in a NULL-terminated list of names; index or -1. */
-static int pick(const char *s, const char *const *names)
-{
-    for (int i = 0; names[i]; i++)
-        if (!strcmp(s, names[i]))
-            return i;
-    return -1;
-}
-
 static int write_post(const char *dir, const gisa_post *post)
 {
     gisa_error err;
@@ -108,29 +99,22 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    static const char *const formats[] = {"jekyll", "hugo", "html", "markdown", "json", NULL};
-    static const char *const styles[] = {"plain", "tistory", NULL};
-    static const char *const modes[] = {"full", "summary", NULL};
-    static const char *const slugs[] = {"romanize", "hangul", "id", NULL};
-    int c, v;
+    int c;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+f:s:m:n:S:o:c:d:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if ((v = pick(optarg, formats)) < 0)
+            if (!post_choice('f', optarg, po))
                 return usage_error("post", "unknown format '%s'", optarg);
-            po->format = (gisa_post_format)v;
             break;
         case 's':
-            if ((v = pick(optarg, styles)) < 0)
+            if (!post_choice('s', optarg, po))
                 return usage_error("post", "unknown style '%s'", optarg);
-            po->style = (gisa_post_style)v;
             break;
         case 'm':
-            if ((v = pick(optarg, modes)) < 0)
+            if (!post_choice('m', optarg, po))
                 return usage_error("post", "unknown mode '%s'", optarg);
-            po->mode = (gisa_post_mode)v;
             break;
         case 'n': {
             char *end;
@@ -141,9 +125,8 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
             break;
         }
         case 'S':
-            if ((v = pick(optarg, slugs)) < 0)
+            if (!post_choice('S', optarg, po))
                 return usage_error("post", "unknown slug kind '%s'", optarg);
-            po->slug = (gisa_slug_kind)v;
             break;
         case 'o':
             *out_dir = optarg;

@@ -92,20 +92,17 @@ int cmd_site(int argc, char **argv)
         switch (c) {
         case 't': to = optarg; break;
         case 'f':
-            if (!strcmp(optarg, "jekyll")) po.format = GISA_POST_JEKYLL;
-            else if (!strcmp(optarg, "hugo")) po.format = GISA_POST_HUGO;
-            else return usage_error("site", "a site takes jekyll or hugo, not '%s'", optarg);
+            if (!post_choice('f', optarg, &po) ||
+                (po.format != GISA_POST_JEKYLL && po.format != GISA_POST_HUGO))
+                return usage_error("site", "a site takes jekyll or hugo, not '%s'", optarg);
             break;
         case 's':
-            if (!strcmp(optarg, "plain")) po.style = GISA_STYLE_PLAIN;
-            else if (!strcmp(optarg, "tistory")) po.style = GISA_STYLE_TISTORY;
-            else return usage_error("site", "unknown style '%s'", optarg);
+            if (!post_choice('s', optarg, &po))
+                return usage_error("site", "unknown style '%s'", optarg);
             break;
         case 'S':
-            if (!strcmp(optarg, "romanize")) po.slug = GISA_SLUG_ROMANIZE;
-            else if (!strcmp(optarg, "hangul")) po.slug = GISA_SLUG_HANGUL;
-            else if (!strcmp(optarg, "id")) po.slug = GISA_SLUG_ID;
-            else return usage_error("site", "unknown slug kind '%s'", optarg);
+            if (!post_choice('S', optarg, &po))
+                return usage_error("site", "unknown slug kind '%s'", optarg);
             break;
         case 'c': po.category = optarg; break;
         case OPT_BUNDLE: po.bundle = 1; break;

@@ -66,3 +66,42 @@ int write_stdout(const char *data, size_t len)
     }
     return EXIT_OK;
 }
+
+/* Look `s` up in a NULL-terminated list of names; index or -1. */
+static int pick(const char *s, const char *const *names)
+{
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(s, names[i]))
+            return i;
+    return -1;
+}
+
+int post_choice(int which, const char *name, gisa_post_options *po)
+{
+    static const char *const formats[] = {"jekyll", "hugo", "html", "markdown", "json", NULL};
+    static const char *const styles[] = {"plain", "tistory", NULL};
+    static const char *const modes[] = {"full", "summary", NULL};
+    static const char *const slugs[] = {"romanize", "hangul", "id", NULL};
+    int v;
+    switch (which) {
+    case 'f':
+        if ((v = pick(name, formats)) >= 0)
+            po->format = (gisa_post_format)v;
+        break;
+    case 's':
+        if ((v = pick(name, styles)) >= 0)
+            po->style = (gisa_post_style)v;
+        break;
+    case 'm':
+        if ((v = pick(name, modes)) >= 0)
+            po->mode = (gisa_post_mode)v;
+        break;
+    case 'S':
+        if ((v = pick(name, slugs)) >= 0)
+            po->slug = (gisa_slug_kind)v;
+        break;
+    default:
+        v = -1;
+    }
+    return v >= 0;
+}

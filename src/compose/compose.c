@@ -42,14 +42,18 @@ static int render(const post_model *m, buf *out)
 
 /* Read the post back as a rewrite and check it against its source: the
  * guarantee that a post states nothing its source does not. */
-static gisa_status verify(const post_model *m, gisa_error *err)
+static gisa_status verify(const post_model *m, const buf *jekyll, gisa_error *err)
 {
-    buf text = BUF_INIT;
-    render_jekyll(m, &text);
-    if (text.oom) {
-        buf_free(&text);
+    buf own = BUF_INIT; /* the Jekyll rendering, when the output is another format */
+    if (!jekyll) {
+        render_jekyll(m, &own);
+        jekyll = &own;
+    }
+    if (jekyll->oom) {
+        buf_free(&own);
         return gisa_fail(err, GISA_ERR_NOMEM, "out of memory while checking the post");
     }
+    const buf text = *jekyll;
     gisa_source src = {"composed post", (const unsigned char *)text.ptr, text.len, NULL, NULL};
     gisa_extract_options eo = {GISA_INPUT_POST, 0};
     gisa_document *back;
@@ -61,7 +65,7 @@ static gisa_status verify(const post_model *m, gisa_error *err)
         st = check_run(back, srcs, analyses, 1, &r, err);
         gisa_document_free(back);
     }
-    buf_free(&text);
+    buf_free(&own);
     for (size_t i = 0; st == GISA_OK && i < r->nfacts; i++) {
         const gisa_fact *f = &r->facts[i];
         if (f->verdict != GISA_SUPPORTED)
@@ -86,13 +90,17 @@ gisa_status gisa_compose(const gisa_document *d, const gisa_post_options *o,
         post_model_free(&m);
         return st;
     }
-    if (!m.opt.no_check && (st = verify(&m, err)) != GISA_OK) {
-        post_model_free(&m);
-        return st;
-    }
     buf text = BUF_INIT, fn = BUF_INIT;
     if (!render(&m, &text))
         text.oom = 1;
+    /* a Jekyll post is checked as rendered; other formats through a Jekyll
+     * rendering of the same model */
+    if (!m.opt.no_check &&
+        (st = verify(&m, m.opt.format == GISA_POST_JEKYLL ? &text : NULL, err)) != GISA_OK) {
+        buf_free(&text);
+        post_model_free(&m);
+        return st;
+    }
     file_name(&m, &fn);
     post_model_free(&m);
     out->text = buf_detach(&text, &out->len);

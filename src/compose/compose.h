@@ -32,7 +32,6 @@ typedef struct post_model {
     gisa_analysis *an;         /* the source analysed */
     const gisa_sentence **key; /* key sentences */
     size_t nkey;
-    int mark_keys;             /* emphasise them in the body (full posts) */
     const char **tags;         /* the best keywords */
     size_t ntags;
 } post_model;

@@ -305,18 +305,11 @@ static void pick_key_sentences(post_model *m)
             m->key[m->nkey++] = &m->an->sentences[i];
 }
 
-/* In a summary every sentence is key; none is marked, but the key points
- * table may still be built from the best ones. */
-static void pick_summary_keys(post_model *m)
-{
-    pick_key_sentences(m);
-    m->mark_keys = 0;
-}
-
 size_t key_sentences_of(const post_model *m, size_t i, const char **out, size_t cap)
 {
     size_t n = 0;
-    for (size_t k = 0; m->mark_keys && k < m->nkey && n < cap; k++)
+    /* a summary is all key sentences: none is marked */
+    for (size_t k = 0; m->opt.mode == GISA_MODE_FULL && k < m->nkey && n < cap; k++)
         if (m->key[k]->paragraph == m->source_index[i])
             out[n++] = m->key[k]->text;
     return n;
@@ -473,12 +466,9 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
         keep_summary(m);
     } else {
         keep_blocks(m);
-        pick_key_sentences(m);
-        m->mark_keys = 1;
         add_sections(m);
     }
-    if (m->opt.mode == GISA_MODE_SUMMARY)
-        pick_summary_keys(m);
+    pick_key_sentences(m); /* marked in full posts; the key points table in both */
     add_agreements_table(m);
     pick_tags(m);
     m->excerpt = make_excerpt(m);

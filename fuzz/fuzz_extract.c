@@ -1,16 +1,21 @@
-/* fuzz_extract - any bytes through load-free extraction as HTML (auto
- * detection, encoding sniffing included) and every renderer. */
+/* fuzz_extract - any bytes through extraction as HTML (encoding sniffing
+ * included) and every renderer. Built a second time as fuzz_textdump with
+ * FUZZ_INPUT=GISA_INPUT_TEXT: the same path through the text-dump reader. */
 #include <stddef.h>
 #include <stdint.h>
 
 #include "gisa.h"
+
+#ifndef FUZZ_INPUT
+#define FUZZ_INPUT GISA_INPUT_HTML
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     gisa_source src = {"fuzz", data, size, "https://example.kr/a/b.html", NULL};
-    gisa_extract_options opts = {GISA_INPUT_HTML, 0};
+    gisa_extract_options opts = {FUZZ_INPUT, 0};
     gisa_document *doc;
     gisa_error err;
     if (gisa_extract(&src, &opts, &doc, &err) != GISA_OK)

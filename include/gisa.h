@@ -92,9 +92,19 @@ typedef enum gisa_input_kind {
     GISA_INPUT_POST      /* a post: YAML front matter, Markdown/HTML body */
 } gisa_input_kind;
 
+/* Limits that bound the work and memory one page can cost. Each has a
+ * default (used when the field is 0); a page over a limit is refused with
+ * an error naming the limit, never cut silently. */
+#define GISA_DEFAULT_MAX_NODES ((size_t)500000) /* HTML elements */
+#define GISA_DEFAULT_MAX_DEPTH 250u /* HTML nesting; libxml2 stops at 256 */
+#define GISA_DEFAULT_MAX_LINE ((size_t)1 << 20) /* bytes in a text-dump line */
+
 typedef struct gisa_extract_options {
     gisa_input_kind kind;
-    size_t max_input; /* bytes; 0 = GISA_DEFAULT_MAX_INPUT */
+    size_t max_input;   /* bytes after gunzip; 0 = GISA_DEFAULT_MAX_INPUT */
+    size_t max_nodes;   /* elements; 0 = GISA_DEFAULT_MAX_NODES */
+    unsigned max_depth; /* nesting, at most 250; 0 = GISA_DEFAULT_MAX_DEPTH */
+    size_t max_line;    /* text dumps; 0 = GISA_DEFAULT_MAX_LINE */
 } gisa_extract_options;
 
 typedef enum gisa_block_kind {
@@ -465,6 +475,24 @@ typedef struct gisa_corpus gisa_corpus;
 gisa_status gisa_corpus_open(const char *path, gisa_corpus **out, gisa_error *err);
 void gisa_corpus_close(gisa_corpus *corpus);
 
+/* Why a page, record, URL or feed gave no article. */
+typedef enum gisa_fail_reason {
+    GISA_FAIL_EXTRACT,  /* read, but no article could be extracted */
+    GISA_FAIL_READ,     /* a file or WARC record could not be read */
+    GISA_FAIL_FEED,     /* a feed or one of its items is malformed */
+    GISA_FAIL_ROBOTS,   /* robots.txt disallows it (or could not be read) */
+    GISA_FAIL_PRIVATE,  /* resolves to a private/loopback/link-local address */
+    GISA_FAIL_HTTP,     /* an HTTP error status (after retries) */
+    GISA_FAIL_TIMEOUT,  /* the time limit was hit */
+    GISA_FAIL_TOO_LARGE,/* larger than max_input */
+    GISA_FAIL_REDIRECTS,/* too many redirects */
+    GISA_FAIL_NETWORK,  /* DNS, connection, TLS or a bad URL */
+    GISA_FAIL_NREASONS
+} gisa_fail_reason;
+
+/* A short static name for a reason ("robots.txt", "timeout", ...). */
+const char *gisa_fail_reason_name(gisa_fail_reason reason);
+
 typedef struct gisa_ingest_stats {
     size_t processed;  /* pages read from the inputs */
     size_t stored;     /* new articles */
@@ -473,12 +501,22 @@ typedef struct gisa_ingest_stats {
     size_t skipped;    /* non-HTML or non-2xx responses */
     size_t duplicates; /* stored, and near-duplicates of an earlier article */
     double seconds;
+    size_t not_modified; /* URLs answered 304 to a conditional GET */
+    size_t posts;        /* new posts composed (with opts->posts) */
+    size_t failed_by[GISA_FAIL_NREASONS]; /* `failed` split by reason */
 } gisa_ingest_stats;
 
 typedef struct gisa_ingest_options {
     unsigned threads;        /* extraction workers; 0 = number of cores */
     size_t max_input;        /* bytes per page; 0 = GISA_DEFAULT_MAX_INPUT */
-    const char *list;        /* a file naming one input path per line, or NULL */
+    const char *list;        /* a file naming one input path or URL per line, or NULL */
+    /* Fetching (http/https inputs, feed items): see docs/corpus.md. */
+    const char *user_agent;  /* NULL = "gisa/VERSION (+URL)" */
+    double delay;            /* seconds between requests to one host; 0 = 1.0,
+                                negative = no delay (Crawl-delay still counts) */
+    double timeout;          /* seconds per request; 0 = 30 */
+    int allow_private;       /* fetch private, loopback, link-local addresses */
+    int posts;               /* compose a Jekyll post per new article, store it */
     /* Called (from one thread at a time) for each page or record that
      * fails, with a one-line message naming it; may be NULL. */
     void (*on_error)(void *ctx, const gisa_error *error);
@@ -490,8 +528,11 @@ typedef struct gisa_ingest_options {
 
 /*
  * Ingest `inputs`: directories (walked recursively, in name order: HTML
- * files, .gz of them, and WARC files), .warc and .warc.gz files (response
- * records), and single pages. Pages are stored in input order; one whose
+ * files, .gz of them, RSS/Atom files and WARC files), .warc and .warc.gz
+ * files (response records), single pages, http(s) URLs (fetched politely:
+ * robots.txt, a per-host delay, retries, conditional GET, limits; private
+ * addresses refused unless allow_private) and RSS/Atom feeds (files or
+ * URLs: each item's full text, or else its link, is ingested). Pages are stored in input order; one whose
  * URL and content hash are already stored is skipped, so running the same
  * command again after a crash finishes the work without duplicates.
  * Failed pages do not stop the run; GISA_OK means the store is complete.

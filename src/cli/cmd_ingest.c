@@ -1,4 +1,5 @@
-/* cmd_ingest.c - gisa ingest: pages, directories and WARC files -> store. */
+/* cmd_ingest.c - gisa ingest (and its alias gisa crawl): pages,
+ * directories, WARC files, URLs and feeds -> store. */
 #include <getopt.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -12,34 +13,47 @@
 void help_ingest(FILE *out)
 {
     fprintf(out,
-            "usage: gisa ingest [--db PATH] [-j N] [--list FILE] INPUT...\n"
+            "usage: gisa ingest [--db PATH] [-j N] [--list FILE] [fetch options] INPUT...\n"
+            "       gisa crawl  ... (the same command)\n"
             "\n"
             "Extract every page of the inputs into a corpus store (SQLite): pages,\n"
             "articles, a full-text index and near-duplicate links. INPUT is a\n"
-            "directory (walked recursively: .html/.htm/.xhtml, their .gz, WARC\n"
-            "files), a .warc or .warc.gz file (response records; others skipped),\n"
-            "or a page. Pages are stored in input order; a page whose URL and\n"
+            "directory (walked recursively: .html/.htm/.xhtml, their .gz, .rss,\n"
+            ".atom, WARC files), a .warc or .warc.gz file (response records;\n"
+            "others skipped), a page, an RSS/Atom feed (each item's full text, or\n"
+            "else its link, is ingested) or an http(s) URL (fetched; a feed URL is\n"
+            "expanded). Pages are stored in input order; a page whose URL and\n"
             "content are already stored is skipped, so after a crash or kill the\n"
             "same command finishes the work without duplicating anything.\n"
             "\n"
             "  -d, --db PATH      the store (default gisa.db), created if missing\n"
             "  -j, --jobs N       extraction threads (default: number of cores)\n"
-            "  -l, --list FILE    also ingest the inputs named in FILE, one per line\n"
-            "                     (URLs are refused: fetching is not supported yet)\n"
+            "  -l, --list FILE    also ingest the inputs (paths or URLs) in FILE,\n"
+            "                     one per line\n"
             "      --max-bytes N  refuse pages larger than N bytes (default 64 MiB)\n"
+            "      --posts        also compose a Jekyll post of each new article\n"
+            "                     and store it (posts table)\n"
             "  -q, --quiet        no progress line and no summary\n"
             "  -h, --help         show this help\n"
+            "\n"
+            "Fetching (robots.txt is always honoured; 429 and 5xx are retried\n"
+            "up to 3 attempts; a page fetched before is asked for conditionally):\n"
+            "      --delay S         seconds between requests to one host (default 1;\n"
+            "                        a larger robots.txt Crawl-delay wins)\n"
+            "      --timeout S       seconds per request (default 30)\n"
+            "      --user-agent S    User-Agent header (default gisa/" GISA_VERSION " (+URL))\n"
+            "      --allow-private   fetch private, loopback and link-local addresses\n"
+            "                        (refused by default)\n"
             "\n"
             "Each page that fails is reported on one line and the rest go on.\n"
             "Exit status: 0 success, 1 some page or record failed, 2 usage error,\n"
             "3 the store cannot be written, 4 internal error.\n");
 }
 
-/* What the callbacks share: failure counts by status, the progress line. */
+/* What the callbacks share: the progress line. */
 typedef struct ingest_ui {
     int tty, quiet, line_shown;
     double last_trim;
-    size_t by_status[GISA_ERR_UNSUPPORTED + 1];
 } ingest_ui;
 
 static void clear_line(ingest_ui *ui)
@@ -53,8 +67,6 @@ static void clear_line(ingest_ui *ui)
 static void on_error(void *ctx, const gisa_error *err)
 {
     ingest_ui *ui = ctx;
-    if (err->status <= GISA_ERR_UNSUPPORTED)
-        ui->by_status[err->status]++;
     clear_line(ui);
     fprintf(stderr, "gisa: %s\n", err->message);
 }
@@ -90,17 +102,25 @@ static void summary(ingest_ui *ui, const gisa_ingest_stats *s)
     double rate = s->seconds > 0 ? (double)s->processed / s->seconds : 0;
     fprintf(stderr,
             "gisa ingest: %zu pages in %.1f s (%.1f pages/s): %zu stored (%zu near-duplicates),"
-            " %zu unchanged, %zu skipped, %zu failed",
+            " %zu unchanged, %zu not modified, %zu skipped, %zu failed",
             s->processed, s->seconds, rate, s->stored, s->duplicates, s->unchanged,
-            s->skipped, s->failed);
+            s->not_modified, s->skipped, s->failed);
     const char *sep = " (";
-    for (int st = 1; st <= GISA_ERR_UNSUPPORTED; st++)
-        if (ui->by_status[st]) {
-            fprintf(stderr, "%s%zu %s", sep, ui->by_status[st],
-                    gisa_status_name((gisa_status)st));
+    for (int r = 0; r < GISA_FAIL_NREASONS; r++)
+        if (s->failed_by[r]) {
+            fprintf(stderr, "%s%zu %s", sep, s->failed_by[r],
+                    gisa_fail_reason_name((gisa_fail_reason)r));
             sep = ", ";
         }
-    fprintf(stderr, "%s\n", sep[0] == ',' ? ")" : "");
+    fprintf(stderr, "%s, %zu new posts\n", sep[0] == ',' ? ")" : "", s->posts);
+}
+
+/* Seconds: a number from 0 to `max`. */
+static int parse_seconds(const char *s, double max, double *v)
+{
+    char *end;
+    *v = strtod(s, &end);
+    return *s && !*end && *v >= 0 && *v <= max;
 }
 
 static int parse_count(const char *s, unsigned long long *v)
@@ -118,6 +138,11 @@ int cmd_ingest(int argc, char **argv)
         {"list", required_argument, NULL, 'l'},
         {"max-bytes", required_argument, NULL, 'm'},
         {"quiet", no_argument, NULL, 'q'},
+        {"delay", required_argument, NULL, 'D'},
+        {"timeout", required_argument, NULL, 'T'},
+        {"user-agent", required_argument, NULL, 'U'},
+        {"allow-private", no_argument, NULL, 'P'},
+        {"posts", no_argument, NULL, 'p'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -125,6 +150,7 @@ int cmd_ingest(int argc, char **argv)
     ingest_ui ui = {0};
     gisa_ingest_options io = {0};
     unsigned long long v;
+    double secs;
     int c;
     optind = 1;
     opterr = 0;
@@ -143,6 +169,23 @@ int cmd_ingest(int argc, char **argv)
                 return usage_error("ingest", "--max-bytes wants a positive number");
             io.max_input = (size_t)v;
             break;
+        case 'D':
+            if (!parse_seconds(optarg, 3600, &secs))
+                return usage_error("ingest", "--delay wants seconds from 0 to 3600");
+            io.delay = secs > 0 ? secs : -1; /* 0 in the options means the default */
+            break;
+        case 'T':
+            if (!parse_seconds(optarg, 3600, &secs) || secs <= 0)
+                return usage_error("ingest", "--timeout wants seconds from 0 to 3600");
+            io.timeout = secs;
+            break;
+        case 'U':
+            if (!*optarg || strpbrk(optarg, "\r\n"))
+                return usage_error("ingest", "--user-agent wants one non-empty line");
+            io.user_agent = optarg;
+            break;
+        case 'P': io.allow_private = 1; break;
+        case 'p': io.posts = 1; break;
         case 'h':
             help_ingest(stdout);
             return EXIT_OK;

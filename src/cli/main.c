@@ -13,7 +13,9 @@ static const command commands[] = {
     {"split", "text -> one sentence per line (Korean first)", cmd_split, help_split},
     {"summarize", "article -> its K best sentences", cmd_summarize, help_summarize},
     {"analyze", "page -> sentences, keywords, entities, agreements (JSON)", cmd_analyze, help_analyze},
-    {"ingest", "pages, directories, WARC files -> a corpus store (SQLite)", cmd_ingest, help_ingest},
+    {"ingest", "pages, directories, WARC files, URLs, feeds -> a corpus store (SQLite)",
+     cmd_ingest, help_ingest},
+    {"crawl", "the same as ingest (for URLs and feeds)", cmd_ingest, help_ingest},
     {"search", "corpus store -> ranked articles with snippets", cmd_search, help_search},
     {"dups", "corpus store -> clusters of near-duplicate articles", cmd_dups, help_dups},
 };

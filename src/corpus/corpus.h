@@ -1,5 +1,5 @@
 /* corpus.h - internals of the corpus stage: WARC reading, hashing and
- * SimHash, and the SQLite store. Not part of the public API. */
+ * SimHash, robots.txt, feeds, fetching, and the SQLite store. Not part of the public API. */
 #ifndef GISA_CORPUS_H
 #define GISA_CORPUS_H
 
@@ -51,6 +51,112 @@ unsigned corpus_hamming(uint64_t a, uint64_t b);
 
 
 
+/* ---------------------------------------------------------------- robots */
+
+/* The rules of robots.txt (RFC 9309) that apply to one user agent: the
+ * groups naming its product token, or else the `*` groups. */
+typedef struct robots_rule {
+    const char *pattern; /* NUL-terminated, inside robots.text */
+    size_t len;
+    int allow;
+} robots_rule;
+
+typedef struct robots {
+    char *text;          /* a copy of the file; rules point into it */
+    robots_rule *rules;
+    size_t nrules;
+    double crawl_delay;  /* seconds, 0 when not given */
+} robots;
+
+/* The most of a robots.txt that is read (RFC 9309 asks for 500 KiB). */
+#define ROBOTS_MAX_BYTES ((size_t)512 << 10)
+
+/* Parse `txt` (any bytes) for `agent` (a product token such as "gisa",
+ * matched case-insensitively). Returns 0, or -1 when out of memory.
+ * Release with robots_free(). */
+int robots_parse(const char *txt, size_t len, const char *agent, robots *out);
+/* May `path` (path and query of a URL, starting with '/') be fetched?
+ * The longest matching rule wins, Allow on a tie; no match allows. */
+int robots_allowed(const robots *r, const char *path);
+void robots_free(robots *r);
+
+/* ------------------------------------------------------------------ feed */
+
+/* One item of an RSS 2.0, RSS 1.0 or Atom feed. */
+typedef struct feed_item {
+    char *link;    /* absolute http(s) URL, or NULL */
+    char *title;   /* or NULL */
+    char *date;    /* as the feed gives it, or NULL */
+    char *content; /* HTML of the full text, when the item carries it */
+    const char *problem; /* why the item cannot be used (static), or NULL */
+} feed_item;
+
+typedef struct feed {
+    feed_item *items;
+    size_t n;
+} feed;
+
+#define FEED_MAX_ITEMS 10000
+/* Full text shorter than this (in bytes of text, markup left out) is a
+ * teaser: the item's link is fetched instead. */
+#define FEED_MIN_CONTENT 400
+
+/* Does `data` start like an RSS or Atom document (after an XML declaration,
+ * comments and a doctype)? */
+int feed_sniff(const unsigned char *data, size_t len);
+/* Parse a feed from memory with libxml2: no network, no DTD, no entity
+ * expansion. `base` resolves relative links (may be NULL); `name` is used
+ * in the error message. Returns GISA_OK or GISA_ERR_INPUT with a one-line
+ * error. Release with feed_free(). */
+gisa_status feed_parse(const unsigned char *data, size_t len, const char *name,
+                       const char *base, feed *out, gisa_error *err);
+void feed_free(feed *f);
+/* A small HTML page holding an item's title, date and full text, for the
+ * extractor. malloc'd; NULL when out of memory. */
+char *feed_item_page(const feed_item *item, size_t *len);
+
+/* ----------------------------------------------------------------- fetch */
+
+typedef struct fetch_options {
+    const char *user_agent; /* NULL = FETCH_USER_AGENT */
+    double delay;           /* seconds between requests to one host */
+    double timeout;         /* seconds per request */
+    size_t max_bytes;       /* body limit, after decompression */
+    int allow_private;      /* connect to private, loopback, link-local */
+} fetch_options;
+
+#define FETCH_USER_AGENT "gisa/" GISA_VERSION " (+https://github.com/gisa-project/gisa)"
+#define FETCH_MAX_REDIRECTS 5
+#define FETCH_ATTEMPTS 3
+#define FETCH_MAX_RETRY_AFTER 30.0 /* seconds: a longer Retry-After is capped */
+
+typedef enum fetch_outcome {
+    FETCH_OK,
+    FETCH_NOT_MODIFIED, /* 304 to a conditional request */
+    FETCH_FAILED        /* err says why; reason classifies it */
+} fetch_outcome;
+
+typedef struct fetch_result {
+    int status;
+    unsigned char *data;
+    size_t len;
+    char *final_url, *content_type, *etag, *last_modified;
+    char fetched[32];        /* ISO 8601 UTC */
+    gisa_fail_reason reason; /* when FETCH_FAILED */
+} fetch_result;
+
+typedef struct fetcher fetcher;
+fetcher *fetcher_new(const fetch_options *opts, gisa_error *err);
+/* GET `url` honouring robots.txt, the per-host delay, retries and the
+ * limits. `etag` and `last_modified` (may be NULL) make it conditional. */
+fetch_outcome fetcher_get(fetcher *f, const char *url, const char *etag,
+                          const char *last_modified, fetch_result *res, gisa_error *err);
+void fetch_result_clear(fetch_result *res);
+void fetcher_free(fetcher *f);
+/* Is this socket address private, loopback, link-local or otherwise not
+ * on the public Internet? (struct sockaddr *) */
+int fetch_address_private(const void *sockaddr);
+
 /* ----------------------------------------------------------------- store */
 
 #include <sqlite3.h>
@@ -72,6 +178,11 @@ typedef struct corpus_page {
     const gisa_document *doc;
     const char *text;
     uint64_t simhash;
+    /* fetched pages: where redirects ended, and the validators of a
+     * conditional GET next time (NULL otherwise) */
+    const char *final_url, *etag, *last_modified;
+    /* with --posts: a composed post and its file name, or NULL */
+    const char *post, *post_filename;
 } corpus_page;
 
 typedef enum corpus_put {
@@ -80,12 +191,14 @@ typedef enum corpus_put {
     CORPUS_PUT_UNCHANGED, /* this URL with this hash is already stored */
     CORPUS_PUT_FAILED     /* recorded as failed */
 } corpus_put;
+/* (A post, when the page has one, is stored with a new article; `posted`
+ * of corpus_writer_put says whether it was.) */
 
 /* Prepared statements of the single writer. */
 typedef struct corpus_writer corpus_writer;
 corpus_writer *corpus_writer_new(gisa_corpus *c, gisa_error *err);
 gisa_status corpus_writer_put(corpus_writer *w, const corpus_page *p, corpus_put *res,
-                              gisa_error *err);
+                              int *posted, gisa_error *err);
 /* Batches: writes between begin and commit are one transaction. */
 gisa_status corpus_writer_begin(corpus_writer *w, gisa_error *err);
 gisa_status corpus_writer_commit(corpus_writer *w, gisa_error *err);
@@ -95,6 +208,9 @@ void corpus_writer_free(corpus_writer *w);
 typedef struct corpus_seen corpus_seen;
 corpus_seen *corpus_seen_open(const char *path, gisa_error *err);
 int corpus_seen_has(corpus_seen *s, const char *url, const char *hash);
+/* The ETag and Last-Modified last stored for `url` (malloc'd, or NULL). */
+void corpus_seen_validators(corpus_seen *s, const char *url, char **etag,
+                            char **last_modified);
 void corpus_seen_close(corpus_seen *s);
 
 #define CORPUS_MAX_DISTANCE 3 /* SimHash bits for a near-duplicate */

@@ -1,6 +1,10 @@
 /* ingest.c - the ingest pipeline: one reader (the calling thread), N
  * extraction workers and one writer, joined by a bounded set of jobs.
  *
+ * The reader also fetches URLs (fetch.c: one request at a time, as the
+ * per-host delay makes fetching I/O-bound anyway) and expands feeds into
+ * their items, so fetched pages take the same ordered path as files.
+ *
  * At most `cap` jobs are in flight, so memory is bounded whatever the
  * input size. The writer stores jobs strictly in input order (a job
  * finished early waits for its predecessors), which makes the store
@@ -31,9 +35,10 @@
 
 typedef enum job_kind {
     JOB_PAGE,    /* to extract */
-    JOB_FAILED,  /* the reader could not read it; err says why */
+    JOB_FAILED,  /* the reader could not read it; err and reason say why */
     JOB_KNOWN,   /* already stored with this URL and hash */
-    JOB_SKIPPED  /* not a page (image, redirect, error status) */
+    JOB_SKIPPED, /* not a page (image, redirect, error status) */
+    JOB_NOT_MODIFIED /* a 304 to a conditional GET */
 } job_kind;
 
 typedef struct job {
@@ -41,7 +46,9 @@ typedef struct job {
     uint64_t seq;
     job_kind kind;
     char *name, *url, *fetched, *ctype;
+    char *final_url, *etag, *last_modified; /* fetched pages */
     int status;
+    gisa_fail_reason reason;
     char hash[25];
     unsigned char *data;
     size_t len;
@@ -50,6 +57,9 @@ typedef struct job {
     gisa_document *doc;
     char *text;
     uint64_t simhash;
+    gisa_post post;       /* with opts->posts */
+    gisa_error post_err;
+    int post_failed;
 } job;
 
 typedef struct pipeline {
@@ -69,6 +79,8 @@ typedef struct pipeline {
     const gisa_ingest_options *opts;
     size_t max_input;
     corpus_seen *seen;
+    fetcher *fetch;             /* made at the first URL */
+    int fetch_failed;
     gisa_ingest_stats stats;
     struct timespec t0;
     /* bytes of WARC input, for the progress fraction */
@@ -90,6 +102,10 @@ static void job_free(job *j)
     free(j->url);
     free(j->fetched);
     free(j->ctype);
+    free(j->final_url);
+    free(j->etag);
+    free(j->last_modified);
+    gisa_post_clear(&j->post);
     free(j->data);
     free(j->text);
     gisa_document_free(j->doc);
@@ -145,10 +161,24 @@ static int submit(pipeline *p, job *j)
 
 /* ---------------------------------------------------------------- worker */
 
+/* With opts->posts: a Jekyll post of the article, checked against it. */
+static void compose_job(pipeline *p, job *j)
+{
+    if (!p->opts->posts)
+        return;
+    gisa_post_options po;
+    memset(&po, 0, sizeof po);
+    po.format = GISA_POST_JEKYLL;
+    if (gisa_compose(j->doc, &po, &j->post, &j->post_err) != GISA_OK) {
+        memset(&j->post, 0, sizeof j->post);
+        j->post_failed = 1;
+    }
+}
+
 static void extract_job(pipeline *p, job *j)
 {
     gisa_source src = {j->name, j->data, j->len, j->url, j->ctype};
-    gisa_extract_options eo = {GISA_INPUT_AUTO, p->max_input};
+    gisa_extract_options eo = {.kind = GISA_INPUT_AUTO, .max_input = p->max_input};
     gisa_error err;
     size_t len;
     if (gisa_extract(&src, &eo, &j->doc, &j->err) != GISA_OK) {
@@ -159,6 +189,7 @@ static void extract_job(pipeline *p, job *j)
         j->failed = 1;
     } else {
         j->simhash = corpus_simhash(j->text, len);
+        compose_job(p, j);
     }
     free(j->data); /* the raw page is no longer needed: keep memory low */
     j->data = NULL;
@@ -221,6 +252,21 @@ static void report_error(pipeline *p, const gisa_error *err)
         p->opts->on_error(p->opts->ctx, err);
 }
 
+static void count_failure(gisa_ingest_stats *s, gisa_fail_reason reason)
+{
+    s->failed++;
+    s->failed_by[reason < GISA_FAIL_NREASONS ? reason : GISA_FAIL_READ]++;
+}
+
+const char *gisa_fail_reason_name(gisa_fail_reason reason)
+{
+    static const char *const names[GISA_FAIL_NREASONS] = {
+        "no article", "unreadable", "bad feed", "robots.txt", "private address",
+        "HTTP error", "timeout", "too large", "too many redirects", "network",
+    };
+    return reason < GISA_FAIL_NREASONS ? names[reason] : "unknown";
+}
+
 /* Store one job; counts go into p->stats (only the writer touches them). */
 static gisa_status write_job(pipeline *p, corpus_writer *w, job *j, gisa_error *err)
 {
@@ -234,24 +280,34 @@ static gisa_status write_job(pipeline *p, corpus_writer *w, job *j, gisa_error *
         s->skipped++;
         return GISA_OK;
     }
+    if (j->kind == JOB_NOT_MODIFIED) {
+        s->not_modified++;
+        return GISA_OK;
+    }
     if (j->kind == JOB_FAILED || j->failed)
         report_error(p, &j->err);
     if (j->kind == JOB_FAILED) {
-        s->failed++;
+        count_failure(s, j->reason);
         return GISA_OK;
     }
     corpus_page page = {j->url, j->fetched, j->ctype, j->status, j->hash,
-                        j->failed ? j->err.message : NULL, j->doc, j->text, j->simhash};
+                        j->failed ? j->err.message : NULL, j->doc, j->text, j->simhash,
+                        j->final_url, j->etag, j->last_modified, j->post.text,
+                        j->post.filename};
     corpus_put res;
-    gisa_status st = corpus_writer_put(w, &page, &res, err);
+    int posted;
+    gisa_status st = corpus_writer_put(w, &page, &res, &posted, err);
     if (st != GISA_OK)
         return st;
     switch (res) {
     case CORPUS_PUT_STORED: s->stored++; break;
     case CORPUS_PUT_DUPLICATE: s->stored++; s->duplicates++; break;
     case CORPUS_PUT_UNCHANGED: s->unchanged++; break;
-    case CORPUS_PUT_FAILED: s->failed++; break;
+    case CORPUS_PUT_FAILED: count_failure(s, GISA_FAIL_EXTRACT); break;
     }
+    s->posts += (size_t)posted;
+    if (j->post_failed && (res == CORPUS_PUT_STORED || res == CORPUS_PUT_DUPLICATE))
+        report_error(p, &j->post_err); /* the article is stored; only its post is missing */
     return GISA_OK;
 }
 
@@ -375,6 +431,18 @@ static int submit_failure(pipeline *p, const char *name, const gisa_error *err)
     if (!j)
         return 0;
     j->err = *err;
+    j->reason = GISA_FAIL_READ;
+    return submit(p, j);
+}
+
+static int submit_failure_as(pipeline *p, const char *name, const gisa_error *err,
+                             gisa_fail_reason reason)
+{
+    job *j = new_job(JOB_FAILED, name);
+    if (!j)
+        return 0;
+    j->err = *err;
+    j->reason = reason;
     return submit(p, j);
 }
 
@@ -404,7 +472,7 @@ static int is_warc(const char *path)
 static int is_page(const char *path)
 {
     static const char *const exts[] = {".html", ".htm", ".xhtml", ".html.gz", ".htm.gz",
-                                       ".xhtml.gz"};
+                                       ".xhtml.gz", ".rss", ".atom"};
     for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
         if (has_suffix(path, exts[i]))
             return 1;
@@ -479,12 +547,20 @@ static int read_warc(pipeline *p, const char *path)
     return ok;
 }
 
+static int read_feed(pipeline *p, const char *name, const unsigned char *data, size_t len,
+                     const char *base, const char *fetched);
+
 static int read_page(pipeline *p, const char *path)
 {
     gisa_error err;
     gisa_bytes bytes;
     if (gisa_load(path, p->max_input, &bytes, &err) != GISA_OK)
         return submit_failure(p, path, &err);
+    if (feed_sniff(bytes.data, bytes.len)) {
+        int ok = read_feed(p, path, bytes.data, bytes.len, NULL, NULL);
+        gisa_bytes_free(&bytes);
+        return ok;
+    }
     job *j = new_job(JOB_PAGE, path);
     char abs[PATH_MAX];
     struct stat sb;
@@ -513,6 +589,136 @@ static int read_page(pipeline *p, const char *path)
 }
 
 static int read_input(pipeline *p, const char *path, int depth);
+
+/* ----------------------------------------------------------------- fetch */
+
+static int is_url(const char *s)
+{
+    return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
+}
+
+static fetcher *get_fetcher(pipeline *p, gisa_error *err)
+{
+    if (p->fetch || p->fetch_failed)
+        return p->fetch;
+    const gisa_ingest_options *o = p->opts;
+    fetch_options fo = {o->user_agent, o->delay == 0 ? 1.0 : o->delay < 0 ? 0 : o->delay,
+                        o->timeout > 0 ? o->timeout : 30.0, p->max_input, o->allow_private};
+    if (!(p->fetch = fetcher_new(&fo, err)))
+        p->fetch_failed = 1;
+    return p->fetch;
+}
+
+/* Move a fetched response into a page job. */
+static int submit_fetched(pipeline *p, const char *url, fetch_result *r)
+{
+    int page = is_html_type(r->content_type) && r->len > 0;
+    job *j = new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
+    if (!j || !(j->url = strdup(url))) {
+        job_free(j);
+        return 0;
+    }
+    j->fetched = strdup(r->fetched);
+    j->status = r->status;
+    j->ctype = r->content_type;
+    j->final_url = r->final_url;
+    j->etag = r->etag;
+    j->last_modified = r->last_modified;
+    r->content_type = r->final_url = r->etag = r->last_modified = NULL;
+    if (!page)
+        return submit(p, j);
+    j->data = r->data;
+    j->len = r->len;
+    r->data = NULL;
+    return submit_page(p, j);
+}
+
+/* Fetch `url`; a feed (at the top level only: feeds do not chain) is
+ * expanded into its items. */
+static int read_url(pipeline *p, const char *url, int depth)
+{
+    gisa_error err;
+    fetcher *f = get_fetcher(p, &err);
+    if (!f)
+        return submit_failure_as(p, url, &err, GISA_FAIL_NETWORK);
+    char *etag, *last_modified;
+    corpus_seen_validators(p->seen, url, &etag, &last_modified);
+    fetch_result r;
+    fetch_outcome o = fetcher_get(f, url, etag, last_modified, &r, &err);
+    free(etag);
+    free(last_modified);
+    int ok;
+    if (o == FETCH_FAILED) {
+        ok = submit_failure_as(p, url, &err, r.reason);
+    } else if (o == FETCH_NOT_MODIFIED) {
+        job *j = new_job(JOB_NOT_MODIFIED, url);
+        ok = j ? submit(p, j) : 0;
+    } else if (depth == 0 && feed_sniff(r.data, r.len)) {
+        ok = read_feed(p, url, r.data, r.len, r.final_url, r.fetched);
+    } else {
+        ok = submit_fetched(p, url, &r);
+    }
+    fetch_result_clear(&r);
+    return ok;
+}
+
+/* An item carrying its full text becomes a page without any fetching. */
+static int submit_item_page(pipeline *p, const char *name, size_t i, const feed_item *it,
+                            const char *fetched)
+{
+    size_t len;
+    char *html = feed_item_page(it, &len);
+    job *j = html ? new_job(JOB_PAGE, it->link ? it->link : name) : NULL;
+    if (!j) {
+        free(html);
+        return 0;
+    }
+    if (it->link) {
+        j->url = strdup(it->link);
+    } else if ((j->url = malloc(strlen(name) + 32))) {
+        sprintf(j->url, "%s#item-%zu", name, i + 1);
+    }
+    j->fetched = fetched ? strdup(fetched) : NULL;
+    j->ctype = strdup("text/html; charset=utf-8");
+    j->data = (unsigned char *)html;
+    j->len = len;
+    if (!j->url || !j->ctype) {
+        job_free(j);
+        return 0;
+    }
+    return submit_page(p, j);
+}
+
+/* Each item of a feed: its full text, or else its link fetched. A bad
+ * item is reported on its own and the rest go on. */
+static int read_feed(pipeline *p, const char *name, const unsigned char *data, size_t len,
+                     const char *base, const char *fetched)
+{
+    gisa_error err;
+    feed fd;
+    if (feed_parse(data, len, name, base, &fd, &err) != GISA_OK)
+        return submit_failure_as(p, name, &err, GISA_FAIL_FEED);
+    int ok = 1;
+    for (size_t i = 0; ok && i < fd.n; i++) {
+        const feed_item *it = &fd.items[i];
+        if (it->problem) {
+            set_error(&err, GISA_ERR_INPUT, "%s: item %zu%s%.80s%s: %s", name, i + 1,
+                      it->title ? " (" : "", it->title ? it->title : "", it->title ? ")" : "",
+                      it->problem);
+            ok = submit_failure_as(p, name, &err, GISA_FAIL_FEED);
+        } else if (it->content) {
+            ok = submit_item_page(p, name, i, it, fetched);
+        } else {
+            ok = read_url(p, it->link, 1);
+        }
+    }
+    if (ok && fd.n == 0) {
+        set_error(&err, GISA_ERR_INPUT, "%s: a feed without items", name);
+        ok = submit_failure_as(p, name, &err, GISA_FAIL_FEED);
+    }
+    feed_free(&fd);
+    return ok;
+}
 
 static int select_entry(const struct dirent *d)
 {
@@ -555,6 +761,8 @@ static int read_input(pipeline *p, const char *path, int depth)
 {
     struct stat sb;
     gisa_error err;
+    if (depth == 0 && is_url(path))
+        return read_url(p, path, 0);
     if (stat(path, &sb) != 0) {
         set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
         return submit_failure(p, path, &err);
@@ -590,12 +798,7 @@ static int read_list(pipeline *p, const char *list)
         char *s = line + strspn(line, " \t");
         if (!*s || *s == '#')
             continue;
-        if (!strncmp(s, "http://", 7) || !strncmp(s, "https://", 8)) {
-            set_error(&err, GISA_ERR_UNSUPPORTED, "%s: fetching URLs is not supported yet", s);
-            ok = submit_failure(p, s, &err);
-        } else {
-            ok = read_input(p, s, 0);
-        }
+        ok = read_input(p, s, 0);
     }
     free(line);
     fclose(f);
@@ -687,6 +890,7 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
         job_free(j);
     }
     free(threads);
+    fetcher_free(p.fetch);
     corpus_seen_close(p.seen);
     pthread_cond_destroy(&p.space);
     pthread_cond_destroy(&p.work);

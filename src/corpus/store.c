@@ -45,6 +45,12 @@ static const char *const migrations[] = {
     "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text,"
     "  content='articles', content_rowid='page_id',"
     "  tokenize='unicode61 remove_diacritics 2');",
+    /* 2: fetching. Where redirects ended and the validators for the next
+     * conditional GET; posts looked up by page. */
+    "ALTER TABLE pages ADD COLUMN final_url TEXT;"
+    "ALTER TABLE pages ADD COLUMN etag TEXT;"
+    "ALTER TABLE pages ADD COLUMN last_modified TEXT;"
+    "CREATE INDEX posts_page ON posts(page_id);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -135,13 +141,13 @@ void gisa_corpus_close(gisa_corpus *c)
 
 /* ---------------------------------------------------------------- writer */
 
-enum { Q_BEGIN, Q_COMMIT, Q_PAGE, Q_CANDIDATES, Q_ARTICLE, Q_FTS, NQ };
+enum { Q_BEGIN, Q_COMMIT, Q_PAGE, Q_CANDIDATES, Q_ARTICLE, Q_FTS, Q_POST, Q_VALIDATORS, NQ };
 
 static const char *const writer_sql[NQ] = {
     "BEGIN IMMEDIATE",
     "COMMIT",
-    "INSERT OR IGNORE INTO pages(url, fetched, status, hash, content_type, error)"
-    " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT OR IGNORE INTO pages(url, fetched, status, hash, content_type, error,"
+    " final_url, etag, last_modified) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     "SELECT page_id, simhash FROM articles"
     " WHERE b0 = ?1 OR b1 = ?2 OR b2 = ?3 OR b3 = ?4",
     "INSERT INTO articles(page_id, url, canonical, title, date, author, publisher,"
@@ -149,6 +155,10 @@ static const char *const writer_sql[NQ] = {
     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
     " ?18, ?19)",
     "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)",
+    "INSERT INTO posts(page_id, format, filename, text) VALUES(?1, 'jekyll', ?2, ?3)",
+    /* same content, new validators: the next conditional GET uses these */
+    "UPDATE pages SET etag = ?3, last_modified = ?4, fetched = ?5"
+    " WHERE url = ?1 AND hash = ?2",
 };
 
 struct corpus_writer {
@@ -244,7 +254,7 @@ static gisa_status put_article(corpus_writer *w, sqlite3_int64 id, const corpus_
     sqlite3_int64 dup = nearest(w, p->simhash, &dist);
     sqlite3_stmt *st = w->q[Q_ARTICLE];
     sqlite3_bind_int64(st, 1, id);
-    bind_text(st, 2, p->url);
+    bind_text(st, 2, p->final_url ? p->final_url : p->url);
     const char *fields[] = {d->url, d->title, d->date, d->author, d->publisher,
                             d->site_name, d->lang, d->license, d->encoding, p->text};
     for (int i = 0; i < 10; i++)
@@ -268,9 +278,36 @@ static gisa_status put_article(corpus_writer *w, sqlite3_int64 id, const corpus_
     return GISA_OK;
 }
 
-gisa_status corpus_writer_put(corpus_writer *w, const corpus_page *p, corpus_put *res,
-                              gisa_error *err)
+static gisa_status update_validators(corpus_writer *w, const corpus_page *p, gisa_error *err)
 {
+    if (!p->etag && !p->last_modified)
+        return GISA_OK;
+    sqlite3_stmt *st = w->q[Q_VALIDATORS];
+    bind_text(st, 1, p->url);
+    bind_text(st, 2, p->hash);
+    bind_text(st, 3, p->etag);
+    bind_text(st, 4, p->last_modified);
+    bind_text(st, 5, p->fetched);
+    return run(st) ? GISA_OK : db_fail(err, w->c->db, w->c->path, "cannot update a page");
+}
+
+static gisa_status put_post(corpus_writer *w, sqlite3_int64 id, const corpus_page *p,
+                            int *posted, gisa_error *err)
+{
+    sqlite3_stmt *st = w->q[Q_POST];
+    sqlite3_bind_int64(st, 1, id);
+    bind_text(st, 2, p->post_filename);
+    bind_text(st, 3, p->post);
+    if (!run(st))
+        return db_fail(err, w->c->db, w->c->path, "cannot store a post");
+    *posted = 1;
+    return GISA_OK;
+}
+
+gisa_status corpus_writer_put(corpus_writer *w, const corpus_page *p, corpus_put *res,
+                              int *posted, gisa_error *err)
+{
+    *posted = 0;
     sqlite3_stmt *st = w->q[Q_PAGE];
     bind_text(st, 1, p->url);
     bind_text(st, 2, p->fetched);
@@ -278,24 +315,31 @@ gisa_status corpus_writer_put(corpus_writer *w, const corpus_page *p, corpus_put
     bind_text(st, 4, p->hash);
     bind_text(st, 5, p->content_type);
     bind_text(st, 6, p->error);
+    bind_text(st, 7, p->final_url);
+    bind_text(st, 8, p->etag);
+    bind_text(st, 9, p->last_modified);
     if (!run(st))
         return db_fail(err, w->c->db, w->c->path, "cannot store a page");
     if (sqlite3_changes(w->c->db) == 0) {
         *res = CORPUS_PUT_UNCHANGED;
-        return GISA_OK;
+        return update_validators(w, p, err);
     }
     if (!p->doc) {
         *res = CORPUS_PUT_FAILED;
         return GISA_OK;
     }
-    return put_article(w, sqlite3_last_insert_rowid(w->c->db), p, res, err);
+    sqlite3_int64 id = sqlite3_last_insert_rowid(w->c->db);
+    gisa_status s = put_article(w, id, p, res, err);
+    if (s == GISA_OK && p->post)
+        s = put_post(w, id, p, posted, err);
+    return s;
 }
 
 /* ------------------------------------------------------------------ seen */
 
 struct corpus_seen {
     sqlite3 *db;
-    sqlite3_stmt *q;
+    sqlite3_stmt *q, *v;
 };
 
 corpus_seen *corpus_seen_open(const char *path, gisa_error *err)
@@ -313,7 +357,12 @@ corpus_seen *corpus_seen_open(const char *path, gisa_error *err)
          * should not grow as the store does */
         sqlite3_exec(s->db, "PRAGMA cache_size = -256", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(s->db, "SELECT 1 FROM pages WHERE url = ?1 AND hash = ?2", -1,
-                           &s->q, NULL) != SQLITE_OK) {
+                           &s->q, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db,
+                           "SELECT etag, last_modified FROM pages WHERE url = ?1"
+                           " AND (etag IS NOT NULL OR last_modified IS NOT NULL)"
+                           " ORDER BY id DESC LIMIT 1",
+                           -1, &s->v, NULL) != SQLITE_OK) {
         db_fail(err, s->db, path, "cannot open the store for reading");
         corpus_seen_close(s);
         return NULL;
@@ -330,11 +379,30 @@ int corpus_seen_has(corpus_seen *s, const char *url, const char *hash)
     return found;
 }
 
+static char *column_copy(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+void corpus_seen_validators(corpus_seen *s, const char *url, char **etag,
+                            char **last_modified)
+{
+    *etag = *last_modified = NULL;
+    sqlite3_bind_text(s->v, 1, url, -1, SQLITE_STATIC);
+    if (sqlite3_step(s->v) == SQLITE_ROW) {
+        *etag = column_copy(s->v, 0);
+        *last_modified = column_copy(s->v, 1);
+    }
+    sqlite3_reset(s->v);
+}
+
 void corpus_seen_close(corpus_seen *s)
 {
     if (!s)
         return;
     sqlite3_finalize(s->q);
+    sqlite3_finalize(s->v);
     sqlite3_close(s->db);
     free(s);
 }

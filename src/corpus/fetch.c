@@ -1,0 +1,602 @@
+/* fetch.c - polite HTTP(S) fetching with libcurl.
+ *
+ * One easy handle, used by one thread (the ingest reader), so connections
+ * are reused. Per host (scheme://host:port) the fetcher keeps the parsed
+ * robots.txt and the time of the last request. Redirects are followed
+ * here, not by curl, so that every hop is checked against robots.txt and
+ * the rate limit as well as the private-address rule (which curl's
+ * open-socket callback enforces on the resolved address of every
+ * connection, so a public name that resolves to 127.0.0.1 is refused too).
+ */
+#include <arpa/inet.h>
+#include <curl/curl.h>
+#include <errno.h>
+#include <math.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "corpus.h"
+
+#define ROBOTS_AGENT "gisa" /* our product token in robots.txt */
+#define MAX_HOSTS 4096      /* hosts remembered; the oldest is forgotten */
+#define LOW_SPEED_BYTES 64  /* bytes/s under which a transfer is stalled */
+
+typedef enum robots_state { ROBOTS_UNKNOWN, ROBOTS_RULES, ROBOTS_ALLOW_ALL, ROBOTS_DENY_ALL } robots_state;
+
+typedef struct host {
+    char *key;               /* scheme://host:port */
+    robots_state state;
+    robots rules;
+    char why[200];           /* ROBOTS_DENY_ALL: the reason */
+    gisa_fail_reason reason; /* ... and its class */
+    double last;             /* monotonic time of the last request, or 0 */
+} host;
+
+struct fetcher {
+    CURL *curl;
+    fetch_options o;
+    char *agent;
+    host *hosts;
+    size_t nhosts;
+    /* per transfer */
+    unsigned char *buf;
+    size_t len, cap, limit;
+    int too_large, truncate, refused;
+    char refused_ip[64];
+    char errbuf[CURL_ERROR_SIZE];
+};
+
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static CURLcode curl_init_rc;
+static void curl_init(void)
+{
+    curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+static double now_mono(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void sleep_for(double s)
+{
+    if (s <= 0)
+        return;
+    struct timespec ts = {(time_t)s, (long)((s - floor(s)) * 1e9)};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+static void set_err(gisa_error *err, gisa_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void set_err(gisa_error *err, gisa_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    err->status = st;
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+/* ------------------------------------------------------- private addresses */
+
+static int private_v4(uint32_t a) /* host byte order */
+{
+    return (a >> 24) == 0 || (a >> 24) == 10 || (a >> 24) == 127 ||
+           (a >> 16) == 0xA9FE ||          /* 169.254/16 link-local */
+           (a >> 20) == 0xAC1 ||           /* 172.16/12 */
+           (a >> 16) == 0xC0A8 ||          /* 192.168/16 */
+           (a >> 22) == (100u << 2 | 1) || /* 100.64/10 shared */
+           (a >> 8) == 0xC00000 ||         /* 192.0.0/24 protocol assignments */
+           (a >> 17) == (198u << 7 | 9) || /* 198.18/15 benchmarking */
+           (a >> 28) >= 0xE;               /* multicast, reserved, broadcast */
+}
+
+int fetch_address_private(const void *sa)
+{
+    const struct sockaddr *s = sa;
+    if (s->sa_family == AF_INET) {
+        const struct sockaddr_in *in = sa;
+        return private_v4(ntohl(in->sin_addr.s_addr));
+    }
+    if (s->sa_family != AF_INET6)
+        return 1;
+    const unsigned char *b = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
+    static const unsigned char zero[16];
+    if (!memcmp(b, zero, 15) && (b[15] == 0 || b[15] == 1)) /* :: and ::1 */
+        return 1;
+    if (!memcmp(b, zero, 10) && b[10] == 0xff && b[11] == 0xff) /* ::ffff:a.b.c.d */
+        return private_v4((uint32_t)b[12] << 24 | (uint32_t)b[13] << 16 |
+                          (uint32_t)b[14] << 8 | b[15]);
+    return (b[0] & 0xfe) == 0xfc ||                /* fc00::/7 unique local */
+           (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) || /* fe80::/10 link-local */
+           b[0] == 0xff;                            /* multicast */
+}
+
+static curl_socket_t open_socket(void *ctx, curlsocktype purpose, struct curl_sockaddr *a)
+{
+    fetcher *f = ctx;
+    (void)purpose;
+    if (!f->o.allow_private && fetch_address_private(&a->addr)) {
+        f->refused = 1;
+        const void *ip = a->family == AF_INET6
+                             ? (const void *)&((struct sockaddr_in6 *)&a->addr)->sin6_addr
+                             : (const void *)&((struct sockaddr_in *)&a->addr)->sin_addr;
+        if (!inet_ntop(a->family, ip, f->refused_ip, sizeof f->refused_ip))
+            strcpy(f->refused_ip, "?");
+        return CURL_SOCKET_BAD;
+    }
+    return socket(a->family, a->socktype, a->protocol);
+}
+
+/* ----------------------------------------------------------------- setup */
+
+fetcher *fetcher_new(const fetch_options *o, gisa_error *err)
+{
+    pthread_once(&curl_once, curl_init);
+    fetcher *f = calloc(1, sizeof *f);
+    if (f && curl_init_rc == CURLE_OK && (f->curl = curl_easy_init())) {
+        f->o = *o;
+        f->agent = strdup(o->user_agent ? o->user_agent : FETCH_USER_AGENT);
+        if (f->agent)
+            return f;
+    }
+    set_err(err, GISA_ERR_NOMEM, "cannot start libcurl");
+    fetcher_free(f);
+    return NULL;
+}
+
+void fetcher_free(fetcher *f)
+{
+    if (!f)
+        return;
+    if (f->curl)
+        curl_easy_cleanup(f->curl);
+    for (size_t i = 0; i < f->nhosts; i++) {
+        free(f->hosts[i].key);
+        robots_free(&f->hosts[i].rules);
+    }
+    free(f->hosts);
+    free(f->agent);
+    free(f->buf);
+    free(f);
+}
+
+void fetch_result_clear(fetch_result *r)
+{
+    free(r->data);
+    free(r->final_url);
+    free(r->content_type);
+    free(r->etag);
+    free(r->last_modified);
+    memset(r, 0, sizeof *r);
+}
+
+/* -------------------------------------------------------------- transfer */
+
+static size_t on_body(char *p, size_t size, size_t n, void *ctx)
+{
+    fetcher *f = ctx;
+    size_t k = size * n;
+    if (f->len + k > f->limit) {
+        if (!f->truncate) {
+            f->too_large = 1;
+            return 0; /* abort the transfer */
+        }
+        k = f->limit - f->len; /* robots.txt: keep the first part */
+        if (!k)
+            return size * n;
+    }
+    if (f->len + k > f->cap) {
+        size_t cap = f->cap ? f->cap : 65536;
+        while (cap < f->len + k)
+            cap *= 2;
+        if (cap > f->limit)
+            cap = f->limit;
+        unsigned char *b = realloc(f->buf, cap);
+        if (!b)
+            return 0;
+        f->buf = b;
+        f->cap = cap;
+    }
+    memcpy(f->buf + f->len, p, k);
+    f->len += k;
+    return size * n;
+}
+
+/* One parsed URL: its host key and the path+query robots.txt rules see. */
+typedef struct url_parts {
+    char key[512];
+    char *path; /* malloc'd */
+} url_parts;
+
+static int split_url(const char *url, url_parts *u)
+{
+    CURLU *h = curl_url();
+    char *scheme = NULL, *hostname = NULL, *port = NULL, *path = NULL, *query = NULL;
+    int ok = h && curl_url_set(h, CURLUPART_URL, url, 0) == CURLUE_OK &&
+             curl_url_get(h, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+             curl_url_get(h, CURLUPART_HOST, &hostname, 0) == CURLUE_OK &&
+             curl_url_get(h, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK &&
+             curl_url_get(h, CURLUPART_PATH, &path, 0) == CURLUE_OK &&
+             (!strcasecmp(scheme, "http") || !strcasecmp(scheme, "https"));
+    if (ok) {
+        curl_url_get(h, CURLUPART_QUERY, &query, 0);
+        snprintf(u->key, sizeof u->key, "%s://%s:%s", scheme, hostname, port);
+        size_t n = strlen(path) + (query ? strlen(query) + 1 : 0) + 1;
+        if ((u->path = malloc(n)))
+            snprintf(u->path, n, "%s%s%s", path, query ? "?" : "", query ? query : "");
+        ok = u->path != NULL;
+    }
+    curl_free(scheme);
+    curl_free(hostname);
+    curl_free(port);
+    curl_free(path);
+    curl_free(query);
+    curl_url_cleanup(h);
+    return ok;
+}
+
+static host *find_host(fetcher *f, const char *key)
+{
+    for (size_t i = 0; i < f->nhosts; i++)
+        if (!strcmp(f->hosts[i].key, key))
+            return &f->hosts[i];
+    if (f->nhosts == MAX_HOSTS) { /* forget the oldest */
+        free(f->hosts[0].key);
+        robots_free(&f->hosts[0].rules);
+        memmove(f->hosts, f->hosts + 1, (MAX_HOSTS - 1) * sizeof *f->hosts);
+        f->nhosts--;
+    }
+    host *h = realloc(f->hosts, (f->nhosts + 1) * sizeof *h);
+    if (!h)
+        return NULL;
+    f->hosts = h;
+    h = &f->hosts[f->nhosts];
+    memset(h, 0, sizeof *h);
+    if (!(h->key = strdup(key)))
+        return NULL;
+    f->nhosts++;
+    return h;
+}
+
+/* Wait until this host may be asked again. */
+static void wait_turn(fetcher *f, host *h)
+{
+    double gap = f->o.delay;
+    if (h->state == ROBOTS_RULES && h->rules.crawl_delay > gap)
+        gap = h->rules.crawl_delay;
+    if (h->last > 0)
+        sleep_for(h->last + gap - now_mono());
+    h->last = now_mono();
+}
+
+static char *header_value(CURL *c, const char *name)
+{
+    struct curl_header *h;
+    if (curl_easy_header(c, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h->value ||
+        !*h->value)
+        return NULL;
+    return strdup(h->value);
+}
+
+/* Seconds the server asks us to wait (Retry-After: seconds or a date). */
+static double retry_after(CURL *c)
+{
+    char *v = header_value(c, "Retry-After");
+    if (!v)
+        return -1;
+    char *end;
+    double s = strtod(v, &end);
+    if (end == v || *end) {
+        time_t t = curl_getdate(v, NULL);
+        s = t > 0 ? difftime(t, time(NULL)) : -1;
+    }
+    free(v);
+    return s;
+}
+
+typedef struct request {
+    const char *url;
+    struct curl_slist *headers; /* conditional GET */
+    size_t limit;
+    int truncate;
+} request;
+
+/* One GET, no redirects followed. Returns the CURLcode; *status the HTTP
+ * status. */
+static CURLcode perform(fetcher *f, const request *rq, long *status)
+{
+    CURL *c = f->curl;
+    curl_easy_reset(c);
+    f->len = 0;
+    f->limit = rq->limit;
+    f->truncate = rq->truncate;
+    f->too_large = f->refused = 0;
+    f->errbuf[0] = '\0';
+    long ms = (long)(f->o.timeout * 1000);
+    curl_easy_setopt(c, CURLOPT_URL, rq->url);
+    curl_easy_setopt(c, CURLOPT_USERAGENT, f->agent);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, rq->headers);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(c, CURLOPT_PROXY, ""); /* a proxy would hide the address checked */
+    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, ms);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, ms);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)LOW_SPEED_BYTES);
+    /* with a long time limit, a stalled transfer still ends after 30 s */
+    long stall = ms / 1000 > 30 ? 30 : ms / 1000 > 0 ? ms / 1000 : 1;
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, stall);
+    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
+                     rq->truncate ? (curl_off_t)0 : (curl_off_t)rq->limit);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, f);
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, f);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, f->errbuf);
+    CURLcode rc = curl_easy_perform(c);
+    *status = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
+    return rc;
+}
+
+/* A failed transfer as a one-line error and a reason class. */
+static gisa_fail_reason transfer_error(fetcher *f, CURLcode rc, const char *url,
+                                       gisa_error *err)
+{
+    if (f->refused) {
+        set_err(err, GISA_ERR_INPUT,
+                "%s: refused: %s is a private, loopback or link-local address"
+                " (--allow-private to fetch it)", url, f->refused_ip);
+        return GISA_FAIL_PRIVATE;
+    }
+    if (f->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
+        set_err(err, GISA_ERR_INPUT, "%s: larger than the limit of %zu bytes", url, f->limit);
+        return GISA_FAIL_TOO_LARGE;
+    }
+    if (rc == CURLE_OPERATION_TIMEDOUT) {
+        set_err(err, GISA_ERR_IO, "%s: timed out after %.0f s", url, f->o.timeout);
+        return GISA_FAIL_TIMEOUT;
+    }
+    set_err(err, GISA_ERR_IO, "%s: %s", url, f->errbuf[0] ? f->errbuf : curl_easy_strerror(rc));
+    err->message[strcspn(err->message, "\r\n")] = '\0';
+    return GISA_FAIL_NETWORK;
+}
+
+/* GET with up to FETCH_ATTEMPTS tries on 429 and 5xx, waiting Retry-After
+ * (capped) or 1 s, 2 s, ... in between. */
+static CURLcode get_with_retries(fetcher *f, host *h, const request *rq, long *status,
+                                 int *attempts)
+{
+    CURLcode rc = CURLE_OK;
+    for (*attempts = 1;; ++*attempts) {
+        wait_turn(f, h);
+        rc = perform(f, rq, status);
+        int again = rc == CURLE_OK && (*status == 429 || *status >= 500);
+        if (!again || *attempts >= FETCH_ATTEMPTS)
+            return rc;
+        double wait = retry_after(f->curl);
+        if (wait < 0)
+            wait = (double)(1 << (*attempts - 1));
+        if (wait > FETCH_MAX_RETRY_AFTER)
+            wait = FETCH_MAX_RETRY_AFTER;
+        /* the rate limit counts from this response, not the first request */
+        sleep_for(wait - f->o.delay);
+        h->last = now_mono();
+    }
+}
+
+/* -------------------------------------------------------------- robots */
+
+static void deny_all(host *h, gisa_fail_reason reason, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void deny_all(host *h, gisa_fail_reason reason, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(h->why, sizeof h->why, fmt, ap);
+    va_end(ap);
+    h->state = ROBOTS_DENY_ALL;
+    h->reason = reason;
+}
+
+/* Fetch and parse the host's robots.txt, following up to five redirects.
+ * 2xx: its rules; 4xx: allow all; 5xx or unreachable: nothing this run. */
+static void load_robots(fetcher *f, host *h)
+{
+    size_t n = strlen(h->key) + sizeof "/robots.txt";
+    char *url = malloc(n);
+    if (!url) {
+        deny_all(h, GISA_FAIL_ROBOTS, "out of memory");
+        return;
+    }
+    snprintf(url, n, "%s/robots.txt", h->key);
+    request rq = {url, NULL, ROBOTS_MAX_BYTES, 1};
+    long status = 0;
+    int attempts;
+    CURLcode rc = CURLE_OK;
+    for (int hop = 0; hop <= FETCH_MAX_REDIRECTS; hop++) {
+        rc = get_with_retries(f, h, &rq, &status, &attempts);
+        char *next = NULL;
+        if (rc != CURLE_OK || status < 300 || status >= 400 ||
+            curl_easy_getinfo(f->curl, CURLINFO_REDIRECT_URL, &next) != CURLE_OK || !next)
+            break;
+        char *copy = strdup(next);
+        free(url);
+        rq.url = url = copy;
+        if (!url)
+            break;
+    }
+    gisa_error e;
+    if (rc != CURLE_OK) {
+        gisa_fail_reason r = transfer_error(f, rc, url ? url : h->key, &e);
+        deny_all(h, r == GISA_FAIL_PRIVATE ? r : GISA_FAIL_ROBOTS, "%s", e.message);
+    } else if (status >= 200 && status < 300) {
+        if (robots_parse((const char *)f->buf, f->len, ROBOTS_AGENT, &h->rules) == 0)
+            h->state = ROBOTS_RULES;
+        else
+            deny_all(h, GISA_FAIL_ROBOTS, "%s/robots.txt: out of memory", h->key);
+    } else if (status >= 400 && status < 500) {
+        h->state = ROBOTS_ALLOW_ALL;
+    } else {
+        deny_all(h, GISA_FAIL_ROBOTS, "%s/robots.txt: HTTP %ld", h->key, status);
+    }
+    free(url);
+}
+
+/* May `u` be fetched? Fills err and *reason when not. */
+static int robots_permit(fetcher *f, host *h, const url_parts *u, const char *url,
+                         gisa_fail_reason *reason, gisa_error *err)
+{
+    if (h->state == ROBOTS_UNKNOWN)
+        load_robots(f, h);
+    if (h->state == ROBOTS_DENY_ALL) {
+        *reason = h->reason;
+        if (h->reason == GISA_FAIL_PRIVATE)
+            set_err(err, GISA_ERR_INPUT, "%s: %s", url, strstr(h->why, "refused") ? strstr(h->why, "refused") : h->why);
+        else
+            set_err(err, GISA_ERR_IO, "%s: not fetched: robots.txt unavailable (%s)", url, h->why);
+        return 0;
+    }
+    if (h->state == ROBOTS_RULES && !robots_allowed(&h->rules, u->path)) {
+        *reason = GISA_FAIL_ROBOTS;
+        set_err(err, GISA_ERR_INPUT, "%s: disallowed by robots.txt", url);
+        return 0;
+    }
+    return 1;
+}
+
+/* ----------------------------------------------------------------- fetch */
+
+static struct curl_slist *conditional(const char *etag, const char *last_modified)
+{
+    struct curl_slist *l = NULL, *t;
+    char line[1024];
+    if (etag && *etag && strlen(etag) < 900) {
+        snprintf(line, sizeof line, "If-None-Match: %s", etag);
+        if ((t = curl_slist_append(l, line)))
+            l = t;
+    }
+    if (last_modified && *last_modified && strlen(last_modified) < 900) {
+        snprintf(line, sizeof line, "If-Modified-Since: %s", last_modified);
+        if ((t = curl_slist_append(l, line)))
+            l = t;
+    }
+    return l;
+}
+
+static void now_iso(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+}
+
+/* The response of the last transfer, moved into `res`. */
+static void take_response(fetcher *f, const char *url, long status, fetch_result *res)
+{
+    res->status = (int)status;
+    res->data = f->buf;
+    res->len = f->len;
+    f->buf = NULL;
+    f->len = f->cap = 0;
+    char *ct = NULL;
+    curl_easy_getinfo(f->curl, CURLINFO_CONTENT_TYPE, &ct);
+    res->content_type = ct ? strdup(ct) : NULL;
+    res->final_url = strdup(url);
+    res->etag = header_value(f->curl, "ETag");
+    res->last_modified = header_value(f->curl, "Last-Modified");
+    now_iso(res->fetched);
+}
+
+static fetch_outcome failed(fetch_result *res, gisa_fail_reason reason)
+{
+    res->reason = reason;
+    return FETCH_FAILED;
+}
+
+/* One hop: robots, rate limit, retries. Returns 1 with *next set on a
+ * redirect, 0 when done (res filled), -1 on failure. */
+static int hop(fetcher *f, const char *url, const request *rq0, const char *first,
+               char **next, fetch_result *res, gisa_error *err)
+{
+    url_parts u;
+    if (!split_url(url, &u)) {
+        set_err(err, GISA_ERR_INPUT, "%s: not an http(s) URL%s%s", first,
+                strcmp(url, first) ? " after redirect to " : "", strcmp(url, first) ? url : "");
+        res->reason = GISA_FAIL_NETWORK;
+        return -1;
+    }
+    host *h = find_host(f, u.key);
+    int rcode = -1;
+    if (!h) {
+        set_err(err, GISA_ERR_NOMEM, "%s: out of memory", first);
+        res->reason = GISA_FAIL_NETWORK;
+    } else if (robots_permit(f, h, &u, url, &res->reason, err)) {
+        request rq = *rq0;
+        rq.url = url;
+        long status;
+        int attempts;
+        CURLcode rc = get_with_retries(f, h, &rq, &status, &attempts);
+        char *loc = NULL;
+        if (rc != CURLE_OK) {
+            res->reason = transfer_error(f, rc, url, err);
+        } else if (status >= 300 && status < 400 && status != 304 &&
+                   curl_easy_getinfo(f->curl, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK && loc) {
+            *next = strdup(loc);
+            rcode = *next ? 1 : -1;
+        } else if (status == 304 || (status >= 200 && status < 300)) {
+            take_response(f, url, status, res);
+            rcode = 0;
+        } else {
+            set_err(err, GISA_ERR_IO, "%s: HTTP %ld%s", url, status,
+                    attempts > 1 ? " (after 3 attempts)" : "");
+            res->status = (int)status;
+            res->reason = GISA_FAIL_HTTP;
+        }
+    }
+    free(u.path);
+    return rcode;
+}
+
+fetch_outcome fetcher_get(fetcher *f, const char *url, const char *etag,
+                          const char *last_modified, fetch_result *res, gisa_error *err)
+{
+    memset(res, 0, sizeof *res);
+    request rq = {url, conditional(etag, last_modified), f->o.max_bytes, 0};
+    char *cur = strdup(url);
+    int rc = 1;
+    if (!cur) {
+        set_err(err, GISA_ERR_NOMEM, "%s: out of memory", url);
+        res->reason = GISA_FAIL_NETWORK;
+        rc = -1;
+    }
+    for (int hops = 0; rc == 1; hops++) {
+        if (hops > FETCH_MAX_REDIRECTS) {
+            set_err(err, GISA_ERR_INPUT, "%s: more than %d redirects", url, FETCH_MAX_REDIRECTS);
+            res->reason = GISA_FAIL_REDIRECTS;
+            rc = -1;
+            break;
+        }
+        char *next = NULL;
+        rc = hop(f, cur, &rq, url, &next, res, err);
+        free(cur);
+        cur = next;
+    }
+    free(cur);
+    curl_slist_free_all(rq.headers);
+    if (rc < 0)
+        return failed(res, res->reason);
+    return res->status == 304 ? FETCH_NOT_MODIFIED : FETCH_OK;
+}

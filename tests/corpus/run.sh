@@ -86,7 +86,7 @@ articles() { sqlite3 "$1" 'select count(*) from articles'; }
 expect_eq "$(articles "$TMP/ref.db")" "$NPAGES" "one article per page"
 expect_eq "$(sqlite3 "$TMP/ref.db" 'select count(*) from articles where dup_of is null')" 3 \
     "copies are near-duplicates (the two encodings of the release are one)"
-expect_eq "$(sqlite3 "$TMP/ref.db" 'pragma user_version')" 1 "schema version"
+expect_eq "$(sqlite3 "$TMP/ref.db" 'pragma user_version')" 2 "schema version"
 expect_eq "$(sqlite3 "$TMP/ref.db" 'pragma journal_mode')" wal "WAL mode"
 
 # Search: ranked, with snippets, prefix matching of Korean words.
@@ -141,10 +141,11 @@ expect_eq "$(sqlite3 "$TMP/kill.db" "insert into articles_fts(articles_fts) valu
     "full-text index consistent after resume"
 
 # --- a list of inputs ----------------------------------------------------
-printf '# pages\n%s\n\nexamples/naver-news.html\nhttps://example.org/page\n' "$W" >"$TMP/list"
+# (URLs in lists are fetched: tests/corpus/fetch.sh; a private one is refused.)
+printf '# pages\n%s\n\nexamples/naver-news.html\nhttp://127.0.0.1:9/page\n' "$W" >"$TMP/list"
 run ingest -q --db "$TMP/list.db" --list "$TMP/list"
-expect_eq "$RC" 1 "list with a URL: exit status"
-expect_present "$TMP/err" "https://example.org/page: fetching URLs is not supported yet" "list: URL refused"
+expect_eq "$RC" 1 "list with a private URL: exit status"
+expect_present "$TMP/err" "http://127.0.0.1:9/page: refused: 127.0.0.1 is a private" "list: private URL refused"
 expect_eq "$(articles "$TMP/list.db")" 4 "list: the WARC's records and the page"
 
 # --- errors -------------------------------------------------------------

@@ -1,0 +1,122 @@
+#!/bin/sh
+# fetch.sh GISA - fetching and feeds against a local web site (server.py):
+# private addresses refused, robots.txt, redirects, retries, time and size
+# limits, the per-host delay, RSS/Atom items, conditional GET and posts.
+. "$(dirname "$0")/../cli/lib.sh"
+setup "$0" "${1:?usage: fetch.sh path/to/gisa}"
+command -v python3 >/dev/null || { echo "corpus.fetch: python3 not installed, skipped"; exit 77; }
+command -v sqlite3 >/dev/null || { echo "corpus.fetch: sqlite3 not installed, skipped"; exit 77; }
+
+python3 tests/corpus/server.py "$TMP/port" "$TMP/log" 2>"$TMP/server.err" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
+n=0
+while [ ! -s "$TMP/port" ] && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
+[ -s "$TMP/port" ] || { echo "corpus.fetch: the test server did not start"; cat "$TMP/server.err"; exit 1; }
+PORT=$(cat "$TMP/port")
+S=http://127.0.0.1:$PORT
+DB=$TMP/web.db
+q() { sqlite3 "$DB" "$1"; }
+requests() { grep -c " GET $1 " "$TMP/log"; } # how often the server saw a path
+
+# --- without --allow-private nothing local is fetched --------------------
+run ingest -q --db "$DB" "$S/news/release.html" "http://localhost:$PORT/news/paper.html"
+expect_eq "$RC" 1 "private: exit status"
+expect_present "$TMP/err" "$S/news/release.html: refused: 127.0.0.1 is a private, loopback or link-local address" \
+    "private: 127.0.0.1 refused by its address"
+expect_present "$TMP/err" "localhost:$PORT/news/paper.html: refused:" "private: a name resolving to loopback refused"
+expect_eq "$(wc -l <"$TMP/log" | tr -d ' ')" 0 "private: the server saw no request"
+
+# --- one polite run over every case --------------------------------------
+printf '# a list may hold URLs\n%s\n%s\n' "$S/feed.rss" "$S/feed.atom" >"$TMP/list"
+run ingest -j2 --db "$DB" --allow-private --delay 0.2 --timeout 2 --max-bytes 500000 \
+    --list "$TMP/list" \
+    "$S/news/release.html" "$S/news/release-euckr.html" "$S/private/secret.html" \
+    "$S/private/open.html" "$S/hop/3" "$S/hop/9" "$S/flaky.html" "$S/broken.html" \
+    "$S/slow.html" "$S/big.html" "$S/big-declared.html" "$S/feed-broken.rss"
+expect_eq "$RC" 1 "fetch run: exit status (some URLs failed)"
+expect_present "$TMP/err" "$S/private/secret.html: disallowed by robots.txt" "robots.txt Disallow"
+expect_present "$TMP/err" "$S/hop/9: more than 5 redirects" "redirect chain too long"
+expect_present "$TMP/err" "$S/broken.html: HTTP 503 (after 3 attempts)" "503 after retries"
+expect_present "$TMP/err" "$S/slow.html: timed out after 2 s" "--timeout"
+expect_present "$TMP/err" "$S/big.html: larger than the limit of 500000 bytes" "size limit, no Content-Length"
+expect_present "$TMP/err" "$S/big-declared.html: larger than the limit" "size limit, Content-Length"
+expect_present "$TMP/err" "$S/feed.rss: item 3 (링크가 없는 항목): no http(s) link" "bad feed item"
+expect_present "$TMP/err" "$S/feed-broken.rss: not a well-formed feed" "truncated feed"
+expect_eq "$(grep -c '^gisa: ' "$TMP/err")" 8 "one line per failure"
+expect_present "$TMP/err" "8 failed (2 bad feed, 1 robots.txt, 1 HTTP error, 1 timeout, 2 too large, 1 too many redirects)" \
+    "summary: failures by reason"
+expect_present "$TMP/err" "9 stored" "summary: stored"
+expect_present "$TMP/err" "0 new posts" "summary: posts"
+
+# What was stored.
+expect_eq "$(q 'select count(*) from articles')" 9 "articles: pages, feed items, redirect target"
+expect_eq "$(q "select final_url from pages where url = '$S/hop/3'")" "$S/news/paper.html" "redirect: final URL stored"
+expect_eq "$(q "select count(*) from articles where url = '$S/news/paper.html'")" 2 \
+    "article URL is where redirects ended (and the Atom item's link)"
+expect_eq "$(q "select title from articles where url = '$S/news/full-rss.html'")" "동해안 바다숲 올해 열두 곳 새로 조성" \
+    "RSS content:encoded item stored without fetching"
+expect_eq "$(q "select count(*) from articles where url = '$S/news/full-atom.html' and text like '%바다숲%'")" 1 \
+    "Atom html content item stored without fetching"
+expect_eq "$(q "select count(*) from articles where url = '$S/news/naver.html'")" 1 "RSS link item fetched"
+expect_eq "$(q "select count(*) from articles where url = '$S/news/release-euckr.html' and text like '%바다숲%'")" 1 \
+    "EUC-KR page decoded"
+expect_eq "$(q "select count(*) from pages where etag is not null and last_modified is not null")" 7 \
+    "ETag and Last-Modified stored"
+expect_eq "$(q 'pragma user_version')" 2 "schema migrated"
+
+# What the server saw.
+expect_eq "$(requests /private/secret.html)" 0 "disallowed path never requested"
+expect_eq "$(requests /private/open.html)" 1 "longer Allow beats Disallow"
+expect_eq "$(requests /robots.txt)" 1 "robots.txt fetched once per host and run"
+expect_eq "$(requests /news/full-rss.html)$(requests /news/full-atom.html)" 00 "full-text items not fetched"
+expect_eq "$(grep -c ' GET /hop/[4-9] 302 ' "$TMP/log")" 6 "too long a chain: 5 redirects followed, no more"
+expect_eq "$(requests /broken.html)" 3 "503: three attempts"
+expect_eq "$(requests /slow.html)" 1 "slow page: asked once, not retried"
+expect_eq "$(grep ' GET /flaky.html ' "$TMP/log" | cut -d' ' -f4 | tr '\n' ' ')" "429 200 " "429 then success"
+gap=$(awk '/ GET \/flaky.html / { t[n++] = $1 } END { print (t[1] - t[0] >= 0.95) ? "ok" : t[1] - t[0] }' "$TMP/log")
+expect_eq "$gap" ok "Retry-After: 1 honoured"
+expect_eq "$(grep -vc ' gisa/0\.1\.0_(+' "$TMP/log")" 0 "default User-Agent"
+# one host: every request at least --delay after the one before
+close=$(sort -n "$TMP/log" | awk 'NR > 1 && $1 - prev < 0.18 { printf "%s after %.3f s; ", $3, $1 - prev } { prev = $1 }')
+expect_eq "$close" "" "--delay 0.2 between requests to one host"
+
+# --- second run: conditional GET, nothing fetched again -------------------
+: >"$TMP/log"
+run ingest --db "$DB" --allow-private --delay 0.2 --user-agent "gisa-test/2 (+local)" \
+    "$S/news/release.html" "$S/news/release-euckr.html" "$S/private/open.html" "$S/hop/3" "$S/feed.atom"
+expect_eq "$RC" 0 "second run: exit status"
+expect_present "$TMP/err" "0 stored" "second run: nothing new"
+expect_present "$TMP/err" "1 unchanged, 5 not modified" "second run: 304s (and the full-text item unchanged)"
+expect_eq "$(grep -c ' GET /[a-z]*/[a-z-]*\.html 200 ' "$TMP/log")" 0 "second run: no page sent again"
+expect_eq "$(grep -c ' GET /[a-z]*/[a-z-]*\.html 304 "' "$TMP/log")" 5 "second run: If-None-Match sent, 304 received"
+expect_eq "$(grep -vc ' gisa-test/2_(+local)$' "$TMP/log")" 0 "--user-agent"
+expect_eq "$(q 'select count(*) from articles')" 9 "second run: store unchanged"
+
+# --- a feed file with --posts; a malformed feed file ---------------------
+cat >"$TMP/local.rss" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>local</title>
+<item><title>링크 항목</title><link>$S/news/paper.html</link></item>
+<item><title>파일 항목</title><link>relative/only.html</link></item>
+</channel></rss>
+EOF
+printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><item><title>x</title>' >"$TMP/cut.rss"
+run ingest --db "$TMP/posts.db" --allow-private --delay 0.2 --posts "$TMP/local.rss" "$TMP/cut.rss" \
+    examples/korea-kr-release.html
+expect_eq "$RC" 1 "feed file: exit status"
+expect_present "$TMP/err" "local.rss: item 2 (파일 항목): no http(s) link" "feed file: relative link without base"
+expect_present "$TMP/err" "cut.rss: not a well-formed feed" "feed file: truncated"
+expect_eq "$(sqlite3 "$TMP/posts.db" 'select count(*) from articles')" 2 "feed file: linked page and the page stored"
+expect_eq "$(sqlite3 "$TMP/posts.db" "select count(*) from posts where format = 'jekyll' and text like '---%source_url:%'")" 2 \
+    "--posts: a Jekyll post per new article"
+expect_present "$TMP/err" "2 new posts" "--posts: counted in the summary"
+
+# --- robots.txt unreachable: nothing fetched from that host ---------------
+kill $SERVER 2>/dev/null
+wait $SERVER 2>/dev/null
+run crawl -q --db "$TMP/down.db" --allow-private "$S/news/release.html"
+expect_eq "$RC" 1 "server down: exit status (crawl is ingest)"
+expect_present "$TMP/err" "$S/news/release.html: not fetched: robots.txt unavailable" "server down: robots.txt unreachable"
+
+finish corpus.fetch

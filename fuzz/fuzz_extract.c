@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     gisa_source src = {"fuzz", data, size, "https://example.kr/a/b.html", NULL};
-    gisa_extract_options opts = {FUZZ_INPUT, 0};
+    gisa_extract_options opts = {.kind = FUZZ_INPUT};
     gisa_document *doc;
     gisa_error err;
     if (gisa_extract(&src, &opts, &doc, &err) != GISA_OK)

@@ -55,6 +55,24 @@ int usage_error(const char *cmd, const char *fmt, ...)
 int load_document(const char *path, const gisa_extract_options *opts,
                   gisa_document **doc, gisa_error *err);
 
+/* The page limits that every command reading pages takes, as long
+ * options: put LIMIT_OPTIONS in the getopt_long table and LIMIT_HELP in
+ * the help text, and pass each option code to limit_option(). */
+enum { OPT_MAX_BYTES = 0x200, OPT_MAX_NODES, OPT_MAX_DEPTH, OPT_MAX_LINE };
+#define LIMIT_OPTIONS                                          \
+    {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},     \
+    {"max-nodes", required_argument, NULL, OPT_MAX_NODES},     \
+    {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},     \
+    {"max-line", required_argument, NULL, OPT_MAX_LINE}
+#define LIMIT_HELP                                                           \
+    "      --max-bytes N  refuse pages larger than N bytes (default 64 MiB)\n" \
+    "      --max-nodes N  refuse pages of more than N elements (default 500000)\n" \
+    "      --max-depth N  refuse pages nested deeper than N (default and most 250)\n" \
+    "      --max-line N   refuse text dumps with a line over N bytes (default 1 MiB)\n"
+/* 1 if `c` was a limit option and its value is now in *eo; 0 if `c` is
+ * not a limit option; -1 after reporting a bad value (exit EXIT_USAGE). */
+int limit_option(const char *cmd, int c, const char *arg, gisa_extract_options *eo);
+
 /* Set a post option given by name on the command line: which is 'f'
  * (--format), 's' (--style), 'm' (--mode) or 'S' (--slug). 0 when the
  * name is unknown, and the option is left as it was. */

@@ -21,6 +21,7 @@ void help_analyze(FILE *out)
             "  -f, --format FMT    json (default) or text\n"
             "  -i, --input KIND    auto (default), html, or text (a text dump)\n"
             "  -k, --keywords N    how many keywords (default 20)\n"
+            LIMIT_HELP
             "  -h, --help          show this help\n");
 }
 
@@ -30,6 +31,7 @@ int cmd_analyze(int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"input", required_argument, NULL, 'i'},
         {"keywords", required_argument, NULL, 'k'},
+        LIMIT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -74,7 +76,11 @@ int cmd_analyze(int argc, char **argv)
             help_analyze(stdout);
             return EXIT_OK;
         default:
-            return usage_error("analyze", "unknown option '%s'", argv[optind - 1]);
+            switch (limit_option("analyze", c, optarg, &eo)) {
+            case 1: break;
+            case -1: return EXIT_USAGE;
+            default: return usage_error("analyze", "unknown option '%s'", argv[optind - 1]);
+            }
         }
     }
     if (argc - optind != 1)

@@ -23,6 +23,7 @@ void help_check(FILE *out)
             "  -f, --format FMT   text (default): the derived text with flagged spans in\n"
             "                     [[ ]] and what the source says; json: every fact with\n"
             "                     its span and the matching source span\n"
+            LIMIT_HELP
             "  -h, --help         show this help\n"
             "\n"
             "Exit status: 0 every fact supported, 5 some fact unsupported or\n"
@@ -60,12 +61,14 @@ int cmd_check(int argc, char **argv)
     static const struct option opts[] = {
         {"source", required_argument, NULL, 's'},
         {"format", required_argument, NULL, 'f'},
+        LIMIT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *srcs[MAX_SOURCES];
     size_t nsrc = 0;
     gisa_format format = GISA_FORMAT_TEXT;
+    gisa_extract_options eo = {.kind = GISA_INPUT_AUTO};
     int c;
     optind = 1;
     opterr = 0;
@@ -85,7 +88,11 @@ int cmd_check(int argc, char **argv)
             help_check(stdout);
             return EXIT_OK;
         default:
-            return usage_error("check", "unknown option '%s'", argv[optind - 1]);
+            switch (limit_option("check", c, optarg, &eo)) {
+            case 1: break;
+            case -1: return EXIT_USAGE;
+            default: return usage_error("check", "unknown option '%s'", argv[optind - 1]);
+            }
         }
     }
     if (argc - optind != 1)
@@ -94,10 +101,10 @@ int cmd_check(int argc, char **argv)
         return usage_error("check", "give at least one --source");
     gisa_error err;
     gisa_document *derived, *sources[MAX_SOURCES];
-    if (load_document(argv[optind], NULL, &derived, &err) != GISA_OK)
+    if (load_document(argv[optind], &eo, &derived, &err) != GISA_OK)
         return report(&err);
     for (size_t i = 0; i < nsrc; i++) {
-        if (load_document(srcs[i], NULL, &sources[i], &err) != GISA_OK) {
+        if (load_document(srcs[i], &eo, &sources[i], &err) != GISA_OK) {
             free_docs(sources, i);
             gisa_document_free(derived);
             return report(&err);

@@ -22,7 +22,7 @@ void help_extract(FILE *out)
             "  -o, --out DIR     batch mode: write DIR/<id>.txt and DIR/<id>.json for\n"
             "                    each FILE (<id> is its name without extensions); a\n"
             "                    page that fails is reported and the rest go on\n"
-            "      --max-bytes N refuse inputs larger than N bytes (default 64 MiB)\n"
+            LIMIT_HELP
             "  -h, --help        show this help\n"
             "\n"
             "Exit status: 0 success, 1 bad input (in batch mode: any page failed),\n"
@@ -124,12 +124,12 @@ int cmd_extract(int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"input", required_argument, NULL, 'i'},
         {"out", required_argument, NULL, 'o'},
-        {"max-bytes", required_argument, NULL, 'm'},
+        LIMIT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     gisa_format format = GISA_FORMAT_TEXT;
-    gisa_extract_options eo = {GISA_INPUT_AUTO, 0};
+    gisa_extract_options eo = {.kind = GISA_INPUT_AUTO};
     const char *out_dir = NULL;
     int c;
     optind = 1;
@@ -147,19 +147,15 @@ int cmd_extract(int argc, char **argv)
         case 'o':
             out_dir = optarg;
             break;
-        case 'm': {
-            char *end;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (*end || v == 0)
-                return usage_error("extract", "--max-bytes wants a positive number");
-            eo.max_input = (size_t)v;
-            break;
-        }
         case 'h':
             help_extract(stdout);
             return EXIT_OK;
         default:
-            return usage_error("extract", "unknown option '%s'", argv[optind - 1]);
+            switch (limit_option("extract", c, optarg, &eo)) {
+            case 1: break;
+            case -1: return EXIT_USAGE;
+            default: return usage_error("extract", "unknown option '%s'", argv[optind - 1]);
+            }
         }
     }
     int nfiles = argc - optind;

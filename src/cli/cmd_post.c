@@ -36,6 +36,7 @@ void help_post(FILE *out)
             "      --no-check       do not read the post back and check it against the\n"
             "                       page (by default a post stating anything the page\n"
             "                       does not support is refused, exit status 5)\n"
+            LIMIT_HELP
             "  -h, --help           show this help\n"
             "\n"
             "A licence that forbids derivatives (공공누리 type 3/4, CC ...-ND) allows\n"
@@ -82,7 +83,7 @@ static int write_post(const char *dir, const gisa_post *post)
 enum { OPT_INCLUDE_IMAGES = 256, OPT_BUNDLE, OPT_NO_CHECK };
 
 static int parse_post_options(int argc, char **argv, gisa_post_options *po,
-                              const char **out_dir)
+                              gisa_extract_options *eo, const char **out_dir)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
@@ -96,6 +97,7 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         {"include-images", no_argument, NULL, OPT_INCLUDE_IMAGES},
         {"bundle", no_argument, NULL, OPT_BUNDLE},
         {"no-check", no_argument, NULL, OPT_NO_CHECK},
+        LIMIT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -154,7 +156,11 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
             help_post(stdout);
             return -1;
         default:
-            return usage_error("post", "unknown option '%s'", argv[optind - 1]);
+            switch (limit_option("post", c, optarg, eo)) {
+            case 1: break;
+            case -1: return EXIT_USAGE;
+            default: return usage_error("post", "unknown option '%s'", argv[optind - 1]);
+            }
         }
     }
     return EXIT_OK;
@@ -164,8 +170,9 @@ int cmd_post(int argc, char **argv)
 {
     gisa_post_options po;
     memset(&po, 0, sizeof po);
+    gisa_extract_options eo = {.kind = GISA_INPUT_AUTO};
     const char *out_dir = NULL;
-    int rc = parse_post_options(argc, argv, &po, &out_dir);
+    int rc = parse_post_options(argc, argv, &po, &eo, &out_dir);
     if (rc != EXIT_OK)
         return rc < 0 ? EXIT_OK : rc;
     if (argc - optind != 1)
@@ -173,7 +180,7 @@ int cmd_post(int argc, char **argv)
                                                      : "give exactly one input file");
     gisa_error err;
     gisa_document *doc;
-    if (load_document(argv[optind], NULL, &doc, &err) != GISA_OK)
+    if (load_document(argv[optind], &eo, &doc, &err) != GISA_OK)
         return report(&err);
     gisa_post post;
     rc = gisa_compose(doc, &po, &post, &err);

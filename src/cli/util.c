@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -46,6 +47,31 @@ int load_document(const char *path, const gisa_extract_options *opts,
     st = gisa_extract(&src, opts, doc, err);
     gisa_bytes_free(&bytes);
     return st;
+}
+
+int limit_option(const char *cmd, int c, const char *arg, gisa_extract_options *eo)
+{
+    if (c < OPT_MAX_BYTES || c > OPT_MAX_LINE)
+        return 0;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (*end || *arg == '-' || v == 0 || errno || v > SIZE_MAX ||
+        (c == OPT_MAX_DEPTH && v > GISA_DEFAULT_MAX_DEPTH)) {
+        if (c == OPT_MAX_DEPTH)
+            usage_error(cmd, "--max-depth wants a number from 1 to %u, not '%s'",
+                        GISA_DEFAULT_MAX_DEPTH, arg);
+        else
+            usage_error(cmd, "--max-%s wants a positive number, not '%s'",
+                        c == OPT_MAX_BYTES ? "bytes" : c == OPT_MAX_NODES ? "nodes" : "line",
+                        arg);
+        return -1;
+    }
+    if (c == OPT_MAX_BYTES) eo->max_input = (size_t)v;
+    else if (c == OPT_MAX_NODES) eo->max_nodes = (size_t)v;
+    else if (c == OPT_MAX_DEPTH) eo->max_depth = (unsigned)v;
+    else eo->max_line = (size_t)v;
+    return 1;
 }
 
 int write_stdout(const char *data, size_t len)

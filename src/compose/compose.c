@@ -55,7 +55,7 @@ static gisa_status verify(const post_model *m, const buf *jekyll, gisa_error *er
     }
     const buf text = *jekyll;
     gisa_source src = {"composed post", (const unsigned char *)text.ptr, text.len, NULL, NULL};
-    gisa_extract_options eo = {GISA_INPUT_POST, 0};
+    gisa_extract_options eo = {.kind = GISA_INPUT_POST};
     gisa_document *back;
     gisa_check_report *r = NULL;
     gisa_status st = gisa_extract(&src, &eo, &back, err);

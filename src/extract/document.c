@@ -157,6 +157,15 @@ gisa_block *doc_add_text(doc *d, gisa_block_kind kind, int level,
     return b;
 }
 
+static void set_limits(doc *d, const gisa_extract_options *o)
+{
+    d->max_nodes = o && o->max_nodes ? o->max_nodes : GISA_DEFAULT_MAX_NODES;
+    d->max_line = o && o->max_line ? o->max_line : GISA_DEFAULT_MAX_LINE;
+    d->max_depth = o && o->max_depth && o->max_depth < GISA_DEFAULT_MAX_DEPTH
+                       ? o->max_depth
+                       : GISA_DEFAULT_MAX_DEPTH;
+}
+
 gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opts,
                          gisa_document **out, gisa_error *err)
 {
@@ -185,6 +194,7 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
         return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", label);
     }
     d->pub.source_name = arena_strdup(&d->mem, label);
+    set_limits(d, opts);
     d->pub.encoding = arena_strdup(&d->mem, t.encoding);
     gisa_input_kind kind = opts ? opts->kind : GISA_INPUT_AUTO;
     if (kind == GISA_INPUT_AUTO)

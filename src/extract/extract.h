@@ -28,6 +28,8 @@ typedef struct doc {
     uint64_t *seen; /* open-addressed set of hashes of prose kept */
     size_t nseen, seen_cap;
     const char *base_url; /* for resolving relative links */
+    size_t max_nodes, max_line; /* limits in force (defaults applied) */
+    unsigned max_depth;
 } doc;
 
 doc *doc_new(void);
@@ -46,6 +48,13 @@ void doc_drop_last(doc *d);
 
 /* Does the text start like markup (a tag within its first bytes)? */
 int looks_like_html(const char *s, size_t len);
+
+/* htmlparse.c: parse UTF-8 HTML with libxml2 (no network, no entities
+ * loaded), refusing a page over d's node or depth limit; NULL with err
+ * set on failure. */
+struct _xmlDoc;
+struct _xmlDoc *html_parse(doc *d, const char *text, size_t len, const char *url,
+                           gisa_error *err);
 
 /* Stage entry points, one per kind of input. */
 gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,

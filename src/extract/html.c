@@ -1192,15 +1192,9 @@ static xmlNode *body_of(xmlDoc *x)
 gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
                          gisa_error *err)
 {
-    if (t->len > (size_t)INT_MAX)
-        return gisa_fail(err, GISA_ERR_INPUT, "%s: page too large to parse",
-                         d->pub.source_name);
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-    xmlDoc *x = htmlReadMemory(t->text, (int)t->len, src->url, "UTF-8", opts);
+    xmlDoc *x = html_parse(d, t->text, t->len, src->url, err);
     if (!x)
-        return gisa_fail(err, GISA_ERR_INPUT, "%s: cannot parse as HTML",
-                         d->pub.source_name);
+        return err->status;
     xmlNode *body = body_of(x);
     if (body)
         measure_page(d, body);
@@ -1219,15 +1213,9 @@ gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
  * that is all article, such as the body of a post being checked. */
 gisa_status extract_html_whole(doc *d, const char *html, size_t len, gisa_error *err)
 {
-    if (len > (size_t)INT_MAX)
-        return gisa_fail(err, GISA_ERR_INPUT, "%s: text too large to parse",
-                         d->pub.source_name);
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-    xmlDoc *x = htmlReadMemory(html, (int)len, NULL, "UTF-8", opts);
+    xmlDoc *x = html_parse(d, html, len, NULL, err);
     if (!x)
-        return gisa_fail(err, GISA_ERR_INPUT, "%s: cannot parse the body",
-                         d->pub.source_name);
+        return err->status;
     xmlNode *body = body_of(x);
     if (body) {
         measure_page(d, body);

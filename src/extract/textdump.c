@@ -122,12 +122,26 @@ static void classify(line *l)
         l->kind = L_OTHER;
 }
 
-/* Split t into trimmed, classified lines (arena array). */
-static line *split_lines(doc *d, const decoded_text *t, size_t *count)
+/* Number of lines in t; *longest gets the longest line's length. */
+static size_t count_lines(const decoded_text *t, size_t *longest)
 {
-    size_t n = 1;
-    for (size_t i = 0; i < t->len; i++)
-        n += t->text[i] == '\n';
+    size_t n = 1, start = 0;
+    *longest = 0;
+    for (const char *p = t->text, *end = t->text + t->len;
+         (p = memchr(p, '\n', (size_t)(end - p))); p++, n++) {
+        size_t at = (size_t)(p - t->text);
+        if (at - start > *longest)
+            *longest = at - start;
+        start = at + 1;
+    }
+    if (t->len - start > *longest)
+        *longest = t->len - start;
+    return n;
+}
+
+/* Split t into trimmed, classified lines (arena array). */
+static line *split_lines(doc *d, const decoded_text *t, size_t n, size_t *count)
+{
     line *lines = arena_alloc(&d->mem, n * sizeof *lines);
     if (!lines)
         return NULL;
@@ -360,8 +374,13 @@ int looks_like_html(const char *s, size_t len)
 
 gisa_status extract_textdump(doc *d, const decoded_text *t, gisa_error *err)
 {
-    size_t n, first = 0, last = 0;
-    line *lines = split_lines(d, t, &n);
+    size_t n, first = 0, last = 0, longest;
+    n = count_lines(t, &longest);
+    if (longest > d->max_line)
+        return gisa_fail(err, GISA_ERR_INPUT,
+                         "%s: a line of %zu bytes, longer than the line limit of %zu",
+                         d->pub.source_name, longest, d->max_line);
+    line *lines = split_lines(d, t, n, &n);
     if (!lines)
         return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", d->pub.source_name);
     d->pub.input = GISA_INPUT_TEXT;

@@ -648,11 +648,14 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
         return 1;
     if ((ni->cls == EV_STRONG_BAD && !layout_wrapper(ni)) || ni->cls == EV_OVERLAY)
         return 1;
+    /* a page's or an article's footer: links, legal lines, credits */
+    if (t == T_FOOTER)
+        return 1;
     if (e->lenient)
         return 0;
     if (ni->cls == EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text))
         return 1;
-    if ((t == T_FOOTER || t == T_HEADER) && ni->prose == 0)
+    if (t == T_HEADER && ni->prose == 0)
         return 1;
     /* a poll, a rating or a search box: form controls with a few words */
     if (ni->controls && ni->prose < 200 && ni->text < 400)

@@ -191,6 +191,24 @@ static void test_no_article(void)
     gisa_document_free(d);
 }
 
+/* A <footer> inside the article holds credits and legal lines even when
+ * they are written as sentences; it stays out, on the lenient pass too. */
+static void test_footer_with_prose(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><article><h1>바다숲</h1><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3
+        "</p><footer><p>이 기사는 지역신문발전위원회의 지원을 받아 작성되었으며, 기사에 실린 "
+        "사진과 도표의 저작권은 각 저작권자에게 있으니 무단으로 옮겨 싣지 마시기 바랍니다.</p>"
+        "</footer></article></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, PARA3);
+    CHECK_LACKS(t, "지역신문발전위원회");
+    free(t);
+    gisa_document_free(d);
+}
+
 static void test_deterministic(void)
 {
     const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
@@ -216,6 +234,7 @@ int main(void)
     test_entities_hidden_repeats();
     test_deep_nesting();
     test_no_article();
+    test_footer_with_prose();
     test_deterministic();
     CHECK_DONE();
 }

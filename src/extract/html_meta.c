@@ -9,10 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include <utf8proc.h>
-
 #include "../util/utf8.h"
 #include "html.h"
+#include "title.h"
 
 const char *attr(doc *d, const xmlNode *n, const char *name)
 {
@@ -48,13 +47,10 @@ static const char *clean(doc *d, const char *s)
 
 /* ---------------------------------------------------------- gather */
 
-#define MAX_H1 8
 #define MAX_FILES 32
 
 typedef struct meta {
-    const char *og_title, *tw_title, *title_tag, *ld_headline;
-    const char *h1[MAX_H1];
-    int nh1;
+    title_evidence t;         /* what the headline is chosen from */
     const char *date_meta, *date_ld, *date_time, *date_modified;
     char date_seen[11];       /* first date in visible text */
     char date_after_h1[11];   /* first date in visible text after an <h1> */
@@ -87,7 +83,7 @@ static void on_meta_tag(doc *d, meta *m, const xmlNode *n)
     if (!key || !v || !*v)
         return;
     if (!strcasecmp(key, "og:title"))
-        m->og_title = m->og_title ? m->og_title : v;
+        m->t.og_title = m->t.og_title ? m->t.og_title : v;
     else if (!strcasecmp(key, "og:article:author"))
         m->press = m->press ? m->press : v;
     else if (!strcasecmp(key, "twitter:label1"))
@@ -95,7 +91,7 @@ static void on_meta_tag(doc *d, meta *m, const xmlNode *n)
     else if (!strcasecmp(key, "twitter:data1") && m->label_is_author)
         m->author_label = v;
     else if (!strcasecmp(key, "twitter:title"))
-        m->tw_title = m->tw_title ? m->tw_title : v;
+        m->t.tw_title = m->t.tw_title ? m->t.tw_title : v;
     else if (!strcasecmp(key, "og:site_name") || !strcasecmp(key, "application-name"))
         m->site = m->site ? m->site : v;
     else if (!strcasecmp(key, "og:url"))
@@ -211,8 +207,8 @@ static void ld_take(doc *d, meta *m, json_object *o, int depth)
     if (!ld_is_article(o) && !json_object_object_get_ex(o, "datePublished", &v))
         return;
     /* Copies: the JSON object dies before the document does. */
-    if (!m->ld_headline && json_object_object_get_ex(o, "headline", &v))
-        m->ld_headline = arena_strdup(&d->mem, ld_string(v));
+    if (!m->t.ld_headline && json_object_object_get_ex(o, "headline", &v))
+        m->t.ld_headline = arena_strdup(&d->mem, ld_string(v));
     if (!m->date_ld && json_object_object_get_ex(o, "datePublished", &v))
         m->date_ld = arena_strdup(&d->mem, ld_string(v));
     if (!m->date_modified && json_object_object_get_ex(o, "dateModified", &v))
@@ -407,7 +403,7 @@ static void on_text(doc *d, meta *m, const xmlNode *c)
         return;
     size_t len = strlen(s);
     on_byline_text(d, m, s, len);
-    if (m->date_seen[0] && (m->date_after_h1[0] || !m->nh1))
+    if (m->date_seen[0] && (m->date_after_h1[0] || !m->t.nh1))
         return;
     if (len > 400 || !has_year(s, len))
         return;
@@ -416,7 +412,7 @@ static void on_text(doc *d, meta *m, const xmlNode *c)
         return;
     if (!m->date_seen[0])
         memcpy(m->date_seen, date, sizeof date);
-    if (m->nh1 && !m->date_after_h1[0])
+    if (m->t.nh1 && !m->date_after_h1[0])
         memcpy(m->date_after_h1, date, sizeof date);
 }
 
@@ -475,7 +471,8 @@ static void on_link(doc *d, meta *m, xmlNode *a, const char *href)
     m->files[m->nfiles++].name = text ? text : "";
 }
 
-static void gather(doc *d, meta *m, xmlNode *n, int depth)
+/* `where` says what the walk is inside of (H1_* bits), for the <h1>s. */
+static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
 {
     if (depth > 400)
         return;
@@ -490,8 +487,8 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth)
         if (!strcmp(name, "meta")) {
             on_meta_tag(d, m, c);
         } else if (!strcmp(name, "title")) {
-            if (!m->title_tag)
-                m->title_tag = text_of(d, c);
+            if (!m->t.title_tag)
+                m->t.title_tag = text_of(d, c);
             continue;
         } else if (!strcmp(name, "link")) {
             const char *rel = attr(d, c, "rel"), *href = attr(d, c, "href");
@@ -511,8 +508,12 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth)
             continue;
         } else if (!strcmp(name, "h1")) {
             const char *h = text_of(d, c);
-            if (h && m->nh1 < MAX_H1)
-                m->h1[m->nh1++] = h;
+            const node_info *ni = info_of(c);
+            unsigned w = where;
+            if (ni && ni->text && ni->link >= ni->text)
+                w |= H1_IN_LINK; /* all its text is links: a logo */
+            if (h && m->t.nh1 < TITLE_MAX_H1)
+                m->t.h1[m->t.nh1++] = (title_h1){h, w};
         } else if (!strcmp(name, "time")) {
             const char *dt = attr(d, c, "datetime");
             if (dt && !m->date_time)
@@ -529,139 +530,16 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth)
                 m->license_link = href;
             on_link(d, m, c, href);
         }
-        gather(d, m, c, depth + 1);
+        unsigned below = where;
+        if (!strcmp(name, "article"))
+            below |= H1_IN_ARTICLE;
+        else if (!strcmp(name, "a") || !strcmp(name, "nav"))
+            below |= H1_IN_LINK;
+        gather(d, m, c, depth + 1, below);
     }
 }
 
 /* ---------------------------------------------------------- decide */
-
-/* The words of s, lower-cased and joined by single spaces: the form in
- * which two titles are compared. */
-static const char *words_of(doc *d, const char *s)
-{
-    buf b = BUF_INIT;
-    size_t len = strlen(s);
-    int gap = 0;
-    for (size_t i = 0; i < len;) {
-        int32_t cp;
-        i += utf8_decode((const unsigned char *)s + i, len - i, &cp);
-        utf8proc_category_t cat = utf8proc_category(cp);
-        int word = cp == '_' || (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
-        if (!word) {
-            gap = b.len > 0;
-            continue;
-        }
-        if (gap)
-            buf_putc(&b, ' ');
-        gap = 0;
-        char enc[4];
-        buf_append(&b, enc, utf8_encode(utf8proc_tolower(cp), enc));
-    }
-    const char *r = arena_strndup(&d->mem, b.ptr ? b.ptr : "", b.len);
-    buf_free(&b);
-    return r ? r : "";
-}
-
-static size_t word_count(const char *w)
-{
-    size_t n = *w != '\0';
-    for (; *w; w++)
-        n += *w == ' ';
-    return n;
-}
-
-/* How many words of w (words_of form) also occur in the words of in. */
-static size_t shared_words(const char *w, const char *in)
-{
-    size_t n = 0, inlen = strlen(in);
-    while (*w) {
-        size_t k = strcspn(w, " ");
-        for (const char *p = in; (p = memmem(p, inlen - (size_t)(p - in), w, k)); p += k)
-            if ((p == in || p[-1] == ' ') && (p[k] == ' ' || !p[k])) {
-                n++;
-                break;
-            }
-        w += k;
-        while (*w == ' ')
-            w++;
-    }
-    return n;
-}
-
-static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " : ",
-                                         " « ", " » ", " ｜ ", " < ", " • ", " / "};
-
-/* Where the first separator in a <title> starts, or NULL. */
-static const char *first_sep(const char *t, size_t *sep_len)
-{
-    const char *best = NULL;
-    for (size_t i = 0; i < sizeof title_seps / sizeof *title_seps; i++) {
-        const char *p = strstr(t, title_seps[i]);
-        if (p && (!best || p < best)) {
-            best = p;
-            *sep_len = strlen(title_seps[i]);
-        }
-    }
-    return best;
-}
-
-/* The last part of a <title> split at separators: usually the site. */
-static const char *last_part(const char *t)
-{
-    const char *last = NULL;
-    size_t n = 0;
-    for (const char *p = t; (p = first_sep(p, &n)); p += n)
-        last = p + n;
-    return last && *last ? last : NULL;
-}
-
-/* "Headline | Section | Site" -> "Headline". */
-static const char *first_part(doc *d, const char *t)
-{
-    size_t n = 0;
-    const char *p = first_sep(t, &n);
-    if (p == t) /* " | Headline": skip the empty part */
-        return first_part(d, t + n);
-    return p ? arena_strndup(&d->mem, t, (size_t)(p - t)) : t;
-}
-
-/*
- * The headline. Pages show it as an <h1>, and the <title> repeats it with
- * the site name around it; so an <h1> that the <title> (or og:title)
- * contains wins, unless it is just the site's name. Otherwise a lone <h1>,
- * otherwise the <title> without its decoration.
- */
-static const char *pick_title(doc *d, const meta *m)
-{
-    const char *title = clean(d, m->title_tag);
-    if (!title)
-        title = clean(d, m->og_title ? m->og_title : m->ld_headline ? m->ld_headline
-                                                                  : m->tw_title);
-    const char *og = clean(d, m->og_title);
-    const char *wt = title ? words_of(d, title) : "", *wo = og ? words_of(d, og) : "";
-    const char *site = title ? last_part(title) : NULL;
-    const char *ws = site ? words_of(d, site) : NULL;
-    /* The <title> without its last part (the site's name), for comparing. */
-    const char *wh = site ? words_of(d, arena_strndup(&d->mem, title, (size_t)(site - title)))
-                          : wt;
-    const char *first = NULL;
-    for (int i = 0; i < m->nh1; i++) {
-        const char *w = words_of(d, m->h1[i]);
-        if (strlen(w) < 3 || (ws && !strcmp(w, ws)))
-            continue;
-        if ((*wt && strstr(wt, w)) || (*wo && strstr(wo, w)))
-            return m->h1[i];
-        if (!first && 2 * shared_words(w, wh) >= word_count(w))
-            first = m->h1[i]; /* a reworded headline: most words recur */
-        else if (!first)
-            first = "";
-    }
-    if (first && *first)
-        return first;
-    if (title)
-        return first_part(d, title);
-    return m->nh1 ? m->h1[0] : NULL;
-}
 
 static const char *iso_date(doc *d, const char *s)
 {
@@ -766,16 +644,19 @@ void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *
     if (!root)
         return;
     m.lang = attr(d, root, "lang");
-    gather(d, &m, root, 0);
+    gather(d, &m, root, 0, 0);
     const char *url = m.canonical ? m.canonical : m.og_url ? m.og_url : src->url;
     d->pub.url = url ? resolve_url(d, src->url, url) : NULL;
-    d->pub.title = pick_title(d, &m);
+    m.t.site = m.site;
+    m.t.publisher = m.publisher_ld;
+    m.t.url = d->pub.url;
+    d->pub.title = title_choose(d, &m.t);
     d->pub.date = pick_date(d, &m, d->pub.url);
     (void)t;
     d->pub.author = pick_author(d, &m);
     d->pub.site_name = clean(d, m.site ? m.site : m.publisher_ld);
     if (!d->pub.site_name && m.press && (d->pub.site_name = clean(d, m.press)))
-        d->pub.site_name = first_part(d, d->pub.site_name); /* "한빛일보 | 네이버" */
+        d->pub.site_name = title_first_part(d, d->pub.site_name); /* "한빛일보 | 네이버" */
     d->pub.lang = clean(d, m.lang);
     if (m.license_link)
         find_license(&d->mem, m.license_link, strlen(m.license_link), &d->pub.license,

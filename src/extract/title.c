@@ -1,0 +1,274 @@
+/* title.c - an HTML page's headline.
+ *
+ * Pages show the headline as an <h1>, and the <title> repeats it with the
+ * site's name before or after a separator ("Headline | Site"). So: find
+ * which part of the <title> is the site (it matches og:site_name, the
+ * publisher or the host name), then prefer an <h1> that the <title> or
+ * og:title confirms, or one that is the story's own heading; otherwise
+ * the <title> without the site. */
+#include <libxml/uri.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "../util/utf8.h"
+#include "title.h"
+
+static const char *clean(doc *d, const char *s)
+{
+    if (!s)
+        return NULL;
+    const char *c = text_clean_dup(&d->mem, s, strlen(s), 0);
+    return c && *c ? c : NULL;
+}
+
+/* ---------------------------------------------------------- words */
+
+/* The words of s[0..len), lower-cased and joined by `join` (a space, or
+ * nothing for the compact form that matches "Move.org" to "moveorg"). */
+static const char *words_n(doc *d, const char *s, size_t len, const char *join)
+{
+    buf b = BUF_INIT;
+    int gap = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        utf8proc_category_t cat = utf8proc_category(cp);
+        int word = cp == '_' || (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
+        if (!word) {
+            gap = b.len > 0;
+            continue;
+        }
+        if (gap)
+            buf_puts(&b, join);
+        gap = 0;
+        char enc[4];
+        buf_append(&b, enc, utf8_encode(utf8proc_tolower(cp), enc));
+    }
+    const char *r = arena_strndup(&d->mem, b.ptr ? b.ptr : "", b.len);
+    buf_free(&b);
+    return r ? r : "";
+}
+
+/* The form in which two titles are compared. */
+static const char *words_of(doc *d, const char *s)
+{
+    return words_n(d, s, strlen(s), " ");
+}
+
+static size_t word_count(const char *w)
+{
+    size_t n = *w != '\0';
+    for (; *w; w++)
+        n += *w == ' ';
+    return n;
+}
+
+/* How many words of w (words_of form) also occur in the words of in. */
+static size_t shared_words(const char *w, const char *in)
+{
+    size_t n = 0, inlen = strlen(in);
+    while (*w) {
+        size_t k = strcspn(w, " ");
+        for (const char *p = in; (p = memmem(p, inlen - (size_t)(p - in), w, k)); p += k)
+            if ((p == in || p[-1] == ' ') && (p[k] == ' ' || !p[k])) {
+                n++;
+                break;
+            }
+        w += k;
+        while (*w == ' ')
+            w++;
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------- parts */
+
+static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " : ",
+                                         " « ", " » ", " ｜ ", " < ", " • ", " / "};
+
+/* Where the first separator in a <title> starts, or NULL. */
+static const char *first_sep(const char *t, size_t *sep_len)
+{
+    const char *best = NULL;
+    for (size_t i = 0; i < sizeof title_seps / sizeof *title_seps; i++) {
+        const char *p = strstr(t, title_seps[i]);
+        if (p && (!best || p < best)) {
+            best = p;
+            *sep_len = strlen(title_seps[i]);
+        }
+    }
+    return best;
+}
+
+const char *title_first_part(doc *d, const char *t)
+{
+    size_t n = 0;
+    const char *p = first_sep(t, &n);
+    if (p == t) /* " | Headline": skip the empty part */
+        return title_first_part(d, t + n);
+    return p ? arena_strndup(&d->mem, t, (size_t)(p - t)) : t;
+}
+
+typedef struct span {
+    const char *s;
+    size_t n;
+} span;
+
+#define MAX_PARTS 16
+
+/* A <title> cut at its separators; the last part keeps any excess. */
+static int split_title(const char *t, span *part)
+{
+    int n = 0;
+    size_t sl = 0;
+    for (const char *q; n < MAX_PARTS - 1 && (q = first_sep(t, &sl)); t = q + sl)
+        part[n++] = (span){t, (size_t)(q - t)};
+    part[n++] = (span){t, strlen(t)};
+    return n;
+}
+
+/* ---------------------------------------------------------- the site */
+
+/* Names the site goes by, in compact form ("" when unknown). */
+typedef struct site_names {
+    const char *name, *publisher, *host, *label;
+    int home; /* the URL is the site's front page */
+} site_names;
+
+/* Second-level labels under a country code: "bbc.co.uk" is named "bbc". */
+static int generic_label(const char *s, size_t n)
+{
+    static const char *const labels[] = {"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne"};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (n == strlen(labels[i]) && !memcmp(s, labels[i], n))
+            return 1;
+    return 0;
+}
+
+/* "https://www.frommers.com/tips/x" -> host "frommerscom", label "frommers". */
+static void site_from_url(doc *d, const char *url, site_names *sn)
+{
+    xmlURIPtr u = url ? xmlParseURI(url) : NULL;
+    if (!u)
+        return;
+    if (u->server && *u->server) {
+        const char *h = u->server;
+        if (!strncasecmp(h, "www.", 4))
+            h += 4;
+        sn->host = words_n(d, h, strlen(h), "");
+        const char *end = h + strlen(h), *dot = memrchr(h, '.', (size_t)(end - h));
+        const char *last = dot ? dot : end; /* label before the top-level domain */
+        const char *start = dot ? memrchr(h, '.', (size_t)(dot - h)) : NULL;
+        start = start ? start + 1 : h;
+        if (start > h && generic_label(start, (size_t)(last - start))) {
+            last = start - 1;
+            start = memrchr(h, '.', (size_t)(last - h));
+            start = start ? start + 1 : h;
+        }
+        sn->label = words_n(d, start, (size_t)(last - start), "");
+        sn->home = !u->path || !strcmp(u->path, "") || !strcmp(u->path, "/");
+    }
+    xmlFreeURI(u);
+}
+
+static void site_names_init(doc *d, const title_evidence *e, site_names *sn)
+{
+    memset(sn, 0, sizeof *sn);
+    sn->name = e->site ? words_n(d, e->site, strlen(e->site), "") : "";
+    sn->publisher = e->publisher ? words_n(d, e->publisher, strlen(e->publisher), "") : "";
+    sn->host = sn->label = "";
+    site_from_url(d, e->url, sn);
+}
+
+/* Is this text just the site's name? */
+static int is_site(doc *d, const site_names *sn, const char *s, size_t n)
+{
+    const char *c = words_n(d, s, n, "");
+    if (!*c)
+        return 0;
+    return !strcmp(c, sn->name) || !strcmp(c, sn->publisher) || !strcmp(c, sn->host) ||
+           !strcmp(c, sn->label);
+}
+
+/* ---------------------------------------------------------- choose */
+
+/* The <title> cut into the headline part and the site's part. */
+typedef struct title_parts {
+    const char *head; /* first part that is not the site */
+    const char *whead; /* its words */
+    const char *wt;   /* words of the whole title */
+    const char *wh;   /* words of the title less the site's part */
+    const char *ws;   /* words of the site's part, or NULL */
+} title_parts;
+
+static void cut_title(doc *d, const char *title, const site_names *sn, title_parts *tp)
+{
+    span part[MAX_PARTS];
+    int hi = split_title(title, part), lo = 0;
+    const span *site = NULL;
+    if (hi - lo >= 2 && part[lo].n == 0) /* " | Headline" */
+        lo++;
+    /* "Site | Headline": but on the front page the site is the subject. */
+    if (hi - lo >= 2 && !sn->home && is_site(d, sn, part[lo].s, part[lo].n))
+        site = &part[lo++];
+    if (hi - lo >= 2 && is_site(d, sn, part[hi - 1].s, part[hi - 1].n)) {
+        site = site ? site : &part[hi - 1];
+        hi--;
+    }
+    if (!site && hi - lo >= 2)
+        site = &part[hi - 1]; /* unknown: the last part usually is the site */
+    tp->wt = words_of(d, title);
+    tp->ws = site ? words_n(d, site->s, site->n, " ") : NULL;
+    const char *end = part[hi - 1].s + part[hi - 1].n;
+    tp->wh = words_n(d, part[lo].s, (size_t)(end - part[lo].s), " ");
+    tp->head = part[lo].n ? arena_strndup(&d->mem, part[lo].s, part[lo].n) : NULL;
+    tp->whead = words_n(d, part[lo].s, part[lo].n, " ");
+}
+
+const char *title_choose(doc *d, const title_evidence *e)
+{
+    const char *title = clean(d, e->title_tag);
+    if (!title)
+        title = clean(d, e->og_title ? e->og_title : e->ld_headline ? e->ld_headline
+                                                                    : e->tw_title);
+    const char *og = clean(d, e->og_title);
+    site_names sn;
+    site_names_init(d, e, &sn);
+    title_parts tp = {NULL, "", "", "", NULL};
+    if (title)
+        cut_title(d, title, &sn, &tp);
+    const char *wo = og ? words_of(d, og) : "";
+    /* One <h1> in an <article> is the story's heading; several are the
+     * teasers of a listing. */
+    int in_article = 0;
+    for (int i = 0; i < e->nh1; i++)
+        in_article += (e->h1[i].where & (H1_IN_ARTICLE | H1_IN_LINK)) == H1_IN_ARTICLE;
+    const char *first = NULL;
+    for (int i = 0; i < e->nh1; i++) {
+        const title_h1 *h = &e->h1[i];
+        const char *w = words_of(d, h->text);
+        if (strlen(w) < 3 || (tp.ws && !strcmp(w, tp.ws)) ||
+            is_site(d, &sn, h->text, strlen(h->text)))
+            continue; /* the site's name */
+        if (h->where & H1_IN_LINK) {
+            /* A linked heading is a logo, unless it is the headline itself
+             * (question pages link their title to themselves). */
+            if (!strcmp(w, tp.wt) || !strcmp(w, tp.whead) || !strcmp(w, wo))
+                return h->text;
+            continue;
+        }
+        if ((*tp.wt && strstr(tp.wt, w)) || (*wo && strstr(wo, w)))
+            return h->text; /* confirmed by the <title> or og:title */
+        int story = in_article == 1 && (h->where & H1_IN_ARTICLE);
+        if (!first && (story || 2 * shared_words(w, tp.wh) >= word_count(w)))
+            first = h->text; /* the story's heading, or a reworded headline */
+        else if (!first)
+            first = "";
+    }
+    if (first && *first)
+        return first;
+    if (tp.head)
+        return tp.head;
+    return e->nh1 ? e->h1[0].text : NULL;
+}

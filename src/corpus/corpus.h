@@ -129,6 +129,7 @@ typedef struct fetch_options {
 #define FETCH_MAX_REDIRECTS 5
 #define FETCH_ATTEMPTS 3
 #define FETCH_MAX_RETRY_AFTER 30.0 /* seconds: a longer Retry-After is capped */
+#define FETCH_MAX_CRAWL_DELAY 60.0 /* seconds: so is a longer Crawl-delay */
 
 typedef enum fetch_outcome {
     FETCH_OK,

@@ -273,7 +273,8 @@ static void wait_turn(fetcher *f, host *h)
 {
     double gap = f->o.delay;
     if (h->state == ROBOTS_RULES && h->rules.crawl_delay > gap)
-        gap = h->rules.crawl_delay;
+        gap = h->rules.crawl_delay < FETCH_MAX_CRAWL_DELAY ? h->rules.crawl_delay
+                                                           : FETCH_MAX_CRAWL_DELAY;
     if (h->last > 0)
         sleep_for(h->last + gap - now_mono());
     h->last = now_mono();

@@ -14,6 +14,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <libxml/parser.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -855,6 +856,8 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     double t0 = now_seconds();
     if (!(p.seen = corpus_seen_open(corpus->path, err)))
         return err->status;
+    /* before any thread parses: the reader parses feeds while workers parse pages */
+    xmlInitParser();
     pthread_t *threads = calloc(nworkers, sizeof *threads), wt;
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.space, NULL);

@@ -93,6 +93,17 @@ expect_eq "$(grep -c ' GET /[a-z]*/[a-z-]*\.html 304 "' "$TMP/log")" 5 "second r
 expect_eq "$(grep -vc ' gisa-test/2_(+local)$' "$TMP/log")" 0 "--user-agent"
 expect_eq "$(q 'select count(*) from articles')" 9 "second run: store unchanged"
 
+# --- another host (same server): its own robots.txt (a 404: all allowed)
+# and its own delay; gzip transfer decoded ---------------------------------
+: >"$TMP/log"
+L=http://localhost:$PORT
+run ingest -q --db "$DB" --allow-private --delay 0.2 "$L/private/secret.html" "$S/news/gzip.html"
+expect_eq "$RC" 0 "robots.txt 404: exit status"
+expect_eq "$(grep -c ' GET /robots.txt 404 ' "$TMP/log")" 1 "second host: its own robots.txt"
+expect_eq "$(requests /private/secret.html)" 1 "robots.txt 404 allows all"
+expect_eq "$(q "select count(*) from articles where url = '$S/news/gzip.html' and text like '%귀어%'")" 1 \
+    "gzip Content-Encoding decoded"
+
 # --- a feed file with --posts; a malformed feed file ---------------------
 cat >"$TMP/local.rss" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>

@@ -9,6 +9,7 @@ request is logged to LOGFILE as one line:
 Pages are the repository's examples/*.html; the feeds, robots.txt and the
 misbehaving paths (redirects, 429, 503, slow, oversized) are made here.
 """
+import gzip
 import hashlib
 import os
 import sys
@@ -158,8 +159,17 @@ class Handler(BaseHTTPRequestHandler):
         with LOCK:
             HITS[path] = HITS.get(path, 0) + 1
             hits = HITS[path]
-        if path == "/robots.txt":
+        if path == "/robots.txt" and host.startswith("localhost"):
+            self.send(404, b"no robots.txt here")  # 4xx: everything allowed
+        elif path == "/robots.txt":
             self.send(200, ROBOTS, "text/plain")
+        elif path == "/news/gzip.html":  # compressed when the client accepts it
+            with open(os.path.join(EXAMPLES, "newspaper.html"), "rb") as f:
+                body = f.read()
+            if "gzip" in self.headers.get("Accept-Encoding", ""):
+                self.send(200, gzip.compress(body), headers=[("Content-Encoding", "gzip")])
+            else:
+                self.send(200, body)
         elif path in PAGES:
             self.page(*PAGES[path])
         elif path == "/feed.rss":

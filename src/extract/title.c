@@ -226,6 +226,20 @@ static void cut_title(doc *d, const char *title, const site_names *sn, title_par
     tp->whead = words_n(d, part[lo].s, part[lo].n, " ");
 }
 
+/* "Blog Name: Headline" with og:title "Headline": what precedes the
+ * og:title in the <title> is the site, however it is separated. */
+static void og_after_site(doc *d, const char *og, const char *wo, const site_names *sn,
+                          title_parts *tp)
+{
+    size_t lt = strlen(tp->wt), lo = strlen(wo);
+    if (!lo || lo + 1 >= lt || strcmp(tp->wt + lt - lo, wo) || tp->wt[lt - lo - 1] != ' ' ||
+        is_site(d, sn, og, strlen(og)))
+        return;
+    tp->ws = arena_strndup(&d->mem, tp->wt, lt - lo - 1);
+    tp->head = title_first_part(d, og);
+    tp->whead = words_of(d, tp->head);
+}
+
 const char *title_choose(doc *d, const title_evidence *e)
 {
     const char *title = clean(d, e->title_tag);
@@ -239,6 +253,8 @@ const char *title_choose(doc *d, const title_evidence *e)
     if (title)
         cut_title(d, title, &sn, &tp);
     const char *wo = og ? words_of(d, og) : "";
+    if (title && og)
+        og_after_site(d, og, wo, &sn, &tp);
     /* One <h1> in an <article> is the story's heading; several are the
      * teasers of a listing. */
     int in_article = 0;

@@ -161,7 +161,7 @@ static void rss_item(xmlDoc *doc, xmlNode *item, feed_item *it)
             continue;
         if (named(c, "title", NULL))
             set_once(&it->title, text_of(c));
-        else if (named(c, "link", NULL) && !(c->ns && !strcmp((const char *)c->ns->href, NS_ATOM))) {
+        else if (named(c, "link", NULL) && !named(c, "link", NS_ATOM)) {
             char *t = text_of(c);
             if (t)
                 set_once(&it->link, absolute(doc, c, t));
@@ -341,7 +341,9 @@ char *feed_item_page(const feed_item *it, size_t *len)
 {
     const char *title = it->title ? it->title : "";
     const char *date = it->date ? it->date : "";
-    size_t cap = 6 * (2 * strlen(title) + strlen(date)) + strlen(it->content ? it->content : "") + 512;
+    /* escaping makes a byte at most 6 */
+    size_t cap = 6 * (2 * strlen(title) + strlen(date)) + 512;
+    cap += it->content ? strlen(it->content) : 0;
     char *out = malloc(cap), *o = out;
     if (!out)
         return NULL;

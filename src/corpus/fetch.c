@@ -27,13 +27,18 @@
 #define MAX_HOSTS 4096      /* hosts remembered; the oldest is forgotten */
 #define LOW_SPEED_BYTES 64  /* bytes/s under which a transfer is stalled */
 
-typedef enum robots_state { ROBOTS_UNKNOWN, ROBOTS_RULES, ROBOTS_ALLOW_ALL, ROBOTS_DENY_ALL } robots_state;
+typedef enum robots_state {
+    ROBOTS_UNKNOWN,
+    ROBOTS_RULES,
+    ROBOTS_ALLOW_ALL,
+    ROBOTS_DENY_ALL
+} robots_state;
 
 typedef struct host {
     char *key;               /* scheme://host:port */
     robots_state state;
     robots rules;
-    char why[200];           /* ROBOTS_DENY_ALL: the reason */
+    char why[300];           /* ROBOTS_DENY_ALL: the reason */
     gisa_fail_reason reason; /* ... and its class */
     double last;             /* monotonic time of the last request, or 0 */
 } host;
@@ -442,7 +447,12 @@ static void load_robots(fetcher *f, host *h)
     gisa_error e;
     if (rc != CURLE_OK) {
         gisa_fail_reason r = transfer_error(f, rc, url ? url : h->key, &e);
-        deny_all(h, r == GISA_FAIL_PRIVATE ? r : GISA_FAIL_ROBOTS, "%s", e.message);
+        /* a refused address is told as such for every URL of the host */
+        const char *refusal = strstr(e.message, ": refused: ");
+        if (r == GISA_FAIL_PRIVATE && refusal)
+            deny_all(h, r, "%s", refusal + 2);
+        else
+            deny_all(h, GISA_FAIL_ROBOTS, "%s", e.message);
     } else if (status >= 200 && status < 300) {
         if (robots_parse((const char *)f->buf, f->len, ROBOTS_AGENT, &h->rules) == 0)
             h->state = ROBOTS_RULES;
@@ -465,7 +475,7 @@ static int robots_permit(fetcher *f, host *h, const url_parts *u, const char *ur
     if (h->state == ROBOTS_DENY_ALL) {
         *reason = h->reason;
         if (h->reason == GISA_FAIL_PRIVATE)
-            set_err(err, GISA_ERR_INPUT, "%s: %s", url, strstr(h->why, "refused") ? strstr(h->why, "refused") : h->why);
+            set_err(err, GISA_ERR_INPUT, "%s: %s", url, h->why);
         else
             set_err(err, GISA_ERR_IO, "%s: not fetched: robots.txt unavailable (%s)", url, h->why);
         return 0;

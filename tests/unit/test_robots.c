@@ -1,5 +1,8 @@
 /* test_robots.c - the robots.txt parser: groups, longest match, wildcards,
- * end anchors, Crawl-delay, malformed and oversized files. */
+ * end anchors, Crawl-delay, malformed and oversized files; and the other
+ * rule checked before any request, the private-address one. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 
 #include "check.h"
@@ -123,6 +126,43 @@ static void test_garbage(void)
     free(big);
 }
 
+static int private_ip(const char *ip)
+{
+    struct sockaddr_in in4;
+    struct sockaddr_in6 in6;
+    memset(&in4, 0, sizeof in4);
+    memset(&in6, 0, sizeof in6);
+    if (inet_pton(AF_INET, ip, &in4.sin_addr) == 1) {
+        in4.sin_family = AF_INET;
+        return fetch_address_private(&in4);
+    }
+    CHECK(inet_pton(AF_INET6, ip, &in6.sin6_addr) == 1);
+    in6.sin6_family = AF_INET6;
+    return fetch_address_private(&in6);
+}
+
+static void test_private_addresses(void)
+{
+    static const char *const private[] = {
+        "127.0.0.1", "127.1.2.3", "10.0.0.1", "172.16.0.1", "172.31.255.255",
+        "192.168.1.1", "169.254.169.254", "0.0.0.0", "100.64.0.1", "224.0.0.1",
+        "255.255.255.255", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1",
+        "::ffff:127.0.0.1", "::ffff:10.1.2.3", "ff02::1"};
+    static const char *const public[] = {"8.8.8.8", "172.32.0.1", "172.15.255.255",
+                                         "100.128.0.1", "211.34.0.1", "2001:4860::8888",
+                                         "::ffff:8.8.8.8"};
+    for (size_t i = 0; i < sizeof private / sizeof *private; i++)
+        if (!private_ip(private[i])) {
+            fprintf(stderr, "%s should be private\n", private[i]);
+            CHECK(0);
+        }
+    for (size_t i = 0; i < sizeof public / sizeof *public; i++)
+        if (private_ip(public[i])) {
+            fprintf(stderr, "%s should be public\n", public[i]);
+            CHECK(0);
+        }
+}
+
 int main(void)
 {
     test_groups();
@@ -130,5 +170,6 @@ int main(void)
     test_wildcards();
     test_crawl_delay();
     test_garbage();
+    test_private_addresses();
     CHECK_DONE();
 }

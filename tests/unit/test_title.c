@@ -1,0 +1,139 @@
+/* test_title.c - which headline an HTML page gets (title.c), one small
+ * page per rule. */
+#include "check.h"
+#include "util.h"
+#include "util/buf.h"
+
+#define PROSE                                                                        \
+    "<p>Harbour masters publish the times of high and low water for every day of "   \
+    "the year, and a skipper who reads them well can leave on the ebb and come "     \
+    "home on the flood without fighting the current.</p>"                            \
+    "<p>The tables give heights above chart datum, so the depth over a sandbar at "  \
+    "any hour is the charted depth plus the height of tide, less a margin for the "  \
+    "swell and for the error in the prediction itself.</p>"
+
+/* The title of a page made of `head` and `body` (body prose added). */
+static const char *title_of(const char *head, const char *body, gisa_document **keep)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><head>");
+    buf_puts(&b, head);
+    buf_puts(&b, "</head><body>");
+    buf_puts(&b, body);
+    buf_puts(&b, "<div class='content'>" PROSE "</div></body></html>");
+    gisa_error err;
+    *keep = extract_html_str(b.ptr, &err);
+    buf_free(&b);
+    CHECK(*keep != NULL);
+    return *keep ? (*keep)->title : NULL;
+}
+
+static void expect(const char *head, const char *body, const char *want, int line)
+{
+    gisa_document *d = NULL;
+    const char *got = title_of(head, body, &d);
+    if (!got || strcmp(got, want))
+        fprintf(stderr, "  (fixture at line %d)\n", line);
+    CHECK_STR(got, want);
+    gisa_document_free(d);
+}
+#define EXPECT(head, body, want) expect(head, body, want, __LINE__)
+
+/* "Headline | Site": the part that names the site goes. */
+static void test_site_after(void)
+{
+    EXPECT("<title>Reading tide tables | Harbour Weekly</title>"
+           "<meta property='og:site_name' content='Harbour Weekly'>",
+           "", "Reading tide tables");
+    /* Unknown site: the last part is taken for it. */
+    EXPECT("<title>Reading tide tables - Tidewatch</title>", "", "Reading tide tables");
+}
+
+/* "Site | Headline": recognised by og:site_name or by the host name. */
+static void test_site_before(void)
+{
+    EXPECT("<title>Harbour Weekly | Reading tide tables</title>"
+           "<meta property='og:site_name' content='Harbour Weekly'>",
+           "", "Reading tide tables");
+    EXPECT("<title>Tidewatch.org - Reading tide tables</title>"
+           "<link rel='canonical' href='https://www.tidewatch.org/guides/tables'>",
+           "", "Reading tide tables");
+    EXPECT("<title>Tidewatch | Reading tide tables</title>"
+           "<link rel='canonical' href='https://tidewatch.co.uk/guides/tables'>",
+           "", "Reading tide tables");
+    /* On the front page the site is the subject. */
+    EXPECT("<title>Harbour Weekly | News from the coast</title>"
+           "<meta property='og:site_name' content='Harbour Weekly'>"
+           "<link rel='canonical' href='https://harbourweekly.example/'>",
+           "", "Harbour Weekly");
+}
+
+/* An <h1> that the <title> confirms wins over the <title>'s wording. */
+static void test_h1_confirmed(void)
+{
+    EXPECT("<title>Reading tide tables before you sail | Harbour Weekly</title>",
+           "<h1>Reading tide tables</h1>", "Reading tide tables");
+    /* The site's name as a heading is not the headline. */
+    EXPECT("<title>Reading tide tables | Harbour Weekly</title>"
+           "<meta property='og:site_name' content='Harbour Weekly'>",
+           "<h1>Harbour Weekly</h1><h1>How tides are read</h1>", "Reading tide tables");
+}
+
+/* A heading made of links is a logo, unless it is the headline itself. */
+static void test_linked_h1(void)
+{
+    EXPECT("<title>Reading tide tables | Harbour News Weekly</title>",
+           "<header><h1><a href='/'>Harbour News</a></h1></header>", "Reading tide tables");
+    EXPECT("<title>Why do tides lag the moon? - Sea Questions</title>",
+           "<h1><a href='/q/17'>Why do tides lag the moon?</a></h1>",
+           "Why do tides lag the moon?");
+    EXPECT("<title>Reading tide tables | Harbour Weekly</title>",
+           "<nav><h1>Sections and services</h1></nav>", "Reading tide tables");
+}
+
+/* One <h1> inside an <article> is the story's heading even when the
+ * <title> words it differently; several are a listing's teasers. */
+static void test_article_h1(void)
+{
+    EXPECT("<title>Tide tables | Harbour Weekly</title>",
+           "<article><h1>What the harbour master's numbers mean</h1>" PROSE "</article>",
+           "What the harbour master's numbers mean");
+    EXPECT("<title>Coastal news | Harbour Weekly</title>",
+           "<article><h1>Ferry timetable changes in spring</h1></article>"
+           "<article><h1>Lifeboat crew rescues two kayakers</h1></article>",
+           "Coastal news");
+}
+
+/* og:title is the end of the <title>: what precedes it is the site. */
+static void test_og_after_site(void)
+{
+    EXPECT("<title>Logbook: Mending a torn jib</title>"
+           "<meta property='og:title' content='Mending a torn jib'>",
+           "<h1>Logbook</h1>", "Mending a torn jib");
+    EXPECT("<title>Sailmaker Docs: 4: Seams</title>"
+           "<meta property='og:title' content='Seams'>",
+           "", "Seams");
+}
+
+/* Korean pages keep their headlines. */
+static void test_korean(void)
+{
+    EXPECT("<title>바다숲 54곳 새로 조성 | 대한민국 정책브리핑</title>"
+           "<meta property='og:site_name' content='대한민국 정책브리핑'>",
+           "<h1><a href='/'>정책브리핑</a></h1>", "바다숲 54곳 새로 조성");
+    EXPECT("<title>\"바다숲 지킨다\"…연안 54곳 조성 : 네이버 뉴스</title>",
+           "<h1><a href='https://news.example'>NAVER</a> <a href='/'>뉴스</a></h1>",
+           "\"바다숲 지킨다\"…연안 54곳 조성");
+}
+
+int main(void)
+{
+    test_site_after();
+    test_site_before();
+    test_h1_confirmed();
+    test_linked_h1();
+    test_article_h1();
+    test_og_after_site();
+    test_korean();
+    CHECK_DONE();
+}

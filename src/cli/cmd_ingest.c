@@ -176,7 +176,7 @@ int cmd_ingest(int argc, char **argv)
             break;
         case 'T':
             if (!parse_seconds(optarg, 3600, &secs) || secs <= 0)
-                return usage_error("ingest", "--timeout wants seconds from 0 to 3600");
+                return usage_error("ingest", "--timeout wants seconds, more than 0 and at most 3600");
             io.timeout = secs;
             break;
         case 'U':

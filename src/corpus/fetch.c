@@ -35,7 +35,7 @@ typedef enum robots_state {
 } robots_state;
 
 typedef struct host {
-    char *key;               /* scheme://host:port */
+    char *key;               /* scheme://host[:port], the port if not the default */
     robots_state state;
     robots rules;
     char why[300];           /* ROBOTS_DENY_ALL: the reason */
@@ -235,7 +235,10 @@ static int split_url(const char *url, url_parts *u)
              (!strcasecmp(scheme, "http") || !strcasecmp(scheme, "https"));
     if (ok) {
         curl_url_get(h, CURLUPART_QUERY, &query, 0);
-        snprintf(u->key, sizeof u->key, "%s://%s:%s", scheme, hostname, port);
+        int standard = (!strcasecmp(scheme, "http") && !strcmp(port, "80")) ||
+                       (!strcasecmp(scheme, "https") && !strcmp(port, "443"));
+        snprintf(u->key, sizeof u->key, "%s://%s%s%s", scheme, hostname, standard ? "" : ":",
+                 standard ? "" : port);
         size_t n = strlen(path) + (query ? strlen(query) + 1 : 0) + 1;
         if ((u->path = malloc(n)))
             snprintf(u->path, n, "%s%s%s", path, query ? "?" : "", query ? query : "");

@@ -764,6 +764,13 @@ static int read_input(pipeline *p, const char *path, int depth)
     gisa_error err;
     if (depth == 0 && is_url(path))
         return read_url(p, path, 0);
+    const char *scheme_end = strstr(path, "://");
+    if (depth == 0 && scheme_end && scheme_end > path &&
+        strspn(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") ==
+            (size_t)(scheme_end - path) && stat(path, &sb) != 0) {
+        set_error(&err, GISA_ERR_INPUT, "%s: only http and https URLs are fetched", path);
+        return submit_failure_as(p, path, &err, GISA_FAIL_NETWORK);
+    }
     if (stat(path, &sb) != 0) {
         set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
         return submit_failure(p, path, &err);

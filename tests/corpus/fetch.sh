@@ -74,11 +74,13 @@ expect_eq "$(grep -c ' GET /hop/[4-9] 302 ' "$TMP/log")" 6 "too long a chain: 5 
 expect_eq "$(requests /broken.html)" 3 "503: three attempts"
 expect_eq "$(requests /slow.html)" 1 "slow page: asked once, not retried"
 expect_eq "$(grep ' GET /flaky.html ' "$TMP/log" | cut -d' ' -f4 | tr '\n' ' ')" "429 200 " "429 then success"
-gap=$(awk '/ GET \/flaky.html / { t[n++] = $1 } END { print (t[1] - t[0] >= 0.95) ? "ok" : t[1] - t[0] }' "$TMP/log")
+gap=$(awk '/ GET \/flaky.html / { t[n++] = $1 } END { print (t[1] - t[0] >= 0.9) ? "ok" : t[1] - t[0] }' "$TMP/log")
 expect_eq "$gap" ok "Retry-After: 1 honoured"
 expect_eq "$(grep -vc ' gisa/0\.1\.0_(+' "$TMP/log")" 0 "default User-Agent"
-# one host: every request at least --delay after the one before
-close=$(sort -n "$TMP/log" | awk 'NR > 1 && $1 - prev < 0.18 { printf "%s after %.3f s; ", $3, $1 - prev } { prev = $1 }')
+# one host: every request about --delay after the one before (the server
+# notes arrivals, so a little jitter is allowed; without the delay the gaps
+# are a few milliseconds)
+close=$(sort -n "$TMP/log" | awk 'NR > 1 && $1 - prev < 0.15 { printf "%s after %.3f s; ", $3, $1 - prev } { prev = $1 }')
 expect_eq "$close" "" "--delay 0.2 between requests to one host"
 
 # --- second run: conditional GET, nothing fetched again -------------------

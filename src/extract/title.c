@@ -270,7 +270,7 @@ const char *title_choose(doc *d, const title_evidence *e)
         if (h->where & H1_IN_LINK) {
             /* A linked heading is a logo, unless it is the headline itself
              * (question pages link their title to themselves). */
-            if (!strcmp(w, tp.wt) || !strcmp(w, tp.whead) || !strcmp(w, wo))
+            if (!strcmp(w, tp.whead) || !strcmp(w, wo))
                 return h->text;
             continue;
         }

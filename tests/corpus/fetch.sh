@@ -106,6 +106,25 @@ expect_eq "$(requests /private/secret.html)" 1 "robots.txt 404 allows all"
 expect_eq "$(q "select count(*) from articles where url = '$S/news/gzip.html' and text like '%귀어%'")" 1 \
     "gzip Content-Encoding decoded"
 
+# --- a third host: robots.txt 503 (nothing fetched), then Crawl-delay ---
+if [ -s "$TMP/port.2" ]; then
+    H=http://127.0.0.2:$(cat "$TMP/port.2")
+    : >"$TMP/log"
+    run ingest -q --db "$DB" --allow-private --delay 0.2 "$H/news/release.html"
+    expect_present "$TMP/err" "$H/news/release.html: not fetched: robots.txt unavailable ($H/robots.txt: HTTP 503)" \
+        "robots.txt 5xx: host left alone"
+    expect_eq "$(grep -c ' GET /robots.txt 503 ' "$TMP/log")" 3 "robots.txt 5xx: retried, three attempts"
+    expect_eq "$(grep -vc ' GET /robots.txt ' "$TMP/log")" 0 "robots.txt 5xx: no page requested"
+    : >"$TMP/log"
+    run ingest -q --db "$DB" --allow-private --delay 0.2 "$H/news/release.html" "$H/news/naver.html"
+    expect_eq "$RC" 0 "Crawl-delay: exit status"
+    slow=$(awk 'NR > 1 && $1 - prev < 0.55 { printf "%s after %.3f s; ", $3, $1 - prev } { prev = $1 }' "$TMP/log")
+    expect_eq "$slow" "" "Crawl-delay 0.6 wins over --delay 0.2"
+    expect_eq "$(wc -l <"$TMP/log" | tr -d ' ')" 3 "Crawl-delay: robots.txt and two pages"
+else
+    echo "corpus.fetch: 127.0.0.2 not available, robots.txt 5xx and Crawl-delay checks skipped"
+fi
+
 # --- a feed file with --posts; a malformed feed file ---------------------
 cat >"$TMP/local.rss" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>

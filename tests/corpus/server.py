@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """server.py PORTFILE LOGFILE - a local web site for tests/corpus/fetch.sh.
 
-Binds 127.0.0.1 on a free port and writes the port to PORTFILE. Every
+Binds 127.0.0.1 on a free port and writes the port to PORTFILE; when it
+can, also 127.0.0.2 (a second host, whose port goes to PORTFILE.2), where
+robots.txt answers 503 three times and then asks for a Crawl-delay. Every
 request is logged to LOGFILE as one line:
 
     <arrival unix time> <method> <path> <status> <If-None-Match or -> <User-Agent>
@@ -88,6 +90,9 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 </feed>
 """
 
+# The second host's robots.txt once it works.
+ROBOTS_SLOW = b"User-agent: *\nCrawl-delay: 0.6\nDisallow:\n"
+
 PAGES = {
     "/news/release.html": ("korea-kr-release.html", "text/html; charset=utf-8"),
     "/news/release-euckr.html": ("korea-kr-release.euckr.html", "text/html; charset=euc-kr"),
@@ -156,11 +161,17 @@ class Handler(BaseHTTPRequestHandler):
         self.arrived = time.time()  # logged: the rate limit is about arrivals
         path = self.path
         host = self.headers.get("Host", "127.0.0.1")
-        with LOCK:
-            HITS[path] = HITS.get(path, 0) + 1
-            hits = HITS[path]
+        with LOCK:  # counted per host: each host has its own robots.txt
+            key = (self.server.server_address[0], path)
+            HITS[key] = HITS.get(key, 0) + 1
+            hits = HITS[key]
         if path == "/robots.txt" and host.startswith("localhost"):
             self.send(404, b"no robots.txt here")  # 4xx: everything allowed
+        elif path == "/robots.txt" and host.startswith("127.0.0.2"):
+            if hits <= 3:  # 5xx: nothing from this host in that run
+                self.send(503, b"robots.txt is down")
+            else:
+                self.send(200, ROBOTS_SLOW, "text/plain")
         elif path == "/robots.txt":
             self.send(200, ROBOTS, "text/plain")
         elif path == "/news/gzip.html":  # compressed when the client accepts it
@@ -205,16 +216,25 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b"not found")
 
 
-def main():
-    portfile, logfile = sys.argv[1], sys.argv[2]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+def start(address, logfile, portfile):
+    server = ThreadingHTTPServer((address, 0), Handler)
     server.daemon_threads = True
     server.logfile = logfile
-    open(logfile, "w").close()
     with open(portfile + ".tmp", "w") as f:
         f.write(str(server.server_address[1]))
     os.rename(portfile + ".tmp", portfile)
-    server.serve_forever()
+    return server
+
+
+def main():
+    portfile, logfile = sys.argv[1], sys.argv[2]
+    open(logfile, "w").close()
+    try:
+        second = start("127.0.0.2", logfile, portfile + ".2")
+        threading.Thread(target=second.serve_forever, daemon=True).start()
+    except OSError:
+        pass  # no 127.0.0.2 here: the test skips those checks
+    start("127.0.0.1", logfile, portfile).serve_forever()
 
 
 if __name__ == "__main__":

@@ -8,9 +8,9 @@ secs=${1:-60}
 build=${FUZZ_BUILD:-build-fuzz}
 CC=clang cmake -S . -B "$build" -DGISA_FUZZ=ON -DGISA_SANITIZE=ON \
   -DCMAKE_BUILD_TYPE=Debug >/dev/null
-cmake --build "$build" -j2 --target fuzz_extract fuzz_textdump fuzz_post fuzz_check \
-  fuzz_analyze >/dev/null
-for t in extract textdump post check analyze; do
+targets="extract textdump post check analyze warc"
+cmake --build "$build" -j2 --target $(printf 'fuzz_%s ' $targets) >/dev/null
+for t in $targets; do
   work="$build/fuzz-corpus/$t"
   mkdir -p "$work"
   echo "== fuzz_$t for ${secs}s"

@@ -56,13 +56,14 @@ unsigned corpus_hamming(uint64_t a, uint64_t b);
 /* The rules of robots.txt (RFC 9309) that apply to one user agent: the
  * groups naming its product token, or else the `*` groups. */
 typedef struct robots_rule {
-    const char *pattern; /* NUL-terminated, inside robots.text */
+    const char *pattern; /* NUL-terminated, inside robots.pool */
     size_t len;
     int allow;
 } robots_rule;
 
 typedef struct robots {
-    char *text;          /* a copy of the file; rules point into it */
+    char *text;          /* a copy of the file */
+    char *pool;          /* the rules' patterns, normalised */
     robots_rule *rules;
     size_t nrules;
     double crawl_delay;  /* seconds, 0 when not given */

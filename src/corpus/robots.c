@@ -5,8 +5,11 @@
  * of the `*` groups. Consecutive User-agent lines share one group; a group
  * ends at the next User-agent line that follows a rule. Matching is by the
  * longest pattern (in bytes, `*` and `$` included, as the big crawlers
- * count); Allow wins a tie. Patterns are compared byte for byte: no
- * percent-decoding. */
+ * count); Allow wins a tie. Patterns and paths are compared in one
+ * normal form (RFC 9309 2.2.2): bytes outside printable ASCII are
+ * percent-encoded, %XX of an unreserved character is decoded, other %xx
+ * get upper-case digits. So a Korean path written raw in robots.txt
+ * matches the same path percent-encoded in a URL. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,6 +17,53 @@
 #include "corpus.h"
 
 #define MAX_RULES 20000 /* per file: a bound on memory, far above real files */
+
+static int hex_value(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c |= 0x20;
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static int unreserved(int c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+/* Write the normal form of in[0..n) to `out` (room for 3n + 1 bytes) and
+ * NUL-terminate it; returns its length. */
+static size_t normalize(const char *in, size_t n, char *out)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)in[i];
+        int hi, lo;
+        if (c == '%' && i + 2 < n &&
+            (hi = hex_value((unsigned char)in[i + 1])) >= 0 &&
+            (lo = hex_value((unsigned char)in[i + 2])) >= 0) {
+            int v = hi * 16 + lo;
+            if (unreserved(v)) {
+                out[o++] = (char)v;
+            } else {
+                out[o++] = '%';
+                out[o++] = hex[hi];
+                out[o++] = hex[lo];
+            }
+            i += 2;
+        } else if (c >= 0x80 || c <= 0x20 || c == 0x7f) {
+            out[o++] = '%';
+            out[o++] = hex[c >> 4];
+            out[o++] = hex[c & 15];
+        } else {
+            out[o++] = (char)c;
+        }
+    }
+    out[o] = '\0';
+    return o;
+}
 
 /* The rules and Crawl-delay gathered for one audience (us, or `*`). */
 typedef struct rule_set {
@@ -57,9 +107,11 @@ static int names_agent(const char *value, const char *agent)
     return n == strlen(agent) && !strncasecmp(value, agent, n);
 }
 
-/* Where we are in the file: which audiences the current group is for. */
+/* Where we are in the file: which audiences the current group is for, and
+ * where the next normalised pattern goes. */
 typedef struct parse_state {
     int for_us, for_all, in_rules;
+    char *pool;
 } parse_state;
 
 static int take_line(char *key, char *value, const char *agent, parse_state *ps,
@@ -81,11 +133,14 @@ static int take_line(char *key, char *value, const char *agent, parse_state *ps,
     int allow = !strcasecmp(key, "allow");
     if (allow || !strcasecmp(key, "disallow")) {
         ps->in_rules = 1;
-        if (!*value) /* "Disallow:" with nothing: no rule */
+        if (!*value || !(ps->for_us || ps->for_all)) /* "Disallow:" alone: no rule */
             return 0;
-        if (ps->for_us && push_rule(us, value, strlen(value), allow) < 0)
+        char *pattern = ps->pool;
+        size_t len = normalize(value, strlen(value), pattern);
+        ps->pool += len + 1;
+        if (ps->for_us && push_rule(us, pattern, len, allow) < 0)
             return -1;
-        if (ps->for_all && push_rule(all, value, strlen(value), allow) < 0)
+        if (ps->for_all && push_rule(all, pattern, len, allow) < 0)
             return -1;
         return 0;
     }
@@ -108,12 +163,16 @@ int robots_parse(const char *txt, size_t len, const char *agent, robots *out)
     memset(out, 0, sizeof *out);
     if (len > ROBOTS_MAX_BYTES)
         len = ROBOTS_MAX_BYTES;
-    if (!(out->text = malloc(len + 1)))
+    /* a pattern of k bytes (and the line end after it) normalises to at
+     * most 3k + 1 bytes, so 3 * (len + 1) holds them all */
+    if (!(out->text = malloc(len + 1)) || !(out->pool = malloc(3 * (len + 1)))) {
+        robots_free(out);
         return -1;
+    }
     memcpy(out->text, txt, len);
     out->text[len] = '\0';
     rule_set us = {0}, all = {0};
-    parse_state ps = {0};
+    parse_state ps = {0, 0, 0, out->pool};
     int rc = 0;
     char *p = out->text, *end = out->text + len;
     while (p < end && rc == 0) {
@@ -173,10 +232,15 @@ static int rule_matches(const char *pat, size_t plen, const char *path)
     }
 }
 
-int robots_allowed(const robots *r, const char *path)
+int robots_allowed(const robots *r, const char *raw)
 {
-    if (!strcmp(path, "/robots.txt"))
+    if (!strcmp(raw, "/robots.txt") || r->nrules == 0)
         return 1;
+    size_t n = strlen(raw);
+    char *path = malloc(3 * n + 1);
+    if (!path)
+        return 0; /* out of memory: err on the side of not fetching */
+    normalize(raw, n, path);
     size_t best = 0;
     int allow = 1, found = 0;
     for (size_t i = 0; i < r->nrules; i++) {
@@ -191,6 +255,7 @@ int robots_allowed(const robots *r, const char *path)
             found = 1;
         }
     }
+    free(path);
     return allow;
 }
 
@@ -200,5 +265,6 @@ void robots_free(robots *r)
         return;
     free(r->rules);
     free(r->text);
+    free(r->pool);
     memset(r, 0, sizeof *r);
 }

@@ -90,6 +90,27 @@ static void test_wildcards(void)
     CHECK(!allowed("User-agent : * # all\r\nDisallow :  /x # no\r\n", "gisa", "/x/y"));
 }
 
+static void test_percent_encoding(void)
+{
+    /* a Korean path written raw matches it percent-encoded, and back */
+    const char *txt = "User-agent: *\n"
+                      "Disallow: /뉴스/\n"
+                      "Disallow: /%ec%a0%95%EC%B1%85/\n"
+                      "Disallow: /%7Ejoe/\n"
+                      "Disallow: /a%2Fb\n";
+    CHECK(!allowed(txt, "gisa", "/%EB%89%B4%EC%8A%A4/1.html"));
+    CHECK(!allowed(txt, "gisa", "/뉴스/1.html"));
+    CHECK(!allowed(txt, "gisa", "/정책/x"));
+    CHECK(!allowed(txt, "gisa", "/%EC%A0%95%EC%B1%85/x"));
+    CHECK(!allowed(txt, "gisa", "/~joe/index.html")); /* %7E is unreserved ~ */
+    CHECK(allowed(txt, "gisa", "/a/b"));              /* %2F is a reserved slash */
+    CHECK(!allowed(txt, "gisa", "/a%2fb"));
+    CHECK(allowed(txt, "gisa", "/기사/1.html"));
+    /* a lone or cut % is taken as it is */
+    CHECK(!allowed("User-agent: *\nDisallow: /100%\n", "gisa", "/100%"));
+    CHECK(allowed("User-agent: *\nDisallow: /100%\n", "gisa", "/100"));
+}
+
 static void test_crawl_delay(void)
 {
     robots r;
@@ -168,6 +189,7 @@ int main(void)
     test_groups();
     test_longest_match();
     test_wildcards();
+    test_percent_encoding();
     test_crawl_delay();
     test_garbage();
     test_private_addresses();

@@ -209,6 +209,29 @@ static void test_footer_with_prose(void)
     gisa_document_free(d);
 }
 
+/* Ratings, legal notes, disclaimers and tooltips are named in their
+ * classes; without prose of their own they stay out. */
+static void test_minor_regions_by_class(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><article><h1>바다숲</h1>"
+        "<div class='product-rating'>별점 4.5점 리뷰 120개</div>"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<div class='legal-note'><span>약관 보기</span></div>"
+        "<div class='price-disclaimer'>가격은 바뀔 수 있음</div>"
+        "<span class='tooltip'>도움말 열기</span></article></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, PARA2);
+    CHECK_LACKS(t, "별점");
+    CHECK_LACKS(t, "약관");
+    CHECK_LACKS(t, "가격은");
+    CHECK_LACKS(t, "도움말");
+    free(t);
+    gisa_document_free(d);
+}
+
 static void test_deterministic(void)
 {
     const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
@@ -235,6 +258,7 @@ int main(void)
     test_deep_nesting();
     test_no_article();
     test_footer_with_prose();
+    test_minor_regions_by_class();
     test_deterministic();
     CHECK_DONE();
 }

@@ -52,7 +52,7 @@ struct fetcher {
     /* per transfer */
     unsigned char *buf;
     size_t len, cap, limit;
-    int too_large, truncate, refused;
+    int too_large, truncate, cut, refused;
     char refused_ip[64];
     char errbuf[CURL_ERROR_SIZE];
 };
@@ -196,9 +196,9 @@ static size_t on_body(char *p, size_t size, size_t n, void *ctx)
             f->too_large = 1;
             return 0; /* abort the transfer */
         }
-        k = f->limit - f->len; /* robots.txt: keep the first part */
-        if (!k)
-            return size * n;
+        /* robots.txt: keep the first part, and stop reading */
+        k = f->limit - f->len;
+        f->cut = 1;
     }
     if (f->len + k > f->cap) {
         size_t cap = f->cap ? f->cap : 65536;
@@ -212,9 +212,10 @@ static size_t on_body(char *p, size_t size, size_t n, void *ctx)
         f->buf = b;
         f->cap = cap;
     }
-    memcpy(f->buf + f->len, p, k);
+    if (k)
+        memcpy(f->buf + f->len, p, k);
     f->len += k;
-    return size * n;
+    return f->cut ? 0 : size * n;
 }
 
 /* One parsed URL: its host key and the path+query robots.txt rules see. */
@@ -329,7 +330,7 @@ static CURLcode perform(fetcher *f, const request *rq, long *status)
     f->len = 0;
     f->limit = rq->limit;
     f->truncate = rq->truncate;
-    f->too_large = f->refused = 0;
+    f->too_large = f->cut = f->refused = 0;
     f->errbuf[0] = '\0';
     long ms = (long)(f->o.timeout * 1000);
     curl_easy_setopt(c, CURLOPT_URL, rq->url);
@@ -355,6 +356,8 @@ static CURLcode perform(fetcher *f, const request *rq, long *status)
     curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, f);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, f->errbuf);
     CURLcode rc = curl_easy_perform(c);
+    if (rc == CURLE_WRITE_ERROR && f->cut)
+        rc = CURLE_OK; /* stopped on purpose, with what it needs */
     *status = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
     return rc;
@@ -375,7 +378,7 @@ static gisa_fail_reason transfer_error(fetcher *f, CURLcode rc, const char *url,
         return GISA_FAIL_TOO_LARGE;
     }
     if (rc == CURLE_OPERATION_TIMEDOUT) {
-        set_err(err, GISA_ERR_IO, "%s: timed out after %.0f s", url, f->o.timeout);
+        set_err(err, GISA_ERR_IO, "%s: timed out after %g s", url, f->o.timeout);
         return GISA_FAIL_TIMEOUT;
     }
     set_err(err, GISA_ERR_IO, "%s: %s", url, f->errbuf[0] ? f->errbuf : curl_easy_strerror(rc));

@@ -5,6 +5,7 @@
  * The size cap applies after decompression, which is what defuses a
  * zip bomb. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +16,17 @@
 #include "../util/error.h"
 #include "gisa.h"
 
+/* Raw bytes read beyond the limit before giving up: gzip data slightly
+ * larger than its content must still be read whole. */
+#define RAW_SLACK ((size_t)1024 * 1024)
+
 static gisa_status read_all(FILE *f, const char *label, size_t max, buf *out,
                             gisa_error *err)
 {
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (out->len + n > max + 1024 * 1024) /* compressed data may be bigger */
+        if (out->len + n > max + RAW_SLACK)
             return gisa_fail(err, GISA_ERR_INPUT,
                              "%s: input is larger than the limit of %zu bytes",
                              label, max);
@@ -122,6 +127,8 @@ gisa_status gisa_load(const char *path, size_t max, gisa_bytes *out,
         return gisa_fail(err, GISA_ERR_USAGE, "no input given");
     if (max == 0)
         max = GISA_DEFAULT_MAX_INPUT;
+    if (max > SIZE_MAX / 2) /* so that max + RAW_SLACK and max + 1 cannot wrap */
+        max = SIZE_MAX / 2;
     int use_stdin = strcmp(path, "-") == 0;
     FILE *f = use_stdin ? stdin : fopen(path, "rb");
     if (!f)
@@ -133,8 +140,13 @@ gisa_status gisa_load(const char *path, size_t max, gisa_bytes *out,
         fclose(f);
         return gisa_fail(err, GISA_ERR_IO, "%s: is a directory", label);
     }
+    if (have_st && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max + RAW_SLACK) {
+        fclose(f); /* read_all would refuse it anyway, after reading max bytes */
+        return gisa_fail(err, GISA_ERR_INPUT,
+                         "%s: input is larger than the limit of %zu bytes", label, max);
+    }
     buf raw = BUF_INIT;
-    if (have_st && S_ISREG(st.st_mode) && (size_t)st.st_size <= max + 1024 * 1024)
+    if (have_st && S_ISREG(st.st_mode))
         buf_reserve(&raw, (size_t)st.st_size); /* one allocation for the whole file */
     gisa_status rc = read_all(f, label, max, &raw, err);
     if (!use_stdin)

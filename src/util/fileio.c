@@ -26,6 +26,93 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
+/* Write, flush and close `fd`; 0 or -1 with errno set. */
+static int finish_file(int fd, const char *data, size_t len)
+{
+    int ok = write_all(fd, data, len) == 0 && fsync(fd) == 0;
+    int saved = errno;
+    if (close(fd) != 0 && ok)
+        return -1;
+    errno = saved;
+    return ok ? 0 : -1;
+}
+
+/* Give `tmp` the name `path`, replacing what was there. */
+static int move_into_place(const char *tmp, const char *path)
+{
+    if (rename(tmp, path) == 0)
+        return 0;
+    int saved = errno;
+    unlink(tmp);
+    errno = saved;
+    return -1;
+}
+
+/* The portable way: a named temporary beside the target, renamed over it.
+ * A kill between open and rename leaves the temporary behind. */
+static int write_named(const char *path, const char *tmp, const char *data, size_t len)
+{
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    if (finish_file(fd, data, len) != 0) {
+        int saved = errno;
+        unlink(tmp);
+        errno = saved;
+        return -1;
+    }
+    return move_into_place(tmp, path);
+}
+
+/* Linux: an unnamed file in the target's directory (O_TMPFILE), linked in
+ * only when complete, so `kill -9` at any moment leaves no temporary file.
+ * Returns 1 when done, 0 when the filesystem or kernel cannot do it (the
+ * caller falls back to write_named), -1 on a real error. */
+static int write_unnamed(const char *path, const char *tmp, const char *data, size_t len)
+{
+#ifdef O_TMPFILE
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if ((size_t)(slash - path) < sizeof dir)
+        snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    else
+        return 0;
+    int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return 0; /* unsupported here, or a real error write_named will meet too */
+    if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    char self[64];
+    snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+    /* A new file gets its name in one step; an existing one is replaced
+     * through a short-lived name, as rename cannot take a descriptor. */
+    int rc = linkat(AT_FDCWD, self, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
+    if (rc != 0 && errno == EEXIST) {
+        unlink(tmp); /* a leftover of a killed process with our pid */
+        rc = linkat(AT_FDCWD, self, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW);
+        if (rc == 0)
+            rc = move_into_place(tmp, path);
+    } else if (rc != 0 && errno == ENOENT) {
+        close(fd); /* no /proc: write the ordinary way */
+        return 0;
+    }
+    int saved = errno;
+    if (close(fd) != 0 && rc == 0)
+        return -1;
+    errno = saved;
+    return rc == 0 ? 1 : -1;
+#else
+    (void)path, (void)tmp, (void)data, (void)len;
+    return 0;
+#endif
+}
+
 gisa_status gisa_write_file(const char *path, const char *data, size_t len,
                               gisa_error *err)
 {
@@ -34,21 +121,12 @@ gisa_status gisa_write_file(const char *path, const char *data, size_t len,
     if (!tmp)
         return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", path);
     snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    int ok = fd >= 0 && write_all(fd, data, len) == 0 && fsync(fd) == 0;
+    int rc = write_unnamed(path, tmp, data, len);
+    if (rc == 0)
+        rc = write_named(path, tmp, data, len) == 0 ? 1 : -1;
     int saved = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) {
-        ok = 0;
-        saved = errno;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = 0;
-        saved = errno;
-    }
-    if (!ok)
-        unlink(tmp);
     free(tmp);
-    if (!ok)
+    if (rc < 0)
         return gisa_fail(err, GISA_ERR_IO, "%s: cannot write: %s", path, strerror(saved));
     return GISA_OK;
 }

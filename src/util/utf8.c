@@ -69,13 +69,28 @@ size_t utf8_encode(int32_t cp, char *out)
     return 4;
 }
 
+/* Index of the first byte at or after i that is not ASCII, or len.
+ * Pages are mostly ASCII markup, so eight bytes are tested at a time. */
+static size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
+{
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ULL)
+            break;
+    }
+    while (i < len && s[i] < 0x80)
+        i++;
+    return i;
+}
+
 utf8_scan utf8_check(const unsigned char *s, size_t len)
 {
     utf8_scan r = {len, 0, 0};
     size_t i = 0;
     while (i < len) {
         if (s[i] < 0x80) {
-            i++;
+            i = skip_ascii(s, i + 1, len);
             continue;
         }
         int32_t cp;

@@ -588,6 +588,7 @@ typedef struct emitter {
     const char *base; /* for resolving image URLs */
     int keep_comments; /* the comments are the page (a forum thread) */
     int lenient;       /* second try: keep link lists and weak boilerplate */
+    unsigned root_text; /* text of the chosen element */
 } emitter;
 
 /* A short line that only states the site's copyright. */
@@ -983,16 +984,96 @@ static void emit_element(emitter *e, xmlNode *c, int depth)
     }
 }
 
+/* Headings that introduce links to other pages, not more of this one:
+ * "Related articles", "You may also like", "관련 기사". Matched in
+ * lower case anywhere in a short heading. */
+/* A heading's text, lower-cased (ASCII) with runs of white space as one
+ * space, into out; 0 when it is longer than a section label. */
+static int heading_label(const xmlNode *h, char *out, size_t cap)
+{
+    buf b = BUF_INIT;
+    collect_raw(h, &b, 0);
+    size_t n = 0;
+    for (size_t i = 0; i < b.len && n + 1 < cap; i++) {
+        char c = b.ptr[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            if (n && out[n - 1] != ' ')
+                out[n++] = ' ';
+        } else {
+            out[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        }
+    }
+    int fits = b.len < cap;
+    buf_free(&b);
+    if (n && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+    return fits;
+}
+
+/* Headings that introduce links to other pages, not more of this one:
+ * "Related articles", "You may also like", "관련 기사". Phrases that also
+ * head real content ("Recommended", "Most popular") are left out. */
+static int heading_points_elsewhere(const xmlNode *h)
+{
+    static const char *const phrases[] = {
+        "related articles", "related posts", "related stories", "related products",
+        "related items", "related reading", "related links", "related news",
+        "explore related", "you may also like", "you might also like", "also viewed",
+        "also bought", "similar items", "similar products", "recommended for you",
+        "recently viewed", "more from", "more stories", "read next", "read more",
+        "more to explore", "people also", "frequently bought", "customers also",
+        "complete the look", "shop the look", "more like this", "you may be interested",
+        "sponsored", "featured products", "more articles", "latest posts",
+        "관련 기사", "관련기사", "많이 본",
+    };
+    char text[96];
+    if (!heading_label(h, text, sizeof text))
+        return 0; /* a headline, not a section label */
+    for (size_t i = 0; i < sizeof phrases / sizeof *phrases; i++)
+        if (strstr(text, phrases[i]))
+            return 1;
+    return strcmp(text, "related") == 0;
+}
+
+/* The heading an element opens with: itself, or its first child with
+ * text, a few levels down. */
+static const xmlNode *lead_heading(const xmlNode *n, int depth)
+{
+    if (tag_is_heading(ntag(n)))
+        return n;
+    for (const xmlNode *c = n->children; c && depth < 12; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+            visible_bytes(c->content))
+            return NULL;
+        const node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+        if (ci && !ci->hidden && ci->text)
+            return lead_heading(c, depth + 1);
+    }
+    return NULL;
+}
+
 static void emit_tree(emitter *e, xmlNode *n, int depth)
 {
     if (depth > MAX_DEPTH)
         return;
+    int skip_next = 0; /* the element after a heading of links elsewhere */
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (!e->inl.len)
                 e->inl_offset = (size_t)c->line;
             put_text(&e->inl, c->content);
         } else if (c->type == XML_ELEMENT_NODE) {
+            if (skip_next) { /* the list or carousel under such a heading */
+                skip_next = 0;
+                continue;
+            }
+            const xmlNode *h = info_of(c) && info_of(c)->text ? lead_heading(c, 0) : NULL;
+            if (h && ntag(h) != T_H1 && heading_points_elsewhere(h)) {
+                skip_next = h == c;
+                if (h == c || info_of(c)->text * 2 < e->root_text)
+                    continue;
+            }
             emit_element(e, c, depth);
         }
     }
@@ -1168,6 +1249,7 @@ static void choose_and_emit(doc *d, xmlNode *body)
     }
     unsigned text = info_of(top)->text;
     size_t start = d->pub.nblocks;
+    e.root_text = text;
     emit_chosen(&e, body, top, top_score);
     /* Too little survived the pruning (under two fifths of the chosen
      * element's text): a page of link lists, or content classed like

@@ -232,6 +232,33 @@ static void test_minor_regions_by_class(void)
     gisa_document_free(d);
 }
 
+/* A section headed "관련 기사" or "You may also like" leads elsewhere:
+ * the heading and the list under it stay out, even when the heading is
+ * wrapped a few levels down, and the article's own text after it stays. */
+static void test_sections_pointing_elsewhere(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><article><h1>바다숲</h1><p>" PARA1 "</p>"
+        "<h2>관련 기사</h2><ul><li><a href='/1'>갯녹음 확산에 어민 시름 깊어져 대책 시급하다는 목소리</a>"
+        "</li><li><a href='/2'>수중드론으로 본 동해 연안의 오늘과 내일 현장 르포 기사</a></li></ul>"
+        "<p>" PARA2 "</p>"
+        "<div class='box'><div class='head'><h3>You may also like</h3></div>"
+        "<div class='cards'><p>해조류 비누 세트 12,000원 지금 바로 담기</p></div></div>"
+        "<p>" PARA3 "</p></article></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, PARA1);
+    CHECK_HAS(t, PARA2);
+    CHECK_HAS(t, PARA3);
+    CHECK_LACKS(t, "관련 기사");
+    CHECK_LACKS(t, "갯녹음 확산");
+    CHECK_LACKS(t, "also like");
+    CHECK_LACKS(t, "비누");
+    free(t);
+    gisa_document_free(d);
+}
+
 static void test_deterministic(void)
 {
     const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
@@ -259,6 +286,7 @@ int main(void)
     test_no_article();
     test_footer_with_prose();
     test_minor_regions_by_class();
+    test_sections_pointing_elsewhere();
     test_deterministic();
     CHECK_DONE();
 }

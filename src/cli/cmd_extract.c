@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -102,6 +103,10 @@ static int extract_batch(const char *dir, char **files, int n, const gisa_extrac
             if (rc == GISA_OK) {
                 snprintf(path, cap, "%s/%s.json", dir, id);
                 rc = write_rendered(doc, GISA_FORMAT_JSON, path, &err);
+                if (rc != GISA_OK) { /* a failed page leaves no half pair */
+                    snprintf(path, cap, "%s/%s.txt", dir, id);
+                    unlink(path);
+                }
             }
             gisa_document_free(doc);
         }

@@ -1,0 +1,538 @@
+#!/bin/sh
+# badinput.sh GISA - issue #8's bad-input matrix, one row after another.
+#
+# Every row runs gisa under `timeout 60` and asserts: no crash (exit status
+# below 128, no sanitizer report), no hang, the documented exit status
+# (0 ok, 1 bad input, 2 usage, 3 I/O), a one-line error naming the input
+# where it is an error, and no output file left behind: no partial file
+# and no temporary (`*.tmp*`, `.gisa-*`) in the output directory.
+# Rows that need what this machine cannot give (a tmpfs, a non-root user)
+# print "SKIP row: reason" and pass. All inputs are made here.
+. "$(dirname "$0")/lib.sh"
+setup "$0" "${1:?usage: badinput.sh path/to/gisa}"
+
+PAGE=examples/newspaper.html
+ROW=
+IS_ROOT=0
+[ "$(id -u)" = 0 ] && IS_ROOT=1
+SANITIZED=0
+grep -q -a -e __asan_init -e __ubsan_handle "$GISA" && SANITIZED=1
+
+row() { ROW=$1; echo "row: $1"; }
+skip() { echo "SKIP $ROW: $*"; }
+
+# Run gisa with a time bound; stdout/stderr to $TMP/out, $TMP/err; sets RC.
+trun() {
+    timeout 60 "$GISA" "$@" >"$TMP/out" 2>"$TMP/err"
+    RC=$?
+    sane
+}
+
+# No hang, no signal, no sanitizer report.
+sane() {
+    ok
+    [ "$RC" -eq 124 ] && fail "$ROW: timed out after 60 s"
+    ok
+    [ "$RC" -ge 128 ] && fail "$ROW: killed by signal $((RC - 128))"
+    ok
+    grep -q -e 'Sanitizer' -e 'runtime error:' "$TMP/err" &&
+        fail "$ROW: sanitizer report: $(grep -m1 -e Sanitizer -e 'runtime error:' "$TMP/err")"
+    return 0
+}
+
+one_line_naming() { # what name
+    ok
+    [ "$(wc -l <"$TMP/err" | tr -d ' ')" = 1 ] ||
+        fail "$ROW ($1): stderr should be one line, is: $(head -c 300 "$TMP/err")"
+    ok
+    grep -q -F -- "$2" "$TMP/err" || fail "$ROW ($1): error does not name $2: $(head -c 300 "$TMP/err")"
+}
+
+# Nothing but the listed names may be in directory $1 (when it exists).
+no_leftovers() { # dir what [allowed-count]
+    [ -d "$1" ] || { ok; return 0; }
+    ok
+    tmps=$(ls -a "$1" | grep -e '\.tmp' -e '^\.gisa-' | head -3)
+    [ -z "$tmps" ] || fail "$ROW ($2): temporary files left in $1: $tmps"
+    ok
+    n=$(ls -A "$1" | wc -l | tr -d ' ')
+    [ "$n" = "${3:-0}" ] || fail "$ROW ($2): $n files in $1, want ${3:-0}: $(ls -A "$1" | head -5)"
+}
+
+# An input that must be refused: the same error through extract, extract
+# --out (nothing written) and post --out (nothing written).
+expect_refused() { # want-rc path message-part
+    trun extract "$2"
+    expect_eq "$RC" "$1" "$ROW: exit status"
+    one_line_naming extract "$2"
+    expect_present "$TMP/err" "$3" "$ROW: message"
+    ok
+    [ -s "$TMP/out" ] && fail "$ROW: printed output despite the error"
+    rm -rf "$TMP/o"
+    trun extract --out "$TMP/o" "$2"
+    expect_eq "$RC" "$1" "$ROW (extract --out): exit status"
+    expect_present "$TMP/err" "$2" "$ROW (extract --out): message"
+    no_leftovers "$TMP/o" "extract --out"
+    rm -rf "$TMP/o"
+    trun post --out "$TMP/o" "$2"
+    expect_eq "$RC" "$1" "$ROW (post --out): exit status"
+    one_line_naming "post --out" "$2"
+    no_leftovers "$TMP/o" "post --out"
+}
+
+# An input that must be read: exit 0 and every fixed string in the text.
+expect_read() { # path string...
+    p=$1
+    shift
+    trun extract "$p"
+    expect_eq "$RC" 0 "$ROW: exit status ($(head -c 200 "$TMP/err"))"
+    for s in "$@"; do
+        expect_present "$TMP/out" "$s" "$ROW: text"
+    done
+}
+
+# Korean text of our own for the encoding rows.
+KO1='정부는 오늘 새로운 교통 안전 대책을 발표했다. 이 대책은 내년 봄부터 전국에서 시행된다.'
+KO2='관계자는 시민들의 의견을 충분히 듣겠다고 말했다. 세부 계획은 다음 달에 공개될 예정이다.'
+korean_page() { # charset
+    printf '<html><head><meta charset="%s"><title>교통 안전 대책</title></head>' "$1"
+    printf '<body><nav><a href="/">홈</a></nav><article><h1>교통 안전 대책</h1>'
+    printf '<p>%s</p><p>%s</p></article></body></html>\n' "$KO1" "$KO2"
+}
+
+# --- content ---------------------------------------------------------------
+row "empty file"
+: >"$TMP/empty.html"
+expect_refused 1 "$TMP/empty.html" "input is empty"
+trun extract - </dev/null
+expect_eq "$RC" 1 "$ROW (stdin): exit status"
+one_line_naming stdin "stdin"
+
+row "NUL bytes at the start of a page"
+printf '<html><body><p>abc\000def</p></body></html>\n' >"$TMP/nul.html"
+expect_refused 1 "$TMP/nul.html" "binary data"
+
+row "a NUL byte deep inside a page (dropped, text kept)"
+{
+    printf '<html><head><meta charset="utf-8"></head><body><article>'
+    i=0
+    while [ $i -lt 150 ]; do
+        printf '<p>머리말 문단 %d번은 길이를 채우기 위한 문장이다. 본문과 상관없다.</p>\n' $i
+        i=$((i + 1))
+    done
+    printf '<p>%s\000%s</p></article></body></html>\n' "$KO1" "$KO2"
+} >"$TMP/late-nul.html"
+expect_read "$TMP/late-nul.html" "$KO1" "$KO2"
+
+row "binary file"
+printf '\177ELF\002\001\001\000' >"$TMP/prog.bin"
+head -c 4000 "$GISA" >>"$TMP/prog.bin"
+expect_refused 1 "$TMP/prog.bin" "binary data"
+
+row "invalid UTF-8 (stray bytes in Korean text)"
+{ printf '<html><body><p>%s \377\376 %s</p></body></html>\n' "$KO1" "$KO2"; } >"$TMP/bad-utf8.html"
+expect_refused 1 "$TMP/bad-utf8.html" "invalid UTF-8 at byte"
+
+row "overlong UTF-8 (C0 AF, E0 80 AF) and a surrogate (ED A0 80)"
+for seq in '\300\257' '\340\200\257' '\355\240\200'; do
+    printf "<html><head><meta charset=\"utf-8\"></head><body><p>%s $seq %s</p></body></html>\n" \
+        "$KO1" "$KO2" >"$TMP/overlong.html"
+    expect_refused 1 "$TMP/overlong.html" "invalid UTF-8 at byte"
+done
+
+row "EUC-KR bytes in a page declaring charset=utf-8"
+korean_page utf-8 | iconv -f UTF-8 -t EUC-KR >"$TMP/euckr-as-utf8.html"
+expect_read "$TMP/euckr-as-utf8.html" "$KO1" "$KO2"
+
+row "UTF-8 bytes in a page declaring charset=euc-kr"
+korean_page euc-kr >"$TMP/utf8-as-euckr.html"
+expect_read "$TMP/utf8-as-euckr.html" "$KO1" "$KO2"
+
+row "50,000-deep nesting"
+{
+    printf '<html><body><p>%s</p>' "$KO1"
+    awk 'BEGIN { for (i = 0; i < 50000; i++) printf "<div>" }'
+    printf '<p>%s</p>' "$KO2"
+    awk 'BEGIN { for (i = 0; i < 50000; i++) printf "</div>" }'
+    printf '</body></html>\n'
+} >"$TMP/deep.html"
+expect_refused 1 "$TMP/deep.html" "nested more than 250 deep (the depth limit)"
+
+row "unclosed tags everywhere"
+# A few hundred unclosed <p><b><i><font> nest past the depth limit (libxml2
+# keeps inline elements open): the depth-limit error. A few dozen: the text.
+for n in 3000 40; do
+    awk -v n=$n -v ko="$KO1" 'BEGIN { printf "<html><body>";
+        for (i = 0; i < n; i++) printf "<p><b><i><font color=red>%s 문단 %d번.", ko, i }' \
+        >"$TMP/unclosed-$n.html"
+done
+expect_refused 1 "$TMP/unclosed-3000.html" "(the depth limit)"
+expect_read "$TMP/unclosed-40.html" "$KO1 문단 0번." "$KO1 문단 39번."
+ok
+[ "$(grep -o '문단 [0-9]*번' "$TMP/out" | sort -u | wc -l | tr -d ' ')" = 40 ] ||
+    fail "$ROW: not all 40 paragraphs in the text"
+
+row "a page that is only scripts"
+{
+    printf '<html><head><script>var a = 1;</script></head><body>'
+    awk 'BEGIN { for (i = 0; i < 200; i++) printf "<script>document.write(\"x%d\");</script>", i }'
+    printf '<noscript></noscript></body></html>\n'
+} >"$TMP/scripts.html"
+expect_refused 1 "$TMP/scripts.html" "no article text found"
+
+row "truncated gzip"
+gzip -c <"$PAGE" >"$TMP/whole.html.gz"
+size=$(wc -c <"$TMP/whole.html.gz")
+head -c $((size / 2)) "$TMP/whole.html.gz" >"$TMP/cut.html.gz"
+expect_refused 1 "$TMP/cut.html.gz" "truncated gzip data"
+
+# Peak memory of one gisa run in KB, into MAXRSS (empty without GNU time).
+measured() { # args...
+    MAXRSS=
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f %M -o "$TMP/rss" timeout 60 "$GISA" "$@" >"$TMP/out" 2>"$TMP/err"
+        RC=$?
+        MAXRSS=$(tail -1 "$TMP/rss")
+        case $MAXRSS in *[!0-9]*|'') MAXRSS= ;; esac
+    else
+        timeout 60 "$GISA" "$@" >"$TMP/out" 2>"$TMP/err"
+        RC=$?
+    fi
+    sane
+}
+
+rss_below() { # limit-MB what
+    if [ -z "$MAXRSS" ]; then
+        skip "no /usr/bin/time (GNU time), peak memory not measured"
+    elif [ "$SANITIZED" = 1 ]; then
+        echo "  $2: peak $((MAXRSS / 1024)) MB (sanitizer build: not bounded here)"
+    else
+        echo "  $2: peak $((MAXRSS / 1024)) MB"
+        ok
+        [ "$MAXRSS" -lt $(($1 * 1024)) ] ||
+            fail "$ROW ($2): peak memory $((MAXRSS / 1024)) MB, want below $1 MB"
+    fi
+}
+
+row "zip bomb (200 MB of zeros, gzipped)"
+head -c 200000000 /dev/zero | gzip -1 >"$TMP/bomb.gz"
+expect_refused 1 "$TMP/bomb.gz" "larger than the limit"
+measured extract "$TMP/bomb.gz"
+rss_below 300 "zip bomb"
+
+row "a 200 MB page"
+python3 - "$TMP/big.html" "$KO1 $KO2" <<'EOF'
+import sys
+para = ("<p>%s</p>\n" % sys.argv[2]).encode()
+with open(sys.argv[1], "wb") as f:
+    f.write(b"<html><head><meta charset=utf-8><title>big</title></head><body><article>")
+    block = para * 1000
+    for _ in range(200_000_000 // len(block) + 1):
+        f.write(block)
+    f.write(b"</article></body></html>\n")
+EOF
+expect_refused 1 "$TMP/big.html" "input is larger than the limit of 67108864 bytes"
+measured extract "$TMP/big.html"
+rss_below 300 "default limit"
+# With the size limit raised past the page, the node limit (500,000
+# elements) stops the parser; the page is held whole, so memory is a few
+# times its size but bounded.
+measured extract --max-bytes 300000000 "$TMP/big.html"
+case $RC in
+    0) expect_present "$TMP/out" "$KO1" "$ROW (--max-bytes): text" ;;
+    *) expect_eq "$RC" 1 "$ROW (--max-bytes): exit status"
+       one_line_naming "--max-bytes" "$TMP/big.html"
+       expect_present "$TMP/err" "(the node limit)" "$ROW (--max-bytes): message" ;;
+esac
+rss_below 1200 "--max-bytes 300000000"
+
+# --- the file itself ---------------------------------------------------------
+row "a file that disappears mid-read: a FIFO whose writer dies half way"
+mkfifo "$TMP/fifo"
+half=$(($(wc -c <"$PAGE") / 2))
+sh -c 'head -c "$1" "$2"; kill -9 $$' sh "$half" "$PAGE" >"$TMP/fifo" &
+trun extract "$TMP/fifo"
+wait
+ok
+case $RC in
+    0) [ -s "$TMP/out" ] || fail "$ROW: exit 0 without text" ;;
+    1) one_line_naming fifo "$TMP/fifo" ;;
+    *) fail "$ROW: exit status $RC: $(head -c 200 "$TMP/err")" ;;
+esac
+# The first half of the page is read as what it is.
+head -c "$half" "$PAGE" | timeout 60 "$GISA" extract - >"$TMP/half.txt" 2>/dev/null
+[ "$RC" = 0 ] && { ok; cmp -s "$TMP/out" "$TMP/half.txt" || fail "$ROW: text differs from the half page's"; }
+
+row "a file truncated or deleted while gisa reads it"
+# A 60 MB page of mostly blanks reads for a while and parses fast; it is
+# cut to nothing (or removed) a moment after gisa starts. Any outcome but a
+# crash or a hang is fine: the whole text, part of it, or a one-line error.
+{ korean_page utf-8; head -c 60000000 /dev/zero | tr '\0' ' '; } >"$TMP/shrink.html"
+for how in truncate rm; do
+    cp "$TMP/shrink.html" "$TMP/shrinking.html"
+    timeout 60 "$GISA" extract "$TMP/shrinking.html" >"$TMP/out" 2>"$TMP/err" &
+    pid=$!
+    sleep 0.02
+    if [ $how = truncate ]; then truncate -s 0 "$TMP/shrinking.html"; else rm -f "$TMP/shrinking.html"; fi
+    wait $pid
+    RC=$?
+    sane
+    ok
+    case $RC in
+        0) ;;
+        1|3) one_line_naming "$how" "$TMP/shrinking.html" ;; # 3: gone before it was opened
+        *) fail "$ROW ($how): exit status $RC: $(head -c 200 "$TMP/err")" ;;
+    esac
+done
+rm -f "$TMP/shrink.html" "$TMP/shrinking.html"
+
+row "a path that is a directory"
+mkdir "$TMP/a-directory"
+expect_refused 3 "$TMP/a-directory" "is a directory"
+
+row "a dangling symlink"
+ln -s "$TMP/nowhere.html" "$TMP/dangling.html"
+expect_refused 3 "$TMP/dangling.html" "cannot open: No such file or directory"
+
+row "a file without read permission"
+if [ $IS_ROOT = 1 ]; then
+    skip "running as root, which reads any file"
+else
+    cp "$PAGE" "$TMP/secret.html" && chmod 000 "$TMP/secret.html"
+    expect_refused 3 "$TMP/secret.html" "Permission denied"
+fi
+
+# --- output ------------------------------------------------------------------
+row "an output path whose parent is a regular file"
+: >"$TMP/plain-file"
+trun extract --out "$TMP/plain-file/out" "$PAGE"
+expect_eq "$RC" 3 "$ROW (extract --out): exit status"
+one_line_naming "extract --out" "$TMP/plain-file/out"
+trun post --out "$TMP/plain-file/out" "$PAGE"
+expect_eq "$RC" 3 "$ROW (post --out): exit status"
+expect_present "$TMP/err" "$TMP/plain-file/out: cannot create directory: Not a directory" "$ROW (post --out)"
+trun site --to "$TMP/plain-file/site" "$PAGE"
+expect_eq "$RC" 3 "$ROW (site --to): exit status"
+expect_present "$TMP/err" "$TMP/plain-file/site" "$ROW (site --to)"
+ok
+[ -s "$TMP/plain-file" ] && fail "$ROW: the regular file was written to"
+
+row "a read-only output directory (permissions)"
+if [ $IS_ROOT = 1 ]; then
+    skip "running as root, which ignores permissions (the read-only tmpfs row below covers root)"
+else
+    mkdir "$TMP/ro" && chmod 555 "$TMP/ro"
+    trun extract --out "$TMP/ro" "$PAGE"
+    expect_eq "$RC" 3 "$ROW (extract --out): exit status"
+    expect_present "$TMP/err" "$TMP/ro/" "$ROW (extract --out): message"
+    no_leftovers "$TMP/ro" "extract --out"
+    trun post --out "$TMP/ro" "$PAGE"
+    expect_eq "$RC" 3 "$ROW (post --out): exit status"
+    expect_present "$TMP/err" "Permission denied" "$ROW (post --out): message"
+    no_leftovers "$TMP/ro" "post --out"
+    chmod 755 "$TMP/ro"
+fi
+
+# Pages for the batch rows: 300 copies of three samples under their own
+# names, and the outputs of one clean run to compare against.
+mkdir "$TMP/pages"
+i=100
+while [ $i -lt 400 ]; do
+    case $((i % 3)) in
+        0) src=examples/newspaper.html ;;
+        1) src=examples/korea-kr-release.html ;;
+        *) src=examples/naver-news.html ;;
+    esac
+    cp "$src" "$TMP/pages/p$i.html"
+    i=$((i + 1))
+done
+start=$(date +%s.%N)
+timeout 120 "$GISA" extract --out "$TMP/ref" "$TMP"/pages/*.html 2>"$TMP/err"
+RC=$?
+REF_SECONDS=$(echo "$(date +%s.%N) $start" | awk '{ printf "%.2f", $1 - $2 }')
+ROW="reference batch"
+sane
+expect_eq "$RC" 0 "reference batch of 300 pages: exit status"
+ok
+python3 -c 'import json, sys; [json.load(open(f)) for f in sys.argv[1:]]' "$TMP"/ref/*.json ||
+    fail "reference batch: a .json file does not parse"
+
+# Every file in $1 equals the clean run's file of that name.
+all_complete() { # dir what
+    ok
+    bad=
+    for f in "$1"/*; do
+        [ -e "$f" ] || continue
+        cmp -s "$f" "$TMP/ref/${f##*/}" || bad="$bad ${f##*/}"
+    done
+    [ -z "$bad" ] || fail "$ROW ($2): incomplete or wrong files:$(echo "$bad" | cut -c1-200)"
+}
+
+# Run the body file $3 inside a mount namespace where $1 is a tmpfs with
+# options $2. Exit 99: no tmpfs could be mounted.
+in_tmpfs() { # dir options script
+    mkdir -p "$1"
+    if unshare -rm true 2>/dev/null; then
+        GISA=$GISA TMP=$TMP D=$1 unshare -rm sh -c \
+            'mount -t tmpfs -o "$2" tmpfs "$1" 2>/dev/null || exit 99; . "$3"' sh "$1" "$2" "$3"
+        return $?
+    fi
+    [ $IS_ROOT = 1 ] && mount -t tmpfs -o "$2" tmpfs "$1" 2>/dev/null || return 99
+    GISA=$GISA TMP=$TMP D=$1 sh -c '. "$1"' sh "$3"
+    rc=$?
+    umount "$1"
+    return $rc
+}
+
+row "a full disk (a 64 KiB tmpfs)"
+# Inside the namespace: fill the tmpfs with a batch, then post and site into
+# what is left; record exit statuses, messages and listings for the checks
+# below, and compare what was written while the tmpfs still exists.
+cat >"$TMP/full.sh" <<'EOF'
+run_in() { # name args...
+    n=$1; shift
+    timeout 60 "$GISA" "$@" >"$TMP/$n.out" 2>"$TMP/$n.err"
+    echo $? >"$TMP/$n.rc"
+}
+run_in full-extract extract --out "$D/out" "$TMP"/pages/p1[0-3]?.html
+ls -A "$D/out" >"$TMP/full-extract.ls"
+for f in "$D"/out/*; do
+    cmp -s "$f" "$TMP/ref/${f##*/}" || echo "${f##*/}" >>"$TMP/full-extract.bad"
+    case $f in *.txt) [ -e "${f%.txt}.json" ] || echo "${f##*/} without .json" >>"$TMP/full-extract.bad" ;; esac
+done
+head -c 1000000 /dev/zero >"$D/filler" 2>/dev/null # whatever room is left
+run_in full-post post --out "$D/posts" examples/korea-kr-release.html
+ls -A "$D/posts" >"$TMP/full-post.ls" 2>/dev/null
+run_in full-site site --to "$D/site" examples/newspaper.html examples/naver-news.html
+ls -A "$D/site/_posts" >"$TMP/full-site.ls" 2>/dev/null
+timeout 60 "$GISA" extract examples/korea-kr-release.html >"$D/stdout.txt" 2>"$TMP/full-stdout.err"
+echo $? >"$TMP/full-stdout.rc"
+EOF
+in_tmpfs "$TMP/full" size=64k "$TMP/full.sh"
+if [ $? = 99 ]; then
+    skip "cannot mount a tmpfs here"
+else
+    for n in extract post site stdout; do
+        RC=$(cat "$TMP/full-$n.rc")
+        cp "$TMP/full-$n.err" "$TMP/err"
+        sane
+        expect_eq "$RC" 3 "$ROW ($n): exit status"
+        expect_present "$TMP/err" "No space left on device" "$ROW ($n): message"
+    done
+    expect_present "$TMP/full-extract.err" "gisa: $TMP/full/out/" "$ROW (extract): names the file"
+    ok
+    [ -s "$TMP/full-extract.ls" ] || fail "$ROW (extract): nothing fitted before the disk was full"
+    ok
+    grep -q -e '\.tmp' -e '^\.gisa-' "$TMP/full-extract.ls" "$TMP/full-post.ls" "$TMP/full-site.ls" &&
+        fail "$ROW: temporary files left: $(grep -h -e '\.tmp' -e '^\.gisa-' "$TMP"/full-*.ls | head -3)"
+    ok
+    [ -s "$TMP/full-extract.bad" ] && fail "$ROW (extract): partial files: $(head -3 "$TMP/full-extract.bad")"
+    ok
+    [ -s "$TMP/full-post.ls" ] && fail "$ROW (post): files left: $(cat "$TMP/full-post.ls")"
+    ok
+    [ -s "$TMP/full-site.ls" ] && fail "$ROW (site): files left: $(cat "$TMP/full-site.ls")"
+    echo "  fitted: $(tr '\n' ' ' <"$TMP/full-extract.ls")"
+    echo "  $(grep -c 'No space' "$TMP/full-extract.err") pages refused: $(grep -m1 'No space' "$TMP/full-extract.err")"
+fi
+
+row "a read-only filesystem as output (also for root)"
+cat >"$TMP/rofs.sh" <<'EOF'
+for n in extract post site; do
+    case $n in
+        extract) set -- extract --out "$D/out" examples/newspaper.html ;;
+        post) set -- post --out "$D" examples/newspaper.html ;;
+        site) set -- site --to "$D" examples/newspaper.html ;;
+    esac
+    timeout 60 "$GISA" "$@" >/dev/null 2>"$TMP/ro-$n.err"
+    echo $? >"$TMP/ro-$n.rc"
+done
+ls -A "$D" >"$TMP/ro.ls"
+EOF
+in_tmpfs "$TMP/rofs" ro,size=64k "$TMP/rofs.sh"
+if [ $? = 99 ]; then
+    skip "cannot mount a tmpfs here"
+else
+    for n in extract post site; do
+        RC=$(cat "$TMP/ro-$n.rc")
+        cp "$TMP/ro-$n.err" "$TMP/err"
+        sane
+        expect_eq "$RC" 3 "$ROW ($n): exit status"
+        expect_present "$TMP/err" "Read-only file system" "$ROW ($n): message"
+        expect_present "$TMP/err" "$TMP/rofs" "$ROW ($n): names the path"
+    done
+    ok
+    [ -s "$TMP/ro.ls" ] && fail "$ROW: files appeared: $(cat "$TMP/ro.ls")"
+fi
+
+row "kill -9 mid-write (extract --out, 300 pages)"
+# Delays spread over the first 90% of a clean run's time, so the kill lands
+# in the middle of writing. New files come into being complete (linked in
+# when written); existing ones are replaced by rename. Every file present
+# must equal the clean run's, and no temporary file may be left.
+echo "  a clean run takes $REF_SECONDS s"
+k=0
+for mode in new new new new existing existing existing; do
+    k=$((k + 1))
+    [ $mode = new ] && rm -rf "$TMP/killed"
+    delay=$(awk -v s="$REF_SECONDS" -v k=$k 'BEGIN { srand(k * 7919 + 17); printf "%.3f", 0.02 + rand() * 0.9 * s }')
+    "$GISA" extract --out "$TMP/killed" "$TMP"/pages/*.html 2>/dev/null &
+    pid=$!
+    sleep "$delay"
+    kill -9 $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    all_complete "$TMP/killed" "kill after $delay s, $mode files"
+    no_leftovers "$TMP/killed" "kill after $delay s, $mode files" "$(ls -A "$TMP/killed" 2>/dev/null | wc -l | tr -d ' ')"
+done
+trun extract --out "$TMP/killed" "$TMP"/pages/*.html
+expect_eq "$RC" 0 "$ROW: the run after the kills"
+no_leftovers "$TMP/killed" "after the kills" 600
+all_complete "$TMP/killed" "after the kills"
+
+row "kill -9 mid-write (site --to, 120 distinct pages)"
+python3 - "$TMP/sitepages" <<'EOF'
+import os, sys
+d = sys.argv[1]
+os.makedirs(d)
+for i in range(120):
+    with open(os.path.join(d, "s%03d.html" % i), "w") as f:
+        f.write('<html><head><meta charset="utf-8"><title>지역 소식 %d호</title>'
+                '<meta property="og:url" content="https://news.example/local/%d">'
+                '<meta property="article:published_time" content="2026-03-%02dT09:00:00+09:00">'
+                '</head><body><article><h1>지역 소식 %d호</h1>'
+                '<p>시는 %d번째 주민 설명회를 열고 새 도서관 건립 계획을 알렸다. '
+                '도서관은 내년 가을 문을 열 예정이다.</p>'
+                '<p>주민들은 주차 공간과 운영 시간에 대해 질문했다. '
+                '시는 다음 달까지 답변을 정리해 공개하겠다고 밝혔다.</p>'
+                '</article></body></html>\n' % (i, i, i % 28 + 1, i, i))
+EOF
+timeout 60 "$GISA" site --quiet --to "$TMP/site-ref" "$TMP"/sitepages/*.html 2>"$TMP/err"
+RC=$?
+sane
+expect_eq "$RC" 0 "$ROW: clean run"
+nref=$(ls "$TMP/site-ref/_posts" | wc -l | tr -d ' ')
+expect_eq "$nref" 120 "$ROW: posts in a clean run"
+for k in 1 2 3; do
+    rm -rf "$TMP/site-killed"
+    delay=$(awk -v k=$k 'BEGIN { srand(k * 104729); printf "%.3f", 0.01 + rand() * 0.2 }')
+    "$GISA" site --quiet --to "$TMP/site-killed" "$TMP"/sitepages/*.html 2>/dev/null &
+    pid=$!
+    sleep "$delay"
+    kill -9 $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    ok
+    bad=
+    for f in "$TMP"/site-killed/_posts/*; do
+        [ -e "$f" ] || continue
+        cmp -s "$f" "$TMP/site-ref/_posts/${f##*/}" || bad="$bad ${f##*/}"
+    done
+    [ -z "$bad" ] || fail "$ROW (kill after $delay s): incomplete posts:$bad"
+    [ -d "$TMP/site-killed/_posts" ] &&
+        no_leftovers "$TMP/site-killed/_posts" "kill after $delay s" "$(ls -A "$TMP/site-killed/_posts" | wc -l | tr -d ' ')"
+    trun site --quiet --to "$TMP/site-killed" "$TMP"/sitepages/*.html
+    expect_eq "$RC" 0 "$ROW: the run after a kill"
+    n=$(ls -A "$TMP/site-killed/_posts" | wc -l | tr -d ' ')
+    expect_eq "$n" 120 "$ROW: posts after the run that follows a kill"
+done
+
+rm -f "$TMP/big.html" "$TMP/bomb.gz"
+finish badinput

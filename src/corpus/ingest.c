@@ -30,9 +30,10 @@
 #define BATCH 64          /* pages per transaction */
 #define BATCH_SECONDS 0.5 /* or this long, whichever comes first */
 #define PROGRESS_SECONDS 0.2
-/* Pages at least this large are extracted one at a time: parsing one can
- * take ten times its size, and two at once would set the peak memory. */
-#define BIG_PAGE ((size_t)1 << 20)
+/* Raw bytes of the pages being extracted at once. Parsing a page takes
+ * about ten times its size, so this bounds the workers' memory; a page
+ * larger than this is extracted alone. */
+#define EXTRACT_BUDGET ((size_t)4 << 20)
 
 typedef enum job_kind {
     JOB_PAGE,    /* to extract */
@@ -65,8 +66,8 @@ typedef struct job {
 
 typedef struct pipeline {
     pthread_mutex_t mu;
-    pthread_cond_t space, work, done, big;
-    int big_busy;               /* a worker is extracting a big page */
+    pthread_cond_t space, work, done;
+    size_t extracting, nextracting; /* bytes and pages in the workers' hands */
     job *work_head, *work_tail; /* reader -> workers, FIFO */
     job *done_list;             /* workers -> writer, any order */
     size_t inflight, cap;
@@ -196,33 +197,51 @@ static void extract_job(pipeline *p, job *j)
     j->data = NULL;
 }
 
+static int fits(const pipeline *p, size_t len)
+{
+    return p->nextracting == 0 || p->extracting + len <= EXTRACT_BUDGET;
+}
+
+/* Unlink the first queued page that fits beside those being extracted.
+ * A page that must wait for memory lets later pages pass, so a worker
+ * never idles behind it; the in-flight cap bounds how far they get. */
+static job *take_work(pipeline *p)
+{
+    job *prev = NULL;
+    for (job *j = p->work_head; j; prev = j, j = j->next) {
+        if (!fits(p, j->len))
+            continue;
+        if (prev)
+            prev->next = j->next;
+        else
+            p->work_head = j->next;
+        if (p->work_tail == j)
+            p->work_tail = prev;
+        return j;
+    }
+    return NULL;
+}
+
 static void *worker(void *arg)
 {
     pipeline *p = arg;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (!p->work_head && !p->reading_done && !p->abort)
+        job *j = NULL;
+        while (!p->abort && (p->work_head || !p->reading_done) && !(j = take_work(p)))
             pthread_cond_wait(&p->work, &p->mu);
-        job *j = p->work_head;
-        if (!j || p->abort)
-            break;
-        p->work_head = j->next;
-        if (!p->work_head)
-            p->work_tail = NULL;
+        if (!j)
+            break; /* aborted, or nothing left */
         size_t len = j->len;
-        int big = len >= BIG_PAGE;
-        if (big) {
-            while (p->big_busy)
-                pthread_cond_wait(&p->big, &p->mu);
-            p->big_busy = 1;
-        }
+        p->extracting += len;
+        p->nextracting++;
         pthread_mutex_unlock(&p->mu);
         extract_job(p, j);
         pthread_mutex_lock(&p->mu);
-        if (big) {
-            p->big_busy = 0;
-            pthread_cond_signal(&p->big);
-        }
+        p->extracting -= len;
+        p->nextracting--;
+        if (p->work_head) /* a page waiting for memory may fit now */
+            pthread_cond_broadcast(&p->work);
         p->bytes -= len;
         pthread_cond_signal(&p->space);
         j->next = p->done_list;
@@ -870,7 +889,6 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     pthread_cond_init(&p.space, NULL);
     pthread_cond_init(&p.work, NULL);
     pthread_cond_init(&p.done, NULL);
-    pthread_cond_init(&p.big, NULL);
     int started = threads ? start_threads(&p, threads, nworkers, &wt) : -1;
     if (started > 0) {
         int ok = 1;
@@ -905,7 +923,6 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     pthread_cond_destroy(&p.space);
     pthread_cond_destroy(&p.work);
     pthread_cond_destroy(&p.done);
-    pthread_cond_destroy(&p.big);
     pthread_mutex_destroy(&p.mu);
     p.stats.seconds = now_seconds() - t0;
     if (stats)

@@ -14,6 +14,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <libxml/parser.h>
 #include <limits.h>
 #include <pthread.h>
@@ -56,7 +57,7 @@ typedef struct job {
     size_t len;
     gisa_error err;
     int failed; /* extraction failed: err says why */
-    gisa_document *doc;
+    gisa_document *doc; /* its metadata only, one allocation: see keep_meta */
     char *text;
     uint64_t simhash;
     gisa_post post;       /* with opts->posts */
@@ -110,7 +111,7 @@ static void job_free(job *j)
     gisa_post_clear(&j->post);
     free(j->data);
     free(j->text);
-    gisa_document_free(j->doc);
+    free(j->doc);
     free(j);
 }
 
@@ -164,17 +165,54 @@ static int submit(pipeline *p, job *j)
 /* ---------------------------------------------------------------- worker */
 
 /* With opts->posts: a Jekyll post of the article, checked against it. */
-static void compose_job(pipeline *p, job *j)
+static void compose_job(pipeline *p, job *j, const gisa_document *doc)
 {
     if (!p->opts->posts)
         return;
     gisa_post_options po;
     memset(&po, 0, sizeof po);
     po.format = GISA_POST_JEKYLL;
-    if (gisa_compose(j->doc, &po, &j->post, &j->post_err) != GISA_OK) {
+    if (gisa_compose(doc, &po, &j->post, &j->post_err) != GISA_OK) {
         memset(&j->post, 0, sizeof j->post);
         j->post_failed = 1;
     }
+}
+
+/* The fields of `d` the store keeps, copied into one allocation. A
+ * document's arena can hold ten times its text, and finished jobs wait
+ * for the writer in input order, so the full document is not kept. */
+static gisa_document *keep_meta(const gisa_document *d)
+{
+    static const size_t fields[] = {
+        offsetof(gisa_document, source_name), offsetof(gisa_document, encoding),
+        offsetof(gisa_document, url),         offsetof(gisa_document, title),
+        offsetof(gisa_document, date),        offsetof(gisa_document, author),
+        offsetof(gisa_document, publisher),   offsetof(gisa_document, site_name),
+        offsetof(gisa_document, lang),        offsetof(gisa_document, license),
+        offsetof(gisa_document, license_text),
+    };
+    enum { NFIELDS = sizeof fields / sizeof *fields };
+    size_t size = sizeof *d;
+    for (size_t i = 0; i < NFIELDS; i++) {
+        const char *f = *(const char *const *)((const char *)d + fields[i]);
+        size += f ? strlen(f) + 1 : 0;
+    }
+    gisa_document *m = malloc(size);
+    if (!m)
+        return NULL;
+    memset(m, 0, sizeof *m);
+    m->input = d->input;
+    char *out = (char *)(m + 1);
+    for (size_t i = 0; i < NFIELDS; i++) {
+        const char *f = *(const char *const *)((const char *)d + fields[i]);
+        if (!f)
+            continue;
+        size_t n = strlen(f) + 1;
+        memcpy(out, f, n);
+        *(const char **)((char *)m + fields[i]) = out;
+        out += n;
+    }
+    return m;
 }
 
 static void extract_job(pipeline *p, job *j)
@@ -182,17 +220,23 @@ static void extract_job(pipeline *p, job *j)
     gisa_source src = {j->name, j->data, j->len, j->url, j->ctype};
     gisa_extract_options eo = {.kind = GISA_INPUT_AUTO, .max_input = p->max_input};
     gisa_error err;
+    gisa_document *doc;
     size_t len;
-    if (gisa_extract(&src, &eo, &j->doc, &j->err) != GISA_OK) {
-        j->doc = NULL;
+    if (gisa_extract(&src, &eo, &doc, &j->err) != GISA_OK) {
         j->failed = 1;
-    } else if (gisa_render(j->doc, GISA_FORMAT_TEXT, &j->text, &len, &err) != GISA_OK) {
+        doc = NULL;
+    } else if (gisa_render(doc, GISA_FORMAT_TEXT, &j->text, &len, &err) != GISA_OK) {
         j->err = err;
         j->failed = 1;
     } else {
         j->simhash = corpus_simhash(j->text, len);
-        compose_job(p, j);
+        compose_job(p, j, doc);
+        if (!(j->doc = keep_meta(doc))) {
+            set_error(&j->err, GISA_ERR_NOMEM, "%s: out of memory", j->name);
+            j->failed = 1;
+        }
     }
+    gisa_document_free(doc);
     free(j->data); /* the raw page is no longer needed: keep memory low */
     j->data = NULL;
 }

@@ -64,11 +64,44 @@ static int write_named(const char *path, const char *tmp, const char *data, size
     return move_into_place(tmp, path);
 }
 
+#ifdef O_TMPFILE
+/* Replace `path` with the file open as /proc/self/fd/N (`self`): rename
+ * cannot take a descriptor, so the file gets the short-lived name
+ * "<path>.tmp" first. A kill in that instant leaves that name behind; the
+ * next write of `path` removes it. A racing writer of the same path may
+ * remove ours, hence the retries. */
+static int link_over(const char *self, const char *path)
+{
+    size_t n = strlen(path) + 5;
+    char *tmp = malloc(n);
+    if (!tmp) {
+        errno = ENOMEM;
+        return -1;
+    }
+    snprintf(tmp, n, "%s.tmp", path);
+    int rc = -1;
+    for (int tries = 0; tries < 3 && rc != 0; tries++) {
+        unlink(tmp);
+        rc = linkat(AT_FDCWD, self, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW);
+        if (rc == 0)
+            rc = rename(tmp, path);
+        else if (errno != EEXIST)
+            break;
+    }
+    int saved = errno;
+    if (rc != 0)
+        unlink(tmp);
+    free(tmp);
+    errno = saved;
+    return rc;
+}
+#endif
+
 /* Linux: an unnamed file in the target's directory (O_TMPFILE), linked in
- * only when complete, so `kill -9` at any moment leaves no temporary file.
- * Returns 1 when done, 0 when the filesystem or kernel cannot do it (the
- * caller falls back to write_named), -1 on a real error. */
-static int write_unnamed(const char *path, const char *tmp, const char *data, size_t len)
+ * only when complete, so a kill while writing leaves nothing. Returns 1
+ * when done, 0 when the filesystem or kernel cannot do it (the caller
+ * falls back to write_named), -1 on a real error. */
+static int write_unnamed(const char *path, const char *data, size_t len)
 {
 #ifdef O_TMPFILE
     const char *slash = strrchr(path, '/');
@@ -90,14 +123,10 @@ static int write_unnamed(const char *path, const char *tmp, const char *data, si
     }
     char self[64];
     snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
-    /* A new file gets its name in one step; an existing one is replaced
-     * through a short-lived name, as rename cannot take a descriptor. */
+    /* A new file gets its name in one step. */
     int rc = linkat(AT_FDCWD, self, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
     if (rc != 0 && errno == EEXIST) {
-        unlink(tmp); /* a leftover of a killed process with our pid */
-        rc = linkat(AT_FDCWD, self, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW);
-        if (rc == 0)
-            rc = move_into_place(tmp, path);
+        rc = link_over(self, path);
     } else if (rc != 0 && errno == ENOENT) {
         close(fd); /* no /proc: write the ordinary way */
         return 0;
@@ -108,7 +137,7 @@ static int write_unnamed(const char *path, const char *tmp, const char *data, si
     errno = saved;
     return rc == 0 ? 1 : -1;
 #else
-    (void)path, (void)tmp, (void)data, (void)len;
+    (void)path, (void)data, (void)len;
     return 0;
 #endif
 }
@@ -120,10 +149,11 @@ gisa_status gisa_write_file(const char *path, const char *data, size_t len,
     char *tmp = malloc(n);
     if (!tmp)
         return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", path);
-    snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
-    int rc = write_unnamed(path, tmp, data, len);
-    if (rc == 0)
+    int rc = write_unnamed(path, data, len);
+    if (rc == 0) {
+        snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
         rc = write_named(path, tmp, data, len) == 0 ? 1 : -1;
+    }
     int saved = errno;
     free(tmp);
     if (rc < 0)

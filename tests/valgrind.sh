@@ -1,0 +1,110 @@
+#!/bin/sh
+# valgrind.sh BUILD_DIR - valgrind memcheck over a subset that runs in a
+# few minutes: the unit tests, and gisa on the samples and on bad inputs
+# (error paths are where a leak hides). Fails on any invalid read or
+# write, use of uninitialised memory, or definite leak. Run by
+# `make check-valgrind`; the sanitizer build (`make check-asan`) runs
+# everything else.
+#
+# The unit tests that take seconds natively (test_robust damages every
+# sample at many points) are left to the sanitizer build; set
+# VALGRIND_ALL=1 to run them too.
+set -u
+BUILD=${1:?usage: valgrind.sh BUILD_DIR}
+case $BUILD in /*) ;; *) BUILD=$(pwd)/$BUILD ;; esac
+cd "$(dirname "$0")/.." || exit 2
+command -v valgrind >/dev/null || { echo "valgrind.sh: valgrind is not installed (scripts/bootstrap)" >&2; exit 2; }
+GISA=$BUILD/gisa
+[ -x "$GISA" ] || { echo "valgrind.sh: no gisa in $BUILD" >&2; exit 2; }
+TMP=$(mktemp -d) || exit 2
+trap 'rm -rf "$TMP"' EXIT
+
+# 99, not 1: gisa's own exit status 1 (bad input) is expected below.
+VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite
+    --errors-for-leak-kinds=definite --num-callers=30 --log-file=$TMP/vg.log
+    --suppressions=$(pwd)/tests/valgrind.supp"
+SLOW="test_robust"
+# PCRE2's JIT code is opaque to valgrind (src/util/regex.c).
+export GISA_NO_JIT=1
+RUNS=0
+FAILS=0
+
+# Run one command under memcheck; a memcheck error fails it, and so does
+# an exit status other than the expected one.
+vg() { # want-rc what command...
+    want=$1 what=$2
+    shift 2
+    RUNS=$((RUNS + 1))
+    # shellcheck disable=SC2086
+    $VG "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+    rc=$?
+    if [ $rc = 99 ] || [ -s "$TMP/vg.log" ]; then
+        FAILS=$((FAILS + 1))
+        echo "FAIL (memcheck): $what"
+        head -40 "$TMP/vg.log"
+    elif [ $rc != "$want" ]; then
+        FAILS=$((FAILS + 1))
+        echo "FAIL (exit status $rc, want $want): $what: $(head -c 300 "$TMP/err")"
+    else
+        echo "ok: $what"
+    fi
+}
+
+start=$(date +%s)
+
+# --- unit tests ----------------------------------------------------------------
+for t in "$BUILD"/tests/test_*; do
+    [ -x "$t" ] || continue
+    name=${t##*/}
+    case " $SLOW " in *" $name "*)
+        [ "${VALGRIND_ALL:-0}" = 1 ] || { echo "skip: $name (slow; VALGRIND_ALL=1)"; continue; } ;;
+    esac
+    vg 0 "unit $name" "$t"
+done
+
+# --- gisa on the samples ---------------------------------------------------------
+for page in examples/*.html examples/release-dump.txt; do
+    for f in text json markdown; do
+        vg 0 "extract --format $f $page" "$GISA" extract --format "$f" "$page"
+    done
+done
+vg 0 "extract --out (batch)" "$GISA" extract --out "$TMP/batch" examples/*.html
+vg 0 "post korea-kr-release" "$GISA" post --date 2026-03-12 examples/korea-kr-release.html
+vg 0 "post --format hugo --mode summary newspaper" \
+    "$GISA" post --format hugo --mode summary examples/newspaper.html
+vg 0 "post --out" "$GISA" post --out "$TMP/posts" examples/naver-news.html
+vg 0 "site --to" "$GISA" site --quiet --to "$TMP/site" examples/*.html
+vg 0 "analyze korea-kr-release" "$GISA" analyze examples/korea-kr-release.html
+vg 0 "analyze --format text release-dump" "$GISA" analyze --format text examples/release-dump.txt
+"$GISA" post --no-check examples/newspaper.html >"$TMP/faithful.md" 2>/dev/null
+vg 0 "check a faithful post" "$GISA" check "$TMP/faithful.md" --source examples/newspaper.html
+sed 's/23명/32명/g' "$TMP/faithful.md" >"$TMP/altered.md"
+vg 5 "check an altered post" "$GISA" check --format json "$TMP/altered.md" --source examples/newspaper.html
+
+# --- bad inputs: the error paths -------------------------------------------------
+: >"$TMP/empty.html"
+vg 1 "extract an empty file" "$GISA" extract "$TMP/empty.html"
+gzip -c examples/newspaper.html | head -c 2000 >"$TMP/cut.html.gz"
+vg 1 "extract a truncated gzip" "$GISA" extract "$TMP/cut.html.gz"
+head -c 3000000 /dev/zero | gzip >"$TMP/bomb.gz"
+vg 1 "extract a zip bomb over --max-bytes" "$GISA" extract --max-bytes 1000000 "$TMP/bomb.gz"
+printf '<html><body><p>%s \377 %s</p></body></html>' "정부는 새 대책을 발표했다." \
+    "대책은 내년부터 시행된다." >"$TMP/bad-utf8.html"
+vg 1 "extract invalid UTF-8" "$GISA" extract "$TMP/bad-utf8.html"
+awk 'BEGIN { printf "<html><body>"; for (i = 0; i < 5000; i++) printf "<div>";
+             printf "<p>깊은 곳의 문단이다.</p></body></html>" }' >"$TMP/deep.html"
+vg 1 "extract 5,000-deep nesting" "$GISA" extract "$TMP/deep.html"
+vg 1 "post 5,000-deep nesting" "$GISA" post "$TMP/deep.html"
+awk 'BEGIN { printf "<html><body>"; for (i = 0; i < 3000; i++) printf "<p>문단 %d</p>", i }' \
+    >"$TMP/wide.html"
+vg 1 "extract over the node limit" "$GISA" extract --max-nodes 1000 "$TMP/wide.html"
+printf '<html><body><script>var a = 1;</script></body></html>' >"$TMP/scripts.html"
+vg 1 "extract a page of scripts only" "$GISA" extract "$TMP/scripts.html"
+vg 1 "analyze a page of scripts only" "$GISA" analyze "$TMP/scripts.html"
+: >"$TMP/plain-file"
+vg 3 "extract --out under a regular file" "$GISA" extract --out "$TMP/plain-file/x" examples/newspaper.html
+vg 3 "extract a missing file" "$GISA" extract "$TMP/no-such.html"
+vg 2 "an unknown option" "$GISA" extract --no-such-option examples/newspaper.html
+
+echo "valgrind: $((RUNS - FAILS)) of $RUNS runs clean in $(($(date +%s) - start)) s"
+[ $FAILS = 0 ]

@@ -3,10 +3,11 @@
 #   make check   bootstrap, build, run every test
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+VALGRIND_BUILD ?= build-valgrind
 JOBS ?= 2
 SAMPLE ?= examples/korea-kr-release.html
 
-.PHONY: all bootstrap build demo check check-asan clean
+.PHONY: all bootstrap build demo check check-asan check-valgrind clean
 
 all: build
 
@@ -30,5 +31,12 @@ check-asan: bootstrap
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		ctest --output-on-failure -j$(JOBS)
 
+# valgrind memcheck over a subset (unit tests, gisa on the samples and on
+# bad inputs): fails on an invalid read or write or a definite leak.
+check-valgrind: bootstrap
+	@cmake -S . -B $(VALGRIND_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(VALGRIND_BUILD) -j$(JOBS)
+	@tests/valgrind.sh $(VALGRIND_BUILD)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) demo
+	rm -rf $(BUILD) $(ASAN_BUILD) $(VALGRIND_BUILD) demo

@@ -17,6 +17,9 @@
 #include <stddef.h>
 #include <libxml/parser.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -35,6 +38,11 @@
  * about ten times its size, so this bounds the workers' memory; a page
  * larger than this is extracted alone. */
 #define EXTRACT_BUDGET ((size_t)4 << 20)
+/* After a page this large the worker hands its freed memory back: each
+ * thread has its own malloc arena, which otherwise keeps the footprint of
+ * the largest page it parsed, so the peak would grow with the input as
+ * every worker in turn meets a large page. */
+#define TRIM_PAGE ((size_t)1 << 20)
 
 typedef enum job_kind {
     JOB_PAGE,    /* to extract */
@@ -239,6 +247,10 @@ static void extract_job(pipeline *p, job *j)
     gisa_document_free(doc);
     free(j->data); /* the raw page is no longer needed: keep memory low */
     j->data = NULL;
+#ifdef __GLIBC__
+    if (j->len >= TRIM_PAGE)
+        malloc_trim(0);
+#endif
 }
 
 static int fits(const pipeline *p, size_t len)

@@ -711,15 +711,17 @@ static void emit_list(emitter *e, xmlNode *n, tag t)
     const char **items = arena_alloc(&e->d->mem, (count ? count : 1) * sizeof *items);
     if (!items)
         return;
-    size_t k = 0;
+    size_t k = 0, repeats = 0;
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE || skip_subtree(e, c, ntag(c)))
             continue;
         const char *s = clean_collect(e, c, 0);
-        if (s && *s)
+        if (s && *s) {
+            repeats += doc_is_repeat(e->d, s);
             items[k++] = s;
+        }
     }
-    if (!k)
+    if (!k || repeats == k) /* nothing, or a list shown twice (tabs, mobile copy) */
         return;
     gisa_block *b = doc_add_block(e->d, GISA_BLOCK_LIST);
     if (!b)

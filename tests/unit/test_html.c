@@ -259,6 +259,30 @@ static void test_sections_pointing_elsewhere(void)
     gisa_document_free(d);
 }
 
+/* A list printed twice (a tab strip and its mobile copy) comes out once;
+ * a list that only shares some items with an earlier one stays whole. */
+static void test_list_shown_twice(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><article><h1>바다숲</h1><p>" PARA1 "</p>"
+        "<ul><li>동해 연안 바다숲 스물두 곳 조성</li><li>제주 연안 바다숲 열여섯 곳 조성</li></ul>"
+        "<p>" PARA2 "</p>"
+        "<ul><li>동해 연안 바다숲 스물두 곳 조성</li><li>제주 연안 바다숲 열여섯 곳 조성</li></ul>"
+        "<p>" PARA3 "</p>"
+        "<ol><li>동해 연안 바다숲 스물두 곳 조성</li><li>남해 연안 바다숲 열여섯 곳 조성</li></ol>"
+        "</article></body></html>");
+    if (!d)
+        return;
+    size_t lists = 0;
+    for (size_t i = 0; i < d->nblocks; i++)
+        lists += d->blocks[i].kind == GISA_BLOCK_LIST;
+    CHECK(lists == 2);
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "남해 연안");
+    free(t);
+    gisa_document_free(d);
+}
+
 static void test_deterministic(void)
 {
     const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
@@ -287,6 +311,7 @@ int main(void)
     test_footer_with_prose();
     test_minor_regions_by_class();
     test_sections_pointing_elsewhere();
+    test_list_shown_twice();
     test_deterministic();
     CHECK_DONE();
 }

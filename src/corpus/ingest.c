@@ -38,10 +38,10 @@
  * about ten times its size, so this bounds the workers' memory; a page
  * larger than this is extracted alone. */
 #define EXTRACT_BUDGET ((size_t)4 << 20)
-/* After a page this large the worker hands its freed memory back: each
- * thread has its own malloc arena, which otherwise keeps the footprint of
- * the largest page it parsed, so the peak would grow with the input as
- * every worker in turn meets a large page. */
+/* After a page this large, freed memory is handed back: each thread has
+ * its own malloc arena, which otherwise keeps the footprint of the largest
+ * page it parsed, so the peak would grow with the input as every worker in
+ * turn meets a large page. */
 #define TRIM_PAGE ((size_t)1 << 20)
 
 typedef enum job_kind {
@@ -77,6 +77,8 @@ typedef struct pipeline {
     pthread_mutex_t mu;
     pthread_cond_t space, work, done;
     size_t extracting, nextracting; /* bytes and pages in the workers' hands */
+    int idle;                   /* workers waiting for a page */
+    int trim;                   /* a large page was freed: see release() */
     job *work_head, *work_tail; /* reader -> workers, FIFO */
     job *done_list;             /* workers -> writer, any order */
     size_t inflight, cap;
@@ -155,19 +157,21 @@ static int submit(pipeline *p, job *j)
     p->inflight++;
     p->bytes += len;
     j->seq = p->next_seq++;
-    if (j->kind == JOB_PAGE) {
+    int page = j->kind == JOB_PAGE;
+    if (page) {
         if (p->work_tail)
             p->work_tail->next = j;
         else
             p->work_head = j;
         p->work_tail = j;
-        pthread_cond_signal(&p->work);
     } else {
         j->next = p->done_list;
         p->done_list = j;
-        pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
+    /* Signalled after unlocking: a woken thread that preempted us while we
+     * held the lock would only block on it. */
+    pthread_cond_signal(page ? &p->work : &p->done);
     return 1;
 }
 
@@ -267,10 +271,6 @@ static void extract_job(pipeline *p, job *j)
     gisa_document_free(doc);
     free(j->data); /* the raw page is no longer needed: keep memory low */
     j->data = NULL;
-#ifdef __GLIBC__
-    if (j->len >= TRIM_PAGE)
-        malloc_trim(0);
-#endif
 }
 
 static int fits(const pipeline *p, size_t len)
@@ -304,8 +304,11 @@ static void *worker(void *arg)
     pthread_mutex_lock(&p->mu);
     for (;;) {
         job *j = NULL;
-        while (!p->abort && (p->work_head || !p->reading_done) && !(j = take_work(p)))
+        while (!p->abort && (p->work_head || !p->reading_done) && !(j = take_work(p))) {
+            p->idle++;
             pthread_cond_wait(&p->work, &p->mu);
+            p->idle--;
+        }
         if (!j)
             break; /* aborted, or nothing left */
         size_t len = j->len;
@@ -316,13 +319,17 @@ static void *worker(void *arg)
         pthread_mutex_lock(&p->mu);
         p->extracting -= len;
         p->nextracting--;
-        if (p->work_head) /* a page waiting for memory may fit now */
-            pthread_cond_broadcast(&p->work);
         p->bytes -= len;
-        pthread_cond_signal(&p->space);
+        p->trim |= len >= TRIM_PAGE;
         j->next = p->done_list;
         p->done_list = j;
+        int waiting = p->work_head && p->idle; /* a page waiting for memory may fit now */
+        pthread_mutex_unlock(&p->mu);
+        if (waiting)
+            pthread_cond_broadcast(&p->work);
+        pthread_cond_signal(&p->space);
         pthread_cond_signal(&p->done);
+        pthread_mutex_lock(&p->mu);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -445,12 +452,24 @@ static job *next_in_order(pipeline *p, uint64_t seq, double deadline, int *finis
     return j;
 }
 
+/* The writer is done with a job. After a large page, freed memory goes
+ * back to the system here, on the writer, rather than on a worker:
+ * malloc_trim waits for every thread's arena, and a worker's time is the
+ * one that counts. */
 static void release(pipeline *p)
 {
     pthread_mutex_lock(&p->mu);
     p->inflight--;
-    pthread_cond_signal(&p->space);
+    int trim = p->trim;
+    p->trim = 0;
     pthread_mutex_unlock(&p->mu);
+    pthread_cond_signal(&p->space);
+#ifdef __GLIBC__
+    if (trim)
+        malloc_trim(0);
+#else
+    (void)trim;
+#endif
 }
 
 static gisa_status writer_loop(pipeline *p, corpus_writer *w, gisa_error *err)

@@ -11,7 +11,9 @@
  * and joined by siblings that score well, is the article; it then climbs
  * to an ancestor whose content mass is clearly larger, which brings in the
  * other posts of a thread, the other sections of a service page or the
- * other items of a listing.
+ * other items of a listing. When the best element is weak, or holds
+ * little prose and a small share of the page, the page is a listing and
+ * is taken whole (with its comment-marked posts when they are most of it).
  *
  * The second pass walks the article and emits blocks, leaving out
  * subtrees that look like boilerplate (menus, share bars, related lists,
@@ -535,8 +537,12 @@ static float final_score(const xmlNode *n)
     if (!ni || ni->hidden)
         return 0;
     float ld = ni->text ? (float)ni->link / (float)ni->text : 1.0f;
-    float s = ni->score + (ni->cls > 0 ? 8.0f : ni->cls == EV_WEAK_BAD ? -4.0f
-                                       : ni->cls < 0 ? -16.0f : 0.0f);
+    /* a content class counts on an element with some text: a one-line
+     * "filter-text" label is not the article */
+    int sized = ni->text >= MIN_ARTICLE_BYTES / 4;
+    float s = ni->score + (ni->cls > 0 ? (sized ? 8.0f : 0.0f)
+                           : ni->cls == EV_WEAK_BAD ? -4.0f
+                           : ni->cls < 0 ? -16.0f : 0.0f);
     tag t = ntag(n);
     if (t == T_ARTICLE || t == T_MAIN)
         s += 5;
@@ -1226,6 +1232,21 @@ static xmlNode *hinted_article(doc *d, xmlNode *body)
     return n && info_of(n)->text >= MIN_ARTICLE_BYTES / 4 ? n : NULL;
 }
 
+/* Score below which the best element is no article: under one long
+ * paragraph's worth of votes (a content class counts). */
+#define WEAK_SCORE 4.0f
+
+/* Is the page a listing rather than an article? Its best element is
+ * weak, or, even widened and climbed, holds little prose and under an
+ * eighth of the page's text: the content is the page's items
+ * (categories, a product grid, short posts), taken as a whole. */
+static int listing_page(const xmlNode *body, const xmlNode *top, float top_score)
+{
+    const node_info *ti = info_of(top), *bi = info_of(body);
+    return top_score < WEAK_SCORE ||
+           (ti->prose < SOME_PROSE && (unsigned long)ti->text * 8 < bi->text);
+}
+
 static void choose_and_emit(doc *d, xmlNode *body)
 {
     xmlNode *hinted = hinted_article(d, body);
@@ -1240,10 +1261,16 @@ static void choose_and_emit(doc *d, xmlNode *body)
     float top_score = 0;
     emitter e = {.d = d, .inl = BUF_INIT, .base = d->base_url};
     best_below(body, 0, &top, &top_score);
-    if (!top || info_of(top)->text < MIN_ARTICLE_BYTES / 4) {
+    xmlNode *wide = NULL, *wider = NULL;
+    if (top && info_of(top)->text >= MIN_ARTICLE_BYTES / 4) {
+        wide = widen(top);
+        wider = climb(body, wide);
+    }
+    if (!wider || listing_page(body, wider, top_score)) {
         top = body;
+        /* a thread whose posts are marked as comments */
+        e.keep_comments = comment_bytes(body, 0) * 2 > info_of(body)->text;
     } else {
-        xmlNode *wide = widen(top), *wider = climb(body, wide);
         if (wider != wide)
             top_score = INFINITY; /* its siblings are in already */
         top = wider;

@@ -283,6 +283,59 @@ static void test_list_shown_twice(void)
     gisa_document_free(d);
 }
 
+/* A thread of short posts, each in a comment-marked wrapper, with a tiny
+ * element classed "text" in the page header: the tiny element must not
+ * win on its class name, and when the whole page is taken the posts,
+ * being most of it, are kept. */
+static void test_thread_of_short_posts(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><header><details><summary class='filter-text'>검색 범위</summary>"
+        "</details><a href='/'>포럼</a></header>"
+        "<div class='topic-comments'>"
+        "<article class='comment'><p>새 화면 배치가 예전보다 답답하게 느껴집니다. 구역 사이의 선이 사라졌네요.</p></article>"
+        "<article class='comment'><p>저도 같은 생각입니다. 설정 항목이 줄어서 원하는 기능을 찾기 어렵습니다.</p></article>"
+        "<article class='comment'><p>몇 주 전 버전 10에서 바뀐 화면 이야기인 것 같습니다. 곧 개선된다고 합니다.</p></article>"
+        "</div><footer><a href='/terms'>이용약관</a></footer></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "구역 사이의 선이 사라졌네요");
+    CHECK_HAS(t, "설정 항목이 줄어서");
+    CHECK_HAS(t, "곧 개선된다고 합니다");
+    free(t);
+    gisa_document_free(d);
+}
+
+/* A listing: a short promotional paragraph beside a grid of many items,
+ * each a link and a price. The paragraph holds a small share of the page,
+ * so the page is taken whole and the items are kept. */
+static void test_listing_page(void)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><main><div class='hero'><p class='text-base'>"
+                 "봄 신상품을 만나 보세요. 가볍고 따뜻한 소재로 만든 외투와 니트를 한곳에 모았습니다."
+                 "</p></div><ul class='grid'>");
+    for (int i = 0; i < 24; i++) {
+        char item[200];
+        snprintf(item, sizeof item,
+                 "<li><a href='/p/%d'>린넨 셔츠 %d호</a><span>%d,900원 무료 배송</span></li>", i, i,
+                 19 + i);
+        buf_puts(&b, item);
+    }
+    buf_puts(&b, "</ul></main></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "봄 신상품을 만나 보세요");
+    CHECK_HAS(t, "린넨 셔츠 3호");
+    CHECK_HAS(t, "린넨 셔츠 23호");
+    free(t);
+    gisa_document_free(d);
+}
+
 static void test_deterministic(void)
 {
     const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
@@ -312,6 +365,8 @@ int main(void)
     test_minor_regions_by_class();
     test_sections_pointing_elsewhere();
     test_list_shown_twice();
+    test_thread_of_short_posts();
+    test_listing_page();
     test_deterministic();
     CHECK_DONE();
 }

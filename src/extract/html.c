@@ -1268,8 +1268,12 @@ static void choose_and_emit(doc *d, xmlNode *body)
     }
     if (!wider || listing_page(body, wider, top_score)) {
         top = body;
+        /* within the page's <main>, when the candidate is in one */
+        for (xmlNode *m = wider; m && m != body; m = m->parent)
+            if (ntag(m) == T_MAIN)
+                top = m;
         /* a thread whose posts are marked as comments */
-        e.keep_comments = comment_bytes(body, 0) * 2 > info_of(body)->text;
+        e.keep_comments = comment_bytes(top, 0) * 2 > info_of(top)->text;
     } else {
         if (wider != wide)
             top_score = INFINITY; /* its siblings are in already */

@@ -309,11 +309,13 @@ static void test_thread_of_short_posts(void)
 
 /* A listing: a short promotional paragraph beside a grid of many items,
  * each a link and a price. The paragraph holds a small share of the page,
- * so the page is taken whole and the items are kept. */
+ * so the page's <main> is taken whole: the items are kept, the banner
+ * outside it is not. */
 static void test_listing_page(void)
 {
     buf b = BUF_INIT;
-    buf_puts(&b, "<html><body><main><div class='hero'><p class='text-base'>"
+    buf_puts(&b, "<html><body><div class='topbar'><span>전 상품 무료 반품 행사가 이달 말까지 이어집니다</span></div>"
+                 "<main><div class='hero'><p class='text-base'>"
                  "봄 신상품을 만나 보세요. 가볍고 따뜻한 소재로 만든 외투와 니트를 한곳에 모았습니다."
                  "</p></div><ul class='grid'>");
     for (int i = 0; i < 24; i++) {
@@ -332,6 +334,7 @@ static void test_listing_page(void)
     CHECK_HAS(t, "봄 신상품을 만나 보세요");
     CHECK_HAS(t, "린넨 셔츠 3호");
     CHECK_HAS(t, "린넨 셔츠 23호");
+    CHECK_LACKS(t, "무료 반품");
     free(t);
     gisa_document_free(d);
 }

@@ -643,6 +643,17 @@ static int link_dense(const node_info *ni)
     return ni->link * 10 > ni->text * 6;
 }
 
+static unsigned comment_bytes(const xmlNode *n, int depth);
+static int in_comments(const xmlNode *n);
+
+/* A form that wraps a thread's posts (a reply form around the topic):
+ * the posts, when the page's comments are its content. */
+static int form_holds_posts(const emitter *e, const xmlNode *n)
+{
+    return e->keep_comments &&
+           (in_comments(n) || comment_bytes(n, 0) * 2 > info_of(n)->text);
+}
+
 static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
 {
     const node_info *ni = info_of(n);
@@ -650,7 +661,7 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
         return 1;
     if (t == T_NAV || t == T_ASIDE || t == T_MENU)
         return 1;
-    if (t == T_FORM && form_is_boilerplate(ni))
+    if (t == T_FORM && form_is_boilerplate(ni) && !form_holds_posts(e, n))
         return 1;
     if (ni->cls == EV_COMMENT && !e->keep_comments)
         return 1;

@@ -339,6 +339,41 @@ static void test_listing_page(void)
     gisa_document_free(d);
 }
 
+/* The posts of a short thread inside a form (a moderation form around
+ * the topic), each with an author pane of links: the form is the thread,
+ * not a search box. */
+static void test_thread_in_form(void)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><nav><a href='/'>홈</a><a href='/f'>포럼</a></nav><main>"
+                 "<div class='topic-comments'><form action='/mod'>");
+    static const char *const posts[] = {
+        "케이스 바닥의 작은 구멍은 어디에 쓰는 것인지 아시는 분 계신가요?",
+        "뒤쪽 구멍은 외부 연결용이라는 이야기를 들었습니다. 바닥 쪽은 모르겠네요.",
+    };
+    for (int i = 0; i < 2; i++) {
+        buf_puts(&b, "<article class='comment'><aside><a href='/u/1'>회원 프로필 보기</a>"
+                     "<a href='/u/1/posts'>작성한 글 모두 보기</a><a href='/u/1/msg'>쪽지 보내기</a>"
+                     "<a href='/u/1/badges'>받은 배지 모두 보기</a><a href='/u/1/follow'>이 회원 팔로우하기</a>"
+                     "</aside><p>");
+        buf_puts(&b, posts[i]);
+        buf_puts(&b, "</p><a href='/report'>신고</a><a href='/quote'>인용하기</a></article>");
+    }
+    buf_puts(&b, "</form></div></main><div class='sidebar-list'><p>이 주의 인기 글 목록과 새로 올라온 "
+                 "질문들을 확인해 보세요. 매주 월요일 아침에 새로 정리해서 보여 드립니다.</p>"
+                 "<p>공지: 포럼 이용 규칙이 바뀌었습니다. 글을 올리기 전에 꼭 한 번 읽어 주시고 "
+                 "궁금한 점은 운영진에게 물어 주세요.</p></div></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, posts[0]);
+    CHECK_HAS(t, posts[1]);
+    free(t);
+    gisa_document_free(d);
+}
+
 static void test_deterministic(void)
 {
     const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
@@ -370,6 +405,7 @@ int main(void)
     test_list_shown_twice();
     test_thread_of_short_posts();
     test_listing_page();
+    test_thread_in_form();
     test_deterministic();
     CHECK_DONE();
 }

@@ -11,7 +11,7 @@
  * and joined by siblings that score well, is the article; it then climbs
  * to an ancestor whose content mass is clearly larger, which brings in the
  * other posts of a thread, the other sections of a service page or the
- * other items of a listing. When the best element is weak, or holds
+ * other items of a listing; it never climbs out of a <main>. When the best element is weak, or holds
  * little prose and a small share of the page, the page is a listing and
  * is taken whole (with its comment-marked posts when they are most of it).
  *
@@ -1190,17 +1190,19 @@ static void emit_chosen(emitter *e, xmlNode *body, xmlNode *top, float top_score
 
 /* An ancestor of the chosen element whose content mass is clearly larger
  * holds more of the page's content than the prose-scoring found: the
- * posts of a thread, the sections of a service page. */
+ * posts of a thread, the sections of a service page. What lies outside
+ * the page's <main> is other stories and sidebars, however heavy. */
 #define CLIMB_GAIN 1.5f
 
 static xmlNode *climb(xmlNode *body, xmlNode *top)
 {
-    for (xmlNode *p = top->parent; p && p->type == XML_ELEMENT_NODE && info_of(p);
-         p = p->parent) {
+    for (xmlNode *p = top; p != body && p->parent && p->parent->type == XML_ELEMENT_NODE &&
+                           info_of(p->parent); ) {
+        if (ntag(p) == T_MAIN)
+            break; /* the page's main region holds its content */
+        p = p->parent;
         if (info_of(p)->mass > info_of(top)->mass * CLIMB_GAIN)
             top = p;
-        if (p == body)
-            break;
     }
     return top;
 }

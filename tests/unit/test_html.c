@@ -374,6 +374,34 @@ static void test_thread_in_form(void)
     gisa_document_free(d);
 }
 
+/* The article sits in <main>; below it, outside <main>, teasers of other
+ * stories outweigh it. Climbing stops at <main>: the teasers stay out. */
+static void test_climb_stops_at_main(void)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><main><article><h1>바다숲 조성</h1><p>" PARA1 "</p><p>" PARA2
+                 "</p></article></main><div>");
+    for (int i = 0; i < 8; i++) {
+        char item[400];
+        snprintf(item, sizeof item,
+                 "<div><h3><a href='/n/%d'>다른 기사 제목 %d번: 항만 정비 사업이 속도를 낸다</a></h3>"
+                 "<span>지역 항만 %d곳의 정비 사업 일정이 앞당겨졌다는 소식 요약</span></div>",
+                 i, i, i + 2);
+        buf_puts(&b, item);
+    }
+    buf_puts(&b, "</div></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, PARA1);
+    CHECK_HAS(t, PARA2);
+    CHECK_LACKS(t, "정비 사업 일정");
+    free(t);
+    gisa_document_free(d);
+}
+
 static void test_deterministic(void)
 {
     const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
@@ -406,6 +434,7 @@ int main(void)
     test_thread_of_short_posts();
     test_listing_page();
     test_thread_in_form();
+    test_climb_stops_at_main();
     test_deterministic();
     CHECK_DONE();
 }

@@ -18,7 +18,8 @@
  * The second pass walks the article and emits blocks, leaving out
  * subtrees that look like boilerplate (menus, share bars, related lists,
  * comment and customer-review sections unless the page is the comments,
- * polls, overlays, footers), sections whose heading points elsewhere
+ * polls and search forms (not a form around a thread's posts), overlays,
+ * footers), sections whose heading points elsewhere
  * ("Related articles", "관련 기사") and lists already emitted once. When
  * that pruning leaves under two fifths of the chosen text, it runs again
  * more leniently (footers stay out even then). An image's text is its

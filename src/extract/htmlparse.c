@@ -59,6 +59,54 @@ static htmlParserCtxtPtr new_context(const char *text, size_t len, const char *u
     return c;
 }
 
+/* A stray </body></html> mid-page (a template included whole) makes
+ * libxml2 put the rest of the page beside <body>, or in a second <html>
+ * after the first. Browsers take it back into the body, and so do we. */
+static int named(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && !xmlStrcasecmp(n->name, BAD_CAST name);
+}
+
+static void move_into(xmlNode *body, xmlNode *c)
+{
+    xmlUnlinkNode(c);
+    if (!xmlAddChild(body, c))
+        xmlFreeNode(c);
+}
+
+/* The children of a second <html> (and of its <body>), not its <head>. */
+static void move_children(xmlNode *body, xmlNode *from)
+{
+    xmlNode *next;
+    for (xmlNode *c = from->children; c; c = next) {
+        next = c->next;
+        if (named(c, "body"))
+            move_children(body, c);
+        else if (!named(c, "head"))
+            move_into(body, c);
+    }
+}
+
+static void rejoin_body(xmlDoc *x)
+{
+    xmlNode *root = xmlDocGetRootElement(x), *body = NULL;
+    for (xmlNode *c = root ? root->children : NULL; c && !body; c = c->next)
+        if (named(c, "body"))
+            body = c;
+    if (!body)
+        return;
+    while (body->next)
+        move_into(body, body->next);
+    xmlNode *next;
+    for (xmlNode *c = root->next; c; c = next) {
+        next = c->next;
+        if (named(c, "html"))
+            move_children(body, c);
+        else if (c->type == XML_ELEMENT_NODE || c->type == XML_TEXT_NODE)
+            move_into(body, c);
+    }
+}
+
 struct _xmlDoc *html_parse(doc *d, const char *text, size_t len, const char *url,
                            gisa_error *err)
 {
@@ -92,5 +140,7 @@ struct _xmlDoc *html_parse(doc *d, const char *text, size_t len, const char *url
                   d->max_depth);
     else if (!x)
         gisa_fail(err, GISA_ERR_INPUT, "%s: cannot parse as HTML", name);
+    if (x)
+        rejoin_body(x);
     return x;
 }

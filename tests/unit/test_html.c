@@ -402,6 +402,24 @@ static void test_climb_stops_at_main(void)
     gisa_document_free(d);
 }
 
+/* A template closes the page early ("</body></html>") and the article
+ * follows: it is still the page's body, as a browser shows it. */
+static void test_content_after_early_end(void)
+{
+    gisa_document *d = must_extract(
+        "<html><head><title>바다숲</title></head><body><header><a href='/'>홈</a></header>"
+        "</body></html>\n<div class='post'><h1>바다숲 조성</h1><p>" PARA1 "</p><p>" PARA2
+        "</p></div><footer><a href='/f'>회사 소개</a></footer></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, PARA1);
+    CHECK_HAS(t, PARA2);
+    CHECK_LACKS(t, "회사 소개");
+    free(t);
+    gisa_document_free(d);
+}
+
 static void test_deterministic(void)
 {
     const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
@@ -435,6 +453,7 @@ int main(void)
     test_listing_page();
     test_thread_in_form();
     test_climb_stops_at_main();
+    test_content_after_early_end();
     test_deterministic();
     CHECK_DONE();
 }

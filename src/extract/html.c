@@ -22,7 +22,9 @@
  * footers), sections whose heading points elsewhere
  * ("Related articles", "관련 기사") and lists already emitted once. When
  * that pruning leaves under two fifths of the chosen text, it runs again
- * more leniently (footers stay out even then). An image's text is its
+ * more leniently (footers stay out even then). A hidden element inside
+ * the article is emitted when it holds prose: tabs and accordions hide
+ * panels the reader opens. An image's text is its
  * visible caption only; alt text is not part of the page a reader sees.
  * Recursion is bounded by MAX_DEPTH, so deeply nested input cannot
  * exhaust the stack. */
@@ -658,7 +660,10 @@ static int form_holds_posts(const emitter *e, const xmlNode *n)
 static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
 {
     const node_info *ni = info_of(n);
-    if (!ni || ni->hidden)
+    /* a collapsed tab, accordion or "read more" panel holds prose the
+     * reader opens; hidden menus, labels and widgets hold none, and a
+     * hidden paragraph on its own is not a panel */
+    if (!ni || (ni->hidden && (ni->prose == 0 || t == T_P)))
         return 1;
     if (t == T_NAV || t == T_ASIDE || t == T_MENU)
         return 1;

@@ -420,6 +420,26 @@ static void test_content_after_early_end(void)
     gisa_document_free(d);
 }
 
+/* Tabs: the second panel is hidden until its tab is clicked, and its
+ * prose is part of the page; a hidden dropdown of links is not. */
+static void test_hidden_panel_with_prose(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><article><h1>바다숲 조성</h1>"
+        "<div role='tabpanel'><p>" PARA1 "</p><p>" PARA3 "</p></div>"
+        "<div role='tabpanel' hidden><p>" PARA2 "</p></div>"
+        "<div style='display:none'><a href='/a'>정치</a> <a href='/b'>경제</a></div>"
+        "</article></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, PARA1);
+    CHECK_HAS(t, PARA2);
+    CHECK_LACKS(t, "경제");
+    free(t);
+    gisa_document_free(d);
+}
+
 static void test_deterministic(void)
 {
     const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
@@ -454,6 +474,7 @@ int main(void)
     test_thread_in_form();
     test_climb_stops_at_main();
     test_content_after_early_end();
+    test_hidden_panel_with_prose();
     test_deterministic();
     CHECK_DONE();
 }

@@ -41,6 +41,16 @@
 
 /* ------------------------------------------------------------- tags */
 
+/* strcmp with the first bytes compared inline: a binary search over a
+ * word table settles most steps on the first letter, and calling strcmp
+ * for each was a tenth of the time spent measuring a page. */
+static inline int cmp_names(const char *a, const char *b)
+{
+    if (a[0] != b[0])
+        return (unsigned char)a[0] - (unsigned char)b[0];
+    return a[0] ? strcmp(a + 1, b + 1) : 0;
+}
+
 tag tag_of(const xmlNode *n)
 {
     static const struct { const char *name; tag t; } tags[] = {
@@ -64,7 +74,7 @@ tag tag_of(const xmlNode *n)
     size_t lo = 0, hi = sizeof tags / sizeof tags[0];
     while (lo < hi) { /* the table is sorted: binary search */
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(name, tags[mid].name);
+        int c = cmp_names(name, tags[mid].name);
         if (c == 0)
             return tags[mid].t;
         if (c < 0)
@@ -172,7 +182,7 @@ static int class_word_level(const char *w)
     size_t lo = 0, hi = sizeof class_words / sizeof *class_words;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(w, class_words[mid].word);
+        int c = cmp_names(w, class_words[mid].word);
         if (c == 0)
             return class_words[mid].level;
         if (c < 0)
@@ -281,9 +291,14 @@ static int screen_reader_only(const char *v)
         "screen-reader-only", "u-visually-hidden", "a11y-hidden", "clipped",
         "hidden-visually", "offscreen", "sr-text",
     };
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (has_class(v, names[i]))
-            return 1;
+    /* One pass over the tokens, not one search of the value per name. */
+    while (*v) {
+        size_t n = strcspn(v, " ");
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+            if (strncmp(v, names[i], n) == 0 && names[i][n] == '\0')
+                return 1;
+        v += n + (v[n] == ' ');
+    }
     return 0;
 }
 

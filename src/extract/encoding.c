@@ -5,7 +5,8 @@
  * a <meta> tag claims (mislabelled pages are common); then the declared
  * charset (Content-Type, <meta>); then uchardet. Undeclared text that is
  * overwhelmingly valid UTF-8 but holds a few invalid bytes is corrupt, and
- * is refused rather than guessed at. */
+ * is refused rather than guessed at. UTF-8 that was once decoded as
+ * Windows-1252 and encoded again is put back (mojibake.c). */
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
@@ -148,6 +149,19 @@ static const char *declared_legacy(const gisa_source *src, const unsigned char *
     return NULL;
 }
 
+/* The converted text is the result, with any double-encoded UTF-8 in it
+ * put back (mojibake.c). */
+static gisa_status finish_conv(decoded_text *out)
+{
+    if (mojibake_likely(out->conv.ptr, out->conv.len)) {
+        out->conv.len = mojibake_repair(out->conv.ptr, out->conv.len);
+        out->conv.ptr[out->conv.len] = '\0';
+    }
+    out->text = out->conv.ptr;
+    out->len = out->conv.len;
+    return GISA_OK;
+}
+
 gisa_status decode_utf8(const gisa_source *src, decoded_text *out, gisa_error *err)
 {
     const char *label = input_label(src->name);
@@ -176,9 +190,15 @@ gisa_status decode_utf8(const gisa_source *src, decoded_text *out, gisa_error *e
     utf8_scan scan = utf8_check(s, len);
     if (scan.invalid == 0) {
         snprintf(out->encoding, sizeof out->encoding, "UTF-8");
-        out->text = (const char *)s;
-        out->len = len;
-        return GISA_OK;
+        if (!mojibake_likely((const char *)s, len)) {
+            out->text = (const char *)s; /* no copy */
+            out->len = len;
+            return GISA_OK;
+        }
+        buf_append(&out->conv, (const char *)s, len);
+        if (out->conv.oom)
+            return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", label);
+        return finish_conv(out);
     }
     const char *enc = declared_legacy(src, s, len, name, sizeof name);
     /* Legacy bytes (EUC-KR, ...) form valid UTF-8 pairs by chance, but far
@@ -203,7 +223,5 @@ gisa_status decode_utf8(const gisa_source *src, decoded_text *out, gisa_error *e
     snprintf(out->encoding, sizeof out->encoding, "%s", enc);
     for (char *p = out->encoding; *p; p++)
         *p = (char)toupper((unsigned char)*p);
-    out->text = out->conv.ptr;
-    out->len = out->conv.len;
-    return GISA_OK;
+    return finish_conv(out);
 }

@@ -18,6 +18,11 @@ typedef struct decoded_text {
 
 gisa_status decode_utf8(const gisa_source *src, decoded_text *out, gisa_error *err);
 
+/* mojibake.c: is there UTF-8 decoded as Windows-1252 and encoded again
+ * in the text, and put it back in place (returns the new length). */
+int mojibake_likely(const char *text, size_t len);
+size_t mojibake_repair(char *text, size_t len);
+
 /* A document under construction. `pub` comes first so a gisa_document*
  * handed out can be turned back into the doc that owns it. */
 typedef struct doc {

@@ -133,6 +133,57 @@ static void test_extract_same(void)
     free(euc);
 }
 
+/* Repair in place of a copy; the result must be `want` exactly. */
+static void check_repair(const char *damaged, const char *want)
+{
+    char tmp[1024];
+    size_t n = strlen(damaged);
+    if (n >= sizeof tmp) {
+        CHECK(n < sizeof tmp);
+        return;
+    }
+    memcpy(tmp, damaged, n + 1);
+    CHECK(mojibake_likely(tmp, n) == (strcmp(damaged, want) != 0));
+    n = mojibake_repair(tmp, n);
+    tmp[n] = '\0';
+    CHECK_STR(tmp, want);
+}
+
+/* UTF-8 read as Windows-1252 (or Latin-1) and encoded again is put back;
+ * text that merely looks like it is left alone. */
+static void test_mojibake(void)
+{
+    /* ’ through Windows-1252 and through Latin-1 (C1 controls) */
+    check_repair("It\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s", "It\xE2\x80\x99s");
+    check_repair("It\xC3\xA2\xC2\x80\xC2\x99s", "It\xE2\x80\x99s");
+    check_repair("caf\xC3\x83\xC2\xA9 au lait", "caf\xC3\xA9 au lait"); /* café */
+    /* 안녕하세요 */
+    check_repair("\xC3\xAC\xE2\x80\xA2\xCB\x86\xC3\xAB\xE2\x80\xA6\xE2\x80\xA2\xC3\xAD\xE2\x80"
+                 "\xA2\xCB\x9C\xC3\xAC\xE2\x80\x9E\xC2\xB8\xC3\xAC\xC5\xA1\xE2\x80\x9D",
+                 "\xEC\x95\x88\xEB\x85\x95\xED\x95\x98\xEC\x84\xB8\xEC\x9A\x94");
+    /* €5 — “ok” */
+    check_repair("\xC3\xA2\xE2\x80\x9A\xC2\xAC" "5 \xC3\xA2\xE2\x82\xAC\xE2\x80\x9D "
+                 "\xC3\xA2\xE2\x82\xAC\xC5\x93ok\xC3\xA2\xE2\x82\xAC\xC2\x9D",
+                 "\xE2\x82\xAC" "5 \xE2\x80\x94 \xE2\x80\x9Cok\xE2\x80\x9D");
+    /* Ordinary text: é, no-break space, »; ß«; SÃO; a lone Ã at the end;
+     * a lead whose sequence is cut off by the end of the text. */
+    check_repair("l'\xC3\xA9t\xC3\xA9\xC2\xA0\xC2\xBB", "l'\xC3\xA9t\xC3\xA9\xC2\xA0\xC2\xBB");
+    check_repair("Fu\xC3\x9F\xC2\xAB", "Fu\xC3\x9F\xC2\xAB");
+    check_repair("S\xC3\x83O PAULO \xC3\x83", "S\xC3\x83O PAULO \xC3\x83");
+    check_repair("x \xC3\xA2\xE2\x82\xAC", "x \xC3\xA2\xE2\x82\xAC");
+    check_repair(korean, korean);
+
+    /* Through decode_utf8: a copy is made only for a damaged page. */
+    static const char page[] = "<p>It\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s caf\xC3\x83\xC2\xA9</p>";
+    decoded_text t;
+    gisa_error err;
+    CHECK_INT(decode("m.html", page, strlen(page), NULL, &t, &err), GISA_OK);
+    CHECK_STR(t.encoding, "UTF-8");
+    CHECK(t.len == strlen("<p>It\xE2\x80\x99s caf\xC3\xA9</p>") &&
+          memcmp(t.text, "<p>It\xE2\x80\x99s caf\xC3\xA9</p>", t.len) == 0);
+    buf_free(&t.conv);
+}
+
 int main(void)
 {
     test_utf8_passthrough();
@@ -140,5 +191,6 @@ int main(void)
     test_utf16();
     test_refusals();
     test_extract_same();
+    test_mojibake();
     CHECK_DONE();
 }

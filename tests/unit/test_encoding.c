@@ -3,6 +3,7 @@
 
 #include "check.h"
 #include "extract/extract.h"
+#include "util/utf8.h"
 #include "util.h"
 
 /* A Korean paragraph long enough for detection without a declaration. */
@@ -184,6 +185,37 @@ static void test_mojibake(void)
     buf_free(&t.conv);
 }
 
+/* Strings made of lead-like and continuation-like characters, ASCII and
+ * Korean, in a fixed pseudo-random order: the repair must give valid
+ * UTF-8 that is never longer. */
+static void test_mojibake_random(void)
+{
+    static const char *const parts[] = {
+        "\xC3\xA2", "\xC3\x83", "\xC3\xAC", "\xC3\xB0", "\xC3\xAD", "\xC3\xA0", "\xC3\xB4",
+        "\xC2\x80", "\xC2\x9F", "\xC2\xA0", "\xC2\xBF", "\xE2\x82\xAC", "\xE2\x84\xA2",
+        "\xE2\x80\x99", "\xC5\x93", "\xCB\x86", "\xC3\x82", "a", " ", "\xED\x95\x9C",
+    };
+    unsigned state = 12345;
+    char in[64 * 3 + 1], out[sizeof in];
+    for (int round = 0; round < 5000; round++) {
+        size_t n = 0;
+        int count = 1 + (int)(state % 24);
+        for (int k = 0; k < count; k++) {
+            state = state * 1103515245u + 12345u;
+            const char *p = parts[(state >> 16) % (sizeof parts / sizeof *parts)];
+            memcpy(in + n, p, strlen(p));
+            n += strlen(p);
+        }
+        memcpy(out, in, n);
+        size_t m = mojibake_repair(out, n);
+        if (m > n || utf8_check((const unsigned char *)out, m).invalid != 0) {
+            CHECK(m <= n);
+            CHECK(utf8_check((const unsigned char *)out, m).invalid == 0);
+            return;
+        }
+    }
+}
+
 int main(void)
 {
     test_utf8_passthrough();
@@ -192,5 +224,6 @@ int main(void)
     test_refusals();
     test_extract_same();
     test_mojibake();
+    test_mojibake_random();
     CHECK_DONE();
 }

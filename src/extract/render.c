@@ -70,14 +70,19 @@ static void render_text(const gisa_document *d, buf *b)
 
 /* -------------------------------------------------------- markdown */
 
+/* Where escaped text goes: a line break is written differently in each. */
+enum { MD_TEXT, MD_TABLE, MD_QUOTE };
+
 /* Escape characters that Markdown would read as markup. */
-static void md_escape(buf *b, const char *s, int in_table)
+static void md_escape(buf *b, const char *s, int where)
 {
+    static const char *const line_break[] = {"  \n", "<br>", "  \n> "};
+    int in_table = where == MD_TABLE;
     int line_start = 1;
     for (; *s; s++) {
         char c = *s;
         if (c == '\n') {
-            buf_puts(b, in_table ? "<br>" : "  \n");
+            buf_puts(b, line_break[where]);
             line_start = 1;
             continue;
         }
@@ -111,7 +116,7 @@ static void md_row(buf *b, const char *const *cells, size_t cols)
     buf_putc(b, '|');
     for (size_t c = 0; c < cols; c++) {
         buf_putc(b, ' ');
-        md_escape(b, cells ? cells[c] : "", 1);
+        md_escape(b, cells ? cells[c] : "", MD_TABLE);
         buf_puts(b, " |");
     }
     buf_putc(b, '\n');
@@ -133,7 +138,7 @@ static void md_table(buf *b, const gisa_block *bl)
 
 void render_markdown_text(buf *b, const char *text)
 {
-    md_escape(b, text, 0);
+    md_escape(b, text, MD_TEXT);
 }
 
 /* A fenced code block whose fence is longer than any run of backticks in
@@ -163,7 +168,7 @@ void render_markdown_block(buf *b, const gisa_block *bl)
         for (int i = 0; i < (bl->level >= 1 && bl->level <= 6 ? bl->level : 2); i++)
             buf_putc(b, '#');
         buf_putc(b, ' ');
-        md_escape(b, bl->text, 0);
+        md_escape(b, bl->text, MD_TEXT);
         buf_putc(b, '\n');
         break;
     case GISA_BLOCK_LIST:
@@ -172,7 +177,7 @@ void render_markdown_block(buf *b, const gisa_block *bl)
                 buf_printf(b, "%zu. ", i + 1);
             else
                 buf_puts(b, "- ");
-            md_escape(b, bl->items[i], 0);
+            md_escape(b, bl->items[i], MD_TEXT);
             buf_putc(b, '\n');
         }
         break;
@@ -181,7 +186,7 @@ void render_markdown_block(buf *b, const gisa_block *bl)
         break;
     case GISA_BLOCK_IMAGE:
         buf_puts(b, "![");
-        md_escape(b, bl->text ? bl->text : "", 0);
+        md_escape(b, bl->text ? bl->text : "", MD_TEXT);
         buf_puts(b, "](");
         for (const char *p = bl->url ? bl->url : ""; *p; p++) {
             if (*p == ' ')
@@ -194,19 +199,16 @@ void render_markdown_block(buf *b, const gisa_block *bl)
         buf_puts(b, ")\n");
         break;
     case GISA_BLOCK_QUOTE:
+        /* escaped like any text: a quoted "<tag>" must stay text */
         buf_puts(b, "> ");
-        for (const char *p = bl->text; *p; p++) {
-            buf_putc(b, *p);
-            if (*p == '\n')
-                buf_puts(b, "> ");
-        }
+        md_escape(b, bl->text, MD_QUOTE);
         buf_putc(b, '\n');
         break;
     case GISA_BLOCK_CODE:
         code_fence(b, bl->text);
         break;
     case GISA_BLOCK_PARAGRAPH:
-        md_escape(b, bl->text, 0);
+        md_escape(b, bl->text, MD_TEXT);
         buf_putc(b, '\n');
         break;
     }
@@ -216,7 +218,7 @@ static void render_markdown(const gisa_document *d, buf *b)
 {
     if (d->title) {
         buf_puts(b, "# ");
-        md_escape(b, d->title, 0);
+        md_escape(b, d->title, MD_TEXT);
         buf_putc(b, '\n');
     }
     for (size_t i = 0; i < d->nblocks; i++) {

@@ -79,7 +79,7 @@ static void test_markdown(void)
     CHECK_HAS(m, "\n1. 첫째 항목\n2. \\*별표\\* 항목\n");
     CHECK_HAS(m, "| 해역 | 개소 |\n| --- | --- |\n| 동\\|해 | 21 |\n");
     CHECK_HAS(m, "![바다숲 (사진)](https://ex.example/a%20b%281%29.jpg)");
-    CHECK_HAS(m, "> 인용 첫 줄\n> 인용 둘째 줄\n");
+    CHECK_HAS(m, "> 인용 첫 줄  \n> 인용 둘째 줄\n");
     CHECK_HAS(m, "```\nint x = 1;\n```\n");
     free(m);
 }
@@ -138,6 +138,34 @@ static void test_markdown_roundtrip(void)
     }
 #else
     fprintf(stderr, "cmark-gfm not found: markdown round trip not checked\n");
+#endif
+}
+
+/* A quote is text like a paragraph: the same tricky lines, quoted, read
+ * back as one block quote holding exactly that text ("<b>" included). */
+static void test_quote_roundtrip(void)
+{
+#ifdef HAVE_CMARK_GFM
+    for (size_t i = 0; i < sizeof tricky / sizeof *tricky; i++) {
+        char *m = markdown_of_paragraph(tricky[i], GISA_BLOCK_QUOTE);
+        cmark_node *doc = cmark_parse_document(m, strlen(m), CMARK_OPT_DEFAULT);
+        cmark_node *q = cmark_node_first_child(doc);
+        int is_quote = q && cmark_node_get_type(q) == CMARK_NODE_BLOCK_QUOTE &&
+                       !cmark_node_next(q);
+        char *plain = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
+        size_t n = strlen(plain);
+        while (n && plain[n - 1] == '\n')
+            plain[--n] = '\0';
+        if (!is_quote || strcmp(plain, tricky[i]) != 0) {
+            fprintf(stderr, "quote round trip of \"%s\": rendered \"%s\", read back as "
+                            "%s \"%s\"\n",
+                    tricky[i], m, is_quote ? "quote" : "non-quote", plain);
+            check_failures++;
+        }
+        free(plain);
+        cmark_node_free(doc);
+        free(m);
+    }
 #endif
 }
 
@@ -204,6 +232,7 @@ int main(void)
     test_text();
     test_markdown();
     test_markdown_roundtrip();
+    test_quote_roundtrip();
     test_code_fence();
     test_json();
     test_empty_and_bad_format();

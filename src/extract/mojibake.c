@@ -13,6 +13,7 @@
  */
 #include <string.h>
 
+#include "../util/utf8.h"
 #include "extract.h"
 
 /* Windows-1252's characters for bytes 0x80..0x9F; 0 where the byte is
@@ -23,25 +24,6 @@ static const unsigned short cp1252_high[32] = {
     0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
-
-/* Decode one UTF-8 character at s (valid UTF-8 is assumed); its code
- * point, and its length in *n. */
-static unsigned decode_char(const unsigned char *s, const unsigned char *end, size_t *n)
-{
-    unsigned c = s[0];
-    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if ((size_t)(end - s) < k) {
-        *n = 1;
-        return 0xFFFD;
-    }
-    *n = k;
-    if (k == 1)
-        return c;
-    c &= 0xFF >> (k + 1);
-    for (size_t i = 1; i < k; i++)
-        c = (c << 6) | (s[i] & 0x3F);
-    return c;
-}
 
 /* The byte a character of the damaged text stands for, or -1. */
 static int byte_of(unsigned cp)
@@ -54,41 +36,33 @@ static int byte_of(unsigned cp)
     return -1;
 }
 
-/* Can lead byte b0 begin a sequence whose next byte is b1 (no overlong
- * forms, no surrogates, nothing past U+10FFFF)? */
-static int valid_pair(int b0, int b1)
-{
-    if (b0 == 0xE0) return b1 >= 0xA0;
-    if (b0 == 0xED) return b1 < 0xA0;
-    if (b0 == 0xF0) return b1 >= 0x90;
-    if (b0 == 0xF4) return b1 < 0x90;
-    return 1;
-}
-
 /* One damaged sequence at s: the original bytes go to out[], their count
  * is returned (0 when s does not start one), the damaged length goes to
  * *used and *telling is set when the sequence cannot be ordinary text. */
 static size_t read_sequence(const unsigned char *s, const unsigned char *end,
                             unsigned char out[4], size_t *used, int *telling)
 {
-    size_t n;
-    unsigned lead = decode_char(s, end, &n);
-    if (lead < 0xC2 || lead > 0xF4)
+    int32_t cp;
+    size_t at = utf8_decode(s, (size_t)(end - s), &cp);
+    if (cp < 0xC2 || cp > 0xF4)
         return 0;
-    size_t need = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    size_t at = n;
-    out[0] = (unsigned char)lead;
-    *telling = lead <= 0xC3;
+    size_t need = cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+    out[0] = (unsigned char)cp;
+    *telling = cp <= 0xC3;
     for (size_t i = 1; i < need; i++) {
         if (s + at >= end)
             return 0;
-        int b = byte_of(decode_char(s + at, end, &n));
-        if (b < 0x80 || b > 0xBF || (i == 1 && !valid_pair(out[0], b)))
+        at += utf8_decode(s + at, (size_t)(end - s - at), &cp);
+        int b = byte_of((unsigned)cp);
+        if (b < 0x80 || b > 0xBF)
             return 0;
         *telling |= b < 0xA0;
         out[i] = (unsigned char)b;
-        at += n;
     }
+    /* the bytes put back must be UTF-8 themselves: no overlong form, no
+     * surrogate, nothing past U+10FFFF */
+    if (utf8_decode(out, need, &cp) != need)
+        return 0;
     *used = at;
     return need;
 }

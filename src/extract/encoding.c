@@ -149,11 +149,11 @@ static const char *declared_legacy(const gisa_source *src, const unsigned char *
     return NULL;
 }
 
-/* The converted text is the result, with any double-encoded UTF-8 in it
- * put back (mojibake.c). */
-static gisa_status finish_conv(decoded_text *out)
+/* The converted text is the result, with the double-encoded UTF-8 that
+ * mojibake_likely() found in it put back (mojibake.c). */
+static gisa_status finish_conv(decoded_text *out, int damaged)
 {
-    if (mojibake_likely(out->conv.ptr, out->conv.len)) {
+    if (damaged) {
         out->conv.len = mojibake_repair(out->conv.ptr, out->conv.len);
         out->conv.ptr[out->conv.len] = '\0';
     }
@@ -198,7 +198,7 @@ gisa_status decode_utf8(const gisa_source *src, decoded_text *out, gisa_error *e
         buf_append(&out->conv, (const char *)s, len);
         if (out->conv.oom)
             return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", label);
-        return finish_conv(out);
+        return finish_conv(out, 1);
     }
     const char *enc = declared_legacy(src, s, len, name, sizeof name);
     /* Legacy bytes (EUC-KR, ...) form valid UTF-8 pairs by chance, but far
@@ -223,5 +223,5 @@ gisa_status decode_utf8(const gisa_source *src, decoded_text *out, gisa_error *e
     snprintf(out->encoding, sizeof out->encoding, "%s", enc);
     for (char *p = out->encoding; *p; p++)
         *p = (char)toupper((unsigned char)*p);
-    return finish_conv(out);
+    return finish_conv(out, mojibake_likely(out->conv.ptr, out->conv.len));
 }

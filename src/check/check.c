@@ -75,9 +75,10 @@ static int hay_add(haystack *h, const char *sentence, size_t source)
  * image captions. The analysis leaves them out; the check must not. */
 static int hay_add_rest(haystack *h, const gisa_document *d, size_t source)
 {
-    /* What the page says of itself (its site, publisher, author) is the
-     * source's word too: a rewrite that credits them states no new fact. */
-    const char *const about[] = {d->title, d->site_name, d->publisher, d->author};
+    /* What the page says of itself (its site, publisher, author; the
+     * title came with the analysis) is the source's word too: a rewrite
+     * that credits them states no new fact. */
+    const char *const about[] = {d->site_name, d->publisher, d->author};
     for (size_t i = 0; i < sizeof about / sizeof *about; i++)
         if (about[i] && *about[i] && !hay_add(h, about[i], source))
             return 0;

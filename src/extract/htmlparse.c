@@ -59,9 +59,6 @@ static htmlParserCtxtPtr new_context(const char *text, size_t len, const char *u
     return c;
 }
 
-/* A stray </body></html> mid-page (a template included whole) makes
- * libxml2 put the rest of the page beside <body>, or in a second <html>
- * after the first. Browsers take it back into the body, and so do we. */
 static int named(const xmlNode *n, const char *name)
 {
     return n->type == XML_ELEMENT_NODE && !xmlStrcasecmp(n->name, BAD_CAST name);
@@ -87,6 +84,9 @@ static void move_children(xmlNode *body, xmlNode *from)
     }
 }
 
+/* A stray </body></html> mid-page (a template included whole) makes
+ * libxml2 put the rest of the page beside <body>, or in a second <html>
+ * after the first. Browsers take it back into the body, and so do we. */
 static void rejoin_body(xmlDoc *x)
 {
     xmlNode *root = xmlDocGetRootElement(x), *body = NULL;

@@ -17,8 +17,8 @@
  *
  * The second pass walks the article and emits blocks, leaving out
  * subtrees that look like boilerplate (menus, share bars, related lists,
- * comment and customer-review sections unless the page is the comments,
- * polls and search forms (not a form around a thread's posts), overlays,
+ * comment sections unless the page is the comments, customer reviews
+ * always, polls and search forms (not a form around a thread's posts), overlays,
  * footers), sections whose heading points elsewhere
  * ("Related articles", "관련 기사") and lists already emitted once. When
  * that pruning leaves under two fifths of the chosen text, it runs again
@@ -661,7 +661,7 @@ static int link_dense(const node_info *ni)
     return ni->link * 10 > ni->text * 6;
 }
 
-static unsigned comment_bytes(const xmlNode *n, int depth);
+static unsigned comment_bytes(const xmlNode *n);
 static int in_comments(const xmlNode *n);
 
 /* A form that wraps a thread's posts (a reply form around the topic):
@@ -669,7 +669,7 @@ static int in_comments(const xmlNode *n);
 static int form_holds_posts(const emitter *e, const xmlNode *n)
 {
     return e->keep_comments &&
-           (in_comments(n) || comment_bytes(n, 0) * 2 > info_of(n)->text);
+           (in_comments(n) || comment_bytes(n) * 2 > info_of(n)->text);
 }
 
 static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
@@ -1168,8 +1168,50 @@ static void drop_blocks(doc *d, size_t from)
     d->nseen = 0;
 }
 
-/* Share of the element's text that sits in comment-marked subtrees. */
-static unsigned comment_bytes(const xmlNode *n, int depth)
+/* Does the class or id of n hold `word` as a whole word
+ * ("js-product-reviews-preview" holds "reviews")? */
+static int names_word(const xmlNode *n, const char *word)
+{
+    size_t len = strlen(word);
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if ((strcmp((const char *)a->name, "class") && strcmp((const char *)a->name, "id")) ||
+            !a->children || !a->children->content)
+            continue;
+        const char *v = (const char *)a->children->content;
+        for (const char *p = strcasestr(v, word); p; p = strcasestr(p + len, word))
+            if ((p == v || !is_letter(p[-1])) && !is_letter(p[len]))
+                return 1;
+    }
+    return 0;
+}
+
+/* Comment-marked elements below n. */
+static unsigned comment_parts(const xmlNode *n, int depth)
+{
+    unsigned k = 0;
+    for (const xmlNode *c = n->children; c && depth < MAX_DEPTH; c = c->next) {
+        const node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+        if (ci && ci->text)
+            k += (ci->cls == EV_COMMENT) + comment_parts(c, depth + 1);
+    }
+    return k;
+}
+
+#define REVIEW_PARTS 12 /* a few reviews' ratings, authors, dates, texts */
+
+/* Customer reviews: a review-marked region of many marked parts, each
+ * review's rating, author, date and text. However much of the page they
+ * fill, they are what buyers say about it, not the page. (A buying
+ * guide's reviews are review-marked sections with few marked parts.) */
+static int review_widget(const xmlNode *n)
+{
+    return (names_word(n, "reviews") || names_word(n, "review")) &&
+           comment_parts(n, 0) >= REVIEW_PARTS;
+}
+
+/* Text below n in comment-marked subtrees: in customer reviews when
+ * `reviews` is set, else in the other comments. */
+static unsigned marked_bytes(const xmlNode *n, int reviews, int depth)
 {
     unsigned sum = 0;
     for (const xmlNode *c = n->children; c; c = c->next) {
@@ -1177,17 +1219,33 @@ static unsigned comment_bytes(const xmlNode *n, int depth)
         if (!ci || ci->hidden)
             continue;
         if (ci->cls == EV_COMMENT)
-            sum += ci->text;
+            sum += review_widget(c) == reviews ? ci->text : 0;
         else if (depth < MAX_DEPTH && ci->text > 0)
-            sum += comment_bytes(c, depth + 1);
+            sum += marked_bytes(c, reviews, depth + 1);
     }
     return sum;
+}
+
+/* Text of the comments below n; customer reviews are never the content. */
+static unsigned comment_bytes(const xmlNode *n)
+{
+    return marked_bytes(n, 0, 0);
 }
 
 static int in_comments(const xmlNode *n)
 {
     for (; n && n->type == XML_ELEMENT_NODE && info_of(n); n = n->parent)
         if (info_of(n)->cls == EV_COMMENT)
+            return 1;
+    return 0;
+}
+
+/* Does n lie in customer reviews? Then its prose, however much, is not
+ * the page's. */
+static int in_reviews(const xmlNode *n)
+{
+    for (; n && n->type == XML_ELEMENT_NODE && info_of(n); n = n->parent)
+        if (info_of(n)->cls == EV_COMMENT && review_widget(n))
             return 1;
     return 0;
 }
@@ -1307,23 +1365,23 @@ static void choose_and_emit(doc *d, xmlNode *body)
             if (ntag(m) == T_MAIN)
                 top = m;
         /* a thread whose posts are marked as comments */
-        e.keep_comments = comment_bytes(top, 0) * 2 > info_of(top)->text;
+        e.keep_comments = comment_bytes(top) * 2 > info_of(top)->text;
     } else {
         if (wider != wide)
             top_score = INFINITY; /* its siblings are in already */
         top = wider;
         /* comments are the content when the prose itself is in them */
-        e.keep_comments = in_comments(wide) ||
-                          comment_bytes(wide, 0) * 2 > info_of(wide)->text;
+        e.keep_comments = !in_reviews(wide) &&
+                          (in_comments(wide) || comment_bytes(wide) * 2 > info_of(wide)->text);
     }
     unsigned text = info_of(top)->text;
     size_t start = d->pub.nblocks;
     e.root_text = text;
     emit_chosen(&e, body, top, top_score);
     /* Too little survived the pruning (under two fifths of the chosen
-     * element's text): a page of link lists, or content classed like
-     * boilerplate. Try again keeping more. */
-    if (emitted_bytes(d, start) * 5 < (size_t)text * 2) {
+     * element's text, customer reviews aside): a page of link lists, or
+     * content classed like boilerplate. Try again keeping more. */
+    if (emitted_bytes(d, start) * 5 < (size_t)(text - marked_bytes(top, 1, 0)) * 2) {
         drop_blocks(d, start);
         e.lenient = 1;
         emit_chosen(&e, body, top, top_score);

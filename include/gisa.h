@@ -136,7 +136,9 @@ typedef struct gisa_block {
     const char *const *items;
     size_t nitems;
     size_t ncols;
-    size_t offset; /* where the block starts in the decoded source, bytes */
+    /* Where the block starts in the decoded source, to point back at it:
+     * the line (from 1) in an HTML page, the byte offset in a text dump. */
+    size_t offset;
 } gisa_block;
 
 /* A file the page offers for download, such as a release's HWP or PDF. */

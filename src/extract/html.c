@@ -1199,14 +1199,18 @@ static unsigned comment_parts(const xmlNode *n, int depth)
 
 #define REVIEW_PARTS 12 /* a few reviews' ratings, authors, dates, texts */
 
+static int review_named(const xmlNode *n)
+{
+    return names_word(n, "reviews") || names_word(n, "review");
+}
+
 /* Customer reviews: a review-marked region of many marked parts, each
  * review's rating, author, date and text. However much of the page they
  * fill, they are what buyers say about it, not the page. (A buying
  * guide's reviews are review-marked sections with few marked parts.) */
 static int review_widget(const xmlNode *n)
 {
-    return (names_word(n, "reviews") || names_word(n, "review")) &&
-           comment_parts(n, 0) >= REVIEW_PARTS;
+    return review_named(n) && comment_parts(n, 0) >= REVIEW_PARTS;
 }
 
 /* Text below n in comment-marked subtrees: in customer reviews when
@@ -1224,6 +1228,32 @@ static unsigned marked_bytes(const xmlNode *n, int reviews, int depth)
             sum += marked_bytes(c, reviews, depth + 1);
     }
     return sum;
+}
+
+/* Prose below n in comment-marked subtrees: review-named ones when
+ * `reviews` is set, else the others (readers' comments). */
+static unsigned marked_prose(const xmlNode *n, int reviews, int depth)
+{
+    unsigned sum = 0;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        const node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+        if (!ci || ci->hidden)
+            continue;
+        if (ci->cls == EV_COMMENT)
+            sum += review_named(c) == reviews ? ci->prose : 0;
+        else if (depth < MAX_DEPTH && ci->text > 0)
+            sum += marked_prose(c, reviews, depth + 1);
+    }
+    return sum;
+}
+
+/* A post followed by its readers' comments: the comments may outweigh
+ * it, but the post has prose of its own outside them. (A buying guide's
+ * review sections are its content, and are not such comments.) */
+static int post_with_comments(const xmlNode *n)
+{
+    unsigned readers = marked_prose(n, 0, 0), marked = readers + marked_prose(n, 1, 0);
+    return readers * 2 > marked && info_of(n)->prose >= marked + SOME_PROSE;
 }
 
 /* Text of the comments below n; customer reviews are never the content. */
@@ -1372,7 +1402,8 @@ static void choose_and_emit(doc *d, xmlNode *body)
         top = wider;
         /* comments are the content when the prose itself is in them */
         e.keep_comments = !in_reviews(wide) &&
-                          (in_comments(wide) || comment_bytes(wide) * 2 > info_of(wide)->text);
+                          (in_comments(wide) || (comment_bytes(wide) * 2 > info_of(wide)->text &&
+                                                 !post_with_comments(wide)));
     }
     unsigned text = info_of(top)->text;
     size_t start = d->pub.nblocks;

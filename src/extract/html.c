@@ -712,8 +712,54 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
     return 0;
 }
 
-/* Collect the text of an inline subtree into b. */
-static void collect(emitter *e, xmlNode *n, buf *b, int depth)
+/* Links already collected into one block: a product card often links its
+ * title two or three times (image label, heading, "quick shop"), and a
+ * reader sees the name once. */
+typedef struct seen_links {
+    const char *href[8];
+    size_t start[8], len[8];
+    int n;
+} seen_links;
+
+/* Trim the spaces around b[*start, *end). */
+static void trim_span(const buf *b, size_t *start, size_t *end)
+{
+    while (*start < *end && b->ptr[*start] == ' ')
+        (*start)++;
+    while (*end > *start && b->ptr[*end - 1] == ' ')
+        (*end)--;
+}
+
+/* Was the link just collected into b from `from` on, with this href, seen
+ * before in the block with the same text? If not, remember it. */
+static int repeated_link(seen_links *sl, const buf *b, size_t from, const char *href)
+{
+    size_t start = from, end = b->len;
+    trim_span(b, &start, &end);
+    if (start == end)
+        return 0;
+    for (int i = 0; i < sl->n; i++)
+        if (!strcmp(sl->href[i], href) && sl->len[i] == end - start &&
+            !memcmp(b->ptr + sl->start[i], b->ptr + start, end - start))
+            return 1;
+    if (sl->n < 8) {
+        sl->href[sl->n] = href;
+        sl->start[sl->n] = start;
+        sl->len[sl->n++] = end - start;
+    }
+    return 0;
+}
+
+/* A link that is all the text of its block parent (a card's title, a
+ * label), not a link inside a sentence. */
+static int stands_alone(const xmlNode *a)
+{
+    const xmlNode *p = a->parent;
+    const node_info *ni = info_of(a), *pi = p ? info_of(p) : NULL;
+    return ni && pi && ni->text == pi->text && !tag_is_inline(p, ntag(p));
+}
+
+static void collect_links(emitter *e, xmlNode *n, buf *b, int depth, seen_links *sl)
 {
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -724,14 +770,25 @@ static void collect(emitter *e, xmlNode *n, buf *b, int depth)
                 buf_puts(b, "\xE2\x80\xA8");
             else if (info_of(c) && !info_of(c)->hidden) { /* junk is unmeasured */
                 int block = !tag_is_inline(c, t);
+                const char *href = t == T_A && stands_alone(c) ? attr(e->d, c, "href") : NULL;
+                size_t from = b->len;
                 if (block)
                     buf_putc(b, ' ');
-                collect(e, c, b, depth + 1);
+                collect_links(e, c, b, depth + 1, sl);
+                if (href && *href && b->ptr && repeated_link(sl, b, from, href))
+                    b->len = from, b->ptr[from] = '\0';
                 if (block)
                     buf_putc(b, ' ');
             }
         }
     }
+}
+
+/* Collect the text of an inline subtree into b. */
+static void collect(emitter *e, xmlNode *n, buf *b, int depth)
+{
+    seen_links sl = {{0}, {0}, {0}, 0};
+    collect_links(e, n, b, depth, &sl);
 }
 
 static const char *clean_collect(emitter *e, xmlNode *n, int keep_br)

@@ -1304,13 +1304,26 @@ static unsigned marked_prose(const xmlNode *n, int reviews, int depth)
     return sum;
 }
 
+/* The first <article> below n is the post itself when it is not
+ * comment-marked and carries the page's <h1> and some prose: a blog
+ * post, its readers' comments after it. */
+static int titled_post(xmlNode *n)
+{
+    xmlNode *a = find_tag(n, T_ARTICLE, 0);
+    const node_info *ai = a ? info_of(a) : NULL;
+    return ai && ai->cls != EV_COMMENT && !in_comments(a) && ai->prose >= SOME_PROSE / 2 &&
+           find_tag(a, T_H1, 0);
+}
+
 /* A post followed by its readers' comments: the comments may outweigh
- * it, but the post has prose of its own outside them. (A buying guide's
- * review sections are its content, and are not such comments.) */
-static int post_with_comments(const xmlNode *n)
+ * it, but the post has prose of its own outside them, or is a titled
+ * <article> of its own. (A buying guide's review sections are its
+ * content, and are not such comments.) */
+static int post_with_comments(xmlNode *n)
 {
     unsigned readers = marked_prose(n, 0, 0), marked = readers + marked_prose(n, 1, 0);
-    return readers * 2 > marked && info_of(n)->prose >= marked + SOME_PROSE;
+    return readers * 2 > marked &&
+           (info_of(n)->prose >= marked + SOME_PROSE || titled_post(n));
 }
 
 /* Text of the comments below n; customer reviews are never the content. */

@@ -628,10 +628,16 @@ static int is_copyright_line(const char *s)
            strstr(s, "All rights reserved");
 }
 
+/* The label of an ad slot or a paid listing, standing alone. */
+static int is_ad_label(const char *s)
+{
+    return !strcasecmp(s, "advertisement") || !strcasecmp(s, "sponsored");
+}
+
 static void add_paragraph(emitter *e, const char *s, size_t len, size_t offset)
 {
     gisa_block *b = doc_add_text(e->d, GISA_BLOCK_PARAGRAPH, 0, s, len, offset);
-    if (b && is_copyright_line(b->text))
+    if (b && (is_copyright_line(b->text) || is_ad_label(b->text)))
         doc_drop_last(e->d);
 }
 

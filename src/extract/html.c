@@ -678,6 +678,25 @@ static int form_holds_posts(const emitter *e, const xmlNode *n)
            (in_comments(n) || comment_bytes(n) * 2 > info_of(n)->text);
 }
 
+/* A short link with nowhere to go, scripted as a button ("Click to
+ * expand...", "Show more"): a control's label, not the page's text. */
+static int button_label(const xmlNode *n)
+{
+    const node_info *ni = info_of(n);
+    if (!ni || ni->tag != T_A || ni->prose || ni->text >= 60)
+        return 0;
+    int button = 0;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        if (!strcmp(name, "href"))
+            return 0;
+        if (!strcmp(name, "role") && a->children && a->children->content &&
+            !strcmp((const char *)a->children->content, "button"))
+            button = 1;
+    }
+    return button;
+}
+
 static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
 {
     const node_info *ni = info_of(n);
@@ -686,7 +705,7 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
      * hidden paragraph on its own is not a panel */
     if (!ni || (ni->hidden && (ni->prose == 0 || t == T_P)))
         return 1;
-    if (t == T_NAV || t == T_ASIDE || t == T_MENU)
+    if (t == T_NAV || t == T_ASIDE || t == T_MENU || button_label(n))
         return 1;
     if (t == T_FORM && form_is_boilerplate(ni) && !form_holds_posts(e, n))
         return 1;
@@ -774,8 +793,8 @@ static void collect_links(emitter *e, xmlNode *n, buf *b, int depth, seen_links 
             tag t = ntag(c);
             if (t == T_BR)
                 buf_puts(b, "\xE2\x80\xA8");
-            else if (info_of(c) && !info_of(c)->hidden) { /* junk is unmeasured */
-                int block = !tag_is_inline(c, t);
+            else if (info_of(c) && !info_of(c)->hidden && !button_label(c)) {
+                int block = !tag_is_inline(c, t); /* junk is unmeasured */
                 const char *href = t == T_A && stands_alone(c) ? attr(e->d, c, "href") : NULL;
                 size_t from = b->len;
                 if (block)

@@ -257,7 +257,9 @@ int class_evidence(const xmlNode *n)
         const char *v = (const char *)a->children->content;
         int e;
         if (strcmp(name, "itemprop") == 0) {
-            e = strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0;
+            /* a like or share counter is no text of the page */
+            e = strcmp(v, "interactionStatistic") == 0 ? EV_WEAK_BAD
+                : strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0;
         } else if (strcmp(name, "role") == 0) {
             e = !strcmp(v, "navigation") || !strcmp(v, "contentinfo") ||
                         !strcmp(v, "banner") ? EV_WEAK_BAD

@@ -1297,26 +1297,30 @@ static int review_widget(const xmlNode *n)
     return review_named(n) && comment_parts(n, 0) >= REVIEW_PARTS;
 }
 
-/* Text below n in comment-marked subtrees: in customer reviews when
- * `reviews` is set, else in the other comments. */
-static unsigned marked_bytes(const xmlNode *n, int reviews, int depth)
+/* Which comment-marked subtrees marked() adds up, and what of them. */
+typedef enum mark_kind {
+    MARK_COMMENTS,     /* text of the comments that are not customer reviews */
+    MARK_REVIEWS,      /* text of customer reviews */
+    MARK_READERS,      /* prose of the comments that are not review-named */
+    MARK_REVIEW_NAMED, /* prose of review-named sections */
+} mark_kind;
+
+static unsigned mark_size(const xmlNode *c, const node_info *ci, mark_kind k)
 {
-    unsigned sum = 0;
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        const node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
-        if (!ci || ci->hidden)
-            continue;
-        if (ci->cls == EV_COMMENT)
-            sum += review_widget(c) == reviews ? ci->text : 0;
-        else if (depth < MAX_DEPTH && ci->text > 0)
-            sum += marked_bytes(c, reviews, depth + 1);
+    switch (k) {
+    case MARK_COMMENTS:
+        return review_widget(c) ? 0 : ci->text;
+    case MARK_REVIEWS:
+        return review_widget(c) ? ci->text : 0;
+    case MARK_READERS:
+        return review_named(c) ? 0 : ci->prose;
+    default:
+        return review_named(c) ? ci->prose : 0;
     }
-    return sum;
 }
 
-/* Prose below n in comment-marked subtrees: review-named ones when
- * `reviews` is set, else the others (readers' comments). */
-static unsigned marked_prose(const xmlNode *n, int reviews, int depth)
+/* How much of n's content lies in comment-marked subtrees of kind k. */
+static unsigned marked(const xmlNode *n, mark_kind k, int depth)
 {
     unsigned sum = 0;
     for (const xmlNode *c = n->children; c; c = c->next) {
@@ -1324,9 +1328,9 @@ static unsigned marked_prose(const xmlNode *n, int reviews, int depth)
         if (!ci || ci->hidden)
             continue;
         if (ci->cls == EV_COMMENT)
-            sum += review_named(c) == reviews ? ci->prose : 0;
+            sum += mark_size(c, ci, k);
         else if (depth < MAX_DEPTH && ci->text > 0)
-            sum += marked_prose(c, reviews, depth + 1);
+            sum += marked(c, k, depth + 1);
     }
     return sum;
 }
@@ -1348,15 +1352,15 @@ static int titled_post(xmlNode *n)
  * content, and are not such comments.) */
 static int post_with_comments(xmlNode *n)
 {
-    unsigned readers = marked_prose(n, 0, 0), marked = readers + marked_prose(n, 1, 0);
-    return readers * 2 > marked &&
-           (info_of(n)->prose >= marked + SOME_PROSE || titled_post(n));
+    unsigned readers = marked(n, MARK_READERS, 0);
+    unsigned all = readers + marked(n, MARK_REVIEW_NAMED, 0);
+    return readers * 2 > all && (info_of(n)->prose >= all + SOME_PROSE || titled_post(n));
 }
 
 /* Text of the comments below n; customer reviews are never the content. */
 static unsigned comment_bytes(const xmlNode *n)
 {
-    return marked_bytes(n, 0, 0);
+    return marked(n, MARK_COMMENTS, 0);
 }
 
 static int in_comments(const xmlNode *n)
@@ -1509,7 +1513,7 @@ static void choose_and_emit(doc *d, xmlNode *body)
     /* Too little survived the pruning (under two fifths of the chosen
      * element's text, customer reviews aside): a page of link lists, or
      * content classed like boilerplate. Try again keeping more. */
-    if (emitted_bytes(d, start) * 5 < (size_t)(text - marked_bytes(top, 1, 0)) * 2) {
+    if (emitted_bytes(d, start) * 5 < (size_t)(text - marked(top, MARK_REVIEWS, 0)) * 2) {
         drop_blocks(d, start);
         e.lenient = 1;
         emit_chosen(&e, body, top, top_score);

@@ -633,7 +633,7 @@ static int is_copyright_line(const char *s)
 /* The label of an ad slot or a paid listing, standing alone. */
 static int is_ad_label(const char *s)
 {
-    return !strcasecmp(s, "advertisement") || !strcasecmp(s, "sponsored");
+    return !strcasecmp(s, "advertisement") || !strcasecmp(s, "sponsored") || !strcmp(s, "광고");
 }
 
 static void add_paragraph(emitter *e, const char *s, size_t len, size_t offset)

@@ -440,6 +440,42 @@ static void test_hidden_panel_with_prose(void)
     gisa_document_free(d);
 }
 
+/* Controls and counters among the paragraphs are no text of the page:
+ * an ad slot's label, a scripted link with nowhere to go ("Click to
+ * expand..."), a schema.org like counter, and a card title linked twice
+ * in one block reads once. */
+static void test_labels_and_controls(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><article><h1>바다숲 54곳 조성</h1>"
+        "<p>" PARA1 "</p><p>광고</p><p>Advertisement</p>"
+        "<p>" PARA2 " <a role='button'>Click to expand...</a></p>"
+        "<div itemprop='interactionStatistic'>좋아요 12</div>"
+        "<p>" PARA3 "</p>"
+        "<ul><li><div><a href='/p/1'>동해 바다숲 지도</a></div>"
+        "<div><a href='/p/1'>동해 바다숲 지도</a></div> 해조류 분포를 보여 주는 지도이다.</li>"
+        "<li><div><a href='/p/2'>제주 바다숲 지도</a></div>"
+        "<div><a href='/p/2'>제주 바다숲 지도</a></div> 제주 연안을 보여 주는 지도이다.</li></ul>"
+        "<p>바다숲 지도는 <a href='/map'>지도</a> 누리집과 <a href='/map'>지도</a> 앱에서 본다.</p>"
+        "</article></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, PARA1);
+    CHECK_HAS(t, PARA2);
+    CHECK_HAS(t, PARA3);
+    CHECK_LACKS(t, "광고");
+    CHECK_LACKS(t, "Advertisement");
+    CHECK_LACKS(t, "Click to expand");
+    CHECK_LACKS(t, "좋아요 12");
+    CHECK_HAS(t, "동해 바다숲 지도 해조류 분포를 보여 주는 지도이다.");
+    CHECK_HAS(t, "제주 바다숲 지도 제주 연안을 보여 주는 지도이다.");
+    /* Inside a sentence, each link's text stays. */
+    CHECK_HAS(t, "바다숲 지도는 지도 누리집과 지도 앱에서 본다.");
+    free(t);
+    gisa_document_free(d);
+}
+
 static void test_deterministic(void)
 {
     const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
@@ -475,6 +511,7 @@ int main(void)
     test_climb_stops_at_main();
     test_content_after_early_end();
     test_hidden_panel_with_prose();
+    test_labels_and_controls();
     test_deterministic();
     CHECK_DONE();
 }

@@ -682,21 +682,13 @@ static int form_holds_posts(const emitter *e, const xmlNode *n)
 
 /* A short link with nowhere to go, scripted as a button ("Click to
  * expand...", "Show more"): a control's label, not the page's text. */
-static int button_label(const xmlNode *n)
+static int button_label(const emitter *e, const xmlNode *n)
 {
     const node_info *ni = info_of(n);
-    if (!ni || ni->tag != T_A || ni->prose || ni->text >= 60)
+    if (!ni || ni->tag != T_A || ni->prose || ni->text >= 60 || attr(e->d, n, "href"))
         return 0;
-    int button = 0;
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        const char *name = (const char *)a->name;
-        if (!strcmp(name, "href"))
-            return 0;
-        if (!strcmp(name, "role") && a->children && a->children->content &&
-            !strcmp((const char *)a->children->content, "button"))
-            button = 1;
-    }
-    return button;
+    const char *role = attr(e->d, n, "role");
+    return role && !strcmp(role, "button");
 }
 
 static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
@@ -707,7 +699,7 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
      * hidden paragraph on its own is not a panel */
     if (!ni || (ni->hidden && (ni->prose == 0 || t == T_P)))
         return 1;
-    if (t == T_NAV || t == T_ASIDE || t == T_MENU || button_label(n))
+    if (t == T_NAV || t == T_ASIDE || t == T_MENU || button_label(e, n))
         return 1;
     if (t == T_FORM && form_is_boilerplate(ni) && !form_holds_posts(e, n))
         return 1;
@@ -795,7 +787,7 @@ static void collect_links(emitter *e, xmlNode *n, buf *b, int depth, seen_links 
             tag t = ntag(c);
             if (t == T_BR)
                 buf_puts(b, "\xE2\x80\xA8");
-            else if (info_of(c) && !info_of(c)->hidden && !button_label(c)) {
+            else if (info_of(c) && !info_of(c)->hidden && !button_label(e, c)) {
                 int block = !tag_is_inline(c, t); /* junk is unmeasured */
                 const char *href = t == T_A && stands_alone(c) ? attr(e->d, c, "href") : NULL;
                 size_t from = b->len;

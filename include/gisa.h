@@ -453,6 +453,13 @@ typedef struct gisa_check_report {
     size_t supported, unsupported, contradicted;
 } gisa_check_report;
 
+/* The most sentence pairs (the derived text's sentences times all the
+ * sources' sentences) one check compares: a larger check is refused with
+ * GISA_ERR_INPUT and a message naming this limit, never cut short. At the
+ * limit a check takes about a minute; 25,000 sentences against 25,000 is
+ * within it, a 60 MB page against itself is not. */
+#define GISA_CHECK_MAX_PAIRS ((size_t)1000000000)
+
 /* Check `derived` against `nsources` documents. */
 gisa_status gisa_check(const gisa_document *derived,
                        const gisa_document *const *sources, size_t nsources,

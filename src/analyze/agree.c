@@ -54,7 +54,26 @@ typedef struct hit {
     const char *kind;
 } hit;
 
-#define MAX_HITS 16
+/* The predicates of one sentence, in a buffer that grows to the most any
+ * sentence has (every one is read, however many). */
+typedef struct hits {
+    hit *h;
+    size_t n, cap;
+} hits;
+
+static int hits_push(hits *hs, hit one)
+{
+    if (hs->n == hs->cap) {
+        size_t cap = hs->cap ? hs->cap * 2 : 16;
+        hit *grown = realloc(hs->h, cap * sizeof *grown);
+        if (!grown)
+            return 0;
+        hs->h = grown;
+        hs->cap = cap;
+    }
+    hs->h[hs->n++] = one;
+    return 1;
+}
 
 static int by_start(const void *x, const void *y)
 {
@@ -173,14 +192,14 @@ static char *trimmed_dup(analysis *an, const char *s, size_t a, size_t b)
     return d;
 }
 
-/* Predicates of one sentence, in order, without overlaps. */
-static size_t find_hits(const char *s, size_t len, hit *h, pcre2_match_data *md)
+/* Predicates of one sentence, in order, without overlaps; 0 on OOM. */
+static int find_hits(const char *s, size_t len, hits *hs, pcre2_match_data *md)
 {
-    size_t n = 0;
+    hs->n = 0;
     for (size_t p = 0; p < NPREDICATES; p++) {
         if (!compiled[p])
             continue;
-        for (size_t start = 0; start < len && n < MAX_HITS;) {
+        for (size_t start = 0; start < len;) {
             if (pcre2_match(compiled[p], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md,
                             NULL) <= 0)
                 break;
@@ -188,15 +207,15 @@ static size_t find_hits(const char *s, size_t len, hit *h, pcre2_match_data *md)
             size_t a = ov[0], b = ov[1];
             start = b > a ? b : a + 1;
             int overlaps = 0;
-            for (size_t k = 0; k < n; k++)
-                if (a < h[k].b && b > h[k].a)
-                    overlaps = 1;
-            if (!overlaps)
-                h[n++] = (hit){a, b, predicates[p].kind};
+            for (size_t k = 0; k < hs->n && !overlaps; k++)
+                overlaps = a < hs->h[k].b && b > hs->h[k].a;
+            if (!overlaps && !hits_push(hs, (hit){a, b, predicates[p].kind}))
+                return 0;
         }
     }
-    qsort(h, n, sizeof *h, by_start);
-    return n;
+    if (hs->n)
+        qsort(hs->h, hs->n, sizeof *hs->h, by_start);
+    return 1;
 }
 
 /* English: "The ministers agreed to expand …": who before, what after. */
@@ -229,6 +248,7 @@ void find_agreements(analysis *an)
     const gisa_sentence *sent = an->sents.data;
     const char *who = NULL;
     size_t para = SIZE_MAX;
+    hits hs = {NULL, 0, 0};
     for (size_t si = 0; si < an->sents.n && !an->oom; si++) {
         const char *s = sent[si].text;
         size_t len = strlen(s);
@@ -236,8 +256,12 @@ void find_agreements(analysis *an)
             para = sent[si].paragraph;
             who = NULL;
         }
-        hit h[MAX_HITS];
-        size_t nh = find_hits(s, len, h, md);
+        if (!find_hits(s, len, &hs, md)) {
+            an->oom = 1;
+            break;
+        }
+        hit *h = hs.h;
+        size_t nh = hs.n;
         size_t sa, sb, send;
         size_t from = 0, clause = 0;
         if (find_subject(s, nh ? h[0].a : len, &sa, &sb, &send)) {
@@ -271,5 +295,6 @@ void find_agreements(analysis *an)
             from = clause = h[k].b;
         }
     }
+    free(hs.h);
     pcre2_match_data_free(md);
 }

@@ -10,9 +10,6 @@
 #include "../util/error.h"
 #include "../util/utf8.h"
 
-/* Sentences beyond this are not analysed (a limit, not an expectation). */
-#define MAX_SENTENCES 20000
-
 void *vec_push(analysis *an, vec *v, const void *elem)
 {
     if (v->n == v->cap) {
@@ -186,7 +183,7 @@ static void add_paragraph(analysis *an, const char *text, size_t len, size_t par
         }
         gisa_split_sentences(text, len, spans, n);
     }
-    for (size_t i = 0; i < n && an->sents.n < MAX_SENTENCES; i++) {
+    for (size_t i = 0; i < n; i++) {
         char *t = text_clean_dup(&an->mem, text + spans[i].start,
                                  spans[i].end - spans[i].start, 0);
         if (!t) {

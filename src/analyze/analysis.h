@@ -48,6 +48,11 @@ typedef struct analysis {
     int facts_only;    /* skip ranking and keywords (gisa_analyze_options) */
     vec keywords;   /* gisa_keyword */
     vec entities;   /* gisa_entity */
+    /* entities by (kind, text) and by (kind, value), for dedupe without
+     * a scan of every entity so far: chains through ent_next */
+    uint32_t *ent_by_text, *ent_by_value; /* heads, ent_buckets each */
+    uint32_t *ent_next;                   /* 2 per entity: text, value */
+    size_t ent_buckets;
     vec agreements; /* gisa_agreement */
 } analysis;
 

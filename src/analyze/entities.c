@@ -80,31 +80,108 @@ static int num(const char *s, size_t a, size_t b)
     return v;
 }
 
-#define MAX_ENTITIES 4000
+static uint32_t entity_hash(gisa_entity_kind kind, const char *s, size_t n, const char *unit)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)kind;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    for (; unit && *unit; unit++)
+        h = (h ^ (unsigned char)*unit) * 16777619u;
+    return h;
+}
+
+/* Link entity `id` into both chains of the index. */
+static void index_entity(analysis *an, uint32_t id)
+{
+    const gisa_entity *e = (const gisa_entity *)an->entities.data + id;
+    const char *unit = e->kind == GISA_ENTITY_NUMBER ? e->unit : NULL;
+    size_t mask = an->ent_buckets - 1;
+    size_t t = entity_hash(e->kind, e->text, strlen(e->text), unit) & mask;
+    an->ent_next[2 * id] = an->ent_by_text[t];
+    an->ent_by_text[t] = id;
+    an->ent_next[2 * id + 1] = UINT32_MAX;
+    if (e->value) {
+        size_t v = entity_hash(e->kind, e->value, strlen(e->value), unit) & mask;
+        an->ent_next[2 * id + 1] = an->ent_by_value[v];
+        an->ent_by_value[v] = id;
+    }
+}
+
+/* Make room in the index for one more entity; 0 on OOM. Every entity is
+ * found by hash, so a page of a hundred thousand names costs no more per
+ * name than a page of ten (no limit on how many are kept). */
+static int index_room(analysis *an)
+{
+    size_t n = an->entities.n;
+    if (n + 1 >= UINT32_MAX)
+        return 0;
+    if (n < an->ent_buckets / 2)
+        return 1;
+    size_t buckets = an->ent_buckets ? an->ent_buckets * 2 : 256;
+    an->ent_by_text = arena_alloc(&an->mem, buckets * sizeof *an->ent_by_text);
+    an->ent_by_value = arena_alloc(&an->mem, buckets * sizeof *an->ent_by_value);
+    an->ent_next = arena_alloc(&an->mem, buckets * sizeof *an->ent_next); /* 2 x buckets/2 */
+    if (!an->ent_by_text || !an->ent_by_value || !an->ent_next)
+        return 0;
+    memset(an->ent_by_text, 0xFF, buckets * sizeof *an->ent_by_text);
+    memset(an->ent_by_value, 0xFF, buckets * sizeof *an->ent_by_value);
+    an->ent_buckets = buckets;
+    for (uint32_t id = 0; id < n; id++)
+        index_entity(an, id);
+    return 1;
+}
+
+/* The entity a new mention is the same as: same kind, the same value (or
+ * text, when either has no value), and for numbers the same unit. The
+ * earliest such entity, or NULL. */
+static gisa_entity *same_entity(analysis *an, gisa_entity_kind kind, const char *text,
+                                size_t len, const char *value, const char *unit)
+{
+    if (!an->ent_buckets)
+        return NULL;
+    gisa_entity *e = an->entities.data;
+    const char *u = kind == GISA_ENTITY_NUMBER ? unit : NULL;
+    size_t mask = an->ent_buckets - 1;
+    uint32_t best = UINT32_MAX;
+    for (int by_value = 0; by_value < 2; by_value++) {
+        if (by_value && !value)
+            break;
+        const char *key = by_value ? value : text;
+        size_t klen = by_value ? strlen(value) : len;
+        uint32_t id = (by_value ? an->ent_by_value : an->ent_by_text)
+            [entity_hash(kind, key, klen, u) & mask];
+        for (; id != UINT32_MAX; id = an->ent_next[2 * id + by_value]) {
+            const gisa_entity *x = &e[id];
+            if (x->kind != kind || id >= best)
+                continue;
+            int same = value && x->value ? !strcmp(value, x->value)
+                                         : strlen(x->text) == len && !memcmp(x->text, text, len);
+            int same_unit = x->unit == unit || (x->unit && unit && !strcmp(x->unit, unit));
+            if (same && (kind != GISA_ENTITY_NUMBER || same_unit))
+                best = id;
+        }
+    }
+    return best == UINT32_MAX ? NULL : &e[best];
+}
 
 /* Add or count an entity; dedupe on kind + value (or text). */
 static void add_entity(analysis *an, gisa_entity_kind kind, const char *text, size_t len,
                        const char *value, const char *title, const char *country,
                        const char *unit, size_t sentence)
 {
-    gisa_entity *e = an->entities.data;
-    for (size_t i = 0; i < an->entities.n; i++) {
-        if (e[i].kind != kind)
-            continue;
-        int same = value && e[i].value ? !strcmp(value, e[i].value)
-                                       : strlen(e[i].text) == len && !memcmp(e[i].text, text, len);
-        int same_unit = e[i].unit == unit || (e[i].unit && unit && !strcmp(e[i].unit, unit));
-        if (same && (kind != GISA_ENTITY_NUMBER || same_unit)) {
-            e[i].count++;
-            if (!e[i].title && title)
-                e[i].title = arena_strdup(&an->mem, title);
-            if (!e[i].country && country)
-                e[i].country = arena_strdup(&an->mem, country);
-            return;
-        }
+    gisa_entity *same = same_entity(an, kind, text, len, value, unit);
+    if (same) {
+        same->count++;
+        if (!same->title && title)
+            same->title = arena_strdup(&an->mem, title);
+        if (!same->country && country)
+            same->country = arena_strdup(&an->mem, country);
+        return;
     }
-    if (an->entities.n >= MAX_ENTITIES)
-        return; /* a limit for huge inputs: the first mentions are kept */
+    if (!index_room(an)) {
+        an->oom = 1;
+        return;
+    }
     gisa_entity ne;
     memset(&ne, 0, sizeof ne);
     ne.kind = kind;
@@ -117,8 +194,8 @@ static void add_entity(analysis *an, gisa_entity_kind kind, const char *text, si
     ne.count = 1;
     if (!ne.text)
         an->oom = 1;
-    else
-        vec_push(an, &an->entities, &ne);
+    else if (vec_push(an, &an->entities, &ne))
+        index_entity(an, (uint32_t)(an->entities.n - 1));
 }
 
 /* Shift year/month by `months` (may be negative). */
@@ -462,12 +539,28 @@ typedef struct word {
     size_t stem;     /* bytes of its stem from a */
 } word;
 
-#define MAX_WORDS 256
+/* The words of one sentence, in a buffer that grows to the longest
+ * sentence seen (a sentence of any length is read to its end). */
+typedef struct words {
+    word *w;
+    size_t cap;
+} words;
 
-static size_t sentence_words(const char *s, size_t len, word *w)
+static size_t sentence_words(analysis *an, const char *s, size_t len, words *ws)
 {
     size_t n = 0, i = 0, a, b;
-    while (n < MAX_WORDS && i < len) {
+    while (i < len) {
+        if (n == ws->cap) {
+            size_t cap = ws->cap ? ws->cap * 2 : 256;
+            word *grown = realloc(ws->w, cap * sizeof *grown);
+            if (!grown) {
+                an->oom = 1;
+                return n;
+            }
+            ws->w = grown;
+            ws->cap = cap;
+        }
+        word *w = ws->w;
         while (i < len && s[i] == ' ')
             i++;
         a = i;
@@ -646,8 +739,8 @@ void find_entities(analysis *an)
 {
     pthread_once(&compile_once, compile_all);
     pcre2_match_data *md = pcre2_match_data_create(12, NULL);
-    word *w = malloc(MAX_WORDS * sizeof *w);
-    if (!md || !w) {
+    words ws = {NULL, 0};
+    if (!md) {
         an->oom = 1;
         goto done;
     }
@@ -659,13 +752,13 @@ void find_entities(analysis *an)
         c.n = 0;
         find_dates(an, s, len, si, &c, md);
         find_numbers(an, s, len, si, &c, md);
-        size_t nw = sentence_words(s, len, w);
-        find_people(an, s, w, nw, si);
-        find_ssi_people(an, s, w, nw, si);
-        find_orgs_places(an, s, w, nw, si);
+        size_t nw = sentence_words(an, s, len, &ws);
+        find_people(an, s, ws.w, nw, si);
+        find_ssi_people(an, s, ws.w, nw, si);
+        find_orgs_places(an, s, ws.w, nw, si);
     }
 done:
     if (md)
         pcre2_match_data_free(md);
-    free(w);
+    free(ws.w);
 }

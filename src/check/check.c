@@ -7,39 +7,81 @@
 #include "../util/utf8.h"
 #include "check.h"
 
+/* Normalisation state across the code points of one text. */
+typedef struct norm_state {
+    int after_digit; /* the last character kept was a digit */
+    int gap;         /* a space or sign came after a figure */
+} norm_state;
+
+static int is_digit(int32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+/* Is the first code point of s[0..len), in its compatibility form, a
+ * digit ("４" is 4)? */
+static int starts_with_digit(const unsigned char *s, size_t len)
+{
+    if (!len)
+        return 0;
+    if (s[0] < 0x80)
+        return is_digit(s[0]);
+    int32_t cp, folded[4];
+    utf8_decode(s, len, &cp);
+    return utf8_compat(cp, folded, 4) >= 1 && is_digit(folded[0]);
+}
+
+/* One code point (already in compatibility form) into `out`. */
+static void norm_cp(buf *out, norm_state *st, int32_t cp, int next_digit)
+{
+    int digit = is_digit(cp);
+    int letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp >= 0xAC00 ||
+                 (cp >= 0x3131 && cp <= 0x318E) || (cp >= 0xC0 && cp < 0x2000);
+    if (digit || letter || cp == '%' || cp == '$') {
+        if (digit && st->gap)
+            buf_putc(out, '|'); /* "2020 (-38%)" holds two figures */
+        char enc[4];
+        if (cp >= 'A' && cp <= 'Z')
+            buf_putc(out, (char)(cp + 32));
+        else
+            buf_append(out, enc, utf8_encode(cp, enc)); /* "%" and "$" are units */
+        st->gap = 0;
+        st->after_digit = digit;
+    } else if (st->after_digit && next_digit && (cp == '.' || cp == ',')) {
+        if (cp == '.')
+            buf_putc(out, '.'); /* 0.154 keeps its point; 3,200 loses its comma */
+    } else {
+        st->gap = st->gap || st->after_digit;
+        st->after_digit = 0;
+    }
+}
+
 /* Letters (any script), digits and unit signs survive normalisation; ASCII
- * is lower-cased; spaces and punctuation go. Digits keep their shape: a
- * decimal point stays (0.154), a thousands comma goes (3,200 = 3200), and
- * a space or other punctuation between two figures leaves a boundary
- * (0.115~0.154 and "2020 (-38%)" are two figures each), while a unit may
- * follow with or without a space (3,200 헥타르 = 3,200헥타르). */
+ * is lower-cased; spaces and punctuation go. Compatibility characters are
+ * read in their NFKC form first ("４８６" is 486, "㎞" is km) and hidden
+ * ones (bidi controls, Hangul fillers) are not read at all, so that what
+ * looks the same compares the same. Digits keep their shape: a decimal
+ * point stays (0.154), a thousands comma goes (3,200 = 3200), and a space
+ * or other punctuation between two figures leaves a boundary (0.115~0.154
+ * and "2020 (-38%)" are two figures each), while a unit may follow with
+ * or without a space (3,200 헥타르 = 3,200헥타르). */
 void norm_append(buf *out, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
+    norm_state st = {0, 0};
     size_t i = 0;
-    int after_digit = 0, gap = 0; /* gap: a space or sign after a figure */
     while (i < len) {
         int32_t cp;
         size_t n = s[i] < 0x80 ? (cp = s[i], 1) : utf8_decode(s + i, len - i, &cp);
-        int next_digit = i + n < len && s[i + n] >= '0' && s[i + n] <= '9';
-        int digit = cp >= '0' && cp <= '9';
-        int letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp >= 0xAC00 ||
-                     (cp >= 0x3131 && cp <= 0x318E) || (cp >= 0xC0 && cp < 0x2000);
-        if (digit || letter || cp == '%' || cp == '$') {
-            if (digit && gap)
-                buf_putc(out, '|'); /* "2020 (-38%)" holds two figures */
-            if (cp >= 'A' && cp <= 'Z')
-                buf_putc(out, (char)(cp + 32));
-            else
-                buf_append(out, str + i, n); /* "%" and "$" are units: 50% is not 50 */
-            gap = 0;
-            after_digit = digit;
-        } else if (after_digit && next_digit && (cp == '.' || cp == ',')) {
-            if (cp == '.')
-                buf_putc(out, '.'); /* 0.154 keeps its point; 3,200 loses its comma */
-        } else {
-            gap = gap || after_digit;
-            after_digit = 0;
+        int next_digit = starts_with_digit(s + i + n, len - i - n);
+        if (cp < 0x80 || utf8_is_hangul(cp)) {
+            norm_cp(out, &st, cp, next_digit);
+        } else if (!utf8_is_hidden(cp)) {
+            int32_t folded[8];
+            size_t k = utf8_compat(cp, folded, 8);
+            for (size_t j = 0; j < k; j++)
+                if (!utf8_is_hidden(folded[j]))
+                    norm_cp(out, &st, folded[j], j + 1 < k ? is_digit(folded[j + 1]) : next_digit);
         }
         i += n;
     }
@@ -167,12 +209,36 @@ static void derived_text(const gisa_document *d, buf *out)
     }
 }
 
+/* Every derived sentence may be compared with every source sentence, so
+ * the work grows with their product; past GISA_CHECK_MAX_PAIRS it is
+ * refused by name rather than cut short (a check that stopped half way
+ * would pass what it never read). */
+static gisa_status within_limit(const checker *c, gisa_error *err)
+{
+    size_t theirs = 0;
+    for (size_t i = 0; i < c->nsources; i++)
+        theirs += c->san[i]->nsentences;
+    size_t mine = c->dan->nsentences;
+    if (mine && theirs > GISA_CHECK_MAX_PAIRS / mine)
+        return gisa_fail(err, GISA_ERR_INPUT,
+                         "%s: %zu sentences against %zu source sentences is more than the "
+                         "check's limit of %zu sentence pairs",
+                         input_label(c->derived->source_name), mine, theirs,
+                         (size_t)GISA_CHECK_MAX_PAIRS);
+    return GISA_OK;
+}
+
 static gisa_status analyse_all(checker *c, const gisa_document *const *sources,
                                gisa_error *err)
 {
-    buf text = BUF_INIT;
-    derived_text(c->derived, &text);
-    if (text.oom) {
+    buf raw = BUF_INIT, text = BUF_INIT;
+    derived_text(c->derived, &raw);
+    /* The derived text is read as it looks: "４８６억" is 486억, and a bidi
+     * override or a Hangul filler cannot hide a figure or a name. */
+    text_fold_compat(&text, raw.ptr ? raw.ptr : "", raw.len);
+    int oom = raw.oom || text.oom;
+    buf_free(&raw);
+    if (oom) {
         buf_free(&text);
         return gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     }
@@ -194,7 +260,7 @@ static gisa_status analyse_all(checker *c, const gisa_document *const *sources,
         if (st == GISA_OK && !hay_add_rest(&c->hay, sources[i], i))
             st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     }
-    return st;
+    return st == GISA_OK ? within_limit(c, err) : st;
 }
 
 static gisa_fact_kind fact_kind(gisa_entity_kind k)

@@ -217,3 +217,55 @@ char *text_clean_dup(arena *a, const char *s, size_t len, int keep_newlines)
     buf_free(&b);
     return r;
 }
+
+int utf8_is_hidden(int32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+           cp == 0x200F || cp == 0x061C || cp == 0x3164 || cp == 0x115F || cp == 0x1160 ||
+           cp == 0xFFA0;
+}
+
+size_t utf8_compat(int32_t cp, int32_t *out, size_t cap)
+{
+    if (cap == 0)
+        return 0;
+    out[0] = cp;
+    if (cp < 0xA0 || utf8_is_hangul(cp))
+        return 1;
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->decomp_seqindex == UINT16_MAX || p->decomp_type == 0)
+        return 1; /* no compatibility mapping; canonical forms stay NFC */
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, (utf8proc_ssize_t)cap,
+                                                 UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+    if (n <= 0 || (size_t)n > cap) {
+        out[0] = cp; /* a long mapping ("㍻"): keep the character */
+        return 1;
+    }
+    return (size_t)n;
+}
+
+void text_fold_compat(buf *out, const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    buf visible = BUF_INIT;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n = s[i] < 0x80 ? (cp = s[i], 1) : utf8_decode(s + i, len - i, &cp);
+        if (!utf8_is_hidden(cp))
+            buf_append(&visible, str + i, n);
+        i += n;
+    }
+    utf8proc_uint8_t *nfkc = NULL;
+    utf8proc_ssize_t m = visible.len ? utf8proc_map((const utf8proc_uint8_t *)visible.ptr,
+                                                    (utf8proc_ssize_t)visible.len, &nfkc,
+                                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                        UTF8PROC_COMPAT)
+                                     : 0;
+    if (m > 0)
+        buf_append(out, (const char *)nfkc, (size_t)m);
+    else if (visible.len)
+        buf_append(out, visible.ptr, visible.len); /* unmappable: compare as is */
+    free(nfkc);
+    buf_free(&visible);
+}

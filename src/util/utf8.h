@@ -39,6 +39,21 @@ void text_clean(buf *out, const char *s, size_t len, int keep_newlines);
 /* The same, into the arena; NULL when out of memory. */
 char *text_clean_dup(arena *a, const char *s, size_t len, int keep_newlines);
 
+/* Characters that change how text looks or reads without being text:
+ * bidirectional controls (U+202A-202E, U+2066-2069, U+200E/200F, U+061C)
+ * and the Hangul fillers (U+3164, U+115F, U+1160, U+FFA0). A "\u202e999"
+ * shows one figure and holds another; "신\u3164원식" looks like a name and
+ * matches none. */
+int utf8_is_hidden(int32_t cp);
+
+/* Compatibility form of one code point (NFKC's mapping: full-width "４"
+ * -> "4", "㎞" -> "km", "①" -> "1"): fills out[0..cap) and returns how
+ * many; cp itself when it has none. Hangul syllables are left whole. */
+size_t utf8_compat(int32_t cp, int32_t *out, size_t cap);
+
+/* Append `s` as text to compare: hidden characters removed, then NFKC. */
+void text_fold_compat(buf *out, const char *s, size_t len);
+
 /* NFC-normalise `s` in place in `b` from offset `from` on (a no-op for
  * text that cannot change, which is checked first because it is cheap). */
 void text_nfc_tail(buf *b, size_t from);

@@ -6,8 +6,9 @@ ASAN_BUILD ?= build-asan
 VALGRIND_BUILD ?= build-valgrind
 JOBS ?= 2
 SAMPLE ?= examples/korea-kr-release.html
+PREFIX ?= /usr/local
 
-.PHONY: all bootstrap build demo check check-asan check-valgrind clean
+.PHONY: all bootstrap build demo check check-asan check-valgrind install clean
 
 all: build
 
@@ -37,6 +38,10 @@ check-valgrind: bootstrap
 	@cmake -S . -B $(VALGRIND_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(VALGRIND_BUILD) -j$(JOBS)
 	@tests/valgrind.sh $(VALGRIND_BUILD)
+
+# libgisa.so, gisa.h, gisa.pc, the gisa tool and its man page under PREFIX.
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(VALGRIND_BUILD) demo

@@ -39,7 +39,7 @@ nm -D --defined-only "$so" | grep -q ' gisa_fail$\| gisa_fail@' &&
 # The documented example, built as the docs say.
 export PKG_CONFIG_PATH="$pcdir"
 # shellcheck disable=SC2046
-cc -Wall -Wextra -Werror docs/examples/first-post.c \
+cc -Wall -Wextra -Werror ${EXAMPLE_CFLAGS:-} docs/examples/first-post.c \
    $(pkg-config --cflags --libs gisa) -o "$tmp/first-post" 2>"$tmp/cc.log" ||
   fail "example does not build: $(head -5 "$tmp/cc.log")"
 "$tmp/first-post" examples/korea-kr-release.html >"$tmp/out" 2>"$tmp/err" ||

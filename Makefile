@@ -8,7 +8,7 @@ JOBS ?= 2
 SAMPLE ?= examples/korea-kr-release.html
 PREFIX ?= /usr/local
 
-.PHONY: all bootstrap build demo check check-asan check-valgrind install clean
+.PHONY: all bootstrap build demo check check-asan check-valgrind install python clean
 
 all: build
 
@@ -42,6 +42,15 @@ check-valgrind: bootstrap
 # libgisa.so, gisa.h, gisa.pc, the gisa tool and its man page under PREFIX.
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)
+
+# The Python package (python/) over this build's libgisa.so, pip-installed
+# without any package index into a virtual environment that also sees
+# Debian's cffi and dask: $(VENV)/bin/python -c 'import gisa'.
+VENV ?= $(BUILD)/venv
+python: build
+	@test -x $(VENV)/bin/pip || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	@GISA_LIB_DIR=$(abspath $(BUILD)) $(VENV)/bin/pip install -q --no-index ./python
+	@echo "gisa for Python installed in $(VENV): $(VENV)/bin/python -c 'import gisa'"
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(VALGRIND_BUILD) demo

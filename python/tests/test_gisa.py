@@ -1,0 +1,162 @@
+"""The gisa Python binding: the same results as the gisa command, errors as
+exceptions with the library's status, many threads at once, no memory
+growth over many calls."""
+import json
+import os
+import subprocess
+import threading
+
+import pytest
+
+import gisa
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+EXAMPLES = os.path.join(ROOT, "examples")
+GISA = os.environ.get("GISA_CLI", os.path.join(ROOT, "build", "gisa"))
+SHARED = os.path.join(ROOT, "..", "shared")
+PAGES = sorted(f for f in os.listdir(EXAMPLES) if f.endswith((".html", ".txt")))
+
+
+def read(name):
+    with open(os.path.join(EXAMPLES, name), "rb") as f:
+        return f.read()
+
+
+def cli(*args, stdin=None):
+    return subprocess.run([GISA, *args], input=stdin, capture_output=True,
+                          check=True, cwd=ROOT).stdout
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_extract_is_the_commands_json(name):
+    path = os.path.join("examples", name)
+    got = gisa.extract(read(name), name=path)
+    want = json.loads(cli("extract", "--format", "json", path))
+    assert got == want
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_extract_text_is_the_commands_text(name):
+    assert gisa.extract_text(read(name)).encode() == cli("extract", os.path.join("examples", name))
+
+
+def test_str_input_is_utf8_whatever_the_markup_declares():
+    euckr = read("korea-kr-release.euckr.html")
+    as_str = euckr.decode("euc-kr")
+    assert gisa.extract(as_str)["title"] == gisa.extract(euckr)["title"]
+
+
+@pytest.mark.parametrize("name", ["korea-kr-release.html", "newspaper.html"])
+def test_post_is_the_commands_post(name):
+    path = os.path.join("examples", name)
+    assert gisa.post(read(name), name=path).encode() == cli("post", path)
+
+
+def test_post_options():
+    page = read("korea-kr-release.html")
+    summary = gisa.post(page, name="examples/korea-kr-release.html", format="markdown",
+                        mode="summary", sentences=2)
+    assert summary.encode() == cli("post", "-f", "markdown", "-m", "summary", "-n", "2",
+                                   "examples/korea-kr-release.html")
+    with pytest.raises(gisa.UsageError) as e:
+        gisa.post(page, format="docx")
+    assert "docx" in str(e.value) and e.value.status == 2
+
+
+def test_check_flags_an_invented_fact_and_passes_a_faithful_post():
+    page = read("korea-kr-release.html")
+    faithful = gisa.post(page)
+    report = gisa.check(faithful, page)
+    assert report["ok"] is True
+    invented = faithful.replace("486억 원", "999억 원")
+    assert invented != faithful
+    report = gisa.check(invented, [page])
+    assert report["ok"] is False
+
+
+def test_split_and_summarize_are_the_commands():
+    text = read("release-dump.txt").decode()
+    assert "\n".join(gisa.split(text)) == "\n".join(
+        l for l in cli("split", stdin=text.encode()).decode().split("\n") if l)
+    body = gisa.extract_text(read("newspaper.html"))
+    assert "\n".join(gisa.summarize(body, 2)) + "\n" == cli("summarize", "-n", "2",
+                                                            stdin=body.encode()).decode()
+
+
+def test_analyze_is_the_commands_json():
+    got = gisa.analyze(read("newspaper.html"))
+    assert got == json.loads(cli("analyze", "examples/newspaper.html"))
+
+
+def test_errors_carry_status_and_name_the_input():
+    with pytest.raises(gisa.InputError) as e:
+        gisa.extract(b"", name="empty.html")
+    assert e.value.status == 1 and e.value.status_name == "bad input"
+    assert "empty.html" in e.value.message
+    with pytest.raises(gisa.InputError):
+        gisa.extract(b"\x00\x01\x02binary" * 100)
+    with pytest.raises(gisa.InputError):
+        gisa.extract(read("korea-kr-release.html"), max_nodes=10)
+    with pytest.raises(TypeError):
+        gisa.extract(12)
+    with pytest.raises(TypeError):
+        gisa.extract(b"<p>x</p>", max_nodez=3)
+    with pytest.raises(gisa.UsageError):
+        gisa.extract(b"<p>x</p>", max_nodes=-1)
+
+
+def test_threads_give_the_same_results_as_one():
+    pages = [read(n) for n in PAGES]
+    want = [gisa.extract(p) for p in pages]
+    results = {}
+
+    def work(t):
+        results[t] = [[gisa.extract(p) for p in pages] for _ in range(10)]
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for t in range(4):
+        for run in results[t]:
+            assert run == want
+
+
+def rss_kib():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def test_memory_is_flat_over_10000_calls():
+    page = read("newspaper.html")
+    for _ in range(1000):  # warm up: allocator pools, caches
+        gisa.extract(page)
+    before = rss_kib()
+    for i in range(10000):
+        gisa.extract(page)
+        if i % 7 == 0:
+            with pytest.raises(gisa.InputError):
+                gisa.extract(b"")
+    grown = rss_kib() - before
+    assert grown < 4096, f"RSS grew by {grown} KiB over 10,000 calls"
+
+
+@pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED, "data", "wcxb-dev")),
+                    reason="../shared/data/wcxb-dev is absent")
+def test_wcxb_sample_is_byte_identical_to_the_command():
+    html = os.path.join(SHARED, "data", "wcxb-dev", "html")
+    for name in sorted(os.listdir(html))[::50]:
+        path = os.path.join(html, name)
+        with open(path, "rb") as f:
+            data = f.read()
+        want = subprocess.run([GISA, "extract", path], capture_output=True)
+        try:
+            got = gisa.extract_text(data).encode()
+        except gisa.GisaError as e:
+            assert want.returncode == e.status, name
+            continue
+        assert want.returncode == 0 and got == want.stdout, name

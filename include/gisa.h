@@ -41,7 +41,9 @@ typedef enum gisa_status {
     GISA_ERR_USAGE = 2, /* the caller passed invalid arguments */
     GISA_ERR_IO = 3,    /* a file could not be read or written */
     GISA_ERR_NOMEM = 4, /* out of memory or an internal limit was hit */
-    GISA_ERR_UNSUPPORTED = 5 /* a text states what its sources do not */
+    GISA_ERR_UNSUPPORTED = 5, /* a text states what its sources do not */
+    GISA_ERR_LICENSE = 6 /* the page reserves its rights: no post without
+                            allow_unlicensed (gisa_compose) */
 } gisa_status;
 
 /* Filled on failure: the status and a one-line, human-readable message. */
@@ -158,7 +160,8 @@ typedef struct gisa_document {
     const char *publisher;   /* e.g. the ministry that issued a release */
     const char *site_name;
     const char *lang;
-    const char *license;     /* e.g. "KOGL-1", "CC-BY-4.0" */
+    const char *license;     /* e.g. "KOGL-1", "CC-BY-4.0", or
+                                GISA_LICENSE_RESERVED */
     const char *license_text;/* the notice as the page words it */
     gisa_input_kind input;   /* the reader used: HTML, TEXT or POST */
     const gisa_block *blocks;
@@ -166,6 +169,11 @@ typedef struct gisa_document {
     const gisa_attachment *attachments; /* HWP, HWPX, PDF... links, in page order */
     size_t nattachments;
 } gisa_document;
+
+/* The licence of a page whose notice reserves every right: "무단 전재 및
+ * 재배포 금지", "저작권자 ©", "All rights reserved", "AI 학습 이용 금지"
+ * (an open licence on the same page, such as 공공누리, takes precedence). */
+#define GISA_LICENSE_RESERVED "all-rights-reserved"
 
 /*
  * Extract the article from `src`. `opts` may be NULL for defaults. On
@@ -227,6 +235,8 @@ typedef struct gisa_post_options {
     int bundle;               /* Hugo: content/posts/SLUG/index.md */
     int no_check;             /* skip reading the post back and checking it
                                  against the document (see gisa_compose) */
+    int allow_unlicensed;     /* post a page that reserves its rights, as a
+                                 quoted summary with credit (see gisa_compose) */
 } gisa_post_options;
 
 /* A composed post: its text and the file name a site would give it. */
@@ -240,9 +250,17 @@ typedef struct gisa_post {
 
 /*
  * Compose a post from `doc`, built only from the document's own text, with
- * attribution. `opts` may be NULL. A licence that forbids derivatives
- * (공공누리 type 3/4, CC ...-ND) allows only GISA_MODE_FULL: asking for a
- * summary then fails with GISA_ERR_INPUT. Unless opts->no_check, the post
+ * attribution. `opts` may be NULL. What the licence allows:
+ *  - GISA_LICENSE_RESERVED: nothing; fails with GISA_ERR_LICENSE unless
+ *    opts->allow_unlicensed, and then only the summary, each sentence a
+ *    quotation, credited, without images (unless opts->include_images).
+ *  - A licence that forbids derivatives (공공누리 type 3/4, CC ...-ND):
+ *    GISA_MODE_FULL only; asking for a summary fails with GISA_ERR_INPUT.
+ *  - 공공누리 notices cover the text: a photo is kept only when credited to
+ *    the issuing organisation and the notice does not limit itself to text
+ *    ("(텍스트)"), unless opts->include_images.
+ *  - Any other licence, or none stated: the whole body and its photos
+ *    that carry no one else's credit. Unless opts->no_check, the post
  * is read back and checked against `doc` (gisa_check); a post that states
  * anything the document does not support fails with GISA_ERR_UNSUPPORTED.
  * Release with gisa_post_clear().
@@ -526,6 +544,8 @@ typedef struct gisa_ingest_options {
     double timeout;          /* seconds per request; 0 = 30 */
     int allow_private;       /* fetch private, loopback, link-local addresses */
     int posts;               /* compose a Jekyll post per new article, store it */
+    int allow_unlicensed;    /* with posts: compose posts of pages that reserve
+                                their rights too (gisa_post_options) */
     /* Called (from one thread at a time) for each page or record that
      * fails, with a one-line message naming it; may be NULL. */
     void (*on_error)(void *ctx, const gisa_error *error);

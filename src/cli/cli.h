@@ -14,6 +14,7 @@ enum {
     EXIT_IO = 3,
     EXIT_INTERNAL = 4,
     EXIT_UNSUPPORTED = 5, /* gisa check: some fact is not supported */
+    EXIT_LICENSE = 6,     /* post, site: the page reserves its rights */
 };
 
 typedef struct command {
@@ -50,6 +51,10 @@ int report(const gisa_error *err);
 /* Print "gisa <cmd>: <printf message>" and a hint; returns EXIT_USAGE. */
 int usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* After a post of a page that reserves its rights was made anyway
+ * (--allow-unlicensed): say so on stderr, naming the page. */
+void warn_if_unlicensed(const gisa_document *doc);
 
 /* Load and extract one input ("-" = stdin). */
 int load_document(const char *path, const gisa_extract_options *opts,

@@ -32,7 +32,9 @@ void help_ingest(FILE *out)
             "                     one per line\n"
             "      --max-bytes N  refuse pages larger than N bytes (default 64 MiB)\n"
             "      --posts        also compose a Jekyll post of each new article\n"
-            "                     and store it (posts table)\n"
+            "                     and store it (posts table); a page that reserves\n"
+            "                     all rights gets none (reported), unless\n"
+            "      --allow-unlicensed  then its post is a quoted summary with credit\n"
             "  -q, --quiet        no progress line and no summary\n"
             "  -h, --help         show this help\n"
             "\n"
@@ -143,6 +145,7 @@ int cmd_ingest(int argc, char **argv)
         {"user-agent", required_argument, NULL, 'U'},
         {"allow-private", no_argument, NULL, 'P'},
         {"posts", no_argument, NULL, 'p'},
+        {"allow-unlicensed", no_argument, NULL, 'A'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -186,6 +189,7 @@ int cmd_ingest(int argc, char **argv)
             break;
         case 'P': io.allow_private = 1; break;
         case 'p': io.posts = 1; break;
+        case 'A': io.allow_unlicensed = 1; break;
         case 'h':
             help_ingest(stdout);
             return EXIT_OK;

@@ -32,6 +32,10 @@ void help_post(FILE *out)
             "  -d, --date DATE      date to use when the page states none (YYYY-MM-DD)\n"
             "      --include-images keep photos credited to others (left out by default,\n"
             "                       as are photos under a 공공누리 notice, which covers text)\n"
+            "      --allow-unlicensed  post a page that reserves all rights (\"무단 전재\n"
+            "                       금지\", \"All rights reserved\"), which is refused by\n"
+            "                       default (exit status 6): the summary only, quoted,\n"
+            "                       credited, without photos; a warning is printed\n"
             "      --bundle         Hugo: write <slug>/index.md (a page bundle)\n"
             "      --no-check       do not read the post back and check it against the\n"
             "                       page (by default a post stating anything the page\n"
@@ -40,10 +44,11 @@ void help_post(FILE *out)
             "  -h, --help           show this help\n"
             "\n"
             "A licence that forbids derivatives (공공누리 type 3/4, CC ...-ND) allows\n"
-            "only --mode full.\n"
+            "only --mode full. What each licence lets a post contain: gisa(1).\n"
             "\n"
             "Exit status: 0 success, 1 bad input, 2 usage error, 3 I/O error,\n"
-            "4 internal error, 5 the post failed its check.\n");
+            "4 internal error, 5 the post failed its check, 6 the page reserves\n"
+            "all rights (see --allow-unlicensed).\n");
 }
 
 static int valid_date(const char *s)
@@ -80,7 +85,7 @@ static int write_post(const char *dir, const gisa_post *post)
     return rc;
 }
 
-enum { OPT_INCLUDE_IMAGES = 256, OPT_BUNDLE, OPT_NO_CHECK };
+enum { OPT_INCLUDE_IMAGES = 256, OPT_BUNDLE, OPT_NO_CHECK, OPT_ALLOW_UNLICENSED };
 
 static int parse_post_options(int argc, char **argv, gisa_post_options *po,
                               gisa_extract_options *eo, const char **out_dir)
@@ -97,6 +102,7 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         {"include-images", no_argument, NULL, OPT_INCLUDE_IMAGES},
         {"bundle", no_argument, NULL, OPT_BUNDLE},
         {"no-check", no_argument, NULL, OPT_NO_CHECK},
+        {"allow-unlicensed", no_argument, NULL, OPT_ALLOW_UNLICENSED},
         LIMIT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -152,6 +158,9 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         case OPT_NO_CHECK:
             po->no_check = 1;
             break;
+        case OPT_ALLOW_UNLICENSED:
+            po->allow_unlicensed = 1;
+            break;
         case 'h':
             help_post(stdout);
             return -1;
@@ -184,6 +193,8 @@ int cmd_post(int argc, char **argv)
         return report(&err);
     gisa_post post;
     rc = gisa_compose(doc, &po, &post, &err);
+    if (rc == GISA_OK)
+        warn_if_unlicensed(doc);
     gisa_document_free(doc);
     if (rc != GISA_OK)
         return report(&err);

@@ -22,14 +22,17 @@ void help_site(FILE *out)
             "  -S, --slug KIND      romanize (default), hangul or id\n"
             "  -c, --category NAME  front-matter category (default News)\n"
             "      --bundle         Hugo: content/posts/<slug>/index.md\n"
+            "      --allow-unlicensed  post pages that reserve all rights too, as a\n"
+            "                       quoted summary with credit (see gisa post)\n"
             "  -q, --quiet          no progress bar and no per-page lines\n"
             "  -h, --help           show this help\n"
             "\n"
-            "Exit status: 0 success, 1 some page failed, 2 usage error, 3 I/O error.\n");
+            "Exit status: 0 success, 1 some page failed, 2 usage error, 3 I/O error,\n"
+            "6 some page was refused for its licence (and no other failed).\n");
 }
 
 typedef struct tally {
-    int added, updated, unchanged, failed, io;
+    int added, updated, unchanged, failed, io, refused;
 } tally;
 
 static void progress(int done, int total)
@@ -51,12 +54,15 @@ static void put_one(gisa_site *site, const char *file, tally *t, int verbose)
     gisa_site_action action = GISA_SITE_UNCHANGED;
     if (rc == GISA_OK) {
         rc = gisa_site_put(site, doc, &action, &path, &err);
+        if (rc == GISA_OK && action != GISA_SITE_UNCHANGED)
+            warn_if_unlicensed(doc);
         gisa_document_free(doc);
     }
     if (rc != GISA_OK) {
         report(&err);
         t->failed++;
         t->io += rc == GISA_ERR_IO;
+        t->refused += rc == GISA_ERR_LICENSE;
         return;
     }
     if (action == GISA_SITE_ADDED) t->added++;
@@ -67,7 +73,7 @@ static void put_one(gisa_site *site, const char *file, tally *t, int verbose)
     gisa_free(path);
 }
 
-enum { OPT_BUNDLE = 256 };
+enum { OPT_BUNDLE = 256, OPT_ALLOW_UNLICENSED };
 
 int cmd_site(int argc, char **argv)
 {
@@ -78,6 +84,7 @@ int cmd_site(int argc, char **argv)
         {"slug", required_argument, NULL, 'S'},
         {"category", required_argument, NULL, 'c'},
         {"bundle", no_argument, NULL, OPT_BUNDLE},
+        {"allow-unlicensed", no_argument, NULL, OPT_ALLOW_UNLICENSED},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -106,6 +113,7 @@ int cmd_site(int argc, char **argv)
             break;
         case 'c': po.category = optarg; break;
         case OPT_BUNDLE: po.bundle = 1; break;
+        case OPT_ALLOW_UNLICENSED: po.allow_unlicensed = 1; break;
         case 'q': quiet = 1; break;
         case 'h': help_site(stdout); return EXIT_OK;
         default: return usage_error("site", "unknown option '%s'", argv[optind - 1]);
@@ -120,16 +128,21 @@ int cmd_site(int argc, char **argv)
     if (gisa_site_open(to, &po, &site, &err) != GISA_OK)
         return report(&err);
     int total = argc - optind, bar = !quiet && isatty(STDERR_FILENO);
-    tally t = {0, 0, 0, 0, 0};
+    tally t = {0, 0, 0, 0, 0, 0};
     for (int i = 0; i < total; i++) {
         put_one(site, argv[optind + i], &t, !quiet && !bar);
         if (bar)
             progress(i + 1, total);
     }
     gisa_site_close(site);
-    fprintf(stderr, "gisa site: %d added, %d updated, %d unchanged, %d failed\n", t.added,
+    fprintf(stderr, "gisa site: %d added, %d updated, %d unchanged, %d failed", t.added,
             t.updated, t.unchanged, t.failed);
+    if (t.refused)
+        fprintf(stderr, " (%d refused for their licence)", t.refused);
+    fputc('\n', stderr);
     if (t.io)
         return EXIT_IO;
-    return t.failed ? EXIT_INPUT : EXIT_OK;
+    if (t.failed > t.refused)
+        return EXIT_INPUT;
+    return t.refused ? EXIT_LICENSE : EXIT_OK;
 }

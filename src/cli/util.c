@@ -20,8 +20,18 @@ int report(const gisa_error *err)
     case GISA_ERR_IO: return EXIT_IO;
     case GISA_ERR_NOMEM: return EXIT_INTERNAL;
     case GISA_ERR_UNSUPPORTED: return EXIT_UNSUPPORTED;
+    case GISA_ERR_LICENSE: return EXIT_LICENSE;
     }
     return EXIT_INTERNAL;
+}
+
+void warn_if_unlicensed(const gisa_document *doc)
+{
+    if (doc->license && !strcmp(doc->license, GISA_LICENSE_RESERVED))
+        fprintf(stderr,
+                "gisa: warning: %s: the page reserves all rights; posted only as a quoted "
+                "summary with credit, on your responsibility (--allow-unlicensed)\n",
+                doc->source_name ? doc->source_name : "page");
 }
 
 int usage_error(const char *cmd, const char *fmt, ...)

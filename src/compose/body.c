@@ -227,6 +227,11 @@ static void kogl_sentence(const post_model *m, buf *out)
     if (lic && strncmp(lic, "KOGL-", 5) == 0)
         buf_printf(out, "이 글은 공공누리 제%c유형에 따라 %s의 저작물을 이용하였습니다.", lic[5],
                    m->org ? m->org : "원저작자");
+    else if (lic && !strcmp(lic, GISA_LICENSE_RESERVED))
+        buf_printf(out, m->korean ? "이 글은 %s의 저작물 일부를 인용하였으며, 저작권은 %s에 있습니다."
+                                  : "Quoted in part from %s, which reserves all rights.",
+                   m->org ? m->org : m->korean ? "원저작자" : "the source",
+                   m->org ? m->org : "원저작자");
     else if (lic && m->korean)
         buf_printf(out, "이 글은 %s 조건에 따라 원문을 이용하였습니다.", lic);
     else if (lic)

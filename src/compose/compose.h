@@ -25,6 +25,8 @@ typedef struct post_model {
     char hash[17];        /* of the source's text: tells a changed page */
     int korean;
     int no_derivatives;   /* licence allows verbatim use only */
+    int quoted;           /* rights reserved, posted by the user's leave: a
+                             summary of quotations */
     const gisa_block **blocks; /* body, in order */
     size_t *source_index;      /* each body block's block in the source;
                                   NO_SOURCE for headings and tables gisa made */

@@ -20,7 +20,7 @@
 
 /* Credit lines that mark a photo as someone else's work. */
 static const char *const photo_credits[] = {
-    "사진=", "사진 =", "사진제공", "사진 제공", "ⓒ", "©", "(c)", "Getty", "AFP",
+    "사진=", "사진 =", "사진제공", "사진 제공", "자료사진", "ⓒ", "©", "(c)", "Getty", "AFP",
     "AP Photo", "Reuters", "연합뉴스", "뉴시스", "뉴스1", "Copyright",
 };
 
@@ -44,24 +44,42 @@ static int forbids_derivatives(const char *license)
                        (starts_with(license, "CC-") && strstr(license, "ND")));
 }
 
-/* The credit line of image i: in its own text, or in a short paragraph
- * right after it (pages often print "(사진=…)" as a caption paragraph). */
+static int reserves_rights(const char *license)
+{
+    return license && !strcmp(license, GISA_LICENSE_RESERVED);
+}
+
+/* A 공공누리 notice that says "(텍스트)" licenses the text alone; the
+ * photos stay their makers' ("사진 … 저작권자의 허락을 받으셔야"). */
+static int covers_text_only(const gisa_document *d)
+{
+    return starts_with(d->license, "KOGL") && d->license_text &&
+           strstr(d->license_text, "(텍스트)");
+}
+
+/* Is the block after image i its caption: a short paragraph with a credit
+ * (pages often print "(사진=…)" as a paragraph of its own)? */
+static int caption_follows(const gisa_document *d, size_t i)
+{
+    const gisa_block *next = i + 1 < d->nblocks ? &d->blocks[i + 1] : NULL;
+    return next && next->kind == GISA_BLOCK_PARAGRAPH && strlen(next->text) < 300 &&
+           has_credit(next->text);
+}
+
+/* The credit line of image i: in its own text, or its caption paragraph. */
 static const char *image_credit(const gisa_document *d, size_t i)
 {
     const gisa_block *b = &d->blocks[i];
     if (has_credit(b->text))
         return b->text;
-    const gisa_block *next = i + 1 < d->nblocks ? &d->blocks[i + 1] : NULL;
-    if (next && next->kind == GISA_BLOCK_PARAGRAPH && strlen(next->text) < 300 &&
-        has_credit(next->text))
-        return next->text;
-    return NULL;
+    return caption_follows(d, i) ? d->blocks[i + 1].text : NULL;
 }
 
 /* A photo is kept only when its owner licenses it: one credited to the
- * issuing organisation falls under that organisation's licence; one
- * credited to anyone else, or uncredited under a 공공누리 notice (which
- * covers the text, not photos), is left out unless asked for. */
+ * issuing organisation falls under that organisation's licence, unless
+ * the notice covers text only; one credited to anyone else, uncredited
+ * under a 공공누리 notice (which covers the text, not photos), or on a
+ * page that reserves its rights, is left out unless asked for. */
 static int keep_image(const post_model *m, size_t i)
 {
     const gisa_block *b = &m->doc->blocks[i];
@@ -69,6 +87,8 @@ static int keep_image(const post_model *m, size_t i)
         return 0;
     if (m->opt.include_images)
         return 1;
+    if (m->quoted || covers_text_only(m->doc))
+        return 0;
     const char *credit = image_credit(m->doc, i);
     if (credit)
         return m->org && strstr(credit, m->org) != NULL;
@@ -174,8 +194,10 @@ static void keep_blocks(post_model *m)
         const gisa_block *b = &d->blocks[i];
         if (b->kind == GISA_BLOCK_HEADING && !strcmp(b->text, m->title))
             continue; /* the title is shown once, by the renderer */
-        if (b->kind == GISA_BLOCK_IMAGE && !keep_image(m, i))
+        if (b->kind == GISA_BLOCK_IMAGE && !keep_image(m, i)) {
+            i += caption_follows(d, i); /* a caption without its photo says nothing */
             continue;
+        }
         if (b->kind == GISA_BLOCK_IMAGE && !m->image)
             m->image = b->url;
         push_block(m, b, i);
@@ -283,7 +305,7 @@ static void keep_summary(post_model *m)
         gisa_block *b = arena_calloc(&m->mem, 1, sizeof *b);
         if (!b)
             return;
-        b->kind = GISA_BLOCK_PARAGRAPH;
+        b->kind = m->quoted ? GISA_BLOCK_QUOTE : GISA_BLOCK_PARAGRAPH;
         b->text = arena_strdup(&m->mem, s->text);
         b->offset = s->paragraph < m->doc->nblocks ? m->doc->blocks[s->paragraph].offset : 0;
         push_block(m, b, s->paragraph);
@@ -436,6 +458,19 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
     if (opt)
         m->opt = *opt;
     const char *name = d->source_name ? d->source_name : "document";
+    /* Rights reserved: no post, unless the user takes it on themselves;
+     * then only a few sentences, quoted and credited (a quotation's
+     * proper share, not the article). */
+    if (reserves_rights(d->license)) {
+        if (!m->opt.allow_unlicensed)
+            return gisa_fail(err, GISA_ERR_LICENSE,
+                             "%s: the page reserves all rights (\"무단 전재 금지\", \"All rights "
+                             "reserved\"): not republished; --allow-unlicensed posts a quoted "
+                             "summary with credit",
+                             name);
+        m->quoted = 1;
+        m->opt.mode = GISA_MODE_SUMMARY;
+    }
     m->title = pick_title(m);
     if (!m->title)
         return gisa_fail(err, GISA_ERR_INPUT, "%s: no title found; a post needs one", name);
@@ -469,7 +504,8 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
         add_sections(m);
     }
     pick_key_sentences(m); /* marked in full posts; the key points table in both */
-    add_agreements_table(m);
+    if (!m->quoted) /* a quotation is a few sentences, not a digest of the rest */
+        add_agreements_table(m);
     pick_tags(m);
     m->excerpt = make_excerpt(m);
     make_slug(m);

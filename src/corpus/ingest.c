@@ -185,6 +185,7 @@ static void compose_job(pipeline *p, job *j, const gisa_document *doc)
     gisa_post_options po;
     memset(&po, 0, sizeof po);
     po.format = GISA_POST_JEKYLL;
+    po.allow_unlicensed = p->opts->allow_unlicensed;
     if (gisa_compose(doc, &po, &j->post, &j->post_err) != GISA_OK) {
         memset(&j->post, 0, sizeof j->post);
         j->post_failed = 1;

@@ -83,5 +83,11 @@ const char *find_issuing_org(arena *a, const char *s, size_t len);
  * sentence that states it. Returns 1 if found. */
 int find_license(arena *a, const char *s, size_t len, const char **code,
                  const char **notice);
+/* An all-rights-reserved notice in s ("무단 전재 및 재배포 금지",
+ * "저작권자 ©", "All rights reserved", "AI 학습 이용 금지"): sets code to
+ * GISA_LICENSE_RESERVED and notice to the line that states it. Returns 1 if
+ * found. Callers look for it only where no open licence was found. */
+int find_reserved_notice(arena *a, const char *s, size_t len, const char **code,
+                         const char **notice);
 
 #endif

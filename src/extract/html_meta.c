@@ -601,8 +601,11 @@ static const char *pick_author(doc *d, const meta *m)
     return NULL;
 }
 
-/* Text nodes that state the issuing ministry or the licence. */
-static void scan_notices(doc *d, xmlNode *n, int depth)
+/* Text nodes that state the issuing ministry or the licence. An
+ * all-rights-reserved notice is kept aside in *reserved: a 공공누리 page
+ * often ends in its web site's "All rights reserved" footer, and the
+ * open licence is the one that covers the release. */
+static void scan_notices(doc *d, xmlNode *n, int depth, const char *reserved[2])
 {
     if (depth > 400)
         return;
@@ -614,9 +617,11 @@ static void scan_notices(doc *d, xmlNode *n, int depth)
                 d->pub.publisher = find_issuing_org(&d->mem, s, len);
             if (!d->pub.license && memmem(s, len, "공공누리", strlen("공공누리")))
                 find_license(&d->mem, s, len, &d->pub.license, &d->pub.license_text);
+            if (!reserved[0])
+                find_reserved_notice(&d->mem, s, len, &reserved[0], &reserved[1]);
         } else if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "script") &&
                    strcmp((const char *)c->name, "style")) {
-            scan_notices(d, c, depth + 1);
+            scan_notices(d, c, depth + 1, reserved);
         }
     }
 }
@@ -661,7 +666,12 @@ void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *
     if (m.license_link)
         find_license(&d->mem, m.license_link, strlen(m.license_link), &d->pub.license,
                      &d->pub.license_text);
-    scan_notices(d, root, 0);
+    const char *reserved[2] = {NULL, NULL};
+    scan_notices(d, root, 0, reserved);
+    if (!d->pub.license && reserved[0]) {
+        d->pub.license = reserved[0];
+        d->pub.license_text = reserved[1];
+    }
     if (!d->pub.author && d->pub.publisher)
         d->pub.author = d->pub.publisher;
     /* Base for relative links: <base href>, else the page's own URL. */

@@ -353,7 +353,9 @@ static void find_meta(doc *d, const decoded_text *t, const line *lines, size_t f
         d->pub.date = arena_strdup(&d->mem, date);
     d->pub.publisher = find_issuing_org(&d->mem, t->text, t->len);
     d->pub.author = d->pub.publisher;
-    find_license(&d->mem, t->text, t->len, &d->pub.license, &d->pub.license_text);
+    if (!find_license(&d->mem, t->text, t->len, &d->pub.license, &d->pub.license_text))
+        find_reserved_notice(&d->mem, t->text, t->len, &d->pub.license,
+                             &d->pub.license_text);
     int hangul = 0;
     for (size_t i = 0; i + 2 < body_len && !hangul; i++)
         hangul = (unsigned char)body[i] >= 0xEA && (unsigned char)body[i] <= 0xED;

@@ -243,3 +243,56 @@ int find_license(arena *a, const char *s, size_t len, const char **code,
     }
     return 0;
 }
+
+/* Where s holds `needle`, ASCII letters compared without case, or NULL. */
+static const char *memfind_nocase(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; n <= len && i <= len - n; i++) {
+        size_t k = 0;
+        while (k < n && ((s[i + k] | 0x20) == (needle[k] | 0x20) ||
+                         (s[i + k] == needle[k])))
+            k++;
+        if (k == n)
+            return s + i;
+    }
+    return NULL;
+}
+
+/* "저작권자 ©", "저작권자ⓒ", "저작권자(c)": the 저작권자 line of a newspaper. */
+static const char *copyright_holder_mark(const char *s, size_t len)
+{
+    static const char *const signs[] = {"©", "ⓒ", "(c)", "(C)"};
+    for (const char *k = memfind(s, len, "저작권자"); k;
+         k = memfind(k + 1, len - (size_t)(k + 1 - s), "저작권자")) {
+        const char *p = k + strlen("저작권자");
+        while (p < s + len && *p == ' ')
+            p++;
+        for (size_t i = 0; i < sizeof signs / sizeof *signs; i++)
+            if ((size_t)(s + len - p) >= strlen(signs[i]) &&
+                !memcmp(p, signs[i], strlen(signs[i])))
+                return k;
+    }
+    return NULL;
+}
+
+int find_reserved_notice(arena *a, const char *s, size_t len, const char **code,
+                         const char **notice)
+{
+    /* Korean papers word it "무단 전재 및 재배포 금지", "무단전재-재배포",
+     * "AI 학습 이용 금지"; English ones "All rights reserved". */
+    static const char *const marks[] = {"무단 전재", "무단전재", "재배포 금지", "재배포금지"};
+    const char *k = memfind_nocase(s, len, "all rights reserved");
+    if (!k)
+        k = copyright_holder_mark(s, len);
+    for (size_t i = 0; !k && i < sizeof marks / sizeof *marks; i++)
+        k = memfind(s, len, marks[i]);
+    if (!k && memfind(s, len, "금지")) /* "AI 학습 이용 금지", not "AI 학습 지원" */
+        if (!(k = memfind(s, len, "AI 학습")))
+            k = memfind(s, len, "AI학습");
+    if (!k)
+        return 0;
+    *code = GISA_LICENSE_RESERVED;
+    *notice = line_around(a, s, len, (size_t)(k - s));
+    return 1;
+}

@@ -33,6 +33,7 @@ const char *gisa_status_name(gisa_status status)
     case GISA_ERR_IO: return "I/O error";
     case GISA_ERR_NOMEM: return "out of memory or over a limit";
     case GISA_ERR_UNSUPPORTED: return "unsupported by the sources";
+    case GISA_ERR_LICENSE: return "the licence forbids it";
     }
     return "unknown status";
 }

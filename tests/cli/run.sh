@@ -114,6 +114,26 @@ expect_present "$TMP/err" "2 of 4" "batch: summary"
 ok
 ls "$TMP/batch" | grep -q '\.tmp\.' && fail "batch: temporary files left: $(ls "$TMP/batch")"
 
+# --- licences: a page that reserves all rights (issue #14) ---------------
+for page in examples/newspaper.html examples/naver-news.html tests/post-quality/pages/paper-ledger.html; do
+    run post "$page"
+    expect_eq "$RC" 6 "post $page (all rights reserved): exit status"
+    expect_eq "$(wc -l <"$TMP/err" | tr -d ' ')" 1 "post $page (all rights reserved): one-line error"
+    expect_present "$TMP/err" "$page: the page reserves all rights" "post $page: message names the page"
+    expect_eq "$(wc -c <"$TMP/out" | tr -d ' ')" 0 "post $page (all rights reserved): nothing printed"
+done
+run post --allow-unlicensed examples/newspaper.html
+expect_eq "$RC" 0 "post --allow-unlicensed: exit status"
+expect_present "$TMP/err" "warning: examples/newspaper.html: the page reserves all rights" "post --allow-unlicensed: warning"
+expect_present "$TMP/out" "license: all-rights-reserved" "post --allow-unlicensed: the licence in the front matter"
+expect_absent "$TMP/out" "image:" "post --allow-unlicensed: no photo"
+expect_present "$TMP/out" "저작권은 동해신문에 있습니다" "post --allow-unlicensed: credit"
+expect_eq "$(grep -c '^> ' "$TMP/out")" 3 "post --allow-unlicensed: three quoted sentences"
+expect_eq "$(grep -v -e '^> ' -e '^$' -e '^---$' -e '^\*\*출처' -e '^이 글은' "$TMP/out" | sed -n '/^source_hash:/,$p' | wc -l | tr -d ' ')" 1 \
+    "post --allow-unlicensed: nothing but quotes and credit in the body"
+run post --allow-unlicensed --mode full examples/newspaper.html
+expect_eq "$(grep -c '^> ' "$TMP/out")" 3 "post --allow-unlicensed --mode full: still the quoted summary only"
+
 # --- post writes atomically --------------------------------------------
 run post --out "$TMP/site/_posts" examples/korea-kr-release.html
 expect_eq "$RC" 0 "post --out: exit status"

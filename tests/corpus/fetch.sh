@@ -140,9 +140,18 @@ expect_eq "$RC" 1 "feed file: exit status"
 expect_present "$TMP/err" "local.rss: item 2 (파일 항목): no http(s) link" "feed file: relative link without base"
 expect_present "$TMP/err" "cut.rss: not a well-formed feed" "feed file: truncated"
 expect_eq "$(sqlite3 "$TMP/posts.db" 'select count(*) from articles')" 2 "feed file: linked page and the page stored"
-expect_eq "$(sqlite3 "$TMP/posts.db" "select count(*) from posts where format = 'jekyll' and text like '---%source_url:%'")" 2 \
-    "--posts: a Jekyll post per new article"
-expect_present "$TMP/err" "2 new posts" "--posts: counted in the summary"
+# the linked page is a newspaper's that reserves all rights: stored, no post
+expect_eq "$(sqlite3 "$TMP/posts.db" "select count(*) from posts where format = 'jekyll' and text like '---%source_url:%'")" 1 \
+    "--posts: a Jekyll post per new article the licence allows"
+expect_present "$TMP/err" "1 new posts" "--posts: counted in the summary"
+expect_present "$TMP/err" "reserves all rights" "--posts: the refused post is reported"
+run ingest --db "$TMP/posts2.db" --allow-private --delay 0.2 --posts --allow-unlicensed \
+    "$TMP/local.rss" examples/korea-kr-release.html
+expect_eq "$(sqlite3 "$TMP/posts2.db" "select count(*) from posts where format = 'jekyll' and text like '---%source_url:%'")" 2 \
+    "--posts --allow-unlicensed: a post of the newspaper's page too"
+expect_eq "$(sqlite3 "$TMP/posts2.db" "select count(*) from posts where text like '%license: all-rights-reserved%> %'")" 1 \
+    "--posts --allow-unlicensed: the newspaper's post is quoted"
+expect_present "$TMP/err" "2 new posts" "--posts --allow-unlicensed: counted in the summary"
 
 # --- robots.txt unreachable: nothing fetched from that host ---------------
 kill $SERVER 2>/dev/null

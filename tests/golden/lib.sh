@@ -17,7 +17,9 @@ golden_name() {
 }
 
 # extract formats, then post formats and styles (issue #5)
-GOLDEN_FORMATS="text markdown json post post-hugo post-html post-markdown post-json post-tistory post-summary"
+# post-unlicensed: what --allow-unlicensed makes of a page that reserves
+# all rights (the same as post for every other page)
+GOLDEN_FORMATS="text markdown json post post-hugo post-html post-markdown post-json post-tistory post-summary post-unlicensed"
 
 # Write the output of one case to $3: stdout, then on failure a last line
 # "[exit N] <stderr>" so a page that stops extracting shows up as a diff.
@@ -27,6 +29,7 @@ golden_produce() { # gisa file format out
         post) "$GISA" post "$2" >"$4" 2>"$gp_err" ;;
         post-tistory) "$GISA" post --style tistory "$2" >"$4" 2>"$gp_err" ;;
         post-summary) "$GISA" post --format hugo --mode summary -n 3 "$2" >"$4" 2>"$gp_err" ;;
+        post-unlicensed) "$GISA" post --allow-unlicensed "$2" >"$4" 2>"$gp_err" ;;
         post-*) "$GISA" post --format "${3#post-}" "$2" >"$4" 2>"$gp_err" ;;
         *) "$GISA" extract --format "$3" "$2" >"$4" 2>"$gp_err" ;;
     esac

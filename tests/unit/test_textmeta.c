@@ -86,10 +86,43 @@ static void test_licenses(void)
     check_license("저작권자 © 동해신문 무단 전재 및 재배포 금지", NULL);
 }
 
+/* The notice, when s reserves every right; NULL when it does not. */
+static void check_reserved(const char *s, const char *notice)
+{
+    arena a;
+    arena_init(&a);
+    const char *code = NULL, *got = NULL;
+    int found = find_reserved_notice(&a, s, strlen(s), &code, &got);
+    if (!notice) {
+        CHECK(!found);
+    } else {
+        CHECK(found);
+        CHECK_STR(code, GISA_LICENSE_RESERVED);
+        CHECK_STR(got, notice);
+    }
+    arena_free(&a);
+}
+
+static void test_reserved(void)
+{
+    check_reserved("저작권자 © 동해신문 무단 전재 및 재배포 금지",
+                   "저작권자 © 동해신문 무단 전재 및 재배포 금지");
+    check_reserved("저작권자ⓒ 서해일보", "저작권자ⓒ 서해일보");
+    check_reserved("Copyright ⓒ 한빛일보. All rights reserved.", "Copyright ⓒ 한빛일보. All rights reserved.");
+    check_reserved("COPYRIGHT(C) 2026 CITY. ALL RIGHTS RESERVED.", "COPYRIGHT(C) 2026 CITY. ALL RIGHTS RESERVED.");
+    check_reserved("menu\n- <무단전재-재배포 금지>\nfooter", "<무단전재-재배포 금지>");
+    check_reserved("이 기사는 AI 학습 이용 금지", "이 기사는 AI 학습 이용 금지");
+    /* not a notice: the words without the prohibition */
+    check_reserved("정부는 AI 학습 데이터 구축을 지원한다.", NULL);
+    check_reserved("저작권자의 허락을 받으셔야 합니다.", NULL);
+    check_reserved("공공누리 제1유형 출처표시의 조건에 따라 자유이용이 가능합니다.", NULL);
+}
+
 int main(void)
 {
     test_dates();
     test_orgs();
     test_licenses();
+    test_reserved();
     CHECK_DONE();
 }

@@ -46,10 +46,20 @@ def test_str_input_is_utf8_whatever_the_markup_declares():
     assert gisa.extract(as_str)["title"] == gisa.extract(euckr)["title"]
 
 
-@pytest.mark.parametrize("name", ["korea-kr-release.html", "newspaper.html"])
+@pytest.mark.parametrize("name", ["korea-kr-release.html"])
 def test_post_is_the_commands_post(name):
     path = os.path.join("examples", name)
     assert gisa.post(read(name), name=path).encode() == cli("post", path)
+
+
+def test_post_refuses_what_the_command_refuses():
+    # the newspaper reserves all rights: no post, the same status (6)
+    path = os.path.join("examples", "newspaper.html")
+    want = subprocess.run([GISA, "post", path], capture_output=True, cwd=ROOT)
+    with pytest.raises(gisa.GisaError) as e:
+        gisa.post(read("newspaper.html"), name=path)
+    assert want.returncode == e.value.status == 6
+    assert "reserves all rights" in str(e.value)
 
 
 def test_post_options():

@@ -85,6 +85,10 @@ typedef struct gisa_source {
     size_t len;
     const char *url;          /* where it came from, or NULL */
     const char *content_type; /* e.g. "text/html; charset=euc-kr", or NULL */
+    const char *org;          /* the issuing organisation, for a page that
+                                 names none of its own (as `url` is used
+                                 only when the page gives no canonical URL,
+                                 og:url or "saved from url"), or NULL */
 } gisa_source;
 
 typedef enum gisa_input_kind {

@@ -56,6 +56,26 @@ int usage_error(const char *cmd, const char *fmt, ...)
  * (--allow-unlicensed): say so on stderr, naming the page. */
 void warn_if_unlicensed(const gisa_document *doc);
 
+/* What the user tells about a page that it may not say itself: --url URL
+ * and --org NAME, used where the page states no URL or organisation. */
+typedef struct page_hints {
+    const char *url, *org;
+} page_hints;
+enum { OPT_URL = 0x210, OPT_ORG };
+#define HINT_OPTIONS                                  \
+    {"url", required_argument, NULL, OPT_URL},        \
+    {"org", required_argument, NULL, OPT_ORG}
+#define HINT_HELP                                                                \
+    "      --url URL      the page's address, where it states none (a saved page)\n" \
+    "      --org NAME     the issuing organisation, where the page names none\n"
+/* 1 if `c` was --url or --org and its value is now in *h; 0 if it is
+ * neither; -1 after reporting a bad value (exit EXIT_USAGE). */
+int hint_option(const char *cmd, int c, const char *arg, page_hints *h);
+/* Load and extract one input, with what the user said about it (h may be
+ * NULL). */
+int load_page(const char *path, const gisa_extract_options *opts, const page_hints *h,
+              gisa_document **doc, gisa_error *err);
+
 /* Load and extract one input ("-" = stdin). */
 int load_document(const char *path, const gisa_extract_options *opts,
                   gisa_document **doc, gisa_error *err);

@@ -23,6 +23,7 @@ void help_extract(FILE *out)
             "  -o, --out DIR     batch mode: write DIR/<id>.txt and DIR/<id>.json for\n"
             "                    each FILE (<id> is its name without extensions); a\n"
             "                    page that fails is reported and the rest go on\n"
+            HINT_HELP
             LIMIT_HELP
             "  -h, --help        show this help\n"
             "\n"
@@ -82,7 +83,8 @@ static int write_rendered(const gisa_document *doc, gisa_format f, const char *p
     return rc;
 }
 
-static int extract_batch(const char *dir, char **files, int n, const gisa_extract_options *o)
+static int extract_batch(const char *dir, char **files, int n, const gisa_extract_options *o,
+                         const page_hints *h)
 {
     gisa_error err;
     if (gisa_make_dirs(dir, &err) != GISA_OK)
@@ -96,7 +98,7 @@ static int extract_batch(const char *dir, char **files, int n, const gisa_extrac
         char id[256];
         page_id(files[i], id, sizeof id);
         gisa_document *doc;
-        int rc = load_document(files[i], o, &doc, &err);
+        int rc = load_page(files[i], o, h, &doc, &err);
         if (rc == GISA_OK) {
             snprintf(path, cap, "%s/%s.txt", dir, id);
             rc = write_rendered(doc, GISA_FORMAT_TEXT, path, &err);
@@ -129,6 +131,7 @@ int cmd_extract(int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"input", required_argument, NULL, 'i'},
         {"out", required_argument, NULL, 'o'},
+        HINT_OPTIONS,
         LIMIT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -136,6 +139,7 @@ int cmd_extract(int argc, char **argv)
     gisa_format format = GISA_FORMAT_TEXT;
     gisa_extract_options eo = {.kind = GISA_INPUT_AUTO};
     const char *out_dir = NULL;
+    page_hints hints = {NULL, NULL};
     int c;
     optind = 1;
     opterr = 0;
@@ -156,6 +160,10 @@ int cmd_extract(int argc, char **argv)
             help_extract(stdout);
             return EXIT_OK;
         default:
+            switch (hint_option("extract", c, optarg, &hints)) {
+            case 1: continue;
+            case -1: return EXIT_USAGE;
+            }
             switch (limit_option("extract", c, optarg, &eo)) {
             case 1: break;
             case -1: return EXIT_USAGE;
@@ -166,13 +174,15 @@ int cmd_extract(int argc, char **argv)
     int nfiles = argc - optind;
     if (nfiles < 1)
         return usage_error("extract", "no input file given");
+    if (hints.url && nfiles > 1)
+        return usage_error("extract", "--url names one page; give one FILE");
     if (out_dir)
-        return extract_batch(out_dir, argv + optind, nfiles, &eo);
+        return extract_batch(out_dir, argv + optind, nfiles, &eo, &hints);
     if (nfiles > 1)
         return usage_error("extract", "several inputs need --out DIR");
     gisa_error err;
     gisa_document *doc;
-    if (load_document(argv[optind], &eo, &doc, &err) != GISA_OK)
+    if (load_page(argv[optind], &eo, &hints, &doc, &err) != GISA_OK)
         return report(&err);
     char *out;
     size_t len;

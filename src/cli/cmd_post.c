@@ -40,6 +40,7 @@ void help_post(FILE *out)
             "      --no-check       do not read the post back and check it against the\n"
             "                       page (by default a post stating anything the page\n"
             "                       does not support is refused, exit status 5)\n"
+            HINT_HELP
             LIMIT_HELP
             "  -h, --help           show this help\n"
             "\n"
@@ -88,7 +89,8 @@ static int write_post(const char *dir, const gisa_post *post)
 enum { OPT_INCLUDE_IMAGES = 256, OPT_BUNDLE, OPT_NO_CHECK, OPT_ALLOW_UNLICENSED };
 
 static int parse_post_options(int argc, char **argv, gisa_post_options *po,
-                              gisa_extract_options *eo, const char **out_dir)
+                              gisa_extract_options *eo, page_hints *hints,
+                              const char **out_dir)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
@@ -103,6 +105,7 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         {"bundle", no_argument, NULL, OPT_BUNDLE},
         {"no-check", no_argument, NULL, OPT_NO_CHECK},
         {"allow-unlicensed", no_argument, NULL, OPT_ALLOW_UNLICENSED},
+        HINT_OPTIONS,
         LIMIT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -165,6 +168,10 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
             help_post(stdout);
             return -1;
         default:
+            switch (hint_option("post", c, optarg, hints)) {
+            case 1: continue;
+            case -1: return EXIT_USAGE;
+            }
             switch (limit_option("post", c, optarg, eo)) {
             case 1: break;
             case -1: return EXIT_USAGE;
@@ -181,7 +188,8 @@ int cmd_post(int argc, char **argv)
     memset(&po, 0, sizeof po);
     gisa_extract_options eo = {.kind = GISA_INPUT_AUTO};
     const char *out_dir = NULL;
-    int rc = parse_post_options(argc, argv, &po, &eo, &out_dir);
+    page_hints hints = {NULL, NULL};
+    int rc = parse_post_options(argc, argv, &po, &eo, &hints, &out_dir);
     if (rc != EXIT_OK)
         return rc < 0 ? EXIT_OK : rc;
     if (argc - optind != 1)
@@ -189,7 +197,7 @@ int cmd_post(int argc, char **argv)
                                                      : "give exactly one input file");
     gisa_error err;
     gisa_document *doc;
-    if (load_document(argv[optind], &eo, &doc, &err) != GISA_OK)
+    if (load_page(argv[optind], &eo, &hints, &doc, &err) != GISA_OK)
         return report(&err);
     gisa_post post;
     rc = gisa_compose(doc, &po, &post, &err);

@@ -22,6 +22,7 @@ void help_site(FILE *out)
             "  -S, --slug KIND      romanize (default), hangul or id\n"
             "  -c, --category NAME  front-matter category (default News)\n"
             "      --bundle         Hugo: content/posts/<slug>/index.md\n"
+            HINT_HELP
             "      --allow-unlicensed  post pages that reserve all rights too, as a\n"
             "                       quoted summary with credit (see gisa post)\n"
             "  -q, --quiet          no progress bar and no per-page lines\n"
@@ -44,12 +45,13 @@ static void progress(int done, int total)
         fputc('\n', stderr);
 }
 
-static void put_one(gisa_site *site, const char *file, tally *t, int verbose)
+static void put_one(gisa_site *site, const char *file, const page_hints *h, tally *t,
+                    int verbose)
 {
     static const char *const said[] = {"added", "updated", "unchanged"};
     gisa_error err;
     gisa_document *doc;
-    int rc = load_document(file, NULL, &doc, &err);
+    int rc = load_page(file, NULL, h, &doc, &err);
     char *path = NULL;
     gisa_site_action action = GISA_SITE_UNCHANGED;
     if (rc == GISA_OK) {
@@ -85,6 +87,7 @@ int cmd_site(int argc, char **argv)
         {"category", required_argument, NULL, 'c'},
         {"bundle", no_argument, NULL, OPT_BUNDLE},
         {"allow-unlicensed", no_argument, NULL, OPT_ALLOW_UNLICENSED},
+        HINT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -92,6 +95,7 @@ int cmd_site(int argc, char **argv)
     gisa_post_options po;
     memset(&po, 0, sizeof po);
     const char *to = NULL;
+    page_hints hints = {NULL, NULL};
     int c, quiet = 0;
     optind = 1;
     opterr = 0;
@@ -116,13 +120,20 @@ int cmd_site(int argc, char **argv)
         case OPT_ALLOW_UNLICENSED: po.allow_unlicensed = 1; break;
         case 'q': quiet = 1; break;
         case 'h': help_site(stdout); return EXIT_OK;
-        default: return usage_error("site", "unknown option '%s'", argv[optind - 1]);
+        default:
+            switch (hint_option("site", c, optarg, &hints)) {
+            case 1: continue;
+            case -1: return EXIT_USAGE;
+            }
+            return usage_error("site", "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (!to)
         return usage_error("site", "--to SITE_DIR is required");
     if (optind >= argc)
         return usage_error("site", "no input file given");
+    if (hints.url && argc - optind > 1)
+        return usage_error("site", "--url names one page; give one FILE");
     gisa_error err;
     gisa_site *site;
     if (gisa_site_open(to, &po, &site, &err) != GISA_OK)
@@ -130,7 +141,7 @@ int cmd_site(int argc, char **argv)
     int total = argc - optind, bar = !quiet && isatty(STDERR_FILENO);
     tally t = {0, 0, 0, 0, 0, 0};
     for (int i = 0; i < total; i++) {
-        put_one(site, argv[optind + i], &t, !quiet && !bar);
+        put_one(site, argv[optind + i], &hints, &t, !quiet && !bar);
         if (bar)
             progress(i + 1, total);
     }

@@ -45,15 +45,40 @@ int usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int hint_option(const char *cmd, int c, const char *arg, page_hints *h)
+{
+    if (c == OPT_URL) {
+        if ((strncmp(arg, "https://", 8) && strncmp(arg, "http://", 7)) ||
+            strpbrk(arg, " \t\r\n\"<>"))
+            return usage_error(cmd, "--url wants an http(s) address, not '%s'", arg), -1;
+        h->url = arg;
+        return 1;
+    }
+    if (c == OPT_ORG) {
+        if (!*arg || strpbrk(arg, "\r\n") || strlen(arg) > 200)
+            return usage_error(cmd, "--org wants a one-line name"), -1;
+        h->org = arg;
+        return 1;
+    }
+    return 0;
+}
+
 int load_document(const char *path, const gisa_extract_options *opts,
                   gisa_document **doc, gisa_error *err)
+{
+    return load_page(path, opts, NULL, doc, err);
+}
+
+int load_page(const char *path, const gisa_extract_options *opts, const page_hints *h,
+              gisa_document **doc, gisa_error *err)
 {
     gisa_bytes bytes;
     size_t max = opts ? opts->max_input : 0;
     gisa_status st = gisa_load(path, max, &bytes, err);
     if (st != GISA_OK)
         return st;
-    gisa_source src = {path, bytes.data, bytes.len, NULL, NULL};
+    gisa_source src = {path, bytes.data, bytes.len, h ? h->url : NULL, NULL,
+                       h ? h->org : NULL};
     st = gisa_extract(&src, opts, doc, err);
     gisa_bytes_free(&bytes);
     return st;

@@ -17,7 +17,9 @@ typedef struct post_model {
     arena mem;
     const char *title;
     char date[11];        /* YYYY-MM-DD */
-    const char *zone;     /* "+0900" for Korean sources, else "+0000" */
+    char clock[9];        /* HH:MM:SS: the page's time, else 00:00:00 */
+    const char *zone;     /* "+0900": the page's zone, else +0900 for Korean
+                             sources, +0000 for others */
     const char *slug;
     const char *excerpt;  /* the lead's first sentences */
     const char *image;    /* first image kept, for front matter */

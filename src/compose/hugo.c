@@ -7,7 +7,7 @@
 void render_hugo(const post_model *m, buf *out)
 {
     char when[40];
-    snprintf(when, sizeof when, "%sT00:00:00%.3s:%s", m->date, m->zone, m->zone + 3);
+    snprintf(when, sizeof when, "%sT%s%.3s:%s", m->date, m->clock, m->zone, m->zone + 3);
     const char *category = m->opt.category ? m->opt.category : "News";
     front_matter *f = fm_begin(out);
     if (!f) {

@@ -8,7 +8,7 @@
 void render_jekyll(const post_model *m, buf *out)
 {
     char when[40];
-    snprintf(when, sizeof when, "%s 00:00:00 %s", m->date, m->zone);
+    snprintf(when, sizeof when, "%s %s %s", m->date, m->clock, m->zone);
     const char *category = m->opt.category ? m->opt.category : "News";
     front_matter *f = fm_begin(out);
     if (!f) {

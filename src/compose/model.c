@@ -449,6 +449,24 @@ static void pick_tags(post_model *m)
         m->tags[m->ntags++] = m->an->keywords[k].text;
 }
 
+/* "2026-06-17T14:05:00+09:00": the time and zone the page gave, if any
+ * (extract writes them only in this form). */
+static void take_time(post_model *m, const char *date)
+{
+    memcpy(m->clock, "00:00:00", 9);
+    if (strlen(date) < 19 || date[10] != 'T')
+        return;
+    memcpy(m->clock, date + 11, 8);
+    const char *z = date + 19;
+    if (strlen(z) == 6 && (z[0] == '+' || z[0] == '-') && z[3] == ':') {
+        char *zone = arena_alloc(&m->mem, 6);
+        if (zone) {
+            snprintf(zone, 6, "%.3s%.2s", z, z + 4);
+            m->zone = zone;
+        }
+    }
+}
+
 gisa_status post_model_build(post_model *m, const gisa_document *d,
                              const gisa_post_options *opt, gisa_error *err)
 {
@@ -482,6 +500,7 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
     memcpy(m->date, date, 10);
     m->korean = d->lang && starts_with(d->lang, "ko");
     m->zone = m->korean ? "+0900" : "+0000";
+    take_time(m, date);
     m->org = d->publisher ? d->publisher : d->site_name;
     m->no_derivatives = forbids_derivatives(d->license);
     if (m->no_derivatives && m->opt.mode != GISA_MODE_FULL)

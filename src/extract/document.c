@@ -166,6 +166,17 @@ static void set_limits(doc *d, const gisa_extract_options *o)
                        : GISA_DEFAULT_MAX_DEPTH;
 }
 
+/* What the caller knows of the page fills what the page does not say. */
+static void take_hints(doc *d, const gisa_source *src)
+{
+    if (!d->pub.url && src->url)
+        d->pub.url = arena_strdup(&d->mem, src->url);
+    if (!d->pub.publisher && src->org)
+        d->pub.publisher = arena_strdup(&d->mem, src->org);
+    if (!d->pub.author && d->pub.publisher)
+        d->pub.author = d->pub.publisher;
+}
+
 gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opts,
                          gisa_document **out, gisa_error *err)
 {
@@ -211,6 +222,8 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
     buf_free(&t.conv);
     if (st == GISA_OK && d->pub.nblocks == 0) /* a title alone is no article */
         st = gisa_fail(err, GISA_ERR_INPUT, "%s: no article text found", label);
+    if (st == GISA_OK)
+        take_hints(d, src);
     if (st != GISA_OK) {
         doc_free(d);
         return st;

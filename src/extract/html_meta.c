@@ -472,6 +472,24 @@ static void on_link(doc *d, meta *m, xmlNode *a, const char *href)
 }
 
 /* `where` says what the walk is inside of (H1_* bits), for the <h1>s. */
+/* A heading, or a block holding text and inline markup only: a
+ * headline, not a box around one (<div class="tit_area"><h4>…). */
+static int headline_element(const xmlNode *n)
+{
+    const char *name = (const char *)n->name;
+    if (name[0] == 'h' && name[1] >= '2' && name[1] <= '6' && !name[2])
+        return 1;
+    if (strcmp(name, "div") && strcmp(name, "p") && strcmp(name, "strong") &&
+        strcmp(name, "span"))
+        return 0;
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "span") &&
+            strcmp((const char *)c->name, "em") && strcmp((const char *)c->name, "b") &&
+            strcmp((const char *)c->name, "strong"))
+            return 0;
+    return 1;
+}
+
 static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
 {
     if (depth > 400)
@@ -518,6 +536,11 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
             const char *dt = attr(d, c, "datetime");
             if (dt && !m->date_time)
                 m->date_time = dt;
+        } else if (m->t.nclassed < TITLE_MAX_H1 && headline_class(attr(d, c, "class")) &&
+                   headline_element(c)) {
+            const char *h = text_of(d, c);
+            if (h && utf8_length(h, strlen(h)) <= 150)
+                m->t.classed[m->t.nclassed++] = h;
         } else if (!m->author_byline && byline_like(d, c)) {
             const char *a = byline_name(d, text_of(d, c));
             if (a)
@@ -549,13 +572,46 @@ static const char *iso_date(doc *d, const char *s)
     return NULL;
 }
 
+static int digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* "2026-06-17T14:05:00+09:00" keeps its time: "2026-06-17T14:05:00+09:00"
+ * ("…T14:05" gains ":00"; a zone is kept when written +HH:MM or Z). Only
+ * the machine-written forms of meta tags, JSON-LD and <time>; else the
+ * date `ymd` alone. */
+static const char *date_with_time(doc *d, const char *s, const char *ymd)
+{
+    size_t n = strlen(s);
+    if (n < 16 || strncmp(s, ymd, 10) || (s[10] != 'T' && s[10] != ' ') || !digits(s + 11, 2) ||
+        s[13] != ':' || !digits(s + 14, 2))
+        return ymd;
+    char out[32];
+    const char *z = s + 16;
+    int sec = z[0] == ':' && digits(z + 1, 2);
+    snprintf(out, sizeof out, "%.10sT%.5s:%.2s", s, s + 11, sec ? z + 1 : "00");
+    z += sec ? 3 : 0;
+    if (*z == '.')
+        while (*++z >= '0' && *z <= '9')
+            ;
+    if ((*z == '+' || *z == '-') && digits(z + 1, 2) && z[3] == ':' && digits(z + 4, 2))
+        snprintf(out + 19, sizeof out - 19, "%.6s", z);
+    else if (*z == 'Z')
+        snprintf(out + 19, sizeof out - 19, "+00:00");
+    return arena_strdup(&d->mem, out);
+}
+
 static const char *pick_date(doc *d, const meta *m, const char *url)
 {
     const char *v;
     const char *cands[] = {m->date_ld, m->date_meta, m->date_time};
     for (size_t i = 0; i < 3; i++)
         if ((v = iso_date(d, cands[i])))
-            return v;
+            return date_with_time(d, cands[i], v);
     if (m->date_after_h1[0])
         return arena_strdup(&d->mem, m->date_after_h1);
     if ((v = iso_date(d, m->date_modified)))
@@ -641,6 +697,28 @@ static void take_attachments(doc *d, const meta *m)
     d->pub.nattachments = m->nfiles;
 }
 
+/* "<!-- saved from url=(0071)https://… -->": where a browser saved the
+ * page from, read from the text itself (the comment may sit anywhere). */
+static const char *saved_from_url(doc *d, const decoded_text *t)
+{
+    static const char key[] = "saved from url=";
+    const char *p = memmem(t->text, t->len, key, sizeof key - 1);
+    if (!p)
+        return NULL;
+    const char *end = t->text + t->len;
+    p += sizeof key - 1;
+    if (p < end && *p == '(') /* the URL's length, as Internet Explorer wrote it */
+        while (p < end && *p++ != ')')
+            ;
+    const char *e = p;
+    while (e < end && (unsigned char)*e > ' ' && *e != '<' && *e != '"' &&
+           !(e + 2 < end && !memcmp(e, "-->", 3)))
+        e++;
+    if (e - p < 8 || (strncmp(p, "https://", 8) && strncmp(p, "http://", 7)))
+        return NULL;
+    return arena_strndup(&d->mem, p, (size_t)(e - p));
+}
+
 void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *src)
 {
     meta m;
@@ -651,17 +729,21 @@ void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *
     m.lang = attr(d, root, "lang");
     gather(d, &m, root, 0, 0);
     const char *url = m.canonical ? m.canonical : m.og_url ? m.og_url : src->url;
+    if (!url)
+        url = saved_from_url(d, t);
     d->pub.url = url ? resolve_url(d, src->url, url) : NULL;
     m.t.site = m.site;
     m.t.publisher = m.publisher_ld;
     m.t.url = d->pub.url;
-    d->pub.title = title_choose(d, &m.t);
+    const char *site_in_title = NULL;
+    d->pub.title = title_choose(d, &m.t, &site_in_title);
     d->pub.date = pick_date(d, &m, d->pub.url);
-    (void)t;
     d->pub.author = pick_author(d, &m);
     d->pub.site_name = clean(d, m.site ? m.site : m.publisher_ld);
     if (!d->pub.site_name && m.press && (d->pub.site_name = clean(d, m.press)))
         d->pub.site_name = title_first_part(d, d->pub.site_name); /* "한빛일보 | 네이버" */
+    if (!d->pub.site_name)
+        d->pub.site_name = site_in_title; /* "보도자료 > … | 국방부" */
     d->pub.lang = clean(d, m.lang);
     if (m.license_link)
         find_license(&d->mem, m.license_link, strlen(m.license_link), &d->pub.license,

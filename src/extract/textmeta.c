@@ -12,7 +12,8 @@
 #include "../util/regex.h"
 #include "extract.h"
 
-enum { RE_DATE_KO, RE_DATE_NUM, RE_DATE_MDY, RE_DATE_DMY, RE_DATE_DOTTED, RE_ORG, RE_COUNT };
+enum { RE_DATE_KO, RE_DATE_NUM, RE_DATE_MDY, RE_DATE_DMY, RE_DATE_DOTTED, RE_ORG,
+       RE_ORG_WORK, RE_COUNT };
 
 #define MONTHS "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|" \
                "Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -30,6 +31,8 @@ static const char *const patterns[RE_COUNT] = {
     "(?<![\\d.])(\\d{1,2})([./])(\\d{1,2})\\2((?:19|20)\\d\\d)(?!\\d)",
     /* 이 자료는 국방부의 보도자료를 전재하여 */
     "이\\s*자료는\\s*([^\\s,.]{2,40}?)(?:의|에서)\\s*보도자료를\\s*전재",
+    /* 국방부의 저작물은 공공누리 제1유형… (a ministry's own site) */
+    "(?<![가-힣])([가-힣]{2,20})의\\s*저작물[은는]?\\s*공공누리",
 };
 
 /* Compiled once, read-only afterwards: safe to share between threads. */
@@ -165,7 +168,8 @@ int has_year(const char *s, size_t len)
 const char *find_issuing_org(arena *a, const char *s, size_t len)
 {
     size_t ov[4];
-    if (!match(RE_ORG, s, len, 0, ov, 2))
+    if (!match(RE_ORG, s, len, 0, ov, 2) &&
+        !(memmem(s, len, "저작물", strlen("저작물")) && match(RE_ORG_WORK, s, len, 0, ov, 2)))
         return NULL;
     return arena_strndup(a, s + ov[2], ov[3] - ov[2]);
 }

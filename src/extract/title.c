@@ -191,6 +191,73 @@ static int is_site(doc *d, const site_names *sn, const char *s, size_t n)
            !strcmp(c, sn->label);
 }
 
+/* ---------------------------------------------------------- boards */
+
+/* Names of the boards sites file articles under: a <title> that is only
+ * one of these names the list, not the article. */
+static int board_name(const char *s)
+{
+    static const char *const names[] = {
+        "보도자료", "보도설명자료", "설명자료", "해명자료", "보도해명자료", "뉴스",
+        "공지사항", "알림마당", "뉴스·소식", "알림·소식", "정책뉴스", "브리핑룸",
+        "사실은 이렇습니다", "홈"};
+    for (size_t i = 0; s && i < sizeof names / sizeof *names; i++)
+        if (!strcmp(s, names[i]))
+            return 1;
+    return 0;
+}
+
+/* "보도자료 > 알림마당 > Headline" -> "Headline": a breadcrumb trail's
+ * last step. */
+static const char *after_breadcrumb(doc *d, const char *t)
+{
+    const char *last = NULL;
+    for (const char *p = strstr(t, " > "); p; p = strstr(p + 3, " > "))
+        last = p;
+    return last && last[3] ? arena_strdup(&d->mem, last + 3) : t;
+}
+
+/* "부산광역시 > 시정소식 > …" -> "부산광역시": the trail's first step. */
+static const char *breadcrumb_root(doc *d, const char *s, size_t n)
+{
+    const char *p = memmem(s, n, " > ", 3);
+    return arena_strndup(&d->mem, s, p ? (size_t)(p - s) : n);
+}
+
+/* The part of the <title> that is not the headline, when one is: the site
+ * ("Headline | 국방부", "남도일보 - Headline", "행정안전부 > … > Headline"). */
+static const char *site_part(doc *d, const char *title, const char *headline)
+{
+    if (!title || !headline)
+        return NULL;
+    span part[MAX_PARTS];
+    int n = split_title(title, part);
+    const char *wh = words_of(d, headline), *site = NULL;
+    if (!*wh)
+        return NULL;
+    const span *first = &part[0], *last = &part[n - 1];
+    if (n >= 2 && strstr(words_n(d, first->s, first->n, " "), wh))
+        site = arena_strndup(&d->mem, last->s, last->n);
+    else if (n >= 2 && strstr(words_n(d, last->s, last->n, " "), wh))
+        site = breadcrumb_root(d, first->s, first->n);
+    else if (n == 1 && strstr(title, " > ") && !strcmp(words_of(d, after_breadcrumb(d, title)), wh))
+        site = breadcrumb_root(d, title, strlen(title));
+    site = clean(d, site);
+    if (!site || board_name(site) || strstr(words_of(d, site), wh) ||
+        utf8_length(site, strlen(site)) > 40)
+        return NULL;
+    return site;
+}
+
+int headline_class(const char *v)
+{
+    if (!v)
+        return 0;
+    if (strstr(v, "sub") && !strstr(v, "subject"))
+        return 0; /* a subtitle: "sub_title", "subheadline" */
+    return strstr(v, "tit") || strstr(v, "subject") || strstr(v, "headline");
+}
+
 /* ---------------------------------------------------------- choose */
 
 /* The <title> cut into the headline part and the site's part. */
@@ -240,7 +307,41 @@ static void og_after_site(doc *d, const char *og, const char *wo, const site_nam
     tp->whead = words_of(d, tp->head);
 }
 
-const char *title_choose(doc *d, const title_evidence *e)
+/* Is w (words_of form) the whole of some part of the <title> other than
+ * the one taken as its headline? ("남도일보 - Headline", where the last
+ * part was taken for the site.) */
+static int other_title_part(doc *d, const char *title, const char *w, const char *whead)
+{
+    span part[MAX_PARTS];
+    int n = title ? split_title(title, part) : 0;
+    for (int i = 0; i < n; i++) {
+        const char *wp = words_n(d, part[i].s, part[i].n, " ");
+        if (!strcmp(wp, w) && strcmp(wp, whead))
+            return 1;
+    }
+    return 0;
+}
+
+/* A class-marked headline (<h3 class="tit">), where the <title> names only
+ * a board ("보도자료 | 과학기술정보통신부") or none, or where, with no
+ * og:title to say which part is the headline, it is a whole part of the
+ * <title> that was taken for the site. */
+static const char *classed_headline(doc *d, const title_evidence *e, const char *title,
+                                    const title_parts *tp, const char *head, const char *wo,
+                                    const site_names *sn)
+{
+    int generic = !head || board_name(head);
+    for (int i = 0; i < e->nclassed; i++) {
+        const char *h = e->classed[i], *w = words_of(d, h);
+        if (strlen(w) < 3 || board_name(h) || is_site(d, sn, h, strlen(h)))
+            continue;
+        if (generic || (!*wo && other_title_part(d, title, w, tp->whead)))
+            return h;
+    }
+    return NULL;
+}
+
+static const char *choose(doc *d, const title_evidence *e)
 {
     const char *title = clean(d, e->title_tag);
     if (!title)
@@ -282,9 +383,21 @@ const char *title_choose(doc *d, const title_evidence *e)
         else if (!first)
             first = "";
     }
+    const char *head = tp.head ? after_breadcrumb(d, tp.head) : NULL;
     if (first && *first)
         return first;
-    if (tp.head)
-        return tp.head;
+    const char *classed = classed_headline(d, e, title, &tp, head, wo, &sn);
+    if (classed)
+        return classed;
+    if (head)
+        return head;
     return e->nh1 ? e->h1[0].text : NULL;
+}
+
+const char *title_choose(doc *d, const title_evidence *e, const char **site)
+{
+    const char *t = choose(d, e);
+    if (site)
+        *site = site_part(d, clean(d, e->title_tag), t);
+    return t;
 }

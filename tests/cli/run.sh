@@ -134,6 +134,25 @@ expect_eq "$(grep -v -e '^> ' -e '^$' -e '^---$' -e '^\*\*출처' -e '^이 글�
 run post --allow-unlicensed --mode full examples/newspaper.html
 expect_eq "$(grep -c '^> ' "$TMP/out")" 3 "post --allow-unlicensed --mode full: still the quoted summary only"
 
+# --- --url and --org: what a saved page does not say (issue #14) -----------
+run post --url https://www.mnd.example.kr/mnd/view.do?nttId=521007 --org 국방부 tests/post-quality/pages/mnd-release.html
+expect_eq "$RC" 0 "post --url --org: exit status"
+expect_present "$TMP/out" "source_url: https://www.mnd.example.kr/mnd/view.do?nttId=521007" "post --url: source_url"
+expect_present "$TMP/out" "<https://www.mnd.example.kr/mnd/view.do?nttId=521007>" "post --url: the credit's link"
+run extract --format json --org 환경부 --url https://www.me.example.kr/a tests/post-quality/pages/dump-notitle.txt
+expect_present "$TMP/out" '"url": "https://www.me.example.kr/a"' "extract --url on a text dump"
+expect_present "$TMP/out" '"publisher": "환경부"' "extract --org: the page's own notice names the same"
+run extract --org 산림청 --format json examples/newspaper.html
+expect_present "$TMP/out" '"publisher": "산림청"' "extract --org where the page names no organisation"
+run extract --format json --url https://elsewhere.example/x examples/korea-kr-release.html
+expect_present "$TMP/out" '"url": "https://www.korea.kr/' "extract --url: the page's own canonical URL wins"
+run post --url javascript:alert tests/post-quality/pages/mnd-release.html
+expect_eq "$RC" 2 "post --url not http(s): usage error"
+run extract --url https://a.example/ examples/newspaper.html examples/naver-news.html
+expect_eq "$RC" 2 "extract --url with two pages: usage error"
+run post --allow-unlicensed tests/post-quality/pages/naver-allrights.html
+expect_present "$TMP/out" "date: 2026-06-17 14:05:00 +0900" "post: the time of article:published_time kept"
+
 # --- post writes atomically --------------------------------------------
 run post --out "$TMP/site/_posts" examples/korea-kr-release.html
 expect_eq "$RC" 0 "post --out: exit status"

@@ -57,6 +57,10 @@ static void test_orgs(void)
     check_org("이 자료는 국가유산청에서 보도자료를 전재하여", "국가유산청");
     check_org("이자료는  국방부의 보도자료를 전재하여", "국방부");
     check_org("이 기사는 해양수산부의 자료를 바탕으로 작성했다.", NULL);
+    check_org("국방부의 저작물은 공공누리 제1유형 출처표시 조건에 따라 이용할 수 있습니다.", "국방부");
+    check_org("과학기술정보통신부의 저작물은 공공누리 제1유형", "과학기술정보통신부");
+    check_org("본 저작물은 공공누리 제3유형(출처표시+변경금지) 조건에 따라", NULL);
+    check_org("다른 사람의 저작물을 허락 없이 옮겨 저작권을 침해하는 게시물", NULL);
 }
 
 static void check_license(const char *s, const char *code)

@@ -550,6 +550,12 @@ typedef struct gisa_ingest_options {
     int posts;               /* compose a Jekyll post per new article, store it */
     int allow_unlicensed;    /* with posts: compose posts of pages that reserve
                                 their rights too (gisa_post_options) */
+    const char *jsonl;       /* also write each article stored by this run as
+                                one JSON object a line to this file (gzip when
+                                it ends in ".gz"): the fields of gisa_render's
+                                JSON plus page_url, fetched, warc_record_id,
+                                content_hash and simhash (16 hex digits); the
+                                file appears, whole, when the run ends; NULL = none */
     /* Called (from one thread at a time) for each page or record that
      * fails, with a one-line message naming it; may be NULL. */
     void (*on_error)(void *ctx, const gisa_error *error);

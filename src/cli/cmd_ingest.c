@@ -35,6 +35,9 @@ void help_ingest(FILE *out)
             "                     and store it (posts table); a page that reserves\n"
             "                     all rights gets none (reported), unless\n"
             "      --allow-unlicensed  then its post is a quoted summary with credit\n"
+            "                     and store it (posts table)\n"
+            "      --jsonl FILE   also write each article stored by this run to FILE,\n"
+            "                     one JSON object a line (gzip if FILE ends in .gz)\n"
             "  -q, --quiet        no progress line and no summary\n"
             "  -h, --help         show this help\n"
             "\n"
@@ -146,6 +149,7 @@ int cmd_ingest(int argc, char **argv)
         {"allow-private", no_argument, NULL, 'P'},
         {"posts", no_argument, NULL, 'p'},
         {"allow-unlicensed", no_argument, NULL, 'A'},
+        {"jsonl", required_argument, NULL, 'J'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -190,6 +194,7 @@ int cmd_ingest(int argc, char **argv)
         case 'P': io.allow_private = 1; break;
         case 'p': io.posts = 1; break;
         case 'A': io.allow_unlicensed = 1; break;
+        case 'J': io.jsonl = optarg; break;
         case 'h':
             help_ingest(stdout);
             return EXIT_OK;

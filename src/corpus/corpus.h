@@ -19,6 +19,7 @@ typedef struct warc_reader warc_reader;
 typedef struct warc_record {
     const char *url;          /* WARC-Target-URI */
     const char *date;         /* WARC-Date */
+    const char *id;           /* WARC-Record-ID, e.g. "<urn:uuid:...>", or NULL */
     const char *content_type; /* the HTTP Content-Type, or NULL */
     int status;               /* the HTTP status, or 0 if not HTTP */
     const unsigned char *body;/* the HTTP payload */
@@ -216,4 +217,12 @@ void corpus_seen_validators(corpus_seen *s, const char *url, char **etag,
 void corpus_seen_close(corpus_seen *s);
 
 #define CORPUS_MAX_DISTANCE 3 /* SimHash bits for a near-duplicate */
+/* JSON Lines beside the store (jsonl.c): written to a temporary file and
+ * renamed into place by jsonl_commit(); jsonl_abort() removes it. */
+typedef struct jsonl_writer jsonl_writer;
+jsonl_writer *jsonl_open(const char *path, gisa_error *err);
+gisa_status jsonl_write(jsonl_writer *w, const char *line, size_t len, gisa_error *err);
+gisa_status jsonl_commit(jsonl_writer *w, gisa_error *err);
+void jsonl_abort(jsonl_writer *w);
+
 #endif

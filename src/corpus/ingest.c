@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../extract/render.h"
 #include "corpus.h"
 
 #define MAX_DEPTH 32      /* directory nesting followed */
@@ -68,6 +69,8 @@ typedef struct job {
     gisa_document *doc; /* its metadata only, one allocation: see keep_meta */
     char *text;
     uint64_t simhash;
+    char *record_id;      /* WARC-Record-ID, for --jsonl */
+    char *json;           /* the article as one JSON line (opts->jsonl) */
     gisa_post post;       /* with opts->posts */
     gisa_error post_err;
     int post_failed;
@@ -94,6 +97,7 @@ typedef struct pipeline {
     corpus_seen *seen;
     pthread_mutex_t seen_mu;    /* workers and reader share `seen` */
     fetcher *fetch;             /* made at the first URL */
+    jsonl_writer *jsonl;        /* opts->jsonl: written by the writer thread */
     int fetch_failed;
     gisa_ingest_stats stats;
     struct timespec t0;
@@ -119,6 +123,8 @@ static void job_free(job *j)
     free(j->final_url);
     free(j->etag);
     free(j->last_modified);
+    free(j->record_id);
+    free(j->json);
     gisa_post_clear(&j->post);
     free(j->data);
     free(j->text);
@@ -242,6 +248,29 @@ static int known_page(pipeline *p, job *j)
     return known;
 }
 
+/* The article as `gisa extract --format json` gives it, plus where it
+ * came from (page URL, fetch date, WARC record) and its hashes, on one
+ * line. Made by the worker, so the writer only copies bytes. */
+static char *json_line(const job *j, const gisa_document *doc)
+{
+    json_object *o = render_json_object(doc);
+    if (!o)
+        return NULL;
+    char hash[17];
+    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)j->simhash);
+    json_object_object_add(o, "page_url", j->url ? json_object_new_string(j->url) : NULL);
+    json_object_object_add(o, "fetched", j->fetched ? json_object_new_string(j->fetched) : NULL);
+    json_object_object_add(o, "warc_record_id",
+                           j->record_id ? json_object_new_string(j->record_id) : NULL);
+    json_object_object_add(o, "content_hash", json_object_new_string(j->hash));
+    json_object_object_add(o, "simhash", json_object_new_string(hash));
+    const char *s = json_object_to_json_string_ext(
+        o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+    char *line = s ? strdup(s) : NULL;
+    json_object_put(o);
+    return line;
+}
+
 static void extract_job(pipeline *p, job *j)
 {
     if (known_page(p, j)) {
@@ -264,7 +293,7 @@ static void extract_job(pipeline *p, job *j)
     } else {
         j->simhash = corpus_simhash(j->text, len);
         compose_job(p, j, doc);
-        if (!(j->doc = keep_meta(doc))) {
+        if (!(j->doc = keep_meta(doc)) || (p->opts->jsonl && !(j->json = json_line(j, doc)))) {
             set_error(&j->err, GISA_ERR_NOMEM, "%s: out of memory", j->name);
             j->failed = 1;
         }
@@ -410,6 +439,11 @@ static gisa_status write_job(pipeline *p, corpus_writer *w, job *j, gisa_error *
     case CORPUS_PUT_FAILED: count_failure(s, GISA_FAIL_EXTRACT); break;
     }
     s->posts += (size_t)posted;
+    if (p->jsonl && j->json && (res == CORPUS_PUT_STORED || res == CORPUS_PUT_DUPLICATE)) {
+        st = jsonl_write(p->jsonl, j->json, strlen(j->json), err);
+        if (st != GISA_OK)
+            return st;
+    }
     if (j->post_failed && (res == CORPUS_PUT_STORED || res == CORPUS_PUT_DUPLICATE))
         report_error(p, &j->post_err); /* the article is stored; only its post is missing */
     return GISA_OK;
@@ -623,6 +657,7 @@ static int read_warc(pipeline *p, const char *path)
             break;
         j->url = strdup(url);
         j->fetched = rec.date ? strdup(rec.date) : NULL;
+        j->record_id = rec.id ? strdup(rec.id) : NULL;
         j->ctype = rec.content_type ? strdup(rec.content_type) : NULL;
         j->status = rec.status;
         if (page) {
@@ -968,6 +1003,10 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     double t0 = now_seconds();
     if (!(p.seen = corpus_seen_open(corpus->path, err)))
         return err->status;
+    if (p.opts->jsonl && !(p.jsonl = jsonl_open(p.opts->jsonl, err))) {
+        corpus_seen_close(p.seen);
+        return err->status;
+    }
     /* before any thread parses: the reader parses feeds while workers parse pages */
     xmlInitParser();
     pthread_t *threads = calloc(nworkers, sizeof *threads), wt;
@@ -1016,12 +1055,16 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     if (stats)
         *stats = p.stats;
     if (started <= 0) {
+        jsonl_abort(p.jsonl);
         set_error(err, GISA_ERR_NOMEM, "%s: cannot start threads", corpus->path);
         return GISA_ERR_NOMEM;
     }
     if (p.status != GISA_OK) {
+        jsonl_abort(p.jsonl);
         *err = p.err;
         return p.status;
     }
+    if (p.jsonl)
+        return jsonl_commit(p.jsonl, err);
     return GISA_OK;
 }

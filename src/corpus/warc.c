@@ -36,7 +36,7 @@ struct warc_reader {
     size_t max_record;
     unsigned long records; /* WARC records seen, for messages */
     uint64_t file_size;
-    char *url, *date, *ctype; /* strings of the last record */
+    char *url, *date, *id, *ctype; /* strings of the last record */
     unsigned char *payload;   /* its body, gunzipped, when it was gzip */
 };
 
@@ -94,6 +94,7 @@ void warc_close(warc_reader *r)
     free(r->path);
     free(r->url);
     free(r->date);
+    free(r->id);
     free(r->ctype);
     free(r->payload);
     free(r);
@@ -493,9 +494,10 @@ static int parse_record(warc_reader *r, warc_record *rec, gisa_error *err)
     free(type);
     free(r->url);
     free(r->date);
+    free(r->id);
     free(r->ctype);
     free(r->payload);
-    r->url = r->date = r->ctype = NULL;
+    r->url = r->date = r->id = r->ctype = NULL;
     r->payload = NULL;
     size_t rec_start = r->start;
     r->start += h + (size_t)len + term;
@@ -503,9 +505,11 @@ static int parse_record(warc_reader *r, warc_record *rec, gisa_error *err)
         return 2;
     r->url = header_value(hp, h, "WARC-Target-URI");
     r->date = header_value(hp, h, "WARC-Date");
+    r->id = header_value(hp, h, "WARC-Record-ID");
     memset(rec, 0, sizeof *rec);
     rec->url = r->url;
     rec->date = r->date;
+    rec->id = r->id;
     rec->offset = off;
     return parse_http(r, r->buf + rec_start + h, (size_t)len, rec, err);
 }

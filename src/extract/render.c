@@ -267,11 +267,11 @@ static json_object *json_block(const gisa_block *bl)
     return o;
 }
 
-static int render_json(const gisa_document *d, buf *b)
+json_object *render_json_object(const gisa_document *d)
 {
     json_object *o = json_object_new_object();
     if (!o)
-        return 0;
+        return NULL;
     put_str(o, "source", d->source_name);
     put_str(o, "encoding", d->encoding);
     put_str(o, "url", d->url);
@@ -303,6 +303,14 @@ static int render_json(const gisa_document *d, buf *b)
     for (size_t i = 0; i < d->nblocks; i++)
         json_object_array_add(blocks, json_block(&d->blocks[i]));
     json_object_object_add(o, "blocks", blocks);
+    return o;
+}
+
+static int render_json(const gisa_document *d, buf *b)
+{
+    json_object *o = render_json_object(d);
+    if (!o)
+        return 0;
     const char *s = json_object_to_json_string_ext(
         o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
     buf_puts(b, s);

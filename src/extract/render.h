@@ -2,8 +2,15 @@
 #ifndef GISA_RENDER_H
 #define GISA_RENDER_H
 
+#include <json-c/json.h>
+
 #include "../util/buf.h"
 #include "gisa.h"
+
+/* The document as `gisa extract --format json` prints it, as a json-c
+ * object the caller may add to (ingest's JSON Lines); NULL when out of
+ * memory. Release with json_object_put(). */
+json_object *render_json_object(const gisa_document *d);
 
 /* Append text with Markdown's special characters escaped. */
 void render_markdown_text(buf *b, const char *text);

@@ -17,7 +17,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 out=$build/python
-(cd python && GISA_LIB_DIR=$build $py setup.py -q build --build-base "$out" \
+# --force: the module bakes in the sizes of gisa.h's structs, so it is
+# rebuilt whenever the library is (an option added to a struct changes them).
+(cd python && GISA_LIB_DIR=$build $py setup.py -q build --force --build-base "$out" \
    >"$tmp/build.log" 2>&1) || { tail -20 "$tmp/build.log"; echo "FAIL: building the binding"; exit 1; }
 lib=$(ls -d "$out"/lib* | head -1)
 GISA_CLI=$gisa PYTHONPATH=$lib $py -m pytest -q -p no:cacheprovider python/tests || exit 1

@@ -5,8 +5,11 @@
  * same string. Output is wrapped in the "---" lines sites expect. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yaml.h>
 
+#include "../extract/render.h"
+#include "../util/yamlfields.h"
 #include "compose.h"
 
 struct front_matter {
@@ -29,12 +32,53 @@ static void emit(front_matter *f, yaml_event_t *ev, int initialized)
         f->ok = 0;
 }
 
-static void scalar(front_matter *f, const char *s)
+/* Would a YAML 1.1 or 1.2 reader (Ruby's Psych for Jekyll, Go's for
+ * Hugo) take this plain scalar for something other than a string: a
+ * boolean ("yes", "on", "true"), null ("~", "null"), a number ("0x1F",
+ * "1_000", ".5", "1:20"), a date ("2026-03-01") or a symbol (":x")?
+ * Every such form is ASCII and starts with a digit, a sign, ".", "~",
+ * ":", "<" or "=", or is one of a few words; answering yes for a little
+ * more than that only quotes a string that needed none. */
+static int resolves_to_non_string(const char *s)
+{
+    static const char *const words[] = {"y",   "n",    "yes",  "no",  "true", "false", "on",
+                                        "off", "null", "nan", "inf", "infinity"};
+    if (!*s || strchr("0123456789+-.~:<=", *s))
+        return 1;
+    size_t n = strlen(s);
+    if (n > 8)
+        return 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcasecmp(s, words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int ascii_only(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return 0;
+    return 1;
+}
+
+static void scalar_styled(front_matter *f, const char *s, yaml_scalar_style_t style)
 {
     yaml_event_t ev;
+    /* the implicit flags say which styles may stand for a string without a
+     * tag: plain only when asked for or left to the emitter */
+    int plain_ok = style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE;
+    int quoted_ok = style != YAML_PLAIN_SCALAR_STYLE;
     int init = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-                                            (int)strlen(s), 1, 1, YAML_ANY_SCALAR_STYLE);
+                                            (int)strlen(s), plain_ok, quoted_ok, style);
     emit(f, &ev, init);
+}
+
+/* A string: quoted whenever a reader could take it for anything else. */
+static void scalar(front_matter *f, const char *s)
+{
+    int quote = ascii_only(s) && resolves_to_non_string(s);
+    scalar_styled(f, s, quote ? YAML_SINGLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE);
 }
 
 front_matter *fm_begin(buf *out)
@@ -66,13 +110,36 @@ void fm_field(front_matter *f, const char *key, const char *value)
     scalar(f, value);
 }
 
+void fm_field_html(front_matter *f, const char *key, const char *text)
+{
+    buf b = BUF_INIT;
+    html_escape(&b, text);
+    if (b.oom)
+        f->ok = 0;
+    fm_field(f, key, b.ptr);
+    buf_free(&b);
+}
+
+void fm_field_markdown(front_matter *f, const char *key, const char *text)
+{
+    buf b = BUF_INIT;
+    if (text)
+        render_markdown_text(&b, text);
+    if (b.oom)
+        f->ok = 0;
+    fm_field(f, key, b.ptr);
+    buf_free(&b);
+}
+
+void fm_typed(front_matter *f, const char *key, const char *value)
+{
+    scalar(f, key);
+    scalar_styled(f, value, YAML_PLAIN_SCALAR_STYLE);
+}
+
 void fm_bool(front_matter *f, const char *key, int value)
 {
-    yaml_event_t ev;
-    scalar(f, key);
-    const char *v = value ? "true" : "false";
-    emit(f, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)v,
-                                              (int)strlen(v), 1, 0, YAML_PLAIN_SCALAR_STYLE));
+    fm_typed(f, key, value ? "true" : "false");
 }
 
 void fm_list(front_matter *f, const char *key, const char *const *items, size_t n)
@@ -117,31 +184,14 @@ int fm_end(front_matter *f)
 
 /* ------------------------------------------------------------ reading */
 
-static char *node_string(yaml_node_t *n)
+static void take_value(void *ctx, const char *key, const char *value, int nested)
 {
-    if (!n || n->type != YAML_SCALAR_NODE)
-        return NULL;
-    return strndup((const char *)n->data.scalar.value, n->data.scalar.length);
-}
-
-static void take_values(yaml_document_t *doc, yaml_node_t *map, fm_values *out, int depth)
-{
-    if (!map || map->type != YAML_MAPPING_NODE || depth > 1)
-        return;
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-         p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(doc, p->key);
-        yaml_node_t *v = yaml_document_get_node(doc, p->value);
-        if (!k || k->type != YAML_SCALAR_NODE)
-            continue;
-        const char *key = (const char *)k->data.scalar.value;
-        if (!strcmp(key, "source_url") && !out->source_url)
-            out->source_url = node_string(v);
-        else if (!strcmp(key, "source_hash") && !out->source_hash)
-            out->source_hash = node_string(v);
-        else if (!strcmp(key, "params"))
-            take_values(doc, v, out, depth + 1);
-    }
+    fm_values *out = ctx;
+    (void)nested; /* Hugo keeps them under params */
+    if (!strcmp(key, "source_url") && !out->source_url)
+        out->source_url = strdup(value);
+    else if (!strcmp(key, "source_hash") && !out->source_hash)
+        out->source_hash = strdup(value);
 }
 
 int fm_read(const char *text, size_t len, fm_values *out)
@@ -152,19 +202,12 @@ int fm_read(const char *text, size_t len, fm_values *out)
     const char *end = memmem(text + 3, len - 3, "\n---", 4);
     if (!end)
         return 0;
-    yaml_parser_t parser;
-    yaml_document_t doc;
-    if (!yaml_parser_initialize(&parser))
+    yaml_fields_problem problem;
+    if (!yaml_fields_read(text + 4, (size_t)(end - text) - 3, take_value, out, &problem)) {
+        fm_values_clear(out); /* a file gisa cannot read is not taken for one of its posts */
         return 0;
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text + 4,
-                                 (size_t)(end - text) - 3);
-    int ok = yaml_parser_load(&parser, &doc);
-    if (ok) {
-        take_values(&doc, yaml_document_get_root_node(&doc), out, 0);
-        yaml_document_delete(&doc);
     }
-    yaml_parser_delete(&parser);
-    return ok;
+    return 1;
 }
 
 void fm_values_clear(fm_values *v)

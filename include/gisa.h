@@ -450,7 +450,11 @@ typedef enum gisa_fact_kind {
     GISA_FACT_NUMBER,
     GISA_FACT_DURATION,
     GISA_FACT_QUOTE,
-    GISA_FACT_AGREEMENT
+    GISA_FACT_AGREEMENT,
+    GISA_FACT_POLARITY, /* a predicate affirmed or denied: 실시하기로 ↔
+                           실시하지 않기로, 증가 ↔ 감소 */
+    GISA_FACT_MODALITY  /* done, decided, planned, considered or hoped:
+                           실시했다 ↔ 실시하기로 했다 ↔ 검토하고 있다 */
 } gisa_fact_kind;
 
 typedef struct gisa_fact {
@@ -481,6 +485,11 @@ typedef struct gisa_check_report {
  * limit a check takes about a minute; 25,000 sentences against 25,000 is
  * within it, a 60 MB page against itself is not. */
 #define GISA_CHECK_MAX_PAIRS ((size_t)1000000000)
+/* The most comparisons of a derived predicate (one not copied from a
+ * source) with a source sentence using the same word: past it the check
+ * is refused with GISA_ERR_INPUT naming this limit (about five seconds of
+ * work; a post of a few hundred sentences needs a few thousand). */
+#define GISA_CHECK_MAX_COMPARISONS ((size_t)1000000)
 
 /* Check `derived` against `nsources` documents. */
 gisa_status gisa_check(const gisa_document *derived,

@@ -45,6 +45,13 @@ typedef struct post_model {
 /* Key sentences of body block i, in order of appearance. */
 size_t key_sentences_of(const post_model *m, size_t i, const char **out, size_t cap);
 
+/* Close the body with the summary table (table.c): what a release says
+ * was decided or agreed, else the key sentences. */
+void add_summary_table(post_model *m);
+
+/* Give a page without headings of its own topic sections (sections.c). */
+void add_sections(post_model *m);
+
 /* Build the model; on failure fills err and returns its status. */
 gisa_status post_model_build(post_model *m, const gisa_document *doc,
                              const gisa_post_options *opt, gisa_error *err);

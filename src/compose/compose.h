@@ -73,6 +73,8 @@ void render_jekyll(const post_model *m, buf *out);
 void render_hugo(const post_model *m, buf *out);
 void render_post_html(const post_model *m, buf *out);
 void render_post_markdown(const post_model *m, buf *out);
+/* The body and the credit as HTML, nothing around them (page.c). */
+void render_post_fragment(const post_model *m, buf *out);
 int render_post_json(const post_model *m, buf *out);
 
 /* Body renderers shared by the formats. */

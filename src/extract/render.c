@@ -186,7 +186,7 @@ void render_markdown_block(buf *b, const gisa_block *bl)
         break;
     case GISA_BLOCK_IMAGE:
         buf_puts(b, "![");
-        md_escape(b, bl->text ? bl->text : "", MD_TEXT);
+        md_escape(b, bl->text && *bl->text ? bl->text : bl->alt ? bl->alt : "", MD_TEXT);
         buf_puts(b, "](");
         for (const char *p = bl->url ? bl->url : ""; *p; p++) {
             if (*p == ' ')

@@ -45,6 +45,15 @@ typedef struct post_model {
 /* Key sentences of body block i, in order of appearance. */
 size_t key_sentences_of(const post_model *m, size_t i, const char **out, size_t cap);
 
+/* Summary mode's body (summary.c): the best whole sentences, each with
+ * the sentence before it when it points back to it. */
+void keep_summary(post_model *m);
+/* Does a sentence end as one ("…다.", "…요?", "…했다”")? (table.c) */
+int ends_as_sentence(const char *s);
+/* Does it open by pointing back at the sentence before ("이를 위해",
+ * "그 일환으로")? (table.c) */
+int refers_back(const char *s);
+
 /* Close the body with the summary table (table.c): what a release says
  * was decided or agreed, else the key sentences. */
 void add_summary_table(post_model *m);

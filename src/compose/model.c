@@ -202,26 +202,6 @@ static void keep_blocks(post_model *m)
     }
 }
 
-/* Summary mode: the best sentences, each a paragraph of its own. */
-static void keep_summary(post_model *m)
-{
-    size_t k = m->opt.summary_sentences ? m->opt.summary_sentences : 3;
-    size_t *index = arena_alloc(&m->mem, (k + 1) * sizeof *index);
-    if (!index)
-        return;
-    size_t n = gisa_summary(m->an, k, index);
-    for (size_t i = 0; i < n; i++) {
-        const gisa_sentence *s = &m->an->sentences[index[i]];
-        gisa_block *b = arena_calloc(&m->mem, 1, sizeof *b);
-        if (!b)
-            return;
-        b->kind = m->quoted ? GISA_BLOCK_QUOTE : GISA_BLOCK_PARAGRAPH;
-        b->text = arena_strdup(&m->mem, s->text);
-        b->offset = s->paragraph < m->doc->nblocks ? m->doc->blocks[s->paragraph].offset : 0;
-        push_block(m, b, s->paragraph);
-    }
-}
-
 /* The sentences ranked best, marked in a full post: about one in five,
  * at most three. */
 static void pick_key_sentences(post_model *m)

@@ -27,7 +27,8 @@ static const char *const back_references[] = {
 /* Words that still point back after that: a row opening with one is
  * left out. */
 static const char *const pointers[] = {
-    "이를", "이에", "이와", "이는", "이같은", "이 같은", "이러한", "그", "그런", "해당", NULL,
+    "이를", "이에", "이와", "이는", "이같은", "이 같은", "이러한", "이 밖에", "그", "그런", "해당",
+    NULL,
 };
 
 /* Predicate endings and the nominal ending each becomes. */
@@ -51,12 +52,23 @@ static int word_starts(const char *s, const char *const *list, size_t *len)
     return 0;
 }
 
-/* The clause without the openers that refer back; NULL when what is
- * left still opens with a pointer. */
+int refers_back(const char *s)
+{
+    size_t n;
+    return word_starts(s, pointers, &n); /* 이를 위해, 이에 따라, 그 일환으로 */
+}
+
+/* Outline markers a release opens its lines with: not part of a row. */
+static const char *const outline_markers[] = {
+    "○", "□", "◇", "◆", "ㅇ", "-", "·", "•", "*", "▶", "▸", "※", NULL,
+};
+
+/* The clause without outline markers and the openers that refer back;
+ * NULL when what is left still opens with a pointer. */
 static const char *without_back_reference(const char *s)
 {
     size_t n;
-    while (word_starts(s, back_references, &n)) {
+    while (word_starts(s, outline_markers, &n) || word_starts(s, back_references, &n)) {
         s += n;
         while (*s == ' ' || *s == ',')
             s++;
@@ -131,7 +143,11 @@ static const char *agreement_row(post_model *m, const gisa_agreement *g)
     size_t n = 0, in = 0;
     const char *topic = g->who && !strstr(g->what, g->who)
                             ? topic_as_written(a, g->sentence, g->who, &n, &in) : NULL;
-    if (topic && (in != g->sentence || topic < clause)) {
+    for (size_t skip; topic && word_starts(topic, outline_markers, &skip);) {
+        topic += skip + 1; /* "○ 양 장관은": the topic is 양 장관 */
+        n = n > skip + 1 ? n - skip - 1 : 0;
+    }
+    if (topic && n && (in != g->sentence || topic < clause)) {
         buf_append(&row, topic, n);
         buf_putc(&row, ' ');
     }
@@ -192,7 +208,7 @@ static void push_table(post_model *m, const char *heading, const char **cells, s
 
 /* Does a sentence end as one ("…다.", "…요?", "…했다”")? Subtitle lines
  * run together ("…쉬워져 임대인 … 의무화") do not, and make no row. */
-static int ends_as_sentence(const char *s)
+int ends_as_sentence(const char *s)
 {
     size_t n = strlen(s);
     while (n > 0 && strchr(" \"')]", s[n - 1]))

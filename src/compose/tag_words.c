@@ -13,7 +13,11 @@ const char *const tag_stop_words[] = {
     "방안", "분야", "대상", "내용", "이상", "기관", "국가", "시장", "활동", "제도",
     "정책", "참여", "예정", "관리", "개선", "제공", "협력", "결과", "기간", "문제",
     "사진", "자료", "보도자료", "기사", "뉴스", "문의", "담당", "담당자", "전화",
-    "news", "daily", "example", "photo", "copyright", "reporter", NULL,
+    "news", "daily", "example", "photo", "copyright", "reporter",
+    /* English words the keyword list lets through: no topic either */
+    "no", "yes", "he", "she", "him", "her", "his", "hers", "us", "me", "my", "i", "it",
+    "itself", "himself", "herself", "themselves", "them", "says", "said", "just", "like",
+    "very", "then", "now", "even", "much", "many", "way", "ways", "thing", "things", NULL,
 };
 
 const char *const tag_particles[] = {

@@ -101,15 +101,14 @@ def jongseong(ch):
 
 
 def complete_clause(text):
-    """A row reads as a clause: a sentence ending (…다, …요, full stop) or
-    a nominal one (…함, …음, …됨: a syllable closed by ㅁ)."""
-    t = text.rstrip(" .!?\"'”’」』)]")
-    if not t:
-        return False
-    if text.rstrip()[-1:] in ".!?" and not re.search(r"[가-힣]$", t):
-        return True  # a non-Korean sentence
-    last = t[-1]
-    return last in "다요" or jongseong(last) == 16  # 16: ㅁ
+    """A row reads as a clause: a sentence ending (…다, …요, a full stop
+    before any closing quotes) or a nominal one (…함, …음, …됨: a syllable
+    closed by ㅁ)."""
+    t = text.rstrip().rstrip("\"'”’」』)]»")
+    if t[-1:] in ".!?…":
+        return True
+    t = t.rstrip(" .!?")
+    return bool(t) and (t[-1] in "다요" or jongseong(t[-1]) == 16)  # 16: ㅁ
 
 
 def split_post(text):
@@ -131,7 +130,8 @@ def split_credit(body):
 
 
 def unescape(s):
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|'\"<>])", r"\1", s)
+    """Markdown text without its backslash escapes."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", s)
 
 
 def blocks_of(body):

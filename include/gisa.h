@@ -145,6 +145,9 @@ typedef struct gisa_block {
     /* Where the block starts in the decoded source, to point back at it:
      * the line (from 1) in an HTML page, the byte offset in a text dump. */
     size_t offset;
+    /* IMAGE: the image's alternative text, or NULL. Not text of the page
+     * (it is not shown), so never in `text`; posts keep it as alt text. */
+    const char *alt;
 } gisa_block;
 
 /* A file the page offers for download, such as a release's HWP or PDF. */
@@ -207,12 +210,17 @@ typedef enum gisa_post_format {
     GISA_POST_HUGO,     /* YAML front matter + body, content/posts/SLUG.md */
     GISA_POST_HTML,     /* one standalone, readable page */
     GISA_POST_MARKDOWN, /* the body alone, title as a heading */
-    GISA_POST_JSON      /* the post model, each block with its source */
+    GISA_POST_JSON,     /* the post model, each block with its source */
+    GISA_POST_FRAGMENT  /* the body and the credit as one HTML fragment, to
+                           paste into a blog editor (Tistory's, in that style) */
 } gisa_post_format;
 
+/* The style is honoured by every format but JSON and Markdown, which
+ * gisa_compose refuses it with (GISA_ERR_USAGE). */
 typedef enum gisa_post_style {
-    GISA_STYLE_PLAIN,  /* the body as Markdown */
-    GISA_STYLE_TISTORY /* the body as HTML in a blog editor's style */
+    GISA_STYLE_PLAIN,  /* the body as Markdown (as HTML in html and fragment) */
+    GISA_STYLE_TISTORY /* the body and credit as HTML in the Tistory editor's
+                          style (h2/p with data-ke-size) */
 } gisa_post_style;
 
 typedef enum gisa_post_mode {

@@ -19,9 +19,13 @@ void help_post(FILE *out)
             "                       source_org, license) and the body, as\n"
             "                       YYYY-MM-DD-<slug>.md; hugo: Hugo front matter, as\n"
             "                       <slug>.md; html: one standalone page; markdown: the\n"
-            "                       body alone; json: the post model with sources\n"
-            "  -s, --style STYLE    plain (default): Markdown body; tistory: HTML body in\n"
-            "                       a blog editor's style (h2/p with data-ke-size)\n"
+            "                       body alone; json: the post model with sources;\n"
+            "                       fragment: the body and credit as one HTML fragment\n"
+            "  -s, --style STYLE    plain (default): Markdown body; tistory: the body and\n"
+            "                       credit as HTML in the Tistory editor's style (h2/p\n"
+            "                       with data-ke-size), to paste: a fragment unless\n"
+            "                       --format html, jekyll or hugo (markdown and json\n"
+            "                       refuse it)\n"
             "  -m, --mode MODE      full (default): every body block, key sentences\n"
             "                       marked; summary: the K best sentences only\n"
             "  -n, --sentences K    sentences in summary mode (default 3)\n"
@@ -113,11 +117,13 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
     int c;
     optind = 1;
     opterr = 0;
+    int format_given = 0;
     while ((c = getopt_long(argc, argv, "+f:s:m:n:S:o:c:d:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!post_choice('f', optarg, po))
                 return usage_error("post", "unknown format '%s'", optarg);
+            format_given = 1;
             break;
         case 's':
             if (!post_choice('s', optarg, po))
@@ -179,6 +185,13 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
             }
         }
     }
+    /* what a Tistory user wants is something to paste */
+    if (po->style == GISA_STYLE_TISTORY && !format_given)
+        po->format = GISA_POST_FRAGMENT;
+    if (po->style == GISA_STYLE_TISTORY &&
+        (po->format == GISA_POST_MARKDOWN || po->format == GISA_POST_JSON))
+        return usage_error("post", "--style tistory is HTML: use it with --format fragment "
+                                   "(its default), html, jekyll or hugo");
     return EXIT_OK;
 }
 

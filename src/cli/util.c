@@ -139,7 +139,8 @@ static int pick(const char *s, const char *const *names)
 
 int post_choice(int which, const char *name, gisa_post_options *po)
 {
-    static const char *const formats[] = {"jekyll", "hugo", "html", "markdown", "json", NULL};
+    static const char *const formats[] = {"jekyll", "hugo", "html", "markdown", "json",
+                                          "fragment", NULL};
     static const char *const styles[] = {"plain", "tistory", NULL};
     static const char *const modes[] = {"full", "summary", NULL};
     static const char *const slugs[] = {"romanize", "hangul", "id", NULL};

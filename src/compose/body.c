@@ -112,7 +112,7 @@ static void block_html(buf *out, const gisa_block *b, int tistory)
         buf_puts(out, "<figure><img src=\"");
         html_escape(out, b->url);
         buf_puts(out, "\" alt=\"");
-        html_escape(out, b->text);
+        html_escape(out, b->text && *b->text ? b->text : b->alt);
         buf_puts(out, "\">");
         if (b->text && *b->text) {
             buf_puts(out, "<figcaption>");
@@ -215,10 +215,12 @@ void body_tistory(const post_model *m, buf *out)
 void post_body(const post_model *m, buf *out)
 {
     buf_putc(out, '\n');
-    if (m->opt.style == GISA_STYLE_TISTORY)
+    if (m->opt.style == GISA_STYLE_TISTORY) { /* HTML throughout, credit too */
         body_tistory(m, out);
-    else
-        body_markdown(m, out);
+        attribution_html(m, out);
+        return;
+    }
+    body_markdown(m, out);
     attribution_markdown(m, out);
 }
 

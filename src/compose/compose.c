@@ -25,6 +25,9 @@ static void file_name(const post_model *m, buf *fn)
     case GISA_POST_JSON:
         buf_printf(fn, "%s-%s.json", m->date, m->slug);
         break;
+    case GISA_POST_FRAGMENT:
+        buf_printf(fn, "%s-%s.html", m->date, m->slug);
+        break;
     }
 }
 
@@ -36,6 +39,7 @@ static int render(const post_model *m, buf *out)
     case GISA_POST_HTML: render_post_html(m, out); return 1;
     case GISA_POST_MARKDOWN: render_post_markdown(m, out); return 1;
     case GISA_POST_JSON: return render_post_json(m, out);
+    case GISA_POST_FRAGMENT: render_post_fragment(m, out); return 1;
     }
     return 0;
 }
@@ -84,6 +88,12 @@ gisa_status gisa_compose(const gisa_document *d, const gisa_post_options *o,
                          gisa_post *out, gisa_error *err)
 {
     memset(out, 0, sizeof *out);
+    /* Markdown and JSON have no HTML body to style: refused, not ignored */
+    if (o && o->style == GISA_STYLE_TISTORY &&
+        (o->format == GISA_POST_MARKDOWN || o->format == GISA_POST_JSON))
+        return gisa_fail(err, GISA_ERR_USAGE,
+                         "the tistory style is HTML: use it with --format fragment (the "
+                         "default for it), html, jekyll or hugo");
     post_model m;
     gisa_status st = post_model_build(&m, d, o, err);
     if (st != GISA_OK) {

@@ -45,6 +45,22 @@ typedef struct post_model {
 /* Key sentences of body block i, in order of appearance. */
 size_t key_sentences_of(const post_model *m, size_t i, const char **out, size_t cap);
 
+/* Summary mode's body (summary.c): the best whole sentences, each with
+ * the sentence before it when it points back to it. */
+void keep_summary(post_model *m);
+/* Does a sentence end as one ("…다.", "…요?", "…했다”")? (table.c) */
+int ends_as_sentence(const char *s);
+/* Does it open by pointing back at the sentence before ("이를 위해",
+ * "그 일환으로")? (table.c) */
+int refers_back(const char *s);
+
+/* Close the body with the summary table (table.c): what a release says
+ * was decided or agreed, else the key sentences. */
+void add_summary_table(post_model *m);
+
+/* Give a page without headings of its own topic sections (sections.c). */
+void add_sections(post_model *m);
+
 /* Build the model; on failure fills err and returns its status. */
 gisa_status post_model_build(post_model *m, const gisa_document *doc,
                              const gisa_post_options *opt, gisa_error *err);
@@ -66,6 +82,8 @@ void render_jekyll(const post_model *m, buf *out);
 void render_hugo(const post_model *m, buf *out);
 void render_post_html(const post_model *m, buf *out);
 void render_post_markdown(const post_model *m, buf *out);
+/* The body and the credit as HTML, nothing around them (page.c). */
+void render_post_fragment(const post_model *m, buf *out);
 int render_post_json(const post_model *m, buf *out);
 
 /* Body renderers shared by the formats. */

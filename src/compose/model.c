@@ -11,12 +11,10 @@
 #include "../util/utf8.h"
 #include "compose.h"
 #include "slug.h"
+#include "tags.h"
 
 #define EXCERPT_MIN_CHARS 50
 #define TITLE_MAX_CHARS 120
-#define TAGS_MAX 5
-#define AGREEMENT_MIN_CHARS 8
-#define SECTION_PARAS 3
 
 /* Credit lines that mark a photo as someone else's work. */
 static const char *const photo_credits[] = {
@@ -204,114 +202,6 @@ static void keep_blocks(post_model *m)
     }
 }
 
-/* Paragraphs of the body that contain w. */
-static size_t paragraphs_with(const post_model *m, const char *w)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < m->nblocks; i++)
-        n += m->blocks[i]->kind == GISA_BLOCK_PARAGRAPH && strstr(m->blocks[i]->text, w);
-    return n;
-}
-
-/* The heading of body blocks [from, to): the keyword they contain that is
- * most their own (found in the fewest paragraphs of the whole body; the
- * better-ranked keyword on a tie) and heads no earlier section. */
-static const char *section_keyword(post_model *m, size_t from, size_t to,
-                                   const char **used, size_t nused)
-{
-    const char *best = NULL;
-    size_t best_spread = (size_t)-1;
-    /* Compound terms (three syllables or more) name a section better than
-     * short words, which are often verbal nouns ("실시"); those only fill in. */
-    for (int pass = 0; pass < 2 && !best; pass++)
-    for (size_t k = 0; k < m->an->nkeywords; k++) {
-        const char *w = m->an->keywords[k].text;
-        if (pass == 0 && utf8_length(w, strlen(w)) < 3)
-            continue;
-        int taken = 0, here = 0;
-        for (size_t u = 0; u < nused; u++)
-            taken |= !strcmp(used[u], w);
-        for (size_t i = from; !taken && !here && i < to; i++)
-            here = m->blocks[i]->kind == GISA_BLOCK_PARAGRAPH && strstr(m->blocks[i]->text, w);
-        size_t spread = here ? paragraphs_with(m, w) : (size_t)-1;
-        if (spread < best_spread) {
-            best = w;
-            best_spread = spread;
-        }
-    }
-    return best;
-}
-
-static int has_headings(const post_model *m)
-{
-    for (size_t i = 0; i < m->nblocks; i++)
-        if (m->blocks[i]->kind == GISA_BLOCK_HEADING)
-            return 1;
-    return 0;
-}
-
-/* A page without headings of its own gets sections: every SECTION_PARAS
- * paragraphs open under a heading made from their key word, a word of
- * the source. Pages with headings keep theirs alone. */
-static void add_sections(post_model *m)
-{
-    size_t paras = 0;
-    for (size_t i = 0; i < m->nblocks; i++)
-        paras += m->blocks[i]->kind == GISA_BLOCK_PARAGRAPH;
-    if (has_headings(m) || paras < 2 * SECTION_PARAS)
-        return;
-    size_t n = m->nblocks, out = 0, seen = 0, nused = 0;
-    const gisa_block **blocks = arena_alloc(&m->mem, 2 * n * sizeof *blocks);
-    size_t *src = arena_alloc(&m->mem, 2 * n * sizeof *src);
-    const char **used = arena_alloc(&m->mem, n * sizeof *used);
-    if (!blocks || !src || !used)
-        return;
-    for (size_t i = 0; i < n; i++) {
-        int para = m->blocks[i]->kind == GISA_BLOCK_PARAGRAPH;
-        if (para && seen % SECTION_PARAS == 0 && seen > 0) { /* the lead stands alone */
-            size_t end = i;
-            for (size_t p = 0; end < n && p < SECTION_PARAS; end++)
-                p += m->blocks[end]->kind == GISA_BLOCK_PARAGRAPH;
-            const char *w = section_keyword(m, i, end, used, nused);
-            gisa_block *h = w ? arena_calloc(&m->mem, 1, sizeof *h) : NULL;
-            if (h) {
-                h->kind = GISA_BLOCK_HEADING;
-                h->level = 2;
-                h->text = w;
-                used[nused++] = w;
-                blocks[out] = h;
-                src[out++] = NO_SOURCE;
-            }
-        }
-        seen += para;
-        blocks[out] = m->blocks[i];
-        src[out++] = m->source_index[i];
-    }
-    m->blocks = blocks;
-    m->source_index = src;
-    m->nblocks = out;
-}
-
-/* Summary mode: the best sentences, each a paragraph of its own. */
-static void keep_summary(post_model *m)
-{
-    size_t k = m->opt.summary_sentences ? m->opt.summary_sentences : 3;
-    size_t *index = arena_alloc(&m->mem, (k + 1) * sizeof *index);
-    if (!index)
-        return;
-    size_t n = gisa_summary(m->an, k, index);
-    for (size_t i = 0; i < n; i++) {
-        const gisa_sentence *s = &m->an->sentences[index[i]];
-        gisa_block *b = arena_calloc(&m->mem, 1, sizeof *b);
-        if (!b)
-            return;
-        b->kind = m->quoted ? GISA_BLOCK_QUOTE : GISA_BLOCK_PARAGRAPH;
-        b->text = arena_strdup(&m->mem, s->text);
-        b->offset = s->paragraph < m->doc->nblocks ? m->doc->blocks[s->paragraph].offset : 0;
-        push_block(m, b, s->paragraph);
-    }
-}
-
 /* The sentences ranked best, marked in a full post: about one in five,
  * at most three. */
 static void pick_key_sentences(post_model *m)
@@ -335,118 +225,6 @@ size_t key_sentences_of(const post_model *m, size_t i, const char **out, size_t 
         if (m->key[k]->paragraph == m->source_index[i])
             out[n++] = m->key[k]->text;
     return n;
-}
-
-static const char *agreement_label(const char *kind, int korean)
-{
-    static const char *const names[][3] = {
-        {"decision", "결정", "Decided"},     {"agreement", "합의", "Agreed"},
-        {"consensus", "공감", "Shared view"}, {"welcome", "환영", "Welcomed"},
-        {"commitment", "약속", "Committed"},
-    };
-    for (size_t i = 0; kind && i < sizeof names / sizeof *names; i++)
-        if (!strcmp(kind, names[i][0]))
-            return names[i][korean ? 1 : 2];
-    return korean ? "합의" : "Agreed";
-}
-
-/* The best keyword a sentence contains that no earlier row took. */
-static const char *subject_of(const gisa_analysis *a, const char *sentence,
-                              const char **taken, size_t ntaken)
-{
-    for (size_t k = 0; k < a->nkeywords; k++) {
-        const char *w = a->keywords[k].text;
-        int used = 0;
-        for (size_t t = 0; t < ntaken; t++)
-            used |= !strcmp(taken[t], w);
-        if (!used && strstr(sentence, w))
-            return w;
-    }
-    return NULL;
-}
-
-static void push_table(post_model *m, const char *heading, const char **cells, size_t rows)
-{
-    gisa_block *head = arena_calloc(&m->mem, 1, sizeof *head);
-    gisa_block *table = arena_calloc(&m->mem, 1, sizeof *table);
-    if (!head || !table)
-        return;
-    head->kind = GISA_BLOCK_HEADING;
-    head->level = 2;
-    head->text = heading;
-    table->kind = GISA_BLOCK_TABLE;
-    table->level = 1;
-    table->items = cells;
-    table->nitems = 2 * rows;
-    table->ncols = 2;
-    push_block(m, head, NO_SOURCE);
-    push_block(m, table, NO_SOURCE);
-}
-
-/* Without agreements, the key sentences make the table: the keyword each
- * is about | the sentence, verbatim. */
-static void add_key_points_table(post_model *m)
-{
-    const char **cells = arena_alloc(&m->mem, (m->nkey + 1) * 2 * sizeof *cells);
-    if (!cells || m->nkey == 0)
-        return;
-    cells[0] = m->korean ? "핵심어" : "Topic";
-    cells[1] = m->korean ? "원문" : "In the source's words";
-    size_t n = 1;
-    for (size_t i = 0; i < m->nkey; i++) {
-        const char *taken[8];
-        size_t ntaken = 0;
-        for (size_t r = 1; r < n && ntaken < 8; r++)
-            taken[ntaken++] = cells[2 * r];
-        const char *subject = subject_of(m->an, m->key[i]->text, taken, ntaken);
-        if (!subject)
-            continue;
-        cells[2 * n] = subject;
-        cells[2 * n + 1] = m->key[i]->text;
-        n++;
-    }
-    if (n > 1)
-        push_table(m, m->korean ? "핵심 내용" : "Key points", cells, n);
-}
-
-/* A table of what the source says was agreed: kind | the source's words. */
-static void add_agreements_table(post_model *m)
-{
-    const gisa_analysis *a = m->an;
-    size_t rows = a->nagreements < 10 ? a->nagreements : 10;
-    /* Agreement clauses are read the Korean way ("…하기로 했다"); in
-     * other languages the key points serve better. */
-    if (rows == 0 || !m->korean) {
-        add_key_points_table(m);
-        return;
-    }
-    const char **cells = arena_alloc(&m->mem, (rows + 1) * 2 * sizeof *cells);
-    if (!cells)
-        return;
-    cells[0] = m->korean ? "구분" : "Kind";
-    cells[1] = m->korean ? "내용" : "Detail";
-    size_t n = 1;
-    for (size_t i = 0; i < a->nagreements && n <= rows; i++) {
-        const char *what = a->agreements[i].what;
-        int seen = 0;
-        for (size_t r = 1; r < n && what; r++)
-            seen |= !strcmp(cells[2 * r + 1], what);
-        if (!what || utf8_length(what, strlen(what)) < AGREEMENT_MIN_CHARS || seen)
-            continue; /* a fragment says too little to stand in a table */
-        cells[2 * n] = agreement_label(a->agreements[i].kind, m->korean);
-        cells[2 * n + 1] = what;
-        n++;
-    }
-    if (n > 1)
-        push_table(m, m->korean ? "주요 합의 내용" : "What was agreed", cells, n);
-}
-
-/* Tags: the document's best keywords, at most TAGS_MAX. */
-static void pick_tags(post_model *m)
-{
-    m->tags = arena_alloc(&m->mem, TAGS_MAX * sizeof *m->tags);
-    for (size_t k = 0; m->tags && k < m->an->nkeywords && m->ntags < TAGS_MAX; k++)
-        m->tags[m->ntags++] = m->an->keywords[k].text;
 }
 
 /* "2026-06-17T14:05:00+09:00": the time and zone the page gave, if any
@@ -524,7 +302,7 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
     }
     pick_key_sentences(m); /* marked in full posts; the key points table in both */
     if (!m->quoted) /* a quotation is a few sentences, not a digest of the rest */
-        add_agreements_table(m);
+        add_summary_table(m);
     pick_tags(m);
     m->excerpt = make_excerpt(m);
     make_slug(m);

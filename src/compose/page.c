@@ -13,7 +13,8 @@ static const char style[] =
     "h2,h3,h4{line-height:1.5;margin:2rem 0 .75rem}"
     ".meta{color:#666;font-size:.9rem;margin:0 0 2rem}"
     "table{border-collapse:collapse;width:100%;margin:1rem 0}"
-    "th,td{border:1px solid #ddd;padding:.4rem .6rem;text-align:left;vertical-align:top}"
+    "th,td{border:1px solid #ddd;padding:.4rem .6rem;text-align:left;vertical-align:top;"
+    "overflow-wrap:break-word}"
     "th{background:#f0f0f0}img{max-width:100%;height:auto}"
     "figure{margin:1.5rem 0}figcaption{color:#666;font-size:.9rem}"
     "blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #ccc;color:#444}"
@@ -42,9 +43,17 @@ void render_post_html(const post_model *m, buf *out)
         html_escape(out, m->org);
     }
     buf_puts(out, "</p></header>\n");
-    body_html(m, out);
-    attribution_html(m, out);
+    render_post_fragment(m, out);
     buf_puts(out, "</article>\n</body>\n</html>\n");
+}
+
+void render_post_fragment(const post_model *m, buf *out)
+{
+    if (m->opt.style == GISA_STYLE_TISTORY)
+        body_tistory(m, out);
+    else
+        body_html(m, out);
+    attribution_html(m, out);
 }
 
 void render_post_markdown(const post_model *m, buf *out)

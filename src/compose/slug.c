@@ -1,9 +1,12 @@
 /* slug.c - Revised Romanization of Korean, syllable by syllable.
  *
  * Each precomposed syllable splits arithmetically into initial, vowel and
- * final jamo (Unicode's Hangul composition), each written by a table.
- * Sound changes between syllables are left out: a slug must be stable and
- * readable, not a pronunciation guide. */
+ * final jamo (Unicode's Hangul composition), each written by a table. Of
+ * the sound changes between syllables only liaison is written, as the
+ * Revised Romanization does and readers expect: a final consonant before
+ * a silent ㅇ is said as the next syllable's initial (핵융합 haegyunghap,
+ * 맑은 malgeun). The rest are left out: a slug must be stable and readable,
+ * not a pronunciation guide. */
 #include "slug.h"
 
 #include <string.h>
@@ -23,20 +26,38 @@ static const char *const finals[28] = {
     "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
 };
 
+/* A final before a silent ㅇ: what stays, and what is said as the next
+ * syllable's initial (ㄺ: l + g; ㅎ and ㅇ do not move). */
+static const char *const liaison[28][2] = {
+    {"", ""},   {"", "g"},  {"", "kk"}, {"k", "s"}, {"", "n"},   {"n", "j"}, {"n", ""},
+    {"", "d"},  {"", "r"},  {"l", "g"}, {"l", "m"}, {"l", "b"},  {"l", "s"}, {"l", "t"},
+    {"l", "p"}, {"", "r"},  {"", "m"},  {"", "b"},  {"p", "s"},  {"", "s"},  {"", "ss"},
+    {"ng", ""}, {"", "j"},  {"", "ch"}, {"", "k"},  {"", "t"},   {"", "p"},  {"", ""},
+};
+
+#define SILENT_INITIAL 11 /* ㅇ */
+
 static void hyphen(buf *out, size_t start)
 {
     if (out->len > start && out->ptr[out->len - 1] != '-')
         buf_putc(out, '-');
 }
 
-/* Cut the slug back to SLUG_MAX bytes at a character boundary and trim
- * hyphens; an empty slug becomes "post". */
+/* Cut the slug back to SLUG_MAX bytes at the end of a word (at a
+ * character boundary when one word is longer) and trim hyphens; an empty
+ * slug becomes "post". */
 static void finish(buf *out, size_t start)
 {
     if (out->len - start > SLUG_MAX) {
-        out->len = start + SLUG_MAX;
-        while (out->len > start && ((unsigned char)out->ptr[out->len] & 0xC0) == 0x80)
-            out->len--;
+        size_t cut = start + SLUG_MAX;
+        while (cut > start && out->ptr[cut] != '-')
+            cut--;
+        if (cut == start) {
+            cut = start + SLUG_MAX;
+            while (cut > start && ((unsigned char)out->ptr[cut] & 0xC0) == 0x80)
+                cut--;
+        }
+        out->len = cut;
     }
     while (out->len > start && out->ptr[out->len - 1] == '-')
         out->len--;
@@ -58,9 +79,18 @@ static void slugify(buf *out, const char *title, int keep_hangul)
             buf_append(out, (const char *)s + i, n);
         } else if (utf8_is_hangul(cp)) {
             int v = cp - 0xAC00;
+            int32_t next = 0;
+            if (i + n < len)
+                utf8_decode(s + i + n, len - i - n, &next);
+            int links = utf8_is_hangul(next) && (next - 0xAC00) / 588 == SILENT_INITIAL;
             buf_puts(out, initials[v / 588]);
             buf_puts(out, vowels[(v % 588) / 28]);
-            buf_puts(out, finals[v % 28]);
+            if (links) { /* the next syllable's initial is empty: ours moves there */
+                buf_puts(out, liaison[v % 28][0]);
+                buf_puts(out, liaison[v % 28][1]);
+            } else {
+                buf_puts(out, finals[v % 28]);
+            }
         } else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
             buf_putc(out, (char)cp);
         } else if (cp >= 'A' && cp <= 'Z') {

@@ -941,6 +941,10 @@ static void emit_image(emitter *e, xmlNode *n, const char *caption)
     b->text = caption ? caption : "";
     if (!b->text)
         b->text = "";
+    const char *alt = attr(e->d, n, "alt"); /* the tree's: copied, cleaned */
+    b->alt = alt && *alt ? text_clean_dup(&e->d->mem, alt, strlen(alt), 0) : NULL;
+    if (b->alt && !*b->alt)
+        b->alt = NULL;
     b->offset = (size_t)xmlGetLineNo(n);
 }
 

@@ -221,7 +221,7 @@ void render_markdown_block(buf *b, const gisa_block *bl)
         break;
     case GISA_BLOCK_IMAGE:
         buf_puts(b, "![");
-        md_escape(b, bl->text ? bl->text : "", MD_TEXT);
+        md_escape(b, bl->text && *bl->text ? bl->text : bl->alt ? bl->alt : "", MD_TEXT);
         buf_puts(b, "](");
         render_markdown_url(b, bl->url ? bl->url : "");
         buf_puts(b, ")\n");

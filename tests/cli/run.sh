@@ -82,6 +82,12 @@ run post --date 2026-13 "$GOOD"
 expect_eq "$RC" 2 "post --date malformed"
 run post --no-such-option "$GOOD"
 expect_eq "$RC" 2 "post unknown option"
+# issue #14: a style a format cannot honour is refused, never dropped
+for fmt in markdown json; do
+    run post --format $fmt --style tistory "$GOOD"
+    expect_eq "$RC" 2 "post --format $fmt --style tistory"
+    expect_present "$TMP/err" "tistory" "post --format $fmt --style tistory message"
+done
 
 for args in "--help" "-h" "--version" "extract --help" "post --help" "help extract"; do
     # shellcheck disable=SC2086

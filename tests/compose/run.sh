@@ -9,9 +9,16 @@ page=tests/compose/hostile.html
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
-for fmt in jekyll hugo html markdown json; do
+for fmt in jekyll hugo html markdown json fragment; do
   for style in plain tistory; do
     out="$tmp/$fmt-$style"
+    # Markdown and JSON cannot honour the tistory style: refused (issue #14)
+    if [ $style = tistory ] && { [ $fmt = markdown ] || [ $fmt = json ]; }; then
+      "$gisa" post -f "$fmt" -s "$style" "$page" >"$out" 2>"$out.err"
+      rc=$?
+      [ $rc -eq 2 ] || { echo "FAIL $fmt/$style: exit $rc, want 2 (usage)"; fail=1; }
+      continue
+    fi
     if ! "$gisa" post -f "$fmt" -s "$style" "$page" >"$out" 2>"$out.err"; then
       echo "FAIL $fmt/$style: gisa post failed: $(cat "$out.err")"; fail=1; continue
     fi
@@ -81,5 +88,5 @@ want = '*별표로 시작하는 제목: "따옴표"와 --- 그리고 # 해시'
 if value != want:
     print(f"FAIL: title read back as {value!r}, want {want!r}"); sys.exit(1)
 PY
-[ $fail -eq 0 ] && echo "PASS: hostile page, 10 format/style pairs, tricky title"
+[ $fail -eq 0 ] && echo "PASS: hostile page, 12 format/style pairs (2 refused), tricky title"
 exit $fail

@@ -6,8 +6,8 @@
 
 static const gisa_block body[] = {
     {GISA_BLOCK_PARAGRAPH, 0, "해양수산부는 올해 바다숲 54곳을 조성한다고 밝혔다. 갯녹음을 막기 위해서다.",
-     NULL, NULL, 0, 0, 0},
-    {GISA_BLOCK_PARAGRAPH, 0, "# 샵으로 시작하는 둘째 문단", NULL, NULL, 0, 0, 100},
+     NULL, NULL, 0, 0, 0, NULL},
+    {GISA_BLOCK_PARAGRAPH, 0, "# 샵으로 시작하는 둘째 문단", NULL, NULL, 0, 0, 100, NULL},
 };
 
 static gisa_document doc_titled(const char *title)

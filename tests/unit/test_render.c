@@ -15,15 +15,15 @@ static const char *const list_items[] = {"첫째 항목", "*별표* 항목"};
 static const char *const table_cells[] = {"해역", "개소", "동|해", "21"};
 
 static gisa_block blocks[] = {
-    {GISA_BLOCK_HEADING, 2, "소제목", NULL, NULL, 0, 0, 0},
-    {GISA_BLOCK_PARAGRAPH, 0, "첫 문단입니다.\n둘째 줄입니다.", NULL, NULL, 0, 0, 10},
-    {GISA_BLOCK_LIST, 0, NULL, NULL, list_items, 2, 0, 20},
-    {GISA_BLOCK_LIST, 1, NULL, NULL, list_items, 2, 0, 30},
-    {GISA_BLOCK_TABLE, 1, NULL, NULL, table_cells, 4, 2, 40},
-    {GISA_BLOCK_IMAGE, 0, "바다숲 (사진)", "https://ex.example/a b(1).jpg", NULL, 0, 0, 50},
-    {GISA_BLOCK_IMAGE, 0, "", "https://ex.example/no-caption.jpg", NULL, 0, 0, 55},
-    {GISA_BLOCK_QUOTE, 0, "인용 첫 줄\n인용 둘째 줄", NULL, NULL, 0, 0, 60},
-    {GISA_BLOCK_CODE, 0, "int x = 1;", NULL, NULL, 0, 0, 70},
+    {GISA_BLOCK_HEADING, 2, "소제목", NULL, NULL, 0, 0, 0, NULL},
+    {GISA_BLOCK_PARAGRAPH, 0, "첫 문단입니다.\n둘째 줄입니다.", NULL, NULL, 0, 0, 10, NULL},
+    {GISA_BLOCK_LIST, 0, NULL, NULL, list_items, 2, 0, 20, NULL},
+    {GISA_BLOCK_LIST, 1, NULL, NULL, list_items, 2, 0, 30, NULL},
+    {GISA_BLOCK_TABLE, 1, NULL, NULL, table_cells, 4, 2, 40, NULL},
+    {GISA_BLOCK_IMAGE, 0, "바다숲 (사진)", "https://ex.example/a b(1).jpg", NULL, 0, 0, 50, NULL},
+    {GISA_BLOCK_IMAGE, 0, "", "https://ex.example/no-caption.jpg", NULL, 0, 0, 55, NULL},
+    {GISA_BLOCK_QUOTE, 0, "인용 첫 줄\n인용 둘째 줄", NULL, NULL, 0, 0, 60, NULL},
+    {GISA_BLOCK_CODE, 0, "int x = 1;", NULL, NULL, 0, 0, 70, NULL},
 };
 
 static gisa_document sample(void)
@@ -86,7 +86,7 @@ static void test_markdown(void)
 
 static char *markdown_of_paragraph(const char *text, gisa_block_kind kind)
 {
-    gisa_block b = {kind, 0, text, NULL, NULL, 0, 0, 0};
+    gisa_block b = {kind, 0, text, NULL, NULL, 0, 0, 0, NULL};
     gisa_document d;
     memset(&d, 0, sizeof d);
     d.blocks = &b;

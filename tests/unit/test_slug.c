@@ -19,6 +19,12 @@ static void test_romanization(void)
     check_slug("의료와 교통", "uiryowa-gyotong");
     check_slug("AI 시대, 2026년!", "ai-sidae-2026nyeon");
     check_slug("Hello World", "hello-world");
+    /* liaison: a final before a silent ㅇ moves (issue #14) */
+    check_slug("핵융합", "haegyunghap");
+    check_slug("맑은공기", "malgeungonggi");
+    check_slug("좋아요", "joayo");
+    check_slug("영어", "yeongeo");
+    check_slug("없어", "eopseo");
 }
 
 static void test_safety(void)
@@ -47,6 +53,22 @@ static void test_length(void)
                  b.ptr[i] == '-';
     CHECK(ascii);
     CHECK(strstr(b.ptr, "--") == NULL);
+    /* cut at the end of a word: what follows in the whole slug is '-' */
+    const char *title = "올해 바다숲 54곳 조성 갯녹음 확산 막는다 전년보다 18% 늘어난 486억 원 투입 "
+                        "수중드론으로 사후관리 강화";
+    buf whole = BUF_INIT;
+    for (const char *w = title; *w; w++) /* romanized word by word, unlimited */
+        if (w == title || w[-1] == ' ') {
+            char one[64];
+            snprintf(one, sizeof one, "%.*s", (int)strcspn(w, " "), w);
+            buf word = BUF_INIT;
+            slug_romanize(&word, one);
+            buf_puts(&whole, word.ptr);
+            buf_putc(&whole, '-');
+            buf_free(&word);
+        }
+    CHECK(strncmp(whole.ptr, b.ptr, b.len) == 0 && whole.ptr[b.len] == '-');
+    buf_free(&whole);
     buf_free(&b);
     /* Appends after what the buffer holds already. */
     buf c = BUF_INIT;

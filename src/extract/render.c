@@ -320,6 +320,10 @@ json_object *render_json_object(const gisa_document *d)
     put_str(o, "lang", d->lang);
     put_str(o, "license", d->license);
     put_str(o, "license_text", d->license_text);
+    if (d->department) /* documents' release metadata: other outputs stay the same */
+        put_str(o, "department", d->department);
+    if (d->contact)
+        put_str(o, "contact", d->contact);
     if (d->nattachments) { /* only when there are some: older outputs stay the same */
         json_object *files = json_object_new_array();
         for (size_t i = 0; i < d->nattachments; i++) {
@@ -330,8 +334,8 @@ json_object *render_json_object(const gisa_document *d)
         }
         json_object_object_add(o, "attachments", files);
     }
-    static const char *const inputs[] = {"auto", "html", "text", "post"};
-    put_str(o, "input", inputs[d->input <= GISA_INPUT_POST ? d->input : 0]);
+    static const char *const inputs[] = {"auto", "html", "text", "post", "hwp", "hwpx", "pdf"};
+    put_str(o, "input", inputs[d->input <= GISA_INPUT_PDF ? d->input : 0]);
     buf text = BUF_INIT;
     render_text(d, &text);
     put_str(o, "text", text.ptr ? text.ptr : "");

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "gisa.h"
 
@@ -154,10 +155,27 @@ fetcher *fetcher_new(const fetch_options *opts, gisa_error *err);
 fetch_outcome fetcher_get(fetcher *f, const char *url, const char *etag,
                           const char *last_modified, fetch_result *res, gisa_error *err);
 void fetch_result_clear(fetch_result *res);
+/* httpdate.c: the seconds a Retry-After value asks for (delay-seconds, or
+ * an HTTP-date against `now`; a date in the past is 0), or -1 when it is
+ * neither (or NULL). Not capped here. */
+double fetch_retry_after(const char *value, time_t now);
 void fetcher_free(fetcher *f);
 /* Is this socket address private, loopback, link-local or otherwise not
  * on the public Internet? (struct sockaddr *) */
 int fetch_address_private(const void *sockaddr);
+
+/* netaddr.c: why an address is refused. Static strings; NULL when not
+ * applicable. */
+typedef struct netaddr_verdict {
+    const char *what;  /* "loopback", "documentation (TEST-NET-1)", ... */
+    const char *range; /* "127.0.0.0/8", or NULL */
+    const char *via;   /* the IPv6 form carrying the IPv4 address ("NAT64"), or NULL */
+} netaddr_verdict;
+/* 1 when a fetch must not connect to `sockaddr` (a struct sockaddr * of
+ * any family), filling `v`; 0 when it is a public address. */
+int netaddr_refused(const void *sockaddr, netaddr_verdict *v);
+/* "loopback 127.0.0.0/8, carried by NAT64" */
+void netaddr_describe(const netaddr_verdict *v, char *out, size_t cap);
 
 /* ----------------------------------------------------------------- store */
 

@@ -54,6 +54,7 @@ struct fetcher {
     size_t len, cap, limit;
     int too_large, truncate, cut, refused;
     char refused_ip[64];
+    char refused_why[160]; /* the range it is in */
     char errbuf[CURL_ERROR_SIZE];
 };
 
@@ -93,45 +94,14 @@ static void set_err(gisa_error *err, gisa_status st, const char *fmt, ...)
 
 /* ------------------------------------------------------- private addresses */
 
-static int private_v4(uint32_t a) /* host byte order */
-{
-    return (a >> 24) == 0 || (a >> 24) == 10 || (a >> 24) == 127 ||
-           (a >> 16) == 0xA9FE ||          /* 169.254/16 link-local */
-           (a >> 20) == 0xAC1 ||           /* 172.16/12 */
-           (a >> 16) == 0xC0A8 ||          /* 192.168/16 */
-           (a >> 22) == (100u << 2 | 1) || /* 100.64/10 shared */
-           (a >> 8) == 0xC00000 ||         /* 192.0.0/24 protocol assignments */
-           (a >> 17) == (198u << 7 | 9) || /* 198.18/15 benchmarking */
-           (a >> 28) >= 0xE;               /* multicast, reserved, broadcast */
-}
-
-int fetch_address_private(const void *sa)
-{
-    const struct sockaddr *s = sa;
-    if (s->sa_family == AF_INET) {
-        const struct sockaddr_in *in = sa;
-        return private_v4(ntohl(in->sin_addr.s_addr));
-    }
-    if (s->sa_family != AF_INET6)
-        return 1;
-    const unsigned char *b = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
-    static const unsigned char zero[16];
-    if (!memcmp(b, zero, 15) && (b[15] == 0 || b[15] == 1)) /* :: and ::1 */
-        return 1;
-    if (!memcmp(b, zero, 10) && b[10] == 0xff && b[11] == 0xff) /* ::ffff:a.b.c.d */
-        return private_v4((uint32_t)b[12] << 24 | (uint32_t)b[13] << 16 |
-                          (uint32_t)b[14] << 8 | b[15]);
-    return (b[0] & 0xfe) == 0xfc ||                /* fc00::/7 unique local */
-           (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) || /* fe80::/10 link-local */
-           b[0] == 0xff;                            /* multicast */
-}
-
 static curl_socket_t open_socket(void *ctx, curlsocktype purpose, struct curl_sockaddr *a)
 {
     fetcher *f = ctx;
     (void)purpose;
-    if (!f->o.allow_private && fetch_address_private(&a->addr)) {
+    netaddr_verdict v;
+    if (!f->o.allow_private && netaddr_refused(&a->addr, &v)) {
         f->refused = 1;
+        netaddr_describe(&v, f->refused_why, sizeof f->refused_why);
         const void *ip = a->family == AF_INET6
                              ? (const void *)&((struct sockaddr_in6 *)&a->addr)->sin6_addr
                              : (const void *)&((struct sockaddr_in *)&a->addr)->sin_addr;
@@ -298,18 +268,12 @@ static char *header_value(CURL *c, const char *name)
     return strdup(h->value);
 }
 
-/* Seconds the server asks us to wait (Retry-After: seconds or a date). */
+/* Seconds the server asks us to wait, or -1 (no Retry-After, or one that
+ * is neither delay-seconds nor an HTTP-date: see httpdate.c). */
 static double retry_after(CURL *c)
 {
     char *v = header_value(c, "Retry-After");
-    if (!v)
-        return -1;
-    char *end;
-    double s = strtod(v, &end);
-    if (end == v || *end) {
-        time_t t = curl_getdate(v, NULL);
-        s = t > 0 ? difftime(t, time(NULL)) : -1;
-    }
+    double s = fetch_retry_after(v, time(NULL));
     free(v);
     return s;
 }
@@ -364,24 +328,24 @@ static CURLcode perform(fetcher *f, const request *rq, long *status)
 }
 
 /* A failed transfer as a one-line error and a reason class. */
-static gisa_fail_reason transfer_error(fetcher *f, CURLcode rc, const char *url,
+static gisa_fail_reason transfer_error(fetcher *f, CURLcode rc, const char *name,
                                        gisa_error *err)
 {
     if (f->refused) {
         set_err(err, GISA_ERR_INPUT,
                 "%s: refused: %s is a private, loopback or link-local address"
-                " (--allow-private to fetch it)", url, f->refused_ip);
+                " (%s; --allow-private to fetch it)", name, f->refused_ip, f->refused_why);
         return GISA_FAIL_PRIVATE;
     }
     if (f->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-        set_err(err, GISA_ERR_INPUT, "%s: larger than the limit of %zu bytes", url, f->limit);
+        set_err(err, GISA_ERR_INPUT, "%s: larger than the limit of %zu bytes", name, f->limit);
         return GISA_FAIL_TOO_LARGE;
     }
     if (rc == CURLE_OPERATION_TIMEDOUT) {
-        set_err(err, GISA_ERR_IO, "%s: timed out after %g s", url, f->o.timeout);
+        set_err(err, GISA_ERR_IO, "%s: timed out after %g s", name, f->o.timeout);
         return GISA_FAIL_TIMEOUT;
     }
-    set_err(err, GISA_ERR_IO, "%s: %s", url, f->errbuf[0] ? f->errbuf : curl_easy_strerror(rc));
+    set_err(err, GISA_ERR_IO, "%s: %s", name, f->errbuf[0] ? f->errbuf : curl_easy_strerror(rc));
     err->message[strcspn(err->message, "\r\n")] = '\0';
     return GISA_FAIL_NETWORK;
 }
@@ -473,7 +437,7 @@ static void load_robots(fetcher *f, host *h)
 }
 
 /* May `u` be fetched? Fills err and *reason when not. */
-static int robots_permit(fetcher *f, host *h, const url_parts *u, const char *url,
+static int robots_permit(fetcher *f, host *h, const url_parts *u, const char *name,
                          gisa_fail_reason *reason, gisa_error *err)
 {
     if (h->state == ROBOTS_UNKNOWN)
@@ -481,14 +445,14 @@ static int robots_permit(fetcher *f, host *h, const url_parts *u, const char *ur
     if (h->state == ROBOTS_DENY_ALL) {
         *reason = h->reason;
         if (h->reason == GISA_FAIL_PRIVATE)
-            set_err(err, GISA_ERR_INPUT, "%s: %s", url, h->why);
+            set_err(err, GISA_ERR_INPUT, "%s: %s", name, h->why);
         else
-            set_err(err, GISA_ERR_IO, "%s: not fetched: robots.txt unavailable (%s)", url, h->why);
+            set_err(err, GISA_ERR_IO, "%s: not fetched: robots.txt unavailable (%s)", name, h->why);
         return 0;
     }
     if (h->state == ROBOTS_RULES && !robots_allowed(&h->rules, u->path)) {
         *reason = GISA_FAIL_ROBOTS;
-        set_err(err, GISA_ERR_INPUT, "%s: disallowed by robots.txt", url);
+        set_err(err, GISA_ERR_INPUT, "%s: disallowed by robots.txt", name);
         return 0;
     }
     return 1;
@@ -543,24 +507,35 @@ static fetch_outcome failed(fetch_result *res, gisa_fail_reason reason)
     return FETCH_FAILED;
 }
 
+/* What an error on a hop is told by: the input URL, and after a redirect
+ * also the hop and where it led ("http://a/x (redirect 2: http://b/y)"),
+ * since the input is what the user gave and the hop is what failed. */
+static void hop_name(char *out, size_t cap, const char *input, int hops, const char *url)
+{
+    if (hops == 0)
+        snprintf(out, cap, "%s", input);
+    else
+        snprintf(out, cap, "%s (redirect %d: %s)", input, hops, url);
+}
+
 /* One hop: robots, rate limit, retries. Returns 1 with *next set on a
- * redirect, 0 when done (res filled), -1 on failure. */
-static int hop(fetcher *f, const char *url, const request *rq0, const char *first,
+ * redirect, 0 when done (res filled), -1 on failure; errors are told by
+ * `name` (hop_name). */
+static int hop(fetcher *f, const char *url, const request *rq0, const char *name,
                char **next, fetch_result *res, gisa_error *err)
 {
     url_parts u;
     if (!split_url(url, &u)) {
-        set_err(err, GISA_ERR_INPUT, "%s: not an http(s) URL%s%s", first,
-                strcmp(url, first) ? " after redirect to " : "", strcmp(url, first) ? url : "");
+        set_err(err, GISA_ERR_INPUT, "%s: not an http(s) URL", name);
         res->reason = GISA_FAIL_NETWORK;
         return -1;
     }
     host *h = find_host(f, u.key);
     int rcode = -1;
     if (!h) {
-        set_err(err, GISA_ERR_NOMEM, "%s: out of memory", first);
+        set_err(err, GISA_ERR_NOMEM, "%s: out of memory", name);
         res->reason = GISA_FAIL_NETWORK;
-    } else if (robots_permit(f, h, &u, url, &res->reason, err)) {
+    } else if (robots_permit(f, h, &u, name, &res->reason, err)) {
         request rq = *rq0;
         rq.url = url;
         long status;
@@ -568,7 +543,7 @@ static int hop(fetcher *f, const char *url, const request *rq0, const char *firs
         CURLcode rc = get_with_retries(f, h, &rq, &status, &attempts);
         char *loc = NULL;
         if (rc != CURLE_OK) {
-            res->reason = transfer_error(f, rc, url, err);
+            res->reason = transfer_error(f, rc, name, err);
         } else if (status >= 300 && status < 400 && status != 304 &&
                    curl_easy_getinfo(f->curl, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK && loc) {
             *next = strdup(loc);
@@ -577,7 +552,7 @@ static int hop(fetcher *f, const char *url, const request *rq0, const char *firs
             take_response(f, url, status, res);
             rcode = 0;
         } else {
-            set_err(err, GISA_ERR_IO, "%s: HTTP %ld%s", url, status,
+            set_err(err, GISA_ERR_IO, "%s: HTTP %ld%s", name, status,
                     attempts > 1 ? " (after 3 attempts)" : "");
             res->status = (int)status;
             res->reason = GISA_FAIL_HTTP;
@@ -606,8 +581,9 @@ fetch_outcome fetcher_get(fetcher *f, const char *url, const char *etag,
             rc = -1;
             break;
         }
-        char *next = NULL;
-        rc = hop(f, cur, &rq, url, &next, res, err);
+        char *next = NULL, name[2048];
+        hop_name(name, sizeof name, url, hops, cur);
+        rc = hop(f, cur, &rq, name, &next, res, err);
         free(cur);
         cur = next;
     }

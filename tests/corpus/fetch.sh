@@ -4,10 +4,10 @@
 # limits, the per-host delay, RSS/Atom items, conditional GET and posts.
 . "$(dirname "$0")/../cli/lib.sh"
 setup "$0" "${1:?usage: fetch.sh path/to/gisa}"
-command -v python3 >/dev/null || { echo "corpus.fetch: python3 not installed, skipped"; exit 77; }
+[ -x /usr/bin/python3 ] || { echo "corpus.fetch: /usr/bin/python3 not installed, skipped"; exit 77; }
 command -v sqlite3 >/dev/null || { echo "corpus.fetch: sqlite3 not installed, skipped"; exit 77; }
 
-python3 tests/corpus/server.py "$TMP/port" "$TMP/log" 2>"$TMP/server.err" &
+/usr/bin/python3 tests/corpus/server.py "$TMP/port" "$TMP/log" 2>"$TMP/server.err" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$TMP"' EXIT
 n=0
@@ -152,6 +152,25 @@ expect_eq "$(sqlite3 "$TMP/posts2.db" "select count(*) from posts where format =
 expect_eq "$(sqlite3 "$TMP/posts2.db" "select count(*) from posts where text like '%license: all-rights-reserved%> %'")" 1 \
     "--posts --allow-unlicensed: the newspaper's post is quoted"
 expect_present "$TMP/err" "2 new posts" "--posts --allow-unlicensed: counted in the summary"
+
+# --- Retry-After read strictly; errors after a redirect name input and hop -
+: >"$TMP/log"
+run ingest -q --db "$TMP/strict.db" --allow-private --delay 0.1 \
+    "$S/retry-bad.html" "$S/moved-missing.html" "$S/moved-private.html"
+expect_eq "$RC" 1 "strict run: exit status"
+gaps=$(awk '/ GET \/retry-bad.html / { t[n++] = $1 } END { printf "%.1f %.1f", t[1] - t[0], t[2] - t[1] }' "$TMP/log")
+g1=${gaps% *}
+g2=${gaps#* }
+expect_eq "$(awk -v g="$g1" 'BEGIN { print (g >= 0.9) ? "ok" : g }')" ok \
+    "Retry-After: nan is no Retry-After (1 s backoff, not none)"
+expect_eq "$(awk -v g="$g2" 'BEGIN { print (g >= 1.9 && g < 2.8) ? "ok" : g }')" ok \
+    "Retry-After: 0x3 is no Retry-After (2 s backoff, not 3 s)"
+expect_eq "$(sqlite3 "$TMP/strict.db" "select count(*) from articles where url = '$S/retry-bad.html'")" 1 \
+    "Retry-After: the third attempt stored"
+expect_present "$TMP/err" "$S/moved-missing.html (redirect 1: $S/missing.html): HTTP 404" \
+    "an error after a redirect names the input and the hop"
+expect_present "$TMP/err" "$S/moved-private.html (redirect 1: $S/private/secret.html): disallowed by robots.txt" \
+    "robots.txt after a redirect: input and hop named"
 
 # --- robots.txt unreachable: nothing fetched from that host ---------------
 kill $SERVER 2>/dev/null

@@ -201,6 +201,16 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(429, b"slow down", headers=[("Retry-After", "1")])
             else:
                 self.page("newspaper.html", "text/html; charset=utf-8")
+        elif path == "/retry-bad.html":  # unreadable Retry-After: the default backoff
+            if hits <= 2:
+                value = "nan" if hits == 1 else "0x3"
+                self.send(503, b"busy", headers=[("Retry-After", value)])
+            else:
+                self.page("newspaper.html", "text/html; charset=utf-8")
+        elif path == "/moved-missing.html":  # a redirect to a page that is not there
+            self.send(302, b"", headers=[("Location", "/missing.html")])
+        elif path == "/moved-private.html":  # a redirect into what robots.txt forbids
+            self.send(302, b"", headers=[("Location", "/private/secret.html")])
         elif path == "/broken.html":
             self.send(503, b"down for maintenance")
         elif path == "/slow.html":  # logged now: the client gives up before the answer

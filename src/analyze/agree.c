@@ -192,13 +192,31 @@ static char *trimmed_dup(analysis *an, const char *s, size_t a, size_t b)
     return d;
 }
 
-/* Predicates of one sentence, in order, without overlaps; 0 on OOM. */
+/* Does [a, b) overlap one of h[0..n)? They are sorted by start and do
+ * not overlap each other, so their ends are sorted too: a binary search
+ * (a scan of every hit so far made a sentence of thousands quadratic). */
+static int overlaps(const hit *h, size_t n, size_t a, size_t b)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) { /* the first hit ending after a */
+        size_t mid = lo + (hi - lo) / 2;
+        if (h[mid].b <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && h[lo].a < b;
+}
+
+/* Predicates of one sentence, in order, without overlaps (an earlier
+ * predicate's match wins over a later one's); 0 on OOM. */
 static int find_hits(const char *s, size_t len, hits *hs, pcre2_match_data *md)
 {
     hs->n = 0;
     for (size_t p = 0; p < NPREDICATES; p++) {
         if (!compiled[p])
             continue;
+        size_t earlier = hs->n; /* sorted: the matches of the predicates before p */
         for (size_t start = 0; start < len;) {
             if (pcre2_match(compiled[p], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md,
                             NULL) <= 0)
@@ -206,15 +224,13 @@ static int find_hits(const char *s, size_t len, hits *hs, pcre2_match_data *md)
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
             size_t a = ov[0], b = ov[1];
             start = b > a ? b : a + 1;
-            int overlaps = 0;
-            for (size_t k = 0; k < hs->n && !overlaps; k++)
-                overlaps = a < hs->h[k].b && b > hs->h[k].a;
-            if (!overlaps && !hits_push(hs, (hit){a, b, predicates[p].kind}))
+            if (!overlaps(hs->h, earlier, a, b) &&
+                !hits_push(hs, (hit){a, b, predicates[p].kind}))
                 return 0;
         }
+        if (hs->n > earlier)
+            qsort(hs->h, hs->n, sizeof *hs->h, by_start);
     }
-    if (hs->n)
-        qsort(hs->h, hs->n, sizeof *hs->h, by_start);
     return 1;
 }
 

@@ -45,14 +45,16 @@ static int grow_vocab(analysis *an)
     size_t *lens = arena_alloc(&an->mem, cap * sizeof *lens);
     size_t *tf = arena_calloc(&an->mem, cap, sizeof *tf);
     size_t *sf = arena_calloc(&an->mem, cap, sizeof *sf);
+    size_t *last = arena_calloc(&an->mem, cap, sizeof *last);
     uint32_t *table = arena_alloc(&an->mem, cap * 2 * sizeof *table);
-    if (!words || !lens || !tf || !sf || !table)
+    if (!words || !lens || !tf || !sf || !last || !table)
         return 0;
     if (an->nwords) {
         memcpy(words, an->words, an->nwords * sizeof *words);
         memcpy(lens, an->word_len, an->nwords * sizeof *lens);
         memcpy(tf, an->tf, an->nwords * sizeof *tf);
         memcpy(sf, an->sf, an->nwords * sizeof *sf);
+        memcpy(last, an->last_sentence, an->nwords * sizeof *last);
     }
     memset(table, 0xFF, cap * 2 * sizeof *table);
     for (uint32_t id = 0; id < an->nwords; id++) {
@@ -65,6 +67,7 @@ static int grow_vocab(analysis *an)
     an->word_len = lens;
     an->tf = tf;
     an->sf = sf;
+    an->last_sentence = last;
     an->table = table;
     an->tabcap = cap * 2;
     an->capwords = cap;
@@ -157,16 +160,15 @@ static void tokenize(analysis *an, size_t si)
         }
         tok[n++] = (token){a, b - a, stem, id};
         an->tf[id]++;
+        /* its first time in this sentence: one pass, where a scan of the
+         * tokens before made a sentence of 100,000 words quadratic */
+        if (an->last_sentence[id] != si + 1) {
+            an->last_sentence[id] = si + 1;
+            an->sf[id]++;
+        }
     }
     an->toks[si].tok = tok;
     an->toks[si].n = n;
-    for (size_t k = 0; k < n; k++) {
-        size_t j = 0;
-        while (j < k && tok[j].id != tok[k].id)
-            j++;
-        if (j == k)
-            an->sf[tok[k].id]++;
-    }
 }
 
 /* Add the sentences of one paragraph. */

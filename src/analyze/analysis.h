@@ -39,6 +39,7 @@ typedef struct analysis {
     size_t *word_len;
     size_t *tf;    /* occurrences */
     size_t *sf;    /* sentences containing it */
+    size_t *last_sentence; /* 1 + the last sentence it was counted in */
     unsigned char *content; /* 1 if the stem has two characters or more */
     size_t nwords, capwords;
     uint32_t *table;

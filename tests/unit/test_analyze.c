@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "gisa.h"
+#include "util/buf.h"
 
 /* Split `text` and join the sentences with " | ". */
 static void split_join(const char *text, char *out, size_t cap)
@@ -266,8 +267,53 @@ static void test_empty_and_english(void)
     gisa_analysis_free(a);
 }
 
+/* The entity of kind `kind` whose text is `text`, or NULL. */
+static const gisa_entity *entity(const gisa_analysis *a, gisa_entity_kind kind,
+                                 const char *text)
+{
+    for (size_t i = 0; i < a->nentities; i++)
+        if (a->entities[i].kind == kind && !strcmp(a->entities[i].text, text))
+            return &a->entities[i];
+    return NULL;
+}
+
+/* No silent caps: a fact after sentence 25,000, after 5,000 other
+ * entities, after word 300 of one sentence and as the 20th agreement of
+ * one sentence is found (there were caps at 20,000 sentences, 4,000
+ * entities, 256 words and 16 predicates). */
+static void test_no_caps(void)
+{
+    buf b = BUF_INIT;
+    for (int i = 0; i < 25000; i++)
+        buf_printf(&b, "관계자 %d명이 회의에 참석했다.\n\n", i);
+    for (int i = 0; i < 300; i++)
+        buf_puts(&b, "회의에서 ");
+    buf_puts(&b, "홍길동 국방부 장관이 왔다.\n\n");
+    for (int i = 0; i < 20; i++)
+        buf_printf(&b, "양측은 %d번 사업을 추진하기로 합의했으며 ", i);
+    buf_puts(&b, "회의를 마쳤다.\n\n마지막으로 임꺽정 외교부 장관이 말했다.\n");
+    CHECK(!b.oom);
+    gisa_analysis *a;
+    gisa_error err;
+    gisa_analyze_options facts = {0, 1};
+    CHECK_INT(gisa_analyze_text(NULL, "2026-03-12", b.ptr, b.len, &facts, &a, &err), GISA_OK);
+    CHECK_INT(a->nsentences, 25003);
+    const gisa_entity *last = entity(a, GISA_ENTITY_PERSON, "임꺽정");
+    CHECK(last != NULL);
+    CHECK(last && last->sentence == 25002);
+    CHECK(entity(a, GISA_ENTITY_PERSON, "홍길동") != NULL); /* word 301 */
+    CHECK(entity(a, GISA_ENTITY_NUMBER, "24999명") != NULL); /* entity 25,000 */
+    size_t in_long = 0;
+    for (size_t i = 0; i < a->nagreements; i++)
+        in_long += a->agreements[i].sentence == 25001;
+    CHECK_INT(in_long, 20);
+    gisa_analysis_free(a);
+    buf_free(&b);
+}
+
 int main(void)
 {
+    test_no_caps();
     test_split();
     test_split_limits();
     test_stem();

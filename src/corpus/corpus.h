@@ -98,13 +98,13 @@ typedef struct feed {
     size_t n;
 } feed;
 
-#define FEED_MAX_ITEMS 10000
 /* Full text shorter than this (in bytes of text, markup left out) is a
  * teaser: the item's link is fetched instead. */
 #define FEED_MIN_CONTENT 400
 
 /* Does `data` start like an RSS or Atom document (after an XML declaration,
- * comments and a doctype)? */
+ * comments and a doctype, internal subset included: a feed declaring
+ * entities is still a feed, which feed_parse then refuses)? */
 int feed_sniff(const unsigned char *data, size_t len);
 /* Parse a feed from memory with libxml2: no network, no DTD, no entity
  * expansion. `base` resolves relative links (may be NULL); `name` is used

@@ -18,33 +18,68 @@
 #define NS_ATOM "http://www.w3.org/2005/Atom"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 
-/* Skip white space, a BOM, <?...?>, <!--...--> and <!DOCTYPE ...>. */
-int feed_sniff(const unsigned char *d, size_t len)
+/* The end of a quoted string or comment starting at d[i], or len. */
+static size_t skip_past(const unsigned char *d, size_t len, size_t i, const char *close)
 {
-    size_t i = 0;
-    if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
-        i = 3;
+    size_t n = strlen(close);
+    const unsigned char *e = i < len ? memmem(d + i, len - i, close, n) : NULL;
+    return e ? (size_t)(e - d) + n : len;
+}
+
+/* The end of a doctype declaration starting at d[i] ("<!DOCTYPE"), or
+ * len. Its internal subset, between '[' and ']', is where entities are
+ * declared, and holds '>' of its own (in declarations, quoted strings and
+ * comments), so it is read through rather than cut at the first '>'. */
+static size_t doctype_end(const unsigned char *d, size_t len, size_t i, int *subset)
+{
+    int inside = 0;
+    for (i += 9; i < len; i++) {
+        if (d[i] == '"' || d[i] == '\'')
+            i = skip_past(d, len, i + 1, d[i] == '"' ? "\"" : "'") - 1;
+        else if (inside && i + 3 < len && !memcmp(d + i, "<!--", 4))
+            i = skip_past(d, len, i + 4, "-->") - 1;
+        else if (d[i] == '[')
+            inside = *subset = 1;
+        else if (d[i] == ']')
+            inside = 0;
+        else if (d[i] == '>' && !inside)
+            return i + 1;
+    }
+    return len;
+}
+
+/* Where the root element starts: past white space, a BOM, <?...?>,
+ * <!--...--> and a doctype; len when something else comes first.
+ * *subset tells whether the doctype has an internal subset. */
+static size_t prolog_end(const unsigned char *d, size_t len, int *subset)
+{
+    size_t i = len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF ? 3 : 0;
+    *subset = 0;
     for (int guard = 0; guard < 64; guard++) {
         while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
             i++;
-        if (i >= len || d[i] != '<')
-            return 0;
-        const char *close = NULL;
-        if (i + 1 < len && d[i + 1] == '?')
-            close = "?>";
+        if (i + 1 >= len || d[i] != '<')
+            return len;
+        if (d[i + 1] == '?')
+            i = skip_past(d, len, i + 2, "?>");
         else if (i + 3 < len && !memcmp(d + i, "<!--", 4))
-            close = "-->";
-        else if (i + 1 < len && d[i + 1] == '!')
-            close = ">";
-        if (!close)
-            break;
-        const unsigned char *e = memmem(d + i + 2, len - i - 2, close, strlen(close));
-        if (!e)
-            return 0;
-        i = (size_t)(e - d) + strlen(close);
+            i = skip_past(d, len, i + 4, "-->");
+        else if (i + 8 < len && !memcmp(d + i, "<!DOCTYPE", 9))
+            i = doctype_end(d, len, i, subset);
+        else if (d[i + 1] == '!')
+            return len;
+        else
+            return i;
     }
+    return len;
+}
+
+int feed_sniff(const unsigned char *d, size_t len)
+{
+    int subset;
+    size_t i = prolog_end(d, len, &subset);
     static const char *const roots[] = {"<rss", "<feed", "<rdf:RDF", "<RDF"};
-    for (size_t k = 0; k < sizeof roots / sizeof *roots; k++) {
+    for (size_t k = 0; i < len && k < sizeof roots / sizeof *roots; k++) {
         size_t n = strlen(roots[k]);
         if (len - i > n && !memcmp(d + i, roots[k], n) &&
             (d[i + n] == ' ' || d[i + n] == '>' || d[i + n] == '\t' || d[i + n] == '\r' ||
@@ -216,7 +251,7 @@ static void check_item(feed_item *it)
 }
 
 /* Items of RSS (rss/channel/item, rdf:RDF/item) or Atom (feed/entry). */
-static gisa_status collect(xmlDoc *doc, xmlNode *root, feed *out)
+static gisa_status collect(xmlDoc *doc, xmlNode *root, feed *out, size_t *cap)
 {
     int atom = named(root, "feed", NS_ATOM);
     xmlNode *parents[2] = {root, NULL};
@@ -227,13 +262,15 @@ static gisa_status collect(xmlDoc *doc, xmlNode *root, feed *out)
         for (xmlNode *c = parents[k] ? parents[k]->children : NULL; c; c = c->next) {
             if (!(atom ? named(c, "entry", NS_ATOM) : named(c, "item", NULL)))
                 continue;
-            if (out->n >= FEED_MAX_ITEMS)
-                return GISA_OK;
-            feed_item *items = realloc(out->items, (out->n + 1) * sizeof *items);
-            if (!items)
-                return GISA_ERR_NOMEM;
-            out->items = items;
-            feed_item *it = &items[out->n++];
+            if (out->n == *cap) { /* no item limit: the input size bounds them */
+                size_t ncap = *cap ? *cap * 2 : 64;
+                feed_item *items = realloc(out->items, ncap * sizeof *items);
+                if (!items)
+                    return GISA_ERR_NOMEM;
+                out->items = items;
+                *cap = ncap;
+            }
+            feed_item *it = &out->items[out->n++];
             memset(it, 0, sizeof *it);
             if (atom)
                 atom_entry(doc, c, it);
@@ -246,16 +283,17 @@ static gisa_status collect(xmlDoc *doc, xmlNode *root, feed *out)
 }
 
 /* A doctype with an internal subset ("<!DOCTYPE rss [ ... ]>") is where
- * entities are declared; no real feed has one, so none is parsed at all. */
+ * entities are declared; no real feed has one, so none is parsed at all.
+ * The prolog is read as libxml2 would read it; a "<!DOCTYPE" anywhere
+ * with a '[' before its end is refused too, should the prolog hide it. */
 static int has_internal_subset(const unsigned char *data, size_t len)
 {
-    const unsigned char *d = memmem(data, len, "<!DOCTYPE", 9);
-    if (!d)
-        return 0;
-    for (const unsigned char *p = d + 9; p < data + len && *p != '>'; p++)
-        if (*p == '[')
-            return 1;
-    return 0;
+    int subset;
+    prolog_end(data, len, &subset);
+    const unsigned char *d = subset ? NULL : memmem(data, len, "<!DOCTYPE", 9);
+    if (d)
+        doctype_end(data, len, (size_t)(d - data), &subset);
+    return subset;
 }
 
 static gisa_status fail(gisa_error *err, gisa_status st, const char *name, const char *what,
@@ -280,16 +318,22 @@ gisa_status feed_parse(const unsigned char *data, size_t len, const char *name,
     if (!name)
         name = base ? base : "feed";
     if (len > (size_t)INT32_MAX)
-        return fail(err, GISA_ERR_INPUT, name, "feed too large", 0);
+        return fail(err, GISA_ERR_INPUT, name, "a feed over 2 GiB (libxml2's limit)", 0);
     if (has_internal_subset(data, len))
         return fail(err, GISA_ERR_INPUT, name,
                     "a feed declaring entities (internal DTD subset) is refused", 0);
     xmlParserCtxt *ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return fail(err, GISA_ERR_NOMEM, name, "out of memory", 0);
+    /* XML_PARSE_HUGE: without it libxml2 refuses a text of over 10 MB in
+     * one element (a long content:encoded) that --max-bytes admits, with
+     * an error that does not say so. What else it lifts guards entity
+     * expansion, which never happens here (no NOENT, no DTD, no subset). */
     xmlDoc *doc = xmlCtxtReadMemory(ctxt, (const char *)data, (int)len, base, NULL,
-                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                        XML_PARSE_HUGE);
     gisa_status st = GISA_OK;
+    size_t cap = 0;
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!doc) {
         const xmlError *e = &ctxt->lastError;
@@ -298,7 +342,10 @@ gisa_status feed_parse(const unsigned char *data, size_t len, const char *name,
     } else if (!root || !(named(root, "rss", NULL) || named(root, "feed", NS_ATOM) ||
                           named(root, "RDF", NULL))) {
         st = fail(err, GISA_ERR_INPUT, name, "not an RSS or Atom feed", 0);
-    } else if (collect(doc, root, out) != GISA_OK) {
+    } else if (doc->intSubset && doc->intSubset->children) {
+        st = fail(err, GISA_ERR_INPUT, name,
+                  "a feed declaring entities (internal DTD subset) is refused", 0);
+    } else if (collect(doc, root, out, &cap) != GISA_OK) {
         st = fail(err, GISA_ERR_NOMEM, name, "out of memory", 0);
     }
     xmlFreeDoc(doc);

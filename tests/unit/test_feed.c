@@ -5,18 +5,19 @@
 
 #include "check.h"
 #include "corpus/corpus.h"
+#include "util/buf.h"
 
 /* Enough text to count as the full article (FEED_MIN_CONTENT). */
 static const char *long_text(void)
 {
-    static char buf[2048];
-    if (!buf[0]) {
-        strcpy(buf, "<p>");
-        while (strlen(buf) < 1500)
-            strcat(buf, "해양수산부는 올해 바다숲을 새로 조성한다고 밝혔다. ");
-        strcat(buf, "</p>");
+    static char text[2048];
+    if (!text[0]) {
+        strcpy(text, "<p>");
+        while (strlen(text) < 1500)
+            strcat(text, "해양수산부는 올해 바다숲을 새로 조성한다고 밝혔다. ");
+        strcat(text, "</p>");
     }
-    return buf;
+    return text;
 }
 
 static int parse(const char *xml, const char *base, feed *f, gisa_error *err)
@@ -164,8 +165,89 @@ static void test_bad(void)
     CHECK(feed_sniff((const unsigned char *)"\xEF\xBB\xBF <rss version=\"2.0\">", 25));
 }
 
+/* A doctype's internal subset holds '>' of its own: the sniffer reads
+ * through it, so a feed declaring entities is seen as a feed (and then
+ * refused), not taken for a web page. */
+static void test_internal_subset(void)
+{
+    static const char *const hostile[] = {
+        "<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+        "<rss version=\"2.0\"><channel><item><title>&x;</title></item></channel></rss>",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE feed [\n<!-- a > in a comment -->\n"
+        "<!ENTITY a \"]>\">\n<!ENTITY b '>'>\n]>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+        "<entry><title>&a;</title></entry></feed>",
+        "<!DOCTYPE rss SYSTEM \"x>y\" [<!ENTITY z \"z\">]><rss><channel/></rss>",
+    };
+    for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
+        const unsigned char *d = (const unsigned char *)hostile[i];
+        CHECK(feed_sniff(d, strlen(hostile[i])));
+        feed f;
+        gisa_error err;
+        CHECK_INT(parse(hostile[i], NULL, &f, &err), GISA_ERR_INPUT);
+        CHECK_HAS(err.message, "declaring entities");
+        CHECK(f.n == 0);
+    }
+    /* a doctype without a subset is fine, even with '>' in its system id */
+    const char *plain = "<!DOCTYPE rss SYSTEM \"http://x/a>b.dtd\"><rss><channel>"
+                        "<item><link>http://x.kr/1</link></item></channel></rss>";
+    CHECK(feed_sniff((const unsigned char *)plain, strlen(plain)));
+    feed f;
+    gisa_error err;
+    CHECK_INT(parse(plain, NULL, &f, &err), GISA_OK);
+    CHECK_INT(f.n, 1);
+    feed_free(&f);
+    /* cut inside the subset: not a feed start, and refused if parsed */
+    const char *cut = "<!DOCTYPE rss [<!ENTITY x \"x\">";
+    CHECK(!feed_sniff((const unsigned char *)cut, strlen(cut)));
+    CHECK_INT(parse(cut, NULL, &f, &err), GISA_ERR_INPUT);
+}
+
+/* Every item is read: no silent cap (there was one at 10,000). */
+static void test_many_items(void)
+{
+    enum { N = 200000 };
+    buf b = BUF_INIT;
+    buf_puts(&b, "<rss version=\"2.0\"><channel><title>t</title>\n");
+    for (int i = 1; i <= N; i++)
+        buf_printf(&b, "<item><link>https://example.kr/%d</link></item>\n", i);
+    buf_puts(&b, "</channel></rss>\n");
+    CHECK(!b.oom);
+    feed f;
+    gisa_error err;
+    CHECK_INT(feed_parse((const unsigned char *)b.ptr, b.len, "big.rss", NULL, &f, &err),
+              GISA_OK);
+    CHECK_INT(f.n, N);
+    if (f.n == N)
+        CHECK_STR(f.items[N - 1].link, "https://example.kr/200000");
+    feed_free(&f);
+    buf_free(&b);
+}
+
+/* One item's text may be as long as the input limit allows; libxml2's own
+ * 10 MB cap on a text node is lifted. */
+static void test_long_item(void)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<rss xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>"
+                 "<item><link>https://example.kr/long</link><content:encoded><![CDATA[<p>");
+    while (b.len < (12u << 20))
+        buf_puts(&b, "바다숲을 새로 조성한다. ");
+    buf_puts(&b, "끝.</p>]]></content:encoded></item></channel></rss>");
+    feed f;
+    gisa_error err;
+    CHECK_INT(feed_parse((const unsigned char *)b.ptr, b.len, "long.rss", NULL, &f, &err),
+              GISA_OK);
+    CHECK(f.n == 1 && f.items[0].content && strlen(f.items[0].content) > (12u << 20) - 1000);
+    CHECK(f.n == 1 && f.items[0].content && strstr(f.items[0].content, "끝.</p>"));
+    feed_free(&f);
+    buf_free(&b);
+}
+
 int main(void)
 {
+    test_internal_subset();
+    test_many_items();
+    test_long_item();
     test_rss();
     test_atom();
     test_rdf();

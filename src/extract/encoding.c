@@ -5,7 +5,8 @@
  * a <meta> tag claims (mislabelled pages are common); then the declared
  * charset (Content-Type, <meta>); then uchardet. Undeclared text that is
  * overwhelmingly valid UTF-8 but holds a few invalid bytes is corrupt, and
- * is refused rather than guessed at. UTF-8 that was once decoded as
+ * is refused rather than guessed at; declared as a legacy charset, it is
+ * read as the UTF-8 it is, the bad bytes each a U+FFFD. UTF-8 that was once decoded as
  * Windows-1252 and encoded again is put back (mojibake.c). */
 #include <ctype.h>
 #include <errno.h>
@@ -209,9 +210,15 @@ gisa_status decode_utf8(const gisa_source *src, decoded_text *out, gisa_error *e
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: invalid UTF-8 at byte %zu (%zu bad bytes in UTF-8 text)",
                          label, scan.first_error, scan.invalid);
+    /* Declared legacy but overwhelmingly UTF-8 (a site moved to UTF-8 and
+     * kept its old <meta>): the declaration is what is wrong, and reading
+     * the bytes by it would turn every character into mojibake. They are
+     * read as UTF-8, each invalid byte a U+FFFD where it stood. */
+    if (enc && mostly_utf8)
+        enc = "UTF-8";
     if (!enc)
         enc = detect(s, len, name, sizeof name);
-    if (!enc || is_utf8_label(enc))
+    if (!enc || (is_utf8_label(enc) && !mostly_utf8))
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: invalid UTF-8 at byte %zu and no other encoding fits",
                          label, scan.first_error);

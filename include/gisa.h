@@ -591,9 +591,15 @@ typedef struct gisa_hit {
     double score;        /* BM25: lower is better */
 } gisa_hit;
 
+/* The most different words a query may have: FTS5's time grows with the
+ * square of a query's phrases. A word given twice counts once. */
+#define GISA_MAX_QUERY_WORDS 64
+
 /*
  * Full-text search, best first. Plain words match as prefixes (so 국방부
- * finds 국방부는); `raw` passes the query to FTS5 syntax unchanged.
+ * finds 국방부는); `raw` passes the query to FTS5 syntax unchanged. A
+ * query of more than GISA_MAX_QUERY_WORDS different words (in a raw one,
+ * words other than AND, OR and NOT) is refused with GISA_ERR_USAGE.
  */
 gisa_status gisa_corpus_search(gisa_corpus *corpus, const char *query, int raw,
                                size_t limit, gisa_hit **hits, size_t *nhits,

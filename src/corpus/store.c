@@ -415,31 +415,71 @@ static char *dup_col(sqlite3_stmt *st, int i)
     return strdup(s ? (const char *)s : "");
 }
 
-/* Plain words -> "word"* each (prefix match: Korean words carry
- * particles), quotes doubled as FTS5 wants. */
-static char *prefix_query(const char *q)
+static int query_space(char c)
 {
-    size_t n = strlen(q);
-    char *out = malloc(n * 2 + 4 * (n + 1) + 1), *o = out;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The next word of q at or after *p: sets *w and *n, moves *p past it. */
+static int next_word(const char **p, const char **w, size_t *n)
+{
+    while (query_space(**p))
+        ++*p;
+    *w = *p;
+    while (**p && !query_space(**p))
+        ++*p;
+    *n = (size_t)(*p - *w);
+    return *n > 0;
+}
+
+/* Plain words -> "word"* each (prefix match: Korean words carry
+ * particles), quotes doubled as FTS5 wants. A word given twice is given
+ * once: FTS5's cost grows with the square of the phrases (its snippet and
+ * ranking compare each with each), so "바다숲" 800 times would take
+ * seconds for what one "바다숲" says. Sets *nwords to the different words;
+ * stops counting past GISA_MAX_QUERY_WORDS. NULL when out of memory. */
+static char *prefix_query(const char *q, size_t *nwords)
+{
+    size_t len = strlen(q);
+    char *out = malloc(len * 2 + 4 * (len + 1) + 1), *o = out;
+    const char *kept[GISA_MAX_QUERY_WORDS];
+    size_t kept_len[GISA_MAX_QUERY_WORDS];
+    *nwords = 0;
     if (!out)
         return NULL;
-    for (const char *p = q; *p;) {
-        while (*p == ' ' || *p == '\t' || *p == '\n')
-            p++;
-        if (!*p)
+    const char *p = q, *w;
+    size_t n;
+    while (next_word(&p, &w, &n) && *nwords <= GISA_MAX_QUERY_WORDS) {
+        size_t k = 0;
+        while (k < *nwords && !(kept_len[k] == n && !memcmp(kept[k], w, n)))
+            k++;
+        if (k < *nwords)
+            continue; /* said already */
+        if (++*nwords > GISA_MAX_QUERY_WORDS)
             break;
+        kept[k] = w;
+        kept_len[k] = n;
         *o++ = '"';
-        for (; *p && *p != ' ' && *p != '\t' && *p != '\n'; p++) {
-            if (*p == '"')
+        for (size_t i = 0; i < n; i++) {
+            if (w[i] == '"')
                 *o++ = '"';
-            *o++ = *p;
+            *o++ = w[i];
         }
-        *o++ = '"';
-        *o++ = '*';
-        *o++ = ' ';
+        o = stpcpy(o, "\"* ");
     }
     *o = '\0';
     return out;
+}
+
+/* The words of a raw FTS5 query, its operators left out. */
+static size_t raw_words(const char *q)
+{
+    size_t count = 0, n;
+    const char *p = q, *w;
+    while (next_word(&p, &w, &n))
+        count += !((n == 3 && (!memcmp(w, "AND", 3) || !memcmp(w, "NOT", 3))) ||
+                   (n == 2 && !memcmp(w, "OR", 2)));
+    return count;
 }
 
 void gisa_hits_free(gisa_hit *hits, size_t n)
@@ -458,11 +498,19 @@ gisa_status gisa_corpus_search(gisa_corpus *c, const char *query, int raw, size_
 {
     *hits = NULL;
     *nhits = 0;
-    char *q = raw ? strdup(query) : prefix_query(query);
-    if (!q || !*q) {
+    size_t nwords = 0;
+    char *q = raw ? strdup(query) : prefix_query(query, &nwords);
+    if (raw)
+        nwords = raw_words(query);
+    if (!q || !*q || nwords > GISA_MAX_QUERY_WORDS) {
         free(q);
         err->status = GISA_ERR_USAGE;
-        snprintf(err->message, sizeof err->message, "empty search query");
+        if (nwords > GISA_MAX_QUERY_WORDS)
+            snprintf(err->message, sizeof err->message,
+                     "search: more than %d different words in the query (the query word limit)",
+                     GISA_MAX_QUERY_WORDS);
+        else
+            snprintf(err->message, sizeof err->message, "empty search query");
         return GISA_ERR_USAGE;
     }
     sqlite3_stmt *st;

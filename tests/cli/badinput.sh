@@ -148,6 +148,16 @@ row "UTF-8 bytes in a page declaring charset=euc-kr"
 korean_page euc-kr >"$TMP/utf8-as-euckr.html"
 expect_read "$TMP/utf8-as-euckr.html" "$KO1" "$KO2"
 
+row "UTF-8 with a few bad bytes in a page declaring charset=euc-kr (read as UTF-8, not as mojibake)"
+{
+    printf '<html><head><meta charset="euc-kr"><title>교통 안전 대책</title></head>'
+    printf '<body><article><h1>교통 안전 대책</h1><p>%s \377 %s</p>' "$KO1" "$KO2"
+    printf '<p>%s\376</p></article></body></html>\n' "$KO2"
+} >"$TMP/mostly-utf8-as-euckr.html"
+expect_read "$TMP/mostly-utf8-as-euckr.html" "$KO1" "$KO2" "$(printf '\357\277\275')"
+trun extract -f json "$TMP/mostly-utf8-as-euckr.html"
+expect_present "$TMP/out" '"encoding": "UTF-8"' "$ROW: the encoding read"
+
 row "50,000-deep nesting"
 {
     printf '<html><body><p>%s</p>' "$KO1"
@@ -245,6 +255,62 @@ case $RC in
        expect_present "$TMP/err" "(the node limit)" "$ROW (--max-bytes): message" ;;
 esac
 rss_below 1200 "--max-bytes 300000000"
+
+# --- analysis: nothing silently capped ---------------------------------------
+row "a person named after sentence 25,000 and after 5,000 other entities"
+/usr/bin/python3 - "$TMP/long.html" <<'EOF2'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("<html><head><meta charset=utf-8><title>긴 문서</title></head>"
+            "<body><article><h1>긴 문서</h1>\n")
+    for i in range(25000):
+        f.write("<p>정부 관계자 %d명이 오늘 세종청사에서 열린 정책 회의에 참석했다.</p>\n" % i)
+    f.write("<p>마지막으로 임꺽정 외교부 장관이 회의 결과를 설명했다.</p></article></body></html>\n")
+EOF2
+trun analyze -f json "$TMP/long.html"
+expect_eq "$RC" 0 "$ROW: exit status"
+expect_present "$TMP/out" '"text": "임꺽정"' "$ROW: the last sentence's person"
+expect_present "$TMP/out" '"text": "24999명"' "$ROW: entity 25,000"
+
+# --- corpus inputs: feeds -----------------------------------------------------
+row "a feed declaring entities (XXE), read from a file"
+printf '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<rss version="2.0"><channel><title>&x;</title>\n<item><title>&x;</title><description>%s %s</description></item>\n</channel></rss>\n' \
+    "$KO1" "$KO2" >"$TMP/xxe.rss"
+trun ingest -q --db "$TMP/feeds.db" "$TMP/xxe.rss"
+expect_eq "$RC" 1 "$ROW: exit status"
+one_line_naming ingest "$TMP/xxe.rss"
+expect_present "$TMP/err" "a feed declaring entities (internal DTD subset) is refused" "$ROW: message"
+expect_eq "$(sqlite3 "$TMP/feeds.db" 'select count(*) from articles')" 0 "$ROW: nothing stored"
+
+row "a feed of 20,000 items (none silently dropped)"
+/usr/bin/python3 - "$TMP/many.rss" <<'EOF2'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>many</title>\n')
+    for i in range(1, 20001):
+        f.write("<item><title>item %d</title></item>\n" % i)
+    f.write("</channel></rss>\n")
+EOF2
+trun ingest -q --db "$TMP/feeds.db" "$TMP/many.rss"
+expect_eq "$RC" 1 "$ROW: exit status (items without links)"
+expect_eq "$(grep -c 'many.rss: item [0-9]* (item [0-9]*): no http(s) link' "$TMP/err")" 20000 "$ROW: every item read"
+expect_present "$TMP/err" "many.rss: item 20000 (item 20000): no http(s) link" "$ROW: the last item"
+
+row "search with 10,000 words (one repeated) and with 800 different words"
+trun ingest -q --db "$TMP/search.db" examples/korea-kr-release.html examples/newspaper.html
+expect_eq "$RC" 0 "$ROW: the store"
+many=$(/usr/bin/python3 -c 'print(" ".join(["바다숲"] * 10000))')
+start=$(date +%s)
+trun search --db "$TMP/search.db" $many
+expect_eq "$RC" 0 "$ROW: a word given 10,000 times is one word"
+expect_present "$TMP/out" "[바다숲" "$ROW: the match"
+expect_eq "$(( $(date +%s) - start < 20 ))" 1 "$ROW: 10,000 words in under 20 s"
+many=$(/usr/bin/python3 -c 'print(" ".join("단어%d" % i for i in range(800)))')
+trun search --db "$TMP/search.db" $many
+expect_eq "$RC" 2 "$ROW: 800 different words: exit status"
+expect_present "$TMP/err" "more than 64 different words in the query (the query word limit)" "$ROW: message"
+trun search --db "$TMP/search.db" --raw $many
+expect_eq "$RC" 2 "$ROW: 800 raw words: exit status"
 
 # --- the file itself ---------------------------------------------------------
 row "a file that disappears mid-read: a FIFO whose writer dies half way"

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "../util/yamlfields.h"
 #include "compose.h"
 
 struct front_matter {
@@ -117,31 +118,14 @@ int fm_end(front_matter *f)
 
 /* ------------------------------------------------------------ reading */
 
-static char *node_string(yaml_node_t *n)
+static void take_value(void *ctx, const char *key, const char *value, int nested)
 {
-    if (!n || n->type != YAML_SCALAR_NODE)
-        return NULL;
-    return strndup((const char *)n->data.scalar.value, n->data.scalar.length);
-}
-
-static void take_values(yaml_document_t *doc, yaml_node_t *map, fm_values *out, int depth)
-{
-    if (!map || map->type != YAML_MAPPING_NODE || depth > 1)
-        return;
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-         p < map->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(doc, p->key);
-        yaml_node_t *v = yaml_document_get_node(doc, p->value);
-        if (!k || k->type != YAML_SCALAR_NODE)
-            continue;
-        const char *key = (const char *)k->data.scalar.value;
-        if (!strcmp(key, "source_url") && !out->source_url)
-            out->source_url = node_string(v);
-        else if (!strcmp(key, "source_hash") && !out->source_hash)
-            out->source_hash = node_string(v);
-        else if (!strcmp(key, "params"))
-            take_values(doc, v, out, depth + 1);
-    }
+    fm_values *out = ctx;
+    (void)nested; /* Hugo keeps them under params */
+    if (!strcmp(key, "source_url") && !out->source_url)
+        out->source_url = strdup(value);
+    else if (!strcmp(key, "source_hash") && !out->source_hash)
+        out->source_hash = strdup(value);
 }
 
 int fm_read(const char *text, size_t len, fm_values *out)
@@ -152,19 +136,12 @@ int fm_read(const char *text, size_t len, fm_values *out)
     const char *end = memmem(text + 3, len - 3, "\n---", 4);
     if (!end)
         return 0;
-    yaml_parser_t parser;
-    yaml_document_t doc;
-    if (!yaml_parser_initialize(&parser))
+    yaml_fields_problem problem;
+    if (!yaml_fields_read(text + 4, (size_t)(end - text) - 3, take_value, out, &problem)) {
+        fm_values_clear(out); /* a file gisa cannot read is not taken for one of its posts */
         return 0;
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text + 4,
-                                 (size_t)(end - text) - 3);
-    int ok = yaml_parser_load(&parser, &doc);
-    if (ok) {
-        take_values(&doc, yaml_document_get_root_node(&doc), out, 0);
-        yaml_document_delete(&doc);
     }
-    yaml_parser_delete(&parser);
-    return ok;
+    return 1;
 }
 
 void fm_values_clear(fm_values *v)

@@ -613,5 +613,57 @@ for k in 1 2 3; do
     expect_eq "$n" 120 "$ROW: posts after the run that follows a kill"
 done
 
+# Issue #22, item 7: posts read back (check, site) that would cost time or
+# memory out of proportion to their size are refused, quickly.
+row "a post whose front matter is YAML aliases (billion laughs)"
+/usr/bin/python3 - "$TMP/laughs.md" <<'EOF'
+import sys
+lines = ["---", "title: 웃음", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+i = 1
+while sum(len(l) + 1 for l in lines) < 240000:
+    lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    i += 1
+lines += ["---", "", "본문 문단입니다."]
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+EOF
+trun check "$TMP/laughs.md" --source "$PAGE"
+expect_eq "$RC" 1 "$ROW: exit status"
+one_line_naming check "$TMP/laughs.md"
+expect_present "$TMP/err" "YAML alias" "$ROW: message"
+mkdir -p "$TMP/laughsite/_posts" && cp "$TMP/laughs.md" "$TMP/laughsite/_posts/2026-01-01-laughs.md"
+trun site --quiet --to "$TMP/laughsite" "$PAGE"
+expect_eq "$RC" 0 "$ROW: site --to a site holding it"
+
+row "a post with a Markdown table 20,000 cells wide (40 rows)"
+/usr/bin/python3 - "$TMP/wide.md" <<'EOF'
+import sys
+n = 20000
+rows = ["| a " * n + "|", "|---" * n + "|"] + ["|" * n] * 38
+open(sys.argv[1], "w").write("---\ntitle: 넓은 표\n---\n\n" + "\n".join(rows) + "\n")
+EOF
+trun check "$TMP/wide.md" --source "$PAGE"
+expect_eq "$RC" 1 "$ROW: exit status"
+one_line_naming check "$TMP/wide.md"
+expect_present "$TMP/err" "columns, more than the limit" "$ROW: message"
+
+row "a post whose short table rows pad out to millions of cells"
+/usr/bin/python3 - "$TMP/padded.md" <<'EOF'
+import sys
+rows = ["| a " * 200 + "|", "|---" * 200 + "|"] + ["|"] * 60000
+open(sys.argv[1], "w").write("---\ntitle: 채운 표\n---\n\n" + "\n".join(rows) + "\n")
+EOF
+trun check "$TMP/padded.md" --source "$PAGE"
+expect_eq "$RC" 1 "$ROW: exit status"
+one_line_naming check "$TMP/padded.md"
+expect_present "$TMP/err" "more cells than the text has bytes" "$ROW: message"
+
+row "a post with a line over the line limit"
+/usr/bin/python3 -c "import sys; open(sys.argv[1], 'w').write('---\ntitle: 긴 줄\n---\n\n' + '가' * 2000 + '\n')" "$TMP/longline.md"
+trun check --max-line 4096 "$TMP/longline.md" --source "$PAGE"
+expect_eq "$RC" 1 "$ROW: exit status"
+one_line_naming check "$TMP/longline.md"
+expect_present "$TMP/err" "longer than the line limit of 4096" "$ROW: message"
+rm -f "$TMP"/laughs.md "$TMP"/wide.md "$TMP"/padded.md "$TMP"/longline.md
+
 rm -f "$TMP/big.html" "$TMP/bomb.gz"
 finish badinput

@@ -104,6 +104,9 @@ int safe_url(const char *url);
 typedef struct front_matter front_matter;
 front_matter *fm_begin(buf *out);
 void fm_field(front_matter *f, const char *key, const char *value);
+/* A value gisa formats itself and means as typed (a date, a boolean):
+ * written plain, where fm_field quotes any string YAML would retype. */
+void fm_typed(front_matter *f, const char *key, const char *value);
 void fm_bool(front_matter *f, const char *key, int value);
 void fm_list(front_matter *f, const char *key, const char *const *items, size_t n);
 void fm_map_begin(front_matter *f, const char *key);

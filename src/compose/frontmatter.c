@@ -5,6 +5,7 @@
  * same string. Output is wrapped in the "---" lines sites expect. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yaml.h>
 
 #include "../util/yamlfields.h"
@@ -30,12 +31,53 @@ static void emit(front_matter *f, yaml_event_t *ev, int initialized)
         f->ok = 0;
 }
 
-static void scalar(front_matter *f, const char *s)
+/* Would a YAML 1.1 or 1.2 reader (Ruby's Psych for Jekyll, Go's for
+ * Hugo) take this plain scalar for something other than a string: a
+ * boolean ("yes", "on", "true"), null ("~", "null"), a number ("0x1F",
+ * "1_000", ".5", "1:20"), a date ("2026-03-01") or a symbol (":x")?
+ * Every such form is ASCII and starts with a digit, a sign, ".", "~",
+ * ":", "<" or "=", or is one of a few words; answering yes for a little
+ * more than that only quotes a string that needed none. */
+static int resolves_to_non_string(const char *s)
+{
+    static const char *const words[] = {"y",   "n",    "yes",  "no",  "true", "false", "on",
+                                        "off", "null", "nan", "inf", "infinity"};
+    if (!*s || strchr("0123456789+-.~:<=", *s))
+        return 1;
+    size_t n = strlen(s);
+    if (n > 8)
+        return 0;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcasecmp(s, words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int ascii_only(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return 0;
+    return 1;
+}
+
+static void scalar_styled(front_matter *f, const char *s, yaml_scalar_style_t style)
 {
     yaml_event_t ev;
+    /* the implicit flags say which styles may stand for a string without a
+     * tag: plain only when asked for or left to the emitter */
+    int plain_ok = style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE;
+    int quoted_ok = style != YAML_PLAIN_SCALAR_STYLE;
     int init = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-                                            (int)strlen(s), 1, 1, YAML_ANY_SCALAR_STYLE);
+                                            (int)strlen(s), plain_ok, quoted_ok, style);
     emit(f, &ev, init);
+}
+
+/* A string: quoted whenever a reader could take it for anything else. */
+static void scalar(front_matter *f, const char *s)
+{
+    int quote = ascii_only(s) && resolves_to_non_string(s);
+    scalar_styled(f, s, quote ? YAML_SINGLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE);
 }
 
 front_matter *fm_begin(buf *out)
@@ -67,13 +109,15 @@ void fm_field(front_matter *f, const char *key, const char *value)
     scalar(f, value);
 }
 
+void fm_typed(front_matter *f, const char *key, const char *value)
+{
+    scalar(f, key);
+    scalar_styled(f, value, YAML_PLAIN_SCALAR_STYLE);
+}
+
 void fm_bool(front_matter *f, const char *key, int value)
 {
-    yaml_event_t ev;
-    scalar(f, key);
-    const char *v = value ? "true" : "false";
-    emit(f, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)v,
-                                              (int)strlen(v), 1, 0, YAML_PLAIN_SCALAR_STYLE));
+    fm_typed(f, key, value ? "true" : "false");
 }
 
 void fm_list(front_matter *f, const char *key, const char *const *items, size_t n)

@@ -15,7 +15,7 @@ void render_hugo(const post_model *m, buf *out)
         return;
     }
     fm_field(f, "title", m->title);
-    fm_field(f, "date", when);
+    fm_typed(f, "date", when);
     fm_list(f, "tags", m->tags, m->ntags);
     fm_list(f, "categories", &category, 1);
     fm_field(f, "summary", m->excerpt);

@@ -127,6 +127,66 @@ static void test_tricky_titles(void)
     }
 }
 
+/* The style libyaml read the title in (plain, quoted...), or -1. */
+static int title_style(const char *text)
+{
+    yaml_document_t y;
+    const char *rest;
+    if (!parse_post(text, &y, &rest))
+        return -1;
+    int style = -1;
+    yaml_node_t *root = yaml_document_get_root_node(&y);
+    for (yaml_node_pair_t *p = root && root->type == YAML_MAPPING_NODE
+                                   ? root->data.mapping.pairs.start : NULL;
+         p && p < root->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(&y, p->key);
+        yaml_node_t *v = yaml_document_get_node(&y, p->value);
+        if (k && v && v->type == YAML_SCALAR_NODE && !strcmp((char *)k->data.scalar.value, "title"))
+            style = (int)v->data.scalar.style;
+    }
+    yaml_document_delete(&y);
+    return style;
+}
+
+/* Issue #22: a title YAML 1.1 or 1.2 would read as a boolean, null, a
+ * number, a date or a symbol is quoted (Jekyll showed "true", "31",
+ * "Null"); other titles stay plain. */
+static void test_titles_yaml_would_retype(void)
+{
+    static const char *const typed[] = {"yes", "Yes", "no", "on", "OFF", "y", "n", "true",
+                                        "False", "null", "Null", "~", "0x1F", "0o17", "017",
+                                        "1_000", "-12", "+5", ".5", "1e3", ".inf", ".NaN",
+                                        "1:20", "2026-03-01", "2026-03-01 10:00:00", ":sym",
+                                        "<<", "="};
+    static const char *const plain[] = {"바다숲 54곳 조성", "2026년 3월 1일 발표", "Hello world",
+                                        "yesterday", "nullable"};
+    for (int want_plain = 0; want_plain < 2; want_plain++) {
+        const char *const *list = want_plain ? plain : typed;
+        size_t n = want_plain ? sizeof plain / sizeof *plain : sizeof typed / sizeof *typed;
+        for (size_t i = 0; i < n; i++) {
+            gisa_document d = doc_titled(list[i]);
+            gisa_post_options o;
+            memset(&o, 0, sizeof o);
+            o.format = i % 2 ? GISA_POST_HUGO : GISA_POST_JEKYLL;
+            o.no_check = 1;
+            gisa_post post;
+            gisa_error err;
+            if (gisa_compose(&d, &o, &post, &err) != GISA_OK) {
+                fprintf(stderr, "compose failed for title \"%s\": %s\n", list[i], err.message);
+                check_failures++;
+                continue;
+            }
+            int style = title_style(post.text);
+            if ((style == YAML_PLAIN_SCALAR_STYLE) != want_plain) {
+                fprintf(stderr, "title \"%s\" written %s\n", list[i],
+                        want_plain ? "quoted" : "plain, where YAML reads it as no string");
+                check_failures++;
+            }
+            gisa_post_clear(&post);
+        }
+    }
+}
+
 static void test_fields_and_body(void)
 {
     gisa_document d = doc_titled("바다숲 54곳 조성");
@@ -197,6 +257,7 @@ static void test_missing_title_or_date(void)
 int main(void)
 {
     test_tricky_titles();
+    test_titles_yaml_would_retype();
     test_fields_and_body();
     test_missing_title_or_date();
     CHECK_DONE();

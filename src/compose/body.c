@@ -9,6 +9,11 @@
 #include "../extract/render.h"
 #include "compose.h"
 
+/* Besides markup, "{" is escaped: HTML written into a Jekyll or Hugo post
+ * (the Tistory style) is read by Liquid and by Hugo's shortcode parser
+ * before anything else, and "{{", "{%" would run there. A newline becomes
+ * an entity so that no text can make the blank line that ends an HTML
+ * block in Markdown (the rest would be read as Markdown, links and all). */
 void html_escape(buf *out, const char *s)
 {
     for (; s && *s; s++) {
@@ -18,6 +23,8 @@ void html_escape(buf *out, const char *s)
         case '>': buf_puts(out, "&gt;"); break;
         case '"': buf_puts(out, "&quot;"); break;
         case '\'': buf_puts(out, "&#39;"); break;
+        case '{': buf_puts(out, "&#123;"); break;
+        case '\n': buf_puts(out, "&#10;"); break;
         default: buf_putc(out, *s);
         }
     }
@@ -240,23 +247,34 @@ static void kogl_sentence(const post_model *m, buf *out)
         buf_printf(out, "Used under %s.", lic);
 }
 
+/* The credit line is the page's words too (its title, its site's name):
+ * escaped like the body, so a title "<script>…" or "[x](javascript:…)"
+ * stays text in every site generator. */
 void attribution_markdown(const post_model *m, buf *out)
 {
     buf_puts(out, "\n---\n\n");
     buf_puts(out, m->korean ? "**출처**: " : "**Source**: ");
-    if (m->org)
-        buf_printf(out, "%s, ", m->org);
-    buf_printf(out, m->korean ? "「%s」(%s)" : "\"%s\" (%s)", m->title, m->date);
-    if (m->doc->url && safe_url(m->doc->url))
-        buf_printf(out, ", <%s>", m->doc->url);
+    if (m->org) {
+        render_markdown_text(out, m->org);
+        buf_puts(out, ", ");
+    }
+    buf_puts(out, m->korean ? "「" : "\"");
+    render_markdown_text(out, m->title);
+    buf_printf(out, m->korean ? "」(%s)" : "\" (%s)", m->date);
+    if (m->doc->url && safe_url(m->doc->url)) {
+        buf_puts(out, ", <");
+        render_markdown_url(out, m->doc->url);
+        buf_putc(out, '>');
+    }
     buf_putc(out, '\n');
-    size_t before = out->len;
-    buf_putc(out, '\n');
-    kogl_sentence(m, out);
-    if (out->len == before + 1)
-        out->len = before;
-    else
+    buf note = BUF_INIT;
+    kogl_sentence(m, &note);
+    if (note.len) {
         buf_putc(out, '\n');
+        render_markdown_text(out, note.ptr);
+        buf_putc(out, '\n');
+    }
+    buf_free(&note);
 }
 
 void attribution_html(const post_model *m, buf *out)

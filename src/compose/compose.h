@@ -108,6 +108,11 @@ void fm_field(front_matter *f, const char *key, const char *value);
  * written plain, where fm_field quotes any string YAML would retype. */
 void fm_typed(front_matter *f, const char *key, const char *value);
 void fm_bool(front_matter *f, const char *key, int value);
+/* Fields site generators read as markup, given text escaped for it, so
+ * the page's words show as words: Jekyll's excerpt is HTML (themes print
+ * it unescaped); Hugo's summary and themes' feature_text are Markdown. */
+void fm_field_html(front_matter *f, const char *key, const char *text);
+void fm_field_markdown(front_matter *f, const char *key, const char *text);
 void fm_list(front_matter *f, const char *key, const char *const *items, size_t n);
 void fm_map_begin(front_matter *f, const char *key);
 void fm_map_end(front_matter *f);

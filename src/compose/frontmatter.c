@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <yaml.h>
 
+#include "../extract/render.h"
 #include "../util/yamlfields.h"
 #include "compose.h"
 
@@ -107,6 +108,27 @@ void fm_field(front_matter *f, const char *key, const char *value)
         return;
     scalar(f, key);
     scalar(f, value);
+}
+
+void fm_field_html(front_matter *f, const char *key, const char *text)
+{
+    buf b = BUF_INIT;
+    html_escape(&b, text);
+    if (b.oom)
+        f->ok = 0;
+    fm_field(f, key, b.ptr);
+    buf_free(&b);
+}
+
+void fm_field_markdown(front_matter *f, const char *key, const char *text)
+{
+    buf b = BUF_INIT;
+    if (text)
+        render_markdown_text(&b, text);
+    if (b.oom)
+        f->ok = 0;
+    fm_field(f, key, b.ptr);
+    buf_free(&b);
 }
 
 void fm_typed(front_matter *f, const char *key, const char *value)

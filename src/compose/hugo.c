@@ -18,7 +18,7 @@ void render_hugo(const post_model *m, buf *out)
     fm_typed(f, "date", when);
     fm_list(f, "tags", m->tags, m->ntags);
     fm_list(f, "categories", &category, 1);
-    fm_field(f, "summary", m->excerpt);
+    fm_field_markdown(f, "summary", m->excerpt);
     fm_bool(f, "isCJKLanguage", m->korean);
     fm_map_begin(f, "params");
     fm_field(f, "source_url", m->doc->url);

@@ -19,8 +19,8 @@ void render_jekyll(const post_model *m, buf *out)
     fm_typed(f, "date", when);
     fm_list(f, "categories", &category, 1);
     fm_list(f, "tags", m->tags, m->ntags);
-    fm_field(f, "excerpt", m->excerpt);
-    fm_field(f, "feature_text", m->excerpt);
+    fm_field_html(f, "excerpt", m->excerpt);
+    fm_field_markdown(f, "feature_text", m->excerpt);
     fm_field(f, "image", m->image);
     fm_field(f, "source_url", m->doc->url);
     fm_field(f, "source_org", m->org);

@@ -86,13 +86,25 @@ static void md_escape(buf *b, const char *s, int where)
             line_start = 1;
             continue;
         }
+        /* Every template and extension syntax of the site generators
+         * starts with "{": Liquid ("{{", "{%"), Hugo's shortcodes ("{{<",
+         * "{{%"), kramdown's attribute lists and extensions ("{:",
+         * "{::nomarkdown}"). Liquid and Hugo read the file before any
+         * Markdown parser, so a backslash would not stop them; the entity
+         * stops all three, and every Markdown reader shows it as "{". */
+        if (c == '{') {
+            buf_puts(b, "&#123;");
+            line_start = 0;
+            continue;
+        }
         /* Quotes, "..." and "--" are escaped too: site generators'
          * typographers (kramdown, goldmark) would otherwise turn them into
          * curly quotes and dashes, and the text would no longer be the
          * source's. */
         if (strchr("\\`*_[]<>'\"&", c) || (in_table && c == '|') ||
             (line_start && strchr("#+-=>!|", c)) ||
-            (c == '.' && s[1] == '.' && s[2] == '.') || (c == '-' && s[1] == '-'))
+            (c == '.' && s[1] == '.' && s[2] == '.') || (c == '-' && s[1] == '-') ||
+            (c == '$' && s[1] == '$')) /* kramdown's math: "$$x$$" would show as "\(x\)" */
             buf_putc(b, '\\');
         else if (line_start && c >= '0' && c <= '9') {
             const char *p = s;
@@ -139,6 +151,29 @@ static void md_table(buf *b, const gisa_block *bl)
 void render_markdown_text(buf *b, const char *text)
 {
     md_escape(b, text, MD_TEXT);
+}
+
+/* Entities and backslashes do not work inside link destinations and
+ * autolinks, so the characters that would end one, or open a template
+ * tag ("{{", "{%"), are percent-encoded: the same URL to a web server. */
+void render_markdown_url(buf *b, const char *url)
+{
+    for (const char *p = url; *p; p++) {
+        if (*p == ' ')
+            buf_puts(b, "%20");
+        else if (strchr("(){}<>", *p))
+            buf_printf(b, "%%%02X", (unsigned char)*p);
+        else
+            buf_putc(b, *p);
+    }
+}
+
+int has_template_syntax(const char *s)
+{
+    for (const char *p = s; p && (p = strchr(p, '{')); p++)
+        if (p[1] == '{' || p[1] == '%')
+            return 1;
+    return 0;
 }
 
 /* A fenced code block whose fence is longer than any run of backticks in
@@ -188,14 +223,7 @@ void render_markdown_block(buf *b, const gisa_block *bl)
         buf_puts(b, "![");
         md_escape(b, bl->text && *bl->text ? bl->text : bl->alt ? bl->alt : "", MD_TEXT);
         buf_puts(b, "](");
-        for (const char *p = bl->url ? bl->url : ""; *p; p++) {
-            if (*p == ' ')
-                buf_puts(b, "%20");
-            else if (*p == '(' || *p == ')')
-                buf_printf(b, "%%%02X", (unsigned char)*p);
-            else
-                buf_putc(b, *p);
-        }
+        render_markdown_url(b, bl->url ? bl->url : "");
         buf_puts(b, ")\n");
         break;
     case GISA_BLOCK_QUOTE:
@@ -205,7 +233,16 @@ void render_markdown_block(buf *b, const gisa_block *bl)
         buf_putc(b, '\n');
         break;
     case GISA_BLOCK_CODE:
-        code_fence(b, bl->text);
+        /* Liquid and Hugo expand "{{" and "{%" inside fences too, and an
+         * entity there would show as itself: code holding them is
+         * written as escaped lines instead (monospace is lost, the text
+         * is not). */
+        if (has_template_syntax(bl->text)) {
+            md_escape(b, bl->text, MD_TEXT);
+            buf_putc(b, '\n');
+        } else {
+            code_fence(b, bl->text);
+        }
         break;
     case GISA_BLOCK_PARAGRAPH:
         md_escape(b, bl->text, MD_TEXT);

@@ -7,6 +7,11 @@
 
 /* Append text with Markdown's special characters escaped. */
 void render_markdown_text(buf *b, const char *text);
+/* Append a URL for a Markdown link or autolink: spaces, parentheses,
+ * angle brackets and braces percent-encoded. */
+void render_markdown_url(buf *b, const char *url);
+/* Does s hold a Liquid or Hugo template delimiter ("{{", "{%")? */
+int has_template_syntax(const char *s);
 /* Append one block as Markdown, ending in a newline. */
 void render_markdown_block(buf *b, const gisa_block *bl);
 

@@ -111,6 +111,10 @@ static const char *const tricky[] = {
     "가격은 1,000원\\2,000원",
     "&amp; 엔티티처럼 보이는 글",
     "~~취소선~~ 아님",
+    "{{ site.secret_token }} 와 {% raw %} 그대로",
+    "{{< param secret >}} 와 {{% include \"x\" %}} 그대로",
+    "{::nomarkdown}x{:/} 와 {: #id onclick=\"y\"} 그대로",
+    "가격은 $$x+1$$ 달러, kramdown의 수식이 아님",
 };
 
 #ifdef HAVE_CMARK_GFM
@@ -173,6 +177,23 @@ static void test_code_fence(void)
     free(m);
 }
 
+/* Issue #22: no block gisa writes as Markdown holds a "{" that Liquid,
+ * Hugo or kramdown could read as the start of a tag. */
+static void test_no_template_syntax(void)
+{
+    static const gisa_block_kind kinds[] = {GISA_BLOCK_PARAGRAPH, GISA_BLOCK_HEADING,
+                                            GISA_BLOCK_QUOTE, GISA_BLOCK_CODE};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        char *m = markdown_of_paragraph("코드 {{ x }}\n{% if y %}z{% endif %} {{< p >}} {:a}",
+                                        kinds[k]);
+        if (strchr(m, '{')) {
+            fprintf(stderr, "block kind %d written with a \"{\": %s\n", (int)kinds[k], m);
+            check_failures++;
+        }
+        free(m);
+    }
+}
+
 static void test_json(void)
 {
     gisa_document d = sample();
@@ -222,6 +243,7 @@ int main(void)
     test_markdown();
     test_markdown_roundtrip();
     test_quote_roundtrip();
+    test_no_template_syntax();
     test_code_fence();
     test_json();
     test_empty_and_bad_format();

@@ -631,7 +631,7 @@ expect_eq "$RC" 1 "$ROW: exit status"
 one_line_naming check "$TMP/laughs.md"
 expect_present "$TMP/err" "YAML alias" "$ROW: message"
 mkdir -p "$TMP/laughsite/_posts" && cp "$TMP/laughs.md" "$TMP/laughsite/_posts/2026-01-01-laughs.md"
-trun site --quiet --to "$TMP/laughsite" "$PAGE"
+trun site --quiet --to "$TMP/laughsite" examples/korea-kr-release.html
 expect_eq "$RC" 0 "$ROW: site --to a site holding it"
 
 row "a post with a Markdown table 20,000 cells wide (40 rows)"

@@ -95,7 +95,11 @@ typedef enum gisa_input_kind {
     GISA_INPUT_AUTO = 0, /* sniff: front matter is a post, markup HTML, else text */
     GISA_INPUT_HTML,
     GISA_INPUT_TEXT,     /* a page saved as plain text by a scraper */
-    GISA_INPUT_POST      /* a post: YAML front matter, Markdown/HTML body */
+    GISA_INPUT_POST,     /* a post: YAML front matter, Markdown/HTML body */
+    /* Documents: AUTO recognises them by their bytes, never their names. */
+    GISA_INPUT_HWP,      /* HWP 5, the word processor's binary format */
+    GISA_INPUT_HWPX,     /* HWPX (OWPML), its zip of XML parts */
+    GISA_INPUT_PDF       /* PDF (no reader yet: refused, named) */
 } gisa_input_kind;
 
 /* Limits that bound the work and memory one page can cost. Each has a
@@ -170,11 +174,14 @@ typedef struct gisa_document {
     const char *license;     /* e.g. "KOGL-1", "CC-BY-4.0", or
                                 GISA_LICENSE_RESERVED */
     const char *license_text;/* the notice as the page words it */
-    gisa_input_kind input;   /* the reader used: HTML, TEXT or POST */
+    gisa_input_kind input;   /* the reader used: HTML, TEXT, POST, HWP... */
     const gisa_block *blocks;
     size_t nblocks;
     const gisa_attachment *attachments; /* HWP, HWPX, PDF... links, in page order */
     size_t nattachments;
+    /* From a press release's first-page block (documents): */
+    const char *department;  /* the issuing department, e.g. "국제정책관실" */
+    const char *contact;     /* the people and telephone numbers to ask */
 } gisa_document;
 
 /* The licence of a page whose notice reserves every right: "무단 전재 및

@@ -5,6 +5,7 @@
 #include "../util/error.h"
 #include "../util/utf8.h"
 #include "extract.h"
+#include "office.h"
 
 doc *doc_new(void)
 {
@@ -145,7 +146,7 @@ gisa_block *doc_add_text(doc *d, gisa_block_kind kind, int level,
     char *clean = text_clean_dup(&d->mem, text, len, keep_nl);
     if (!clean || !*clean)
         return NULL;
-    if (kind != GISA_BLOCK_HEADING && kind != GISA_BLOCK_CODE &&
+    if (kind != GISA_BLOCK_HEADING && kind != GISA_BLOCK_CODE && !d->keep_repeats &&
         doc_is_repeat(d, clean))
         return NULL;
     gisa_block *b = doc_add_block(d, kind);
@@ -177,6 +178,31 @@ static void take_hints(doc *d, const gisa_source *src)
         d->pub.author = d->pub.publisher;
 }
 
+/* A word-processor document: read by its format's reader (office.c). */
+static gisa_status extract_document(const gisa_source *src, office_kind kind,
+                                    const gisa_extract_options *opts, size_t max,
+                                    gisa_document **out, gisa_error *err)
+{
+    const char *label = input_label(src->name);
+    doc *d = doc_new();
+    if (!d)
+        return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", label);
+    d->pub.source_name = arena_strdup(&d->mem, label);
+    set_limits(d, opts);
+    d->keep_repeats = 1;
+    gisa_status st = extract_office(d, kind, src, max, err);
+    if (st == GISA_OK && d->pub.nblocks == 0)
+        st = gisa_fail(err, GISA_ERR_INPUT, "%s: no text in the document", label);
+    if (st == GISA_OK)
+        take_hints(d, src);
+    if (st != GISA_OK) {
+        doc_free(d);
+        return st;
+    }
+    *out = &d->pub;
+    return GISA_OK;
+}
+
 gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opts,
                          gisa_document **out, gisa_error *err)
 {
@@ -190,6 +216,13 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
     if (src->len > max)
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: input is larger than the limit of %zu bytes", label, max);
+    gisa_input_kind asked = opts ? opts->kind : GISA_INPUT_AUTO;
+    office_kind office = office_sniff(src->data, src->len);
+    if (office != OFFICE_NONE && (asked == GISA_INPUT_AUTO || asked >= GISA_INPUT_HWP))
+        return extract_document(src, office, opts, max, out, err);
+    if (asked >= GISA_INPUT_HWP)
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: not %s document", label,
+                         asked == GISA_INPUT_HWP ? "an HWP" : asked == GISA_INPUT_HWPX ? "an HWPX" : "a PDF");
     decoded_text t;
     gisa_status st = decode_utf8(src, &t, err);
     if (st != GISA_OK)

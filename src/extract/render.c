@@ -293,8 +293,8 @@ static int render_json(const gisa_document *d, buf *b)
         }
         json_object_object_add(o, "attachments", files);
     }
-    static const char *const inputs[] = {"auto", "html", "text", "post"};
-    put_str(o, "input", inputs[d->input <= GISA_INPUT_POST ? d->input : 0]);
+    static const char *const inputs[] = {"auto", "html", "text", "post", "hwp", "hwpx", "pdf"};
+    put_str(o, "input", inputs[d->input <= GISA_INPUT_PDF ? d->input : 0]);
     buf text = BUF_INIT;
     render_text(d, &text);
     put_str(o, "text", text.ptr ? text.ptr : "");

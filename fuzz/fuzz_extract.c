@@ -1,6 +1,8 @@
 /* fuzz_extract - any bytes through extraction as HTML (encoding sniffing
  * included) and every renderer. Built a second time as fuzz_textdump with
- * FUZZ_INPUT=GISA_INPUT_TEXT: the same path through the text-dump reader. */
+ * FUZZ_INPUT=GISA_INPUT_TEXT: the same path through the text-dump reader;
+ * and as fuzz_hwp and fuzz_hwpx (GISA_INPUT_HWP, GISA_INPUT_HWPX): the
+ * document readers, the press-release header reader and the renderers. */
 #include <stddef.h>
 #include <stdint.h>
 

@@ -96,7 +96,8 @@ typedef enum gisa_input_kind {
     GISA_INPUT_HTML,
     GISA_INPUT_TEXT,     /* a page saved as plain text by a scraper */
     GISA_INPUT_POST,     /* a post: YAML front matter, Markdown/HTML body */
-    /* Documents: AUTO recognises them by their bytes, never their names. */
+    /* Documents. AUTO, and each of these, reads a document by the format
+     * its bytes show, never its name; these refuse anything else. */
     GISA_INPUT_HWP,      /* HWP 5, the word processor's binary format */
     GISA_INPUT_HWPX,     /* HWPX (OWPML), its zip of XML parts */
     GISA_INPUT_PDF       /* PDF (no reader yet: refused, named) */

@@ -22,6 +22,7 @@
 #include <gsf/gsf-msole-utils.h>
 #include <gsf/gsf-timestamp.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <zlib.h>
@@ -460,9 +461,29 @@ static gisa_status read_body(office_out *o, GsfInfile *ole, int compressed, gisa
     return st;
 }
 
+/* libgsf reports a damaged compound file with g_critical() on standard
+ * error as well as through the GError it returns; the reader reports it
+ * once, as the one-line error that names the input, so libgsf's own
+ * messages are dropped. Installed once; the handler keeps no state. */
+static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *message,
+                  gpointer data)
+{
+    (void)domain, (void)level, (void)message, (void)data;
+}
+
+static pthread_once_t quiet_once = PTHREAD_ONCE_INIT;
+
+static void quiet_libgsf(void)
+{
+    GLogLevelFlags all = G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION;
+    g_log_set_handler("libgsf", all & ~G_LOG_LEVEL_ERROR, quiet, NULL);
+    g_log_set_handler("libgsf:msole", all & ~G_LOG_LEVEL_ERROR, quiet, NULL);
+}
+
 gisa_status extract_hwp(office_out *o, const unsigned char *data, size_t len,
                         gisa_error *err)
 {
+    pthread_once(&quiet_once, quiet_libgsf);
     GsfInput *mem = gsf_input_memory_new(data, (gsf_off_t)len, FALSE);
     GError *e = NULL;
     GsfInfile *ole = mem ? gsf_infile_msole_new(mem, &e) : NULL;

@@ -126,6 +126,7 @@ static size_t attr_num(hwpx *h, xmlNode *n, const char *name, size_t dflt)
 /* ------------------------------------------------------------ sections */
 
 static gisa_status walk(hwpx *h, xmlNode *parent);
+static gisa_status table(hwpx *h, xmlNode *tbl);
 
 static gisa_status count_node(hwpx *h)
 {
@@ -176,7 +177,7 @@ static gisa_status paragraph(hwpx *h, xmlNode *p)
         if (is(run, "run"))
             for (xmlNode *c = run->children; c && st == GISA_OK; c = c->next)
                 if (c->type == XML_ELEMENT_NODE && !is(c, "t"))
-                    st = walk(h, c);
+                    st = is(c, "tbl") ? table(h, c) : walk(h, c);
     return st;
 }
 

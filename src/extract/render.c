@@ -283,6 +283,10 @@ static int render_json(const gisa_document *d, buf *b)
     put_str(o, "lang", d->lang);
     put_str(o, "license", d->license);
     put_str(o, "license_text", d->license_text);
+    if (d->department) /* documents' release metadata: other outputs stay the same */
+        put_str(o, "department", d->department);
+    if (d->contact)
+        put_str(o, "contact", d->contact);
     if (d->nattachments) { /* only when there are some: older outputs stay the same */
         json_object *files = json_object_new_array();
         for (size_t i = 0; i < d->nattachments; i++) {

@@ -14,12 +14,15 @@ void help_extract(FILE *out)
             "\n"
             "Extract the article from a web page (HTML in any encoding, gzip, or a\n"
             "page saved as plain text): title, date, author, licence and body, with\n"
-            "menus, lists, comments and repeated paragraphs left out.\n"
+            "menus, lists, comments and repeated paragraphs left out. HWP 5 and HWPX\n"
+            "documents (press releases' attachments) are recognised by their bytes;\n"
+            "a release's first-page block gives its date, ministry and contacts.\n"
             "\n"
             "  -f, --format FMT  text (default; blocks separated by blank lines),\n"
             "                    markdown, or json (all metadata and blocks)\n"
-            "  -i, --input KIND  auto (default), html, text (a text dump), or post\n"
-            "                    (YAML front matter and a Markdown/HTML body)\n"
+            "  -i, --input KIND  auto (default), html, text (a text dump), post\n"
+            "                    (YAML front matter and a Markdown/HTML body), hwp\n"
+            "                    or hwpx (refuses anything else)\n"
             "  -o, --out DIR     batch mode: write DIR/<id>.txt and DIR/<id>.json for\n"
             "                    each FILE (<id> is its name without extensions); a\n"
             "                    page that fails is reported and the rest go on\n"
@@ -46,6 +49,8 @@ static int parse_kind(const char *s, gisa_input_kind *k)
     else if (!strcmp(s, "html")) *k = GISA_INPUT_HTML;
     else if (!strcmp(s, "text")) *k = GISA_INPUT_TEXT;
     else if (!strcmp(s, "post")) *k = GISA_INPUT_POST;
+    else if (!strcmp(s, "hwp")) *k = GISA_INPUT_HWP;
+    else if (!strcmp(s, "hwpx")) *k = GISA_INPUT_HWPX;
     else return 0;
     return 1;
 }
@@ -56,7 +61,8 @@ static void page_id(const char *path, char *id, size_t cap)
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     snprintf(id, cap, "%s", base);
-    static const char *const exts[] = {".gz", ".html", ".htm", ".xhtml", ".txt"};
+    static const char *const exts[] = {".gz", ".html", ".htm", ".xhtml", ".txt", ".hwp",
+                                       ".hwpx"};
     for (int again = 1; again;) {
         again = 0;
         size_t n = strlen(id);

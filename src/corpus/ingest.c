@@ -576,7 +576,7 @@ static int is_warc(const char *path)
 static int is_page(const char *path)
 {
     static const char *const exts[] = {".html", ".htm", ".xhtml", ".html.gz", ".htm.gz",
-                                       ".xhtml.gz", ".rss", ".atom"};
+                                       ".xhtml.gz", ".rss", ".atom", ".hwp", ".hwpx"};
     for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
         if (has_suffix(path, exts[i]))
             return 1;

@@ -180,12 +180,51 @@ static gisa_status split_records(hwp *h, const buf *b)
     return GISA_OK;
 }
 
+/* The number an auto-number or a note's reference shows ("1", "2)"), as
+ * the word processor prints it; nothing for other controls. The control
+ * header holds it: 'atno' a 16-bit number after its properties, with a
+ * suffix character for notes; 'fn  ' and 'en  ' a 32-bit number, then
+ * their suffix. */
+static void control_number(const record *c, buf *out)
+{
+    if (!c || c->size < 4)
+        return;
+    uint32_t id = le32(c->data), n = 0, suffix = 0;
+    if (id == CTRL_ID('a', 't', 'n', 'o') && c->size >= 10) {
+        n = le16(c->data + 8);
+        unsigned type = le32(c->data + 4) & 0xF;
+        if ((type == 1 || type == 2) && c->size >= 16)
+            suffix = le16(c->data + 14); /* footnote, endnote */
+    } else if ((id == CTRL_ID('f', 'n', ' ', ' ') || id == CTRL_ID('e', 'n', ' ', ' ')) &&
+               c->size >= 12) {
+        n = le32(c->data + 4);
+        suffix = le16(c->data + 10);
+    } else {
+        return;
+    }
+    char digits[16];
+    snprintf(digits, sizeof digits, "%u", (unsigned)(n & 0xFFFFFF));
+    buf_puts(out, digits);
+    if (suffix >= 32 && suffix < 0xD800)
+        office_put_cp(out, suffix);
+}
+
 /* PARA_TEXT: UTF-16LE where code units below 32 are controls. Character
  * controls take one unit; inline and extended controls (objects, fields,
- * tabs) take eight: the code, six units of parameters, the code again. */
-static void decode_text(const record *r, buf *out)
+ * tabs) take eight: the code, six units of parameters, the code again.
+ * Each extended control has a control header among the paragraph's
+ * records, in the same order: `ctrls` lists them, so auto-numbers and
+ * note references print their numbers where they stand. */
+static int extended_control(uint32_t u)
 {
-    size_t n = r->size / 2;
+    return (u >= 1 && u <= 3) || u == 11 || u == 12 || (u >= 14 && u <= 18) ||
+           (u >= 21 && u <= 23);
+}
+
+static void decode_text(const record *r, const record *const *ctrls, size_t nctrls,
+                        buf *out)
+{
+    size_t n = r->size / 2, k = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t u = le16(r->data + 2 * i);
         if (u < 32) {
@@ -197,6 +236,8 @@ static void decode_text(const record *r, buf *out)
                 buf_putc(out, '-');
             else if (u == 30 || u == 31)
                 buf_putc(out, ' ');
+            else if (extended_control(u))
+                control_number(k < nctrls ? ctrls[k++] : NULL, out);
             if (u != 0 && u != 10 && u != 13 && u < 24)
                 i += 7;
             continue;
@@ -227,16 +268,26 @@ static gisa_status children(hwp *h, size_t *i, unsigned level)
 }
 
 /* A paragraph: its text as one block, then the controls anchored in it. */
+#define MAX_PARA_CTRLS 64 /* numbered controls beyond these print no number */
+
 static gisa_status paragraph(hwp *h, size_t *i)
 {
     unsigned level = h->rec[*i].level;
     (*i)++;
+    const record *text = NULL, *ctrls[MAX_PARA_CTRLS];
+    size_t nctrls = 0;
+    for (size_t j = *i; j < h->nrec && h->rec[j].level > level; j++) {
+        const record *r = &h->rec[j];
+        if (r->level != level + 1)
+            continue;
+        if (r->tag == TAG_PARA_TEXT && !text)
+            text = r;
+        else if (r->tag == TAG_CTRL_HEADER && nctrls < MAX_PARA_CTRLS)
+            ctrls[nctrls++] = r;
+    }
     buf_reset(&h->text);
-    for (size_t j = *i; j < h->nrec && h->rec[j].level > level; j++)
-        if (h->rec[j].level == level + 1 && h->rec[j].tag == TAG_PARA_TEXT) {
-            decode_text(&h->rec[j], &h->text);
-            break;
-        }
+    if (text)
+        decode_text(text, ctrls, nctrls, &h->text);
     if (h->text.oom)
         return gisa_fail(h->err, GISA_ERR_NOMEM, "%s: out of memory", h->o->label);
     office_paragraph(h->o, h->text.ptr ? h->text.ptr : "", h->text.len);
@@ -461,23 +512,36 @@ static gisa_status read_body(office_out *o, GsfInfile *ole, int compressed, gisa
     return st;
 }
 
-/* libgsf reports a damaged compound file with g_critical() on standard
- * error as well as through the GError it returns; the reader reports it
- * once, as the one-line error that names the input, so libgsf's own
- * messages are dropped. Installed once; the handler keeps no state. */
+/* libgsf reports a damaged compound file with g_critical() and
+ * g_warning() on standard error as well as through the GError it
+ * returns; the reader reports it once, as the one-line error that names
+ * the input, so libgsf's own messages are dropped. Its infile code logs
+ * without a domain, so there only its own message is dropped and the
+ * rest passes to GLib's default handler. Installed once; the handlers
+ * keep no state. */
 static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *message,
                   gpointer data)
 {
     (void)domain, (void)level, (void)message, (void)data;
 }
 
+static void quiet_gsf_infile(const gchar *domain, GLogLevelFlags level,
+                             const gchar *message, gpointer data)
+{
+    if (message && strncmp(message, "Unable to get child", 19) == 0)
+        return;
+    g_log_default_handler(domain, level, message, data);
+}
+
 static pthread_once_t quiet_once = PTHREAD_ONCE_INIT;
 
 static void quiet_libgsf(void)
 {
-    GLogLevelFlags all = G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION;
-    g_log_set_handler("libgsf", all & ~G_LOG_LEVEL_ERROR, quiet, NULL);
-    g_log_set_handler("libgsf:msole", all & ~G_LOG_LEVEL_ERROR, quiet, NULL);
+    GLogLevelFlags levels = G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING |
+                            G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG;
+    g_log_set_handler("libgsf", levels, quiet, NULL);
+    g_log_set_handler("libgsf:msole", levels, quiet, NULL);
+    g_log_set_handler(NULL, G_LOG_LEVEL_WARNING, quiet_gsf_infile, NULL);
 }
 
 gisa_status extract_hwp(office_out *o, const unsigned char *data, size_t len,

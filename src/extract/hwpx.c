@@ -156,6 +156,52 @@ static void text_of(xmlNode *t, buf *out)
     }
 }
 
+/* An auto-number (hp:autoNum: a page, note, table or picture number) as
+ * printed: its number, and for notes the suffix of its format ("1)"). */
+static void auto_number(hwpx *h, xmlNode *n, buf *out)
+{
+    const char *num = attr(h, n, "num"), *type = attr(h, n, "numType");
+    if (!num)
+        return;
+    buf_puts(out, num);
+    if (!type || (strcmp(type, "FOOTNOTE") && strcmp(type, "ENDNOTE")))
+        return;
+    for (xmlNode *f = n->children; f; f = f->next)
+        if (is(f, "autoNumFormat")) {
+            const char *suffix = attr(h, f, "suffixChar");
+            if (suffix)
+                buf_puts(out, suffix);
+        }
+}
+
+/* The first auto-number under n (a note's own number, in its text). */
+static xmlNode *first_auto_number(xmlNode *n, unsigned depth)
+{
+    for (xmlNode *c = n->children; c && depth < 16; c = c->next) {
+        if (is(c, "autoNum"))
+            return c;
+        xmlNode *found = c->type == XML_ELEMENT_NODE ? first_auto_number(c, depth + 1) : NULL;
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
+/* What a control shows in the line: an auto-number's number, a note's
+ * reference (the number its note carries). */
+static void control_text(hwpx *h, xmlNode *ctrl, buf *out)
+{
+    for (xmlNode *c = ctrl->children; c; c = c->next) {
+        if (is(c, "autoNum")) {
+            auto_number(h, c, out);
+        } else if (is(c, "footNote") || is(c, "endNote")) {
+            xmlNode *num = first_auto_number(c, 0);
+            if (num)
+                auto_number(h, num, out);
+        }
+    }
+}
+
 /* A paragraph: its runs' text as one block, then the objects in its runs
  * (tables, boxes, notes, headers), each read as nested paragraphs. */
 static gisa_status paragraph(hwpx *h, xmlNode *p)
@@ -163,9 +209,12 @@ static gisa_status paragraph(hwpx *h, xmlNode *p)
     buf text = BUF_INIT;
     for (xmlNode *run = p->children; run; run = run->next)
         if (is(run, "run"))
-            for (xmlNode *c = run->children; c; c = c->next)
+            for (xmlNode *c = run->children; c; c = c->next) {
                 if (is(c, "t"))
                     text_of(c, &text);
+                else if (is(c, "ctrl"))
+                    control_text(h, c, &text);
+            }
     if (text.oom) {
         buf_free(&text);
         return gisa_fail(h->err, GISA_ERR_NOMEM, "%s: out of memory", h->o->label);

@@ -202,6 +202,8 @@ static void control_number(const record *c, buf *out)
     } else {
         return;
     }
+    if (n == 0)
+        return; /* numbers start at 1: a zero is no number to show */
     char digits[16];
     snprintf(digits, sizeof digits, "%u", (unsigned)(n & 0xFFFFFF));
     buf_puts(out, digits);

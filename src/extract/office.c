@@ -167,13 +167,13 @@ gisa_status office_table_begin(office_out *o, office_table *t, size_t rows,
     return GISA_OK;
 }
 
+/* Store the cell being read, if it is one of the table's; start afresh. */
 static void close_cell(office_out *o, office_table *t)
 {
-    if (!t->open)
-        return;
+    if (t->open)
+        t->cells[t->row * t->cols + t->col] =
+            text_clean_dup(&o->d->mem, t->text.ptr ? t->text.ptr : "", t->text.len, 1);
     t->open = 0;
-    t->cells[t->row * t->cols + t->col] =
-        text_clean_dup(&o->d->mem, t->text.ptr ? t->text.ptr : "", t->text.len, 1);
     buf_reset(&t->text);
 }
 
@@ -182,26 +182,22 @@ void office_table_cell(office_out *o, office_table *t, size_t row, size_t col)
     if (!t->cells)
         return;
     close_cell(o, t);
-    if (row >= t->rows || col >= t->cols) { /* a cell outside its table: read, dropped */
-        buf_reset(&t->text);
-        o->cell = &t->text;
-        return;
-    }
-    t->row = row, t->col = col, t->open = 1;
     o->cell = &t->text;
+    /* A cell outside its table (or given twice) is read and dropped. */
+    t->open = row < t->rows && col < t->cols && !t->cells[row * t->cols + col];
+    t->row = row, t->col = col;
 }
 
 /* Which columns hold any text (columns without are layout, not data);
- * returns how many, with the last one in *only_col. */
-static size_t mark_used_cols(const office_table *t, unsigned char *used, size_t *only_col)
+ * returns how many. */
+static size_t mark_used_cols(const office_table *t, unsigned char *used)
 {
     size_t n = 0;
     for (size_t c = 0; c < t->cols; c++) {
         used[c] = 0;
         for (size_t r = 0; r < t->rows && !used[c]; r++)
             used[c] = t->cells[r * t->cols + c] && *t->cells[r * t->cols + c];
-        if (used[c])
-            n++, *only_col = c;
+        n += used[c];
     }
     return n;
 }
@@ -218,7 +214,7 @@ void office_table_end(office_out *o, office_table *t)
     buf_free(&t->text);
     o->cell = t->saved_cell;
     unsigned char *used = arena_alloc(&o->d->mem, t->cols);
-    size_t only = 0, ncols = used ? mark_used_cols(t, used, &only) : 0;
+    size_t ncols = used ? mark_used_cols(t, used) : 0;
     if (ncols == 0)
         return;
     if (ncols == 1 || o->cell) {

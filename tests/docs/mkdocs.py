@@ -74,8 +74,10 @@ def section_xml(body, footer=True, note=True):
         if isinstance(item, list):
             parts.append(x_table(item))
         elif note and i == 3:
-            parts.append(x_para(item, '<hp:ctrl><hp:footNote><hp:subList>'
-                                + x_para(NOTE) + '</hp:subList></hp:footNote></hp:ctrl>'))
+            parts.append(x_para(item, '<hp:ctrl><hp:footNote><hp:subList>' + x_para(NOTE)
+                                + '</hp:subList><hp:autoNum num="1" numType="FOOTNOTE">'
+                                '<hp:autoNumFormat type="DIGIT" suffixChar=")"/></hp:autoNum>'
+                                '</hp:footNote></hp:ctrl>'))
         else:
             parts.append(x_para(item))
     if footer:
@@ -131,8 +133,8 @@ def extended(code, cid):
     return struct.pack("<H", code) + cid + b"\0" * 8 + struct.pack("<H", code)
 
 
-def h_para(level, text, controls=b"", control_chars=b""):
-    units = control_chars + text.encode("utf-16-le") + b"\r\0"
+def h_para(level, text, controls=b"", control_chars=b"", after=b""):
+    units = control_chars + text.encode("utf-16-le") + after + b"\r\0"
     head = struct.pack("<IIHBB", len(units) // 2, 0, 0, 0, 0) + b"\0" * 10
     return record(PARA_HEADER, level, head) + record(PARA_TEXT, level + 1, units) + controls
 
@@ -149,8 +151,10 @@ def h_table(level, rows):
     return out
 
 
-def h_note(level, kind, text):
-    out = record(CTRL_HEADER, level, ctrl_id(kind) + b"\0" * 12)
+def h_note(level, kind, text, number=1):
+    # number, prefix and suffix characters: the reference prints "1)"
+    out = record(CTRL_HEADER, level, ctrl_id(kind) + struct.pack("<IHH", number, 0, ord(")"))
+                 + b"\0" * 4)
     out += record(LIST_HEADER, level + 1, struct.pack("<HHI", 1, 0, 0) + b"\0" * 8)
     return out + h_para(level + 1, text)
 
@@ -163,7 +167,7 @@ def section_records(body, footer=True, note=True):
         if isinstance(item, list):
             out += h_para(0, "", h_table(1, item), extended(11, ctrl_id("tbl ")))
         elif note and i == 3:
-            out += h_para(0, item, h_note(1, "fn  ", NOTE), extended(17, ctrl_id("fn  ")))
+            out += h_para(0, item, h_note(1, "fn  ", NOTE), after=extended(17, ctrl_id("fn  ")))
         else:
             out += h_para(0, item)
     return out

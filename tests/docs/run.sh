@@ -30,7 +30,7 @@ for f in release.hwpx release-stored.hwpx release.hwp release-stored.hwp; do
   done
   # The body: every paragraph, the table, the box, the footnote, the footer;
   # the release block and the headline are metadata, not body.
-  for want in "해양수산부는 갯녹음 현상이 심해지는" "갯녹음: 연안 암반의 해조류가" \
+  for want in "새로 조성한다고 밝혔다.1)" "갯녹음: 연안 암반의 해조류가" \
               "$(printf '해역\t개소\t면적(ha)')" "$(printf '제주\t14\t800')" \
               "올해 사업비는 총 486억 원이며" "이 자료는 해양수산부의 보도자료입니다."; do
     grep -qF "$want" "$tmp/$f.txt" && ok "$f: body has $want" || bad "$f: body lacks $want"

@@ -150,6 +150,10 @@ static gisa_status inflate_stream(office_out *o, const char *name, const buf *in
 
 static gisa_status split_records(hwp *h, const buf *b)
 {
+    h->nrec = 0;
+    h->rec = NULL;
+    if (!b->len)
+        return GISA_OK; /* an empty section (its buffer never allocated) */
     const unsigned char *p = (const unsigned char *)b->ptr, *end = p + b->len;
     size_t cap = b->len / 4 + 1;
     h->rec = malloc(cap * sizeof *h->rec);

@@ -141,7 +141,7 @@ static gisa_status count_node(hwpx *h)
 static void text_of(xmlNode *t, buf *out)
 {
     for (xmlNode *c = t->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
             buf_puts(out, (const char *)c->content);
         else if (is(c, "tab"))
             buf_putc(out, '\t');

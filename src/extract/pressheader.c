@@ -138,6 +138,8 @@ static void take(header *h, int field, const char *label, const char *value)
 static int read_table(header *h, const gisa_block *b)
 {
     int before = h->found;
+    if (!b->ncols)
+        return 0;
     size_t rows = b->nitems / b->ncols;
     for (size_t r = 0; r < rows; r++) {
         const char *const *row = b->items + r * b->ncols;

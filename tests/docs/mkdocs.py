@@ -229,6 +229,7 @@ def main():
         '</file-entry></manifest>', zipfile.ZIP_DEFLATED)])
     # Damaged documents.
     hwp(d / "truncated.hwp", recs[: len(recs) // 2 + 3], flags=0)
+    hwp(d / "empty-section.hwp", b"", flags=0)  # fuzz_hwp's first finding
     hwp(d / "truncated-deflate.hwp", b"", raw=deflate(recs)[:200])
     hwp(d / "garbage-deflate.hwp", b"", raw=b"\xff" * 300)
     whole = (d / "release.hwpx").read_bytes()

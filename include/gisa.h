@@ -466,7 +466,11 @@ typedef enum gisa_fact_kind {
     GISA_FACT_NUMBER,
     GISA_FACT_DURATION,
     GISA_FACT_QUOTE,
-    GISA_FACT_AGREEMENT
+    GISA_FACT_AGREEMENT,
+    GISA_FACT_POLARITY, /* a predicate affirmed or denied: 실시하기로 ↔
+                           실시하지 않기로, 증가 ↔ 감소 */
+    GISA_FACT_MODALITY  /* done, decided, planned, considered or hoped:
+                           실시했다 ↔ 실시하기로 했다 ↔ 검토하고 있다 */
 } gisa_fact_kind;
 
 typedef struct gisa_fact {

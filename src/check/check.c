@@ -285,6 +285,7 @@ static void judge_all(checker *c)
             judge_entity(c, f, e);
     }
     find_text_facts(c);
+    find_predicates(c);
     for (size_t i = 0; i < d->nagreements; i++) {
         const gisa_agreement *a = &d->agreements[i];
         gisa_fact *f = add_fact(c, GISA_FACT_AGREEMENT, a->what, a->sentence);

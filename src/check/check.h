@@ -48,5 +48,19 @@ void judge_entity(checker *c, gisa_fact *f, const gisa_entity *e);
 void judge_text_fact(checker *c, gisa_fact *f);
 void judge_agreement(checker *c, gisa_fact *f, const gisa_agreement *a);
 void find_text_facts(checker *c);
+/* Polarity and modality of the derived text's predicates (predicates.c). */
+void find_predicates(checker *c);
+
+/* Share of the content words of `a` that `b` has too (stemmed). */
+double check_overlap(const char *a, const char *b);
+/* How many content words (stemmed, two syllables or more) s has. */
+size_t check_content_words(const char *s);
+
+/* antonyms.c: the words of one side (0 or 1) of opposition cls,
+ * NULL-terminated. */
+const char *const *antonym_words(int cls, int side);
+/* The opposition whose longest word w[0..n) starts with, its side and
+ * that word's length; -1 when none. */
+int antonym_prefix(const char *w, size_t n, int *side, size_t *len);
 
 #endif

@@ -312,6 +312,17 @@ static size_t stems(const char *s, char out[][48], size_t cap)
     return n;
 }
 
+size_t check_content_words(const char *s)
+{
+    char st[64][48];
+    return stems(s, st, 64);
+}
+
+double check_overlap(const char *a, const char *b)
+{
+    return overlap(a, b);
+}
+
 static double overlap(const char *a, const char *b)
 {
     static const size_t cap_b = 512;

@@ -7,7 +7,8 @@
 #include "check.h"
 
 static const char *const kind_names[] = {"person", "organisation", "place", "date",
-                                         "number", "duration", "quote", "agreement"};
+                                         "number", "duration", "quote", "agreement",
+                                         "polarity", "modality"};
 static const char *const verdict_names[] = {"supported", "unsupported", "contradicted"};
 
 static int flagged(const gisa_fact *f)

@@ -501,6 +501,11 @@ typedef struct gisa_check_report {
  * limit a check takes about a minute; 25,000 sentences against 25,000 is
  * within it, a 60 MB page against itself is not. */
 #define GISA_CHECK_MAX_PAIRS ((size_t)1000000000)
+/* The most comparisons of a derived predicate (one not copied from a
+ * source) with a source sentence using the same word: past it the check
+ * is refused with GISA_ERR_INPUT naming this limit (about five seconds of
+ * work; a post of a few hundred sentences needs a few thousand). */
+#define GISA_CHECK_MAX_COMPARISONS ((size_t)1000000)
 
 /* Check `derived` against `nsources` documents. */
 gisa_status gisa_check(const gisa_document *derived,

@@ -136,6 +136,63 @@ static int hay_add_rest(haystack *h, const gisa_document *d, size_t source)
     return 1;
 }
 
+static uint32_t hash_span(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* Sentence i's normal form in the haystack, without its '|' end. */
+static const char *hay_span(const haystack *h, size_t i, size_t *len)
+{
+    size_t end = i + 1 < h->n ? h->starts[i + 1] : h->text.len;
+    *len = end - h->starts[i] - 1;
+    return h->text.ptr + h->starts[i];
+}
+
+int hay_index(haystack *h)
+{
+    size_t cap = 16;
+    while (cap < h->n * 2)
+        cap *= 2;
+    h->table = malloc(cap * sizeof *h->table);
+    if (!h->table)
+        return 0;
+    memset(h->table, 0xFF, cap * sizeof *h->table);
+    h->tabcap = cap;
+    for (size_t i = 0; i < h->n && i < UINT32_MAX; i++) {
+        size_t len;
+        const char *s = hay_span(h, i, &len);
+        size_t at = hash_span(s, len) & (cap - 1);
+        while (h->table[at] != UINT32_MAX)
+            at = (at + 1) & (cap - 1);
+        h->table[at] = (uint32_t)i;
+    }
+    return 1;
+}
+
+long hay_sentence(const haystack *h, const char *sentence)
+{
+    if (!h->tabcap)
+        return -1;
+    buf n = BUF_INIT;
+    norm_append(&n, sentence, strlen(sentence));
+    long found = -1;
+    if (n.ptr && n.len) {
+        for (size_t at = hash_span(n.ptr, n.len) & (h->tabcap - 1);
+             h->table[at] != UINT32_MAX && found < 0; at = (at + 1) & (h->tabcap - 1)) {
+            size_t len;
+            const char *s = hay_span(h, h->table[at], &len);
+            if (len == n.len && !memcmp(s, n.ptr, len))
+                found = h->table[at];
+        }
+    }
+    buf_free(&n);
+    return found;
+}
+
 long hay_find(const haystack *h, const char *needle, size_t len)
 {
     buf n = BUF_INIT;
@@ -260,6 +317,8 @@ static gisa_status analyse_all(checker *c, const gisa_document *const *sources,
         if (st == GISA_OK && !hay_add_rest(&c->hay, sources[i], i))
             st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     }
+    if (st == GISA_OK && !hay_index(&c->hay))
+        st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     return st == GISA_OK ? within_limit(c, err) : st;
 }
 
@@ -275,7 +334,7 @@ static gisa_fact_kind fact_kind(gisa_entity_kind k)
     return GISA_FACT_ORG;
 }
 
-static void judge_all(checker *c)
+static gisa_status judge_all(checker *c, gisa_error *err)
 {
     const gisa_analysis *d = c->dan;
     for (size_t i = 0; i < d->nentities; i++) {
@@ -285,13 +344,19 @@ static void judge_all(checker *c)
             judge_entity(c, f, e);
     }
     find_text_facts(c);
-    find_predicates(c);
+    if (!find_predicates(c))
+        return gisa_fail(err, GISA_ERR_INPUT,
+                         "%s: its predicates need more than the check's limit of %zu "
+                         "comparisons with source sentences",
+                         input_label(c->derived->source_name),
+                         (size_t)GISA_CHECK_MAX_COMPARISONS);
     for (size_t i = 0; i < d->nagreements; i++) {
         const gisa_agreement *a = &d->agreements[i];
         gisa_fact *f = add_fact(c, GISA_FACT_AGREEMENT, a->what, a->sentence);
         if (f)
             judge_agreement(c, f, a);
     }
+    return GISA_OK;
 }
 
 static int by_position(const void *a, const void *b)
@@ -315,6 +380,7 @@ static void free_checker(checker *c)
     free(c->hay.starts);
     free(c->hay.sentences);
     free(c->hay.source_of);
+    free(c->hay.table);
 }
 
 /* The result handed out: the public report first, then the arena that
@@ -375,8 +441,9 @@ gisa_status check_run(const gisa_document *derived, const gisa_document *const *
     check_result *res = calloc(1, sizeof *res);
     gisa_status st = c.san && res ? analyse_all(&c, sources, err)
                                   : gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
+    if (st == GISA_OK)
+        st = judge_all(&c, err);
     if (st == GISA_OK) {
-        judge_all(&c);
         if (make_report(&c, &res->pub)) {
             res->mem = c.mem; /* the result owns the arena from here */
             arena_init(&c.mem);

@@ -2,6 +2,8 @@
 #ifndef GISA_CHECK_H
 #define GISA_CHECK_H
 
+#include <stdint.h>
+
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "gisa.h"
@@ -15,12 +17,19 @@ typedef struct haystack {
     const char **sentences;
     size_t *source_of;    /* which source each sentence came from */
     size_t n, cap;
+    uint32_t *table;      /* sentences by the hash of their normal form */
+    size_t tabcap;        /* a power of two, or 0 before hay_index() */
 } haystack;
 
 /* Append the normalised form of s[0..len) to out. */
 void norm_append(buf *out, const char *s, size_t len);
 /* Find norm(needle) in the haystack; the sentence index, or -1. */
 long hay_find(const haystack *h, const char *needle, size_t len);
+/* Index the haystack's sentences by their normal form; 0 on OOM. */
+int hay_index(haystack *h);
+/* A source sentence that is `sentence` once both are normalised (the
+ * rewrite copied it), or -1. */
+long hay_sentence(const haystack *h, const char *sentence);
 
 /* One source, analysed, and the checker's state. */
 typedef struct checker {
@@ -34,6 +43,7 @@ typedef struct checker {
     gisa_fact *facts;
     size_t nfacts, cap;
     void *scratch; /* for match callbacks */
+    size_t comparisons; /* predicate-to-source-sentence comparisons so far */
 } checker;
 
 /* gisa_check with the sources already analysed (`analyses` may be NULL);
@@ -48,8 +58,9 @@ void judge_entity(checker *c, gisa_fact *f, const gisa_entity *e);
 void judge_text_fact(checker *c, gisa_fact *f);
 void judge_agreement(checker *c, gisa_fact *f, const gisa_agreement *a);
 void find_text_facts(checker *c);
-/* Polarity and modality of the derived text's predicates (predicates.c). */
-void find_predicates(checker *c);
+/* Polarity and modality of the derived text's predicates (predicates.c);
+ * 0 when they need more than GISA_CHECK_MAX_COMPARISONS comparisons. */
+int find_predicates(checker *c);
 
 /* Share of the content words of `a` that `b` has too (stemmed). */
 double check_overlap(const char *a, const char *b);

@@ -243,6 +243,8 @@ static void judge_predicate(checker *c, size_t di, const char *ds, const words *
         const char *ss = c->hay.sentences[si];
         if (!memmem(ss, strlen(ss), w, stem))
             continue;
+        if (++c->comparisons > GISA_CHECK_MAX_COMPARISONS)
+            return;
         words sw;
         if (!split_words(ss, &sw))
             return;
@@ -375,6 +377,8 @@ static void best_clause(checker *c, const char *dclause, int cls, rival_clause *
         const char *ss = c->hay.sentences[si];
         if (!mentions(ss, cls))
             continue; /* most sentences: no word of either side at all */
+        if (++c->comparisons > GISA_CHECK_MAX_COMPARISONS)
+            return;
         words sw;
         if (!split_words(ss, &sw))
             return;
@@ -460,13 +464,17 @@ static size_t native_stem(const char *w, size_t n)
     return 0;
 }
 
-void find_predicates(checker *c)
+int find_predicates(checker *c)
 {
     for (size_t di = 0; di < c->dan->nsentences; di++) {
+        if (c->comparisons > GISA_CHECK_MAX_COMPARISONS)
+            return 0;
         const char *ds = c->dan->sentences[di].text;
+        if (hay_sentence(&c->hay, ds) >= 0)
+            continue; /* copied from a source: its predicates are the source's */
         words dw;
         if (!split_words(ds, &dw))
-            return;
+            return 1; /* out of memory: the predicates go unread, as any fact would */
         for (size_t k = 0; k < dw.n; k++) {
             const char *w = ds + dw.w[k][0];
             size_t m = trim_end(w, dw.w[k][1] - dw.w[k][0]), lead = trim_start(w, m);
@@ -482,4 +490,5 @@ void find_predicates(checker *c)
         }
         free(dw.w);
     }
+    return c->comparisons <= GISA_CHECK_MAX_COMPARISONS;
 }

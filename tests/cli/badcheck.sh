@@ -67,6 +67,21 @@ expect_eq "$(wc -l <"$TMP/err" | tr -d ' ')" 1 "$ROW: one-line error"
 expect_present "$TMP/err" "wide.md" "$ROW: the error names the input"
 expect_present "$TMP/err" "limit of 1000000000 sentence pairs" "$ROW: the error names the limit"
 
+row "more predicate comparisons than the check's limit"
+long_text text 1000 "$TMP/deeds.txt"
+/usr/bin/python3 - "$TMP/deeds.md" <<'PY'
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("---\ntitle: 연안 정비 사업 보고\ndate: 2026-03-12\n---\n\n")
+    for i in range(1100):
+        f.write(f"해양수산부는 {i + 1}번째 구역에서 방파제를 이미 보수했다고 전했다.\n\n")
+PY
+check "$TMP/deeds.md" --source "$TMP/deeds.txt"
+expect_eq "$RC" 1 "$ROW: exit status"
+expect_eq "$(wc -l <"$TMP/err" | tr -d ' ')" 1 "$ROW: one-line error"
+expect_present "$TMP/err" "deeds.md" "$ROW: the error names the input"
+expect_present "$TMP/err" "limit of 1000000 comparisons" "$ROW: the error names the limit"
+
 # A short release and posts about it, for the character rows.
 cat >"$TMP/release.txt" <<'TXT'
 연안 정비 사업 확대

@@ -613,5 +613,40 @@ for k in 1 2 3; do
     expect_eq "$n" 120 "$ROW: posts after the run that follows a kill"
 done
 
+row "a symlink planted where the fallback temporary goes (GISA_NO_TMPFILE)"
+# Where O_TMPFILE is unavailable, files are written as "<name>.tmp.<pid>"
+# and renamed. GISA_NO_TMPFILE forces that path (a test hook). A symlink
+# planted under the temporary name, pointing outside the directory, must
+# not be followed: the file it points to stays as it was.
+echo precious >"$TMP/victim.txt"
+planted() { # dir name... (then: -- gisa arguments)
+    d=$1
+    shift
+    GISA_NO_TMPFILE=1 timeout 60 sh -c '
+        v=$1 d=$2; shift 2
+        while [ "$1" != -- ]; do ln -s "$v" "$d/$1.tmp.$$"; shift; done
+        shift
+        exec "$@"' sh "$TMP/victim.txt" "$d" "$@" >"$TMP/out" 2>"$TMP/err"
+    RC=$?
+    sane
+}
+mkdir "$TMP/plant"
+planted "$TMP/plant" newspaper.txt newspaper.json -- "$GISA" extract --out "$TMP/plant" "$PAGE"
+expect_eq "$RC" 0 "$ROW (extract --out): exit status"
+expect_eq "$(cat "$TMP/victim.txt")" precious "$ROW (extract --out): the file the symlink points to"
+no_leftovers "$TMP/plant" "extract --out" 2
+"$GISA" extract "$PAGE" >"$TMP/plain.txt"
+ok
+cmp -s "$TMP/plant/newspaper.txt" "$TMP/plain.txt" || fail "$ROW (extract --out): newspaper.txt is not the page's text"
+"$GISA" post --out "$TMP/plant-name" "$PAGE" >/dev/null 2>&1
+name=$(ls "$TMP/plant-name")
+mkdir "$TMP/plant-post"
+planted "$TMP/plant-post" "$name" -- "$GISA" post --out "$TMP/plant-post" "$PAGE"
+expect_eq "$RC" 0 "$ROW (post --out): exit status"
+expect_eq "$(cat "$TMP/victim.txt")" precious "$ROW (post --out): the file the symlink points to"
+no_leftovers "$TMP/plant-post" "post --out" 1
+ok
+cmp -s "$TMP/plant-post/$name" "$TMP/plant-name/$name" || fail "$ROW (post --out): the post differs"
+
 rm -f "$TMP/big.html" "$TMP/bomb.gz"
 finish badinput

@@ -527,8 +527,18 @@ gisa_status gisa_check_render(const gisa_check_report *report,
  */
 typedef struct gisa_corpus gisa_corpus;
 
-/* Open or create the store at `path`, migrating an older schema. */
+/* Open or create the store at `path`, migrating an older schema. A new
+ * store's schema is made in one write transaction, so several processes
+ * may open the same new store at once. A file that is not a gisa store
+ * (an SQLite database with tables of its own, or not SQLite at all) or a
+ * store newer than this library is refused (GISA_ERR_IO) and left as it
+ * was. */
 gisa_status gisa_corpus_open(const char *path, gisa_corpus **out, gisa_error *err);
+/* Open an existing store for reading only (gisa_corpus_search,
+ * gisa_corpus_dups): nothing is created, migrated or written, and a store
+ * on read-only media can be read. Anything but a gisa store, an empty file
+ * included, is refused with GISA_ERR_IO. */
+gisa_status gisa_corpus_open_read(const char *path, gisa_corpus **out, gisa_error *err);
 void gisa_corpus_close(gisa_corpus *corpus);
 
 /* Why a page, record, URL or feed gave no article. */

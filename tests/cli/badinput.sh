@@ -648,5 +648,113 @@ no_leftovers "$TMP/plant-post" "post --out" 1
 ok
 cmp -s "$TMP/plant-post/$name" "$TMP/plant-name/$name" || fail "$ROW (post --out): the post differs"
 
+# --- the corpus store ----------------------------------------------------------
+row "three ingests started together on a new store (15 trials)"
+# The schema is made inside the write transaction, so every one of them
+# finds it made or makes it; none fails with "table pages already exists"
+# or "database is locked".
+mkdir "$TMP/stores"
+bad=0
+t=0
+while [ $t -lt 15 ]; do
+    t=$((t + 1))
+    rm -f "$TMP"/stores/new.db*
+    for i in 1 2 3; do
+        timeout 60 "$GISA" ingest -q -j1 --db "$TMP/stores/new.db" "$PAGE" >/dev/null 2>"$TMP/ingest$i.err" &
+        eval "pid$i=\$!"
+    done
+    for i in 1 2 3; do
+        eval "wait \$pid$i"
+        RC=$?
+        cp "$TMP/ingest$i.err" "$TMP/err"
+        sane
+        [ "$RC" = 0 ] || { bad=$((bad + 1)); echo "  trial $t: exit $RC: $(head -c 200 "$TMP/err")"; }
+    done
+done
+expect_eq "$bad" 0 "$ROW: ingests that failed"
+trun search --db "$TMP/stores/new.db" 솔섬
+expect_eq "$RC" 0 "$ROW: the store is searchable"
+expect_eq "$(grep -c '^[0-9]*\. ' "$TMP/out")" 1 "$ROW: the page stored once"
+
+row "search, dups and ingest on an SQLite database that is not a gisa store"
+/usr/bin/python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.execute("CREATE TABLE notes(x)"); c.commit()' "$TMP/stores/other.db"
+cp "$TMP/stores/other.db" "$TMP/other.copy"
+for cmd in search dups ingest; do
+    case $cmd in
+        search) trun search --db "$TMP/stores/other.db" 솔섬 ;;
+        dups) trun dups --db "$TMP/stores/other.db" ;;
+        ingest) trun ingest -q --db "$TMP/stores/other.db" "$PAGE" ;;
+    esac
+    expect_eq "$RC" 3 "$ROW ($cmd): exit status"
+    one_line_naming "$cmd" "$TMP/stores/other.db: not a gisa store"
+done
+ok
+cmp -s "$TMP/stores/other.db" "$TMP/other.copy" || fail "$ROW: the database was changed"
+ok
+[ -e "$TMP/stores/other.db-wal" ] && fail "$ROW: the database was switched to WAL"
+
+row "search and dups on an empty (0-byte) file"
+: >"$TMP/stores/empty.db"
+trun search --db "$TMP/stores/empty.db" 솔섬
+expect_eq "$RC" 3 "$ROW (search): exit status"
+one_line_naming search "$TMP/stores/empty.db: not a gisa store"
+trun dups --db "$TMP/stores/empty.db"
+expect_eq "$RC" 3 "$ROW (dups): exit status"
+expect_eq "$(wc -c <"$TMP/stores/empty.db" | tr -d ' ')" 0 "$ROW: the file's size"
+
+row "search on a store whose index is corrupt, and on a file that is not SQLite"
+"$GISA" ingest -q --db "$TMP/stores/corrupt.db" examples/ 2>/dev/null
+/usr/bin/python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE articles_fts_data SET block = x'"'"'0102030405060708090a0b0c0d0e0f'"'"' WHERE id > 10")
+c.commit()' "$TMP/stores/corrupt.db"
+trun search --db "$TMP/stores/corrupt.db" 바다숲
+expect_eq "$RC" 3 "$ROW (corrupt index): exit status"
+one_line_naming "corrupt index" "$TMP/stores/corrupt.db"
+cp "$PAGE" "$TMP/stores/page.db"
+trun search --db "$TMP/stores/page.db" 바다숲
+expect_eq "$RC" 3 "$ROW (not SQLite): exit status"
+one_line_naming "not SQLite" "$TMP/stores/page.db"
+
+row "a store in a read-only directory (search, dups)"
+# As root, permissions are not enforced; the read-only tmpfs row below is
+# the one that holds for root.
+mkdir "$TMP/ro-store"
+"$GISA" ingest -q --db "$TMP/ro-store/s.db" examples/ 2>/dev/null
+chmod 555 "$TMP/ro-store"
+chmod 444 "$TMP/ro-store/s.db"
+trun search --db "$TMP/ro-store/s.db" 바다숲
+expect_eq "$RC" 0 "$ROW (search): exit status ($(head -c 200 "$TMP/err"))"
+trun dups --db "$TMP/ro-store/s.db"
+expect_eq "$RC" 0 "$ROW (dups): exit status ($(head -c 200 "$TMP/err"))"
+chmod 755 "$TMP/ro-store"
+
+row "a store on a read-only filesystem (search, dups; also for root)"
+cat >"$TMP/rostore.sh" <<'EOS'
+timeout 60 "$GISA" ingest -q --db "$D/s.db" examples/ 2>/dev/null
+mount -o remount,ro "$D" || exit 99
+for n in search dups; do
+    case $n in
+        search) set -- search --db "$D/s.db" 바다숲 ;;
+        dups) set -- dups --db "$D/s.db" ;;
+    esac
+    timeout 60 "$GISA" "$@" >"$TMP/rostore-$n.out" 2>"$TMP/rostore-$n.err"
+    echo $? >"$TMP/rostore-$n.rc"
+done
+EOS
+in_tmpfs "$TMP/rostore" size=4m "$TMP/rostore.sh"
+if [ $? = 99 ]; then
+    skip "cannot mount a tmpfs here"
+else
+    for n in search dups; do
+        RC=$(cat "$TMP/rostore-$n.rc")
+        cp "$TMP/rostore-$n.err" "$TMP/err"
+        sane
+        expect_eq "$RC" 0 "$ROW ($n): exit status ($(head -c 200 "$TMP/err"))"
+    done
+    expect_present "$TMP/rostore-search.out" "[바다숲" "$ROW (search): results"
+fi
+
 rm -f "$TMP/big.html" "$TMP/bomb.gz"
 finish badinput

@@ -756,5 +756,48 @@ else
     expect_present "$TMP/rostore-search.out" "[바다숲" "$ROW (search): results"
 fi
 
+# --- no output overwrites another --------------------------------------------
+row "extract --out: pages with the same name (a/x.html, b/x.html, b/x.htm, c/x-2.html)"
+# Each gets its own pair of files: the first keeps the name, the others are
+# numbered (never another page's own name) and reported; run again, the
+# same names.
+mkdir -p "$TMP/same/a" "$TMP/same/b" "$TMP/same/c"
+cp examples/newspaper.html "$TMP/same/a/x.html"
+cp examples/naver-news.html "$TMP/same/b/x.html"
+cp examples/korea-kr-release.html "$TMP/same/b/x.htm"
+cp examples/release-dump.txt "$TMP/same/c/x-2.html"
+for pass in 1 2; do
+    trun extract --out "$TMP/same/out" "$TMP/same/a/x.html" "$TMP/same/b/x.html" \
+        "$TMP/same/b/x.htm" "$TMP/same/c/x-2.html"
+    expect_eq "$RC" 0 "$ROW (run $pass): exit status"
+    expect_present "$TMP/err" "4 of 4 pages extracted" "$ROW (run $pass): summary"
+    expect_present "$TMP/err" "$TMP/same/b/x.html: written as $TMP/same/out/x-3.txt" "$ROW (run $pass): the renamed page is reported"
+    no_leftovers "$TMP/same/out" "run $pass" 8
+    for pair in a/x.html:x b/x.html:x-3 b/x.htm:x-4 c/x-2.html:x-2; do
+        "$GISA" extract "$TMP/same/${pair%%:*}" >"$TMP/same/want.txt" 2>/dev/null
+        ok
+        cmp -s "$TMP/same/want.txt" "$TMP/same/out/${pair#*:}.txt" ||
+            fail "$ROW (run $pass): ${pair#*:}.txt is not the text of ${pair%%:*}"
+    done
+done
+
+row "extract --out DIR of a page lying in DIR (a text dump DIR/dump.txt)"
+mkdir "$TMP/inside"
+cp examples/release-dump.txt "$TMP/inside/dump.txt"
+trun extract --out "$TMP/inside" "$TMP/inside/dump.txt"
+expect_eq "$RC" 0 "$ROW: exit status"
+ok
+cmp -s "$TMP/inside/dump.txt" examples/release-dump.txt || fail "$ROW: the input was overwritten"
+"$GISA" extract examples/release-dump.txt >"$TMP/inside.want" 2>/dev/null
+ok
+cmp -s "$TMP/inside.want" "$TMP/inside/dump-2.txt" || fail "$ROW: dump-2.txt is not the dump's text"
+expect_present "$TMP/err" "$TMP/inside/dump.txt: written as $TMP/inside/dump-2.txt" "$ROW: reported"
+# The same file reached by another path (./, a hard link) is still an input.
+ln "$TMP/inside/dump.txt" "$TMP/inside/linked.txt"
+trun extract --out "$TMP/inside" "$TMP/./inside/linked.txt"
+expect_eq "$RC" 0 "$ROW (hard link): exit status"
+ok
+cmp -s "$TMP/inside/dump.txt" examples/release-dump.txt || fail "$ROW (hard link): the input was overwritten"
+
 rm -f "$TMP/big.html" "$TMP/bomb.gz"
 finish badinput

@@ -139,6 +139,10 @@ static void take_values(yaml_document_t *doc, yaml_node_t *map, fm_values *out, 
             out->source_url = node_string(v);
         else if (!strcmp(key, "source_hash") && !out->source_hash)
             out->source_hash = node_string(v);
+        else if (!strcmp(key, "title") && !out->title && depth == 0)
+            out->title = node_string(v);
+        else if (!strcmp(key, "date") && !out->date && depth == 0)
+            out->date = node_string(v);
         else if (!strcmp(key, "params"))
             take_values(doc, v, out, depth + 1);
     }
@@ -171,5 +175,7 @@ void fm_values_clear(fm_values *v)
 {
     free(v->source_url);
     free(v->source_hash);
+    free(v->title);
+    free(v->date);
     memset(v, 0, sizeof *v);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -198,6 +199,28 @@ gisa_status gisa_write_file(const char *path, const char *data, size_t len,
         return gisa_fail(err, errno == ENOMEM ? GISA_ERR_NOMEM : GISA_ERR_IO,
                          "%s: cannot write: %s", path, strerror(errno));
     return GISA_OK;
+}
+
+int fileio_lock(const char *dir)
+{
+    size_t n = strlen(dir) + sizeof "/.gisa.lock";
+    char *path = malloc(n);
+    if (!path) {
+        errno = ENOMEM;
+        return -1;
+    }
+    snprintf(path, n, "%s/.gisa.lock", dir);
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+    free(path);
+    while (fd >= 0 && flock(fd, LOCK_EX) != 0) {
+        if (errno != EINTR) {
+            int saved = errno;
+            close(fd);
+            errno = saved;
+            return -1;
+        }
+    }
+    return fd;
 }
 
 gisa_status gisa_make_dirs(const char *path, gisa_error *err)

@@ -10,4 +10,10 @@
  * writers racing for one name cannot both win. 0, or -1 with errno set. */
 int fileio_write(const char *path, const char *data, size_t len, int replace);
 
+/* Hold the lock of directory `dir` (the file DIR/.gisa.lock, made if
+ * missing and left in place: removing a lock file others may be waiting
+ * on would let two holders in), waiting while another process holds it.
+ * The descriptor, to close() when done, or -1 with errno set. */
+int fileio_lock(const char *dir);
+
 #endif

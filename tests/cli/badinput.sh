@@ -799,5 +799,85 @@ expect_eq "$RC" 0 "$ROW (hard link): exit status"
 ok
 cmp -s "$TMP/inside/dump.txt" examples/release-dump.txt || fail "$ROW (hard link): the input was overwritten"
 
+# Pages for the post and site rows: $1 directory, $2 count, $3 "site" for
+# one canonical URL shared by all (else one each), $4 "same" for one title
+# shared by all, $5 a sentence added to the body (a revised page).
+make_pages() {
+    /usr/bin/python3 - "$@" <<'PY'
+import os, sys
+d, n, urls, titles = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+extra = sys.argv[5] if len(sys.argv) > 5 else ""
+os.makedirs(d, exist_ok=True)
+for i in range(n):
+    url = "https://news.example/" if urls == "site" else "https://news.example/local/%d" % i
+    title = "주간 소식" if titles == "same" else "지역 소식 %d호" % i
+    with open(os.path.join(d, "p%03d.html" % i), "w") as f:
+        f.write('<html><head><meta charset="utf-8"><title>%s</title>'
+                '<link rel="canonical" href="%s">'
+                '<meta property="article:published_time" content="2026-03-05T09:00:00+09:00">'
+                '</head><body><article><h1>%s</h1>'
+                '<p>시는 %d번째 주민 설명회를 열고 새 도서관 건립 계획을 알렸다. '
+                '도서관은 내년 가을 문을 열 예정이다.%s</p>'
+                '<p>주민들은 주차 공간과 운영 시간에 대해 질문했다. '
+                '시는 다음 달까지 답변을 정리해 공개하겠다고 밝혔다.</p>'
+                '</article></body></html>\n' % (title, url, title, i, extra))
+PY
+}
+
+row "post --out: another article with the same title and date"
+# Same file name, different article: the first post is kept and the second
+# gets NAME-2; posting the first again replaces only its own file.
+make_pages "$TMP/alike" 2 own same
+for fmt in jekyll html; do
+    o="$TMP/alike-$fmt"
+    trun post --format $fmt --out "$o" "$TMP/alike/p000.html"
+    expect_eq "$RC" 0 "$ROW ($fmt, first): exit status"
+    cp "$TMP/out" "$TMP/alike-first"
+    trun post --format $fmt --out "$o" "$TMP/alike/p001.html"
+    expect_eq "$RC" 0 "$ROW ($fmt, second): exit status"
+    no_leftovers "$o" "$fmt" 2
+    first=$(ls "$o" | grep -v -e '-2\.' | head -1)
+    ok
+    cmp -s "$o/$first" "$TMP/alike-first" || fail "$ROW ($fmt): the first post was replaced"
+    expect_present "$TMP/err" "-2." "$ROW ($fmt): the second post's name"
+    trun post --format $fmt --out "$o" "$TMP/alike/p000.html"
+    no_leftovers "$o" "$fmt, the first again" 2
+done
+
+row "site: pages sharing one canonical URL (a site-wide canonical)"
+make_pages "$TMP/canon" 3 site diff
+trun site --to "$TMP/canon-site" "$TMP"/canon/*.html
+expect_eq "$RC" 0 "$ROW: exit status"
+expect_present "$TMP/err" "3 added, 0 updated" "$ROW: summary"
+no_leftovers "$TMP/canon-site/_posts" "posts" 3
+trun site --to "$TMP/canon-site" "$TMP"/canon/*.html
+expect_present "$TMP/err" "0 added, 0 updated, 3 unchanged" "$ROW: the second run"
+# A page revised (the same URL, title and date, its text changed) still
+# replaces its post.
+make_pages "$TMP/revised" 3 site diff " 개관식은 10월에 열린다."
+trun site --to "$TMP/canon-site" "$TMP/revised/p001.html"
+expect_present "$TMP/err" "0 added, 1 updated" "$ROW: a revised page"
+no_leftovers "$TMP/canon-site/_posts" "after the revision" 3
+expect_eq "$(cat "$TMP"/canon-site/_posts/*1ho.md | grep -c '개관식은 10월에')" 1 "$ROW: the revised text"
+
+row "two site runs at once on one site (200 pages, 3 trials)"
+# The runs take turns (DIR/.gisa.lock): every post exactly once.
+make_pages "$TMP/many" 200 own diff
+for t in 1 2 3; do
+    rm -rf "$TMP/both"
+    timeout 120 "$GISA" site -q --to "$TMP/both" "$TMP"/many/*.html 2>"$TMP/both1.err" &
+    p1=$!
+    timeout 120 "$GISA" site -q --to "$TMP/both" "$TMP"/many/*.html 2>"$TMP/both2.err" &
+    p2=$!
+    wait $p1
+    r1=$?
+    wait $p2
+    RC=$?
+    sane
+    expect_eq "$r1.$RC" 0.0 "$ROW (trial $t): exit statuses"
+    no_leftovers "$TMP/both/_posts" "trial $t" 200
+    expect_eq "$(cat "$TMP/both1.err" "$TMP/both2.err" | grep -c '200 added, 0 updated, 0 unchanged')" 1 "$ROW (trial $t): one run added them all"
+done
+
 rm -f "$TMP/big.html" "$TMP/bomb.gz"
 finish badinput

@@ -111,6 +111,9 @@ void page_id(const char *path, char *id, size_t cap);
 char **output_names(const char *dir, char **files, int n);
 void output_names_free(char **names, int n);
 
+/* Are paths `a` and `b` the same existing file (device and inode)? */
+int same_file(const char *a, const char *b);
+
 /* Write all of data to stdout; EXIT_IO on failure (e.g. a closed pipe). */
 int write_stdout(const char *data, size_t len);
 

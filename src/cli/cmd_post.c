@@ -68,10 +68,28 @@ static int valid_date(const char *s)
     return 1;
 }
 
-static int write_post(const char *dir, const gisa_post *post)
+/* Is DIR/<the post's name> the input itself (a post being posted again
+ * into its own directory)? Then it is not replaced: --out never
+ * overwrites an input. */
+static int is_own_input(const char *dir, const gisa_post *post, const char *input)
+{
+    size_t n = strlen(dir) + strlen(post->filename) + 2;
+    char *path = malloc(n);
+    if (!path)
+        return 0;
+    snprintf(path, n, "%s/%s", dir, post->filename);
+    int same = same_file(path, input);
+    free(path);
+    return same;
+}
+
+static int write_post(const char *dir, const gisa_post *post, const char *input)
 {
     gisa_error err;
     char *path;
+    if (is_own_input(dir, post, input))
+        return usage_error("post", "%s/%s is the input; give --out another directory", dir,
+                           post->filename);
     if (gisa_post_save(dir, post, &path, &err) != GISA_OK)
         return report(&err);
     fprintf(stderr, "gisa post: wrote %s\n", path);
@@ -210,7 +228,7 @@ int cmd_post(int argc, char **argv)
         return report(&err);
     rc = write_stdout(post.text, post.len);
     if (rc == EXIT_OK && out_dir)
-        rc = write_post(out_dir, &post);
+        rc = write_post(out_dir, &post, argv[optind]);
     gisa_post_clear(&post);
     return rc;
 }

@@ -844,6 +844,19 @@ for fmt in jekyll html; do
     no_leftovers "$o" "$fmt, the first again" 2
 done
 
+row "post --out DIR of a post lying in DIR under the name it would get"
+# Posting a post again into its own directory would replace the input:
+# refused (exit 2), the input left as it was.
+"$GISA" post --out "$TMP/own" "$PAGE" >/dev/null 2>&1
+own=$(ls "$TMP/own")
+cp "$TMP/own/$own" "$TMP/own.copy"
+trun post --out "$TMP/own" "$TMP/own/$own"
+expect_eq "$RC" 2 "$ROW: exit status"
+expect_present "$TMP/err" "$TMP/own/$own is the input" "$ROW: message"
+ok
+cmp -s "$TMP/own/$own" "$TMP/own.copy" || fail "$ROW: the input was overwritten"
+no_leftovers "$TMP/own" "post --out" 1
+
 row "site: pages sharing one canonical URL (a site-wide canonical)"
 make_pages "$TMP/canon" 3 site diff
 trun site --to "$TMP/canon-site" "$TMP"/canon/*.html

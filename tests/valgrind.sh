@@ -114,7 +114,7 @@ vg 0 "post --out over another article's file (written as NAME-2)" \
 vg 0 "site --to again (every page unchanged, the site lock)" \
     "$GISA" site --quiet --to "$TMP/site" examples/*.html
 export GISA_NO_TMPFILE=1
-vg 0 "the fallback write (GISA_NO_TMPFILE)" "$GISA" post --out "$TMP/fallback" examples/newspaper.html
+vg 0 "the fallback write (GISA_NO_TMPFILE)" "$GISA" post --out "$TMP/fallback" examples/korea-kr-release.html
 unset GISA_NO_TMPFILE
 vg 0 "ingest into a new store" "$GISA" ingest -q -j2 --db "$TMP/s.db" examples/
 vg 0 "search" "$GISA" search --db "$TMP/s.db" 바다숲

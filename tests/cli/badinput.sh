@@ -12,6 +12,7 @@
 setup "$0" "${1:?usage: badinput.sh path/to/gisa}"
 
 PAGE=examples/newspaper.html
+RELEASE=examples/korea-kr-release.html # 공공누리: posts may be made of it
 ROW=
 IS_ROOT=0
 [ "$(id -u)" = 0 ] && IS_ROOT=1
@@ -638,10 +639,10 @@ no_leftovers "$TMP/plant" "extract --out" 2
 "$GISA" extract "$PAGE" >"$TMP/plain.txt"
 ok
 cmp -s "$TMP/plant/newspaper.txt" "$TMP/plain.txt" || fail "$ROW (extract --out): newspaper.txt is not the page's text"
-"$GISA" post --out "$TMP/plant-name" "$PAGE" >/dev/null 2>&1
+"$GISA" post --out "$TMP/plant-name" "$RELEASE" >/dev/null 2>&1
 name=$(ls "$TMP/plant-name")
 mkdir "$TMP/plant-post"
-planted "$TMP/plant-post" "$name" -- "$GISA" post --out "$TMP/plant-post" "$PAGE"
+planted "$TMP/plant-post" "$name" -- "$GISA" post --out "$TMP/plant-post" "$RELEASE"
 expect_eq "$RC" 0 "$ROW (post --out): exit status"
 expect_eq "$(cat "$TMP/victim.txt")" precious "$ROW (post --out): the file the symlink points to"
 no_leftovers "$TMP/plant-post" "post --out" 1
@@ -847,7 +848,7 @@ done
 row "post --out DIR of a post lying in DIR under the name it would get"
 # Posting a post again into its own directory would replace the input:
 # refused (exit 2), the input left as it was.
-"$GISA" post --out "$TMP/own" "$PAGE" >/dev/null 2>&1
+"$GISA" post --out "$TMP/own" "$RELEASE" >/dev/null 2>&1
 own=$(ls "$TMP/own")
 cp "$TMP/own/$own" "$TMP/own.copy"
 trun post --out "$TMP/own" "$TMP/own/$own"

@@ -111,8 +111,9 @@ for f in "$TMP"/taken/*.md; do # now another article's post of the same name
 done
 vg 0 "post --out over another article's file (written as NAME-2)" \
     "$GISA" post --out "$TMP/taken" examples/korea-kr-release.html
-vg 0 "site --to again (every page unchanged, the site lock)" \
-    "$GISA" site --quiet --to "$TMP/site" examples/*.html
+"$GISA" site --quiet --to "$TMP/site2" examples/korea-kr-release.html >/dev/null 2>&1
+vg 0 "site --to again (unchanged, the site lock)" \
+    "$GISA" site --quiet --to "$TMP/site2" examples/korea-kr-release.html examples/korea-kr-release.euckr.html
 export GISA_NO_TMPFILE=1
 vg 0 "the fallback write (GISA_NO_TMPFILE)" "$GISA" post --out "$TMP/fallback" examples/korea-kr-release.html
 unset GISA_NO_TMPFILE

@@ -290,16 +290,34 @@ gisa_status gisa_compose(const gisa_document *doc,
                          gisa_error *err);
 void gisa_post_clear(gisa_post *post);
 
+/*
+ * Write `post` into directory `dir` (made if missing) as post->filename,
+ * atomically, never replacing a different article: a file of that name is
+ * replaced only when it holds the same article (front matter with the
+ * same source_hash, or the same source_url, title and date: the page
+ * revised) or, for posts without front matter (HTML, Markdown, JSON), the
+ * same bytes. Otherwise the post is written as the first free "NAME-2",
+ * "NAME-3"... (a Hugo bundle's directory takes the number). `*path` gets
+ * the path written (malloc'd; free with gisa_free()).
+ */
+gisa_status gisa_post_save(const char *dir, const gisa_post *post, char **path,
+                           gisa_error *err);
+
 /* A site directory that posts are added to: Jekyll's _posts/ or Hugo's
- * content/posts/. Opening it reads the source_url and source_hash of every
- * post already there, so a page is written once and rewritten only when
- * its text changed. */
+ * content/posts/. Opening it reads the front matter of every post already
+ * there (source_url, source_hash, title, date), so a page is written once
+ * and rewritten only when its text changed. A post is never replaced by a
+ * different article: the same article is the same text, or the same
+ * source URL, title and date (many sites give all their pages one
+ * canonical URL, so the URL alone does not tell articles apart). An open
+ * site holds the lock DIR/.gisa.lock until it is closed: a second
+ * gisa_site_open of the same site, in any process, waits for it. */
 typedef struct gisa_site gisa_site;
 
 typedef enum gisa_site_action {
     GISA_SITE_ADDED,    /* a new post was written */
     GISA_SITE_UPDATED,  /* the page changed; its post was rewritten */
-    GISA_SITE_UNCHANGED /* same source URL or same text: nothing written */
+    GISA_SITE_UNCHANGED /* the same text is there: nothing written */
 } gisa_site_action;
 
 /* `opts->format` must be GISA_POST_JEKYLL or GISA_POST_HUGO. */
@@ -527,8 +545,18 @@ gisa_status gisa_check_render(const gisa_check_report *report,
  */
 typedef struct gisa_corpus gisa_corpus;
 
-/* Open or create the store at `path`, migrating an older schema. */
+/* Open or create the store at `path`, migrating an older schema. A new
+ * store's schema is made in one write transaction, so several processes
+ * may open the same new store at once. A file that is not a gisa store
+ * (an SQLite database with tables of its own, or not SQLite at all) or a
+ * store newer than this library is refused (GISA_ERR_IO) and left as it
+ * was. */
 gisa_status gisa_corpus_open(const char *path, gisa_corpus **out, gisa_error *err);
+/* Open an existing store for reading only (gisa_corpus_search,
+ * gisa_corpus_dups): nothing is created, migrated or written, and a store
+ * on read-only media can be read. Anything but a gisa store, an empty file
+ * included, is refused with GISA_ERR_IO. */
+gisa_status gisa_corpus_open_read(const char *path, gisa_corpus **out, gisa_error *err);
 void gisa_corpus_close(gisa_corpus *corpus);
 
 /* Why a page, record, URL or feed gave no article. */

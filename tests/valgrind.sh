@@ -97,5 +97,33 @@ vg 3 "extract --out under a regular file" "$GISA" extract --out "$TMP/plain-file
 vg 3 "extract a missing file" "$GISA" extract "$TMP/no-such.html"
 vg 2 "an unknown option" "$GISA" extract --no-such-option examples/newspaper.html
 
+# --- outputs that must not overwrite, and the store --------------------------------
+mkdir -p "$TMP/a" "$TMP/b"
+cp examples/newspaper.html "$TMP/a/x.html"
+cp examples/naver-news.html "$TMP/b/x.html"
+cp examples/release-dump.txt "$TMP/b/dump.txt"
+vg 0 "extract --out of pages named alike and of a page in DIR" \
+    "$GISA" extract --out "$TMP/b" "$TMP/a/x.html" "$TMP/b/x.html" "$TMP/b/dump.txt"
+"$GISA" post --out "$TMP/taken" examples/korea-kr-release.html >/dev/null 2>&1
+for f in "$TMP"/taken/*.md; do # now another article's post of the same name
+    sed -i -e 's/^source_hash: .*/source_hash: 0000000000000000/' \
+        -e 's|^source_url: .*|source_url: https://other.example/|' "$f"
+done
+vg 0 "post --out over another article's file (written as NAME-2)" \
+    "$GISA" post --out "$TMP/taken" examples/korea-kr-release.html
+"$GISA" site --quiet --to "$TMP/site2" examples/korea-kr-release.html >/dev/null 2>&1
+vg 0 "site --to again (unchanged, the site lock)" \
+    "$GISA" site --quiet --to "$TMP/site2" examples/korea-kr-release.html examples/korea-kr-release.euckr.html
+export GISA_NO_TMPFILE=1
+vg 0 "the fallback write (GISA_NO_TMPFILE)" "$GISA" post --out "$TMP/fallback" examples/korea-kr-release.html
+unset GISA_NO_TMPFILE
+vg 0 "ingest into a new store" "$GISA" ingest -q -j2 --db "$TMP/s.db" examples/
+vg 0 "search" "$GISA" search --db "$TMP/s.db" 바다숲
+vg 0 "dups" "$GISA" dups --db "$TMP/s.db"
+: >"$TMP/empty.db"
+vg 3 "search an empty file (not a store)" "$GISA" search --db "$TMP/empty.db" 바다숲
+vg 3 "dups on a page (not SQLite)" "$GISA" dups --db examples/newspaper.html
+vg 3 "ingest into a page (not SQLite)" "$GISA" ingest -q --db "$TMP/a/x.html" examples/newspaper.html
+
 echo "valgrind: $((RUNS - FAILS)) of $RUNS runs clean in $(($(date +%s) - start)) s"
 [ $FAILS = 0 ]

@@ -103,6 +103,17 @@ int limit_option(const char *cmd, int c, const char *arg, gisa_extract_options *
  * name is unknown, and the option is left as it was. */
 int post_choice(int which, const char *name, gisa_post_options *po);
 
+/* A page's output name: its file name without extensions
+ * ("dir/0001.html.gz" -> "0001"). */
+void page_id(const char *path, char *id, size_t cap);
+/* Output names for `extract --out dir` of files[0..n), distinct and never
+ * those of an input's file (outnames.c); NULL when out of memory. */
+char **output_names(const char *dir, char **files, int n);
+void output_names_free(char **names, int n);
+
+/* Are paths `a` and `b` the same existing file (device and inode)? */
+int same_file(const char *a, const char *b);
+
 /* Write all of data to stdout; EXIT_IO on failure (e.g. a closed pipe). */
 int write_stdout(const char *data, size_t len);
 

@@ -51,7 +51,7 @@ int cmd_dups(int argc, char **argv)
     }
     gisa_error err;
     gisa_corpus *corpus;
-    if (gisa_corpus_open(db, &corpus, &err) != GISA_OK)
+    if (gisa_corpus_open_read(db, &corpus, &err) != GISA_OK)
         return report(&err);
     gisa_dup *dups;
     size_t n;

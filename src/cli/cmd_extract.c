@@ -24,8 +24,10 @@ void help_extract(FILE *out)
             "                    (YAML front matter and a Markdown/HTML body), hwp\n"
             "                    or hwpx (refuses anything else)\n"
             "  -o, --out DIR     batch mode: write DIR/<id>.txt and DIR/<id>.json for\n"
-            "                    each FILE (<id> is its name without extensions); a\n"
-            "                    page that fails is reported and the rest go on\n"
+            "                    each FILE (<id> is its name without extensions; a\n"
+            "                    name taken by an earlier page or by an input gets\n"
+            "                    <id>-2, <id>-3..., and is reported); a page that\n"
+            "                    fails is reported and the rest go on\n"
             HINT_HELP
             LIMIT_HELP
             "  -h, --help        show this help\n"
@@ -55,28 +57,6 @@ static int parse_kind(const char *s, gisa_input_kind *k)
     return 1;
 }
 
-/* "dir/0001.html.gz" -> "0001" */
-static void page_id(const char *path, char *id, size_t cap)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    snprintf(id, cap, "%s", base);
-    static const char *const exts[] = {".gz", ".html", ".htm", ".xhtml", ".txt", ".hwp",
-                                       ".hwpx"};
-    for (int again = 1; again;) {
-        again = 0;
-        size_t n = strlen(id);
-        for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-            size_t m = strlen(exts[i]);
-            if (n > m && !strcmp(id + n - m, exts[i])) {
-                id[n - m] = '\0';
-                again = 1;
-                break;
-            }
-        }
-    }
-}
-
 static int write_rendered(const gisa_document *doc, gisa_format f, const char *path,
                           gisa_error *err)
 {
@@ -89,42 +69,70 @@ static int write_rendered(const gisa_document *doc, gisa_format f, const char *p
     return rc;
 }
 
+/* Say so when a page's outputs are not named after it (outnames.c). */
+static void note_renamed(const char *file, const char *dir, const char *name)
+{
+    char id[256];
+    page_id(file, id, sizeof id);
+    if (strcmp(id, name))
+        fprintf(stderr,
+                "gisa extract: %s: written as %s/%s.txt and .json (%s.txt is another"
+                " page's output or an input)\n",
+                file, dir, name, id);
+}
+
+/* Write DIR/<name>.txt and DIR/<name>.json; a failed page leaves no half pair. */
+static int extract_one(const char *file, const char *dir, const char *name,
+                       const gisa_extract_options *o, const page_hints *h, gisa_error *err)
+{
+    gisa_document *doc;
+    int rc = load_page(file, o, h, &doc, err);
+    if (rc != GISA_OK)
+        return rc;
+    size_t cap = strlen(dir) + strlen(name) + 8;
+    char *path = malloc(cap);
+    if (!path) {
+        gisa_document_free(doc);
+        return EXIT_INTERNAL;
+    }
+    snprintf(path, cap, "%s/%s.txt", dir, name);
+    rc = write_rendered(doc, GISA_FORMAT_TEXT, path, err);
+    if (rc == GISA_OK) {
+        snprintf(path, cap, "%s/%s.json", dir, name);
+        rc = write_rendered(doc, GISA_FORMAT_JSON, path, err);
+        if (rc != GISA_OK) {
+            snprintf(path, cap, "%s/%s.txt", dir, name);
+            unlink(path);
+        }
+    }
+    free(path);
+    gisa_document_free(doc);
+    return rc;
+}
+
 static int extract_batch(const char *dir, char **files, int n, const gisa_extract_options *o,
                          const page_hints *h)
 {
     gisa_error err;
     if (gisa_make_dirs(dir, &err) != GISA_OK)
         return report(&err);
-    int failed = 0, io_failed = 0;
-    size_t cap = strlen(dir) + 512;
-    char *path = malloc(cap);
-    if (!path)
+    char **names = output_names(dir, files, n);
+    if (!names)
         return EXIT_INTERNAL;
+    int failed = 0, io_failed = 0;
     for (int i = 0; i < n; i++) {
-        char id[256];
-        page_id(files[i], id, sizeof id);
-        gisa_document *doc;
-        int rc = load_page(files[i], o, h, &doc, &err);
-        if (rc == GISA_OK) {
-            snprintf(path, cap, "%s/%s.txt", dir, id);
-            rc = write_rendered(doc, GISA_FORMAT_TEXT, path, &err);
-            if (rc == GISA_OK) {
-                snprintf(path, cap, "%s/%s.json", dir, id);
-                rc = write_rendered(doc, GISA_FORMAT_JSON, path, &err);
-                if (rc != GISA_OK) { /* a failed page leaves no half pair */
-                    snprintf(path, cap, "%s/%s.txt", dir, id);
-                    unlink(path);
-                }
-            }
-            gisa_document_free(doc);
-        }
-        if (rc != GISA_OK) {
+        note_renamed(files[i], dir, names[i]);
+        int rc = extract_one(files[i], dir, names[i], o, h, &err);
+        if (rc == EXIT_INTERNAL) {
+            fprintf(stderr, "gisa: %s: out of memory\n", files[i]);
+            failed++;
+        } else if (rc != GISA_OK) {
             report(&err);
             failed++;
             io_failed += rc == GISA_ERR_IO;
         }
     }
-    free(path);
+    output_names_free(names, n);
     fprintf(stderr, "gisa extract: %d of %d pages extracted into %s\n", n - failed, n, dir);
     if (io_failed)
         return EXIT_IO;

@@ -31,7 +31,9 @@ void help_post(FILE *out)
             "  -n, --sentences K    sentences in summary mode (default 3)\n"
             "  -S, --slug KIND      romanize (default): Revised Romanization of the title;\n"
             "                       hangul: Hangul kept; id: the article id in the URL\n"
-            "  -o, --out DIR        also write the post into DIR (created if missing)\n"
+            "  -o, --out DIR        also write the post into DIR (created if missing);\n"
+            "                       a file there of the same name that holds another\n"
+            "                       article is kept, and the post named NAME-2...\n"
             "  -c, --category NAME  front-matter category (default News)\n"
             "  -d, --date DATE      date to use when the page states none (YYYY-MM-DD)\n"
             "      --include-images keep photos credited to others (left out by default,\n"
@@ -66,28 +68,33 @@ static int valid_date(const char *s)
     return 1;
 }
 
-static int write_post(const char *dir, const gisa_post *post)
+/* Is DIR/<the post's name> the input itself (a post being posted again
+ * into its own directory)? Then it is not replaced: --out never
+ * overwrites an input. */
+static int is_own_input(const char *dir, const gisa_post *post, const char *input)
 {
-    gisa_error err;
     size_t n = strlen(dir) + strlen(post->filename) + 2;
     char *path = malloc(n);
     if (!path)
-        return EXIT_INTERNAL;
+        return 0;
     snprintf(path, n, "%s/%s", dir, post->filename);
-    int rc = EXIT_OK;
-    char *slash = strrchr(path, '/');
-    *slash = '\0'; /* the directory part, which a Hugo bundle adds to */
-    if (gisa_make_dirs(path, &err) != GISA_OK) {
-        rc = report(&err);
-    } else {
-        *slash = '/';
-        if (gisa_write_file(path, post->text, post->len, &err) != GISA_OK)
-            rc = report(&err);
-        else
-            fprintf(stderr, "gisa post: wrote %s\n", path);
-    }
+    int same = same_file(path, input);
     free(path);
-    return rc;
+    return same;
+}
+
+static int write_post(const char *dir, const gisa_post *post, const char *input)
+{
+    gisa_error err;
+    char *path;
+    if (is_own_input(dir, post, input))
+        return usage_error("post", "%s/%s is the input; give --out another directory", dir,
+                           post->filename);
+    if (gisa_post_save(dir, post, &path, &err) != GISA_OK)
+        return report(&err);
+    fprintf(stderr, "gisa post: wrote %s\n", path);
+    gisa_free(path);
+    return EXIT_OK;
 }
 
 enum { OPT_INCLUDE_IMAGES = 256, OPT_BUNDLE, OPT_NO_CHECK, OPT_ALLOW_UNLICENSED };
@@ -221,7 +228,7 @@ int cmd_post(int argc, char **argv)
         return report(&err);
     rc = write_stdout(post.text, post.len);
     if (rc == EXIT_OK && out_dir)
-        rc = write_post(out_dir, &post);
+        rc = write_post(out_dir, &post, argv[optind]);
     gisa_post_clear(&post);
     return rc;
 }

@@ -103,7 +103,7 @@ int cmd_search(int argc, char **argv)
         return EXIT_INTERNAL;
     gisa_error err;
     gisa_corpus *corpus;
-    if (gisa_corpus_open(db, &corpus, &err) != GISA_OK) {
+    if (gisa_corpus_open_read(db, &corpus, &err) != GISA_OK) {
         free(query);
         return report(&err);
     }

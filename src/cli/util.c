@@ -167,3 +167,10 @@ int post_choice(int which, const char *name, gisa_post_options *po)
     }
     return v >= 0;
 }
+
+int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}

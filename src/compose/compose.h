@@ -73,6 +73,8 @@ void source_hash(const gisa_document *doc, char out[17]);
 typedef struct fm_values {
     char *source_url;  /* malloc'd or NULL */
     char *source_hash; /* malloc'd or NULL */
+    char *title;       /* malloc'd or NULL; top level only */
+    char *date;        /* malloc'd or NULL, as written; top level only */
 } fm_values;
 int fm_read(const char *text, size_t len, fm_values *out);
 void fm_values_clear(fm_values *v);

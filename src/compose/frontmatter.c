@@ -187,11 +187,16 @@ int fm_end(front_matter *f)
 static void take_value(void *ctx, const char *key, const char *value, int nested)
 {
     fm_values *out = ctx;
-    (void)nested; /* Hugo keeps them under params */
+    /* Hugo keeps source_url and source_hash under params; the title and
+     * date that name a post are its own, at the top level */
     if (!strcmp(key, "source_url") && !out->source_url)
         out->source_url = strdup(value);
     else if (!strcmp(key, "source_hash") && !out->source_hash)
         out->source_hash = strdup(value);
+    else if (!strcmp(key, "title") && !out->title && !nested)
+        out->title = strdup(value);
+    else if (!strcmp(key, "date") && !out->date && !nested)
+        out->date = strdup(value);
 }
 
 int fm_read(const char *text, size_t len, fm_values *out)
@@ -214,5 +219,7 @@ void fm_values_clear(fm_values *v)
 {
     free(v->source_url);
     free(v->source_hash);
+    free(v->title);
+    free(v->date);
     memset(v, 0, sizeof *v);
 }

@@ -62,6 +62,13 @@ static gisa_status db_fail(gisa_error *err, sqlite3 *db, const char *path, const
     return GISA_ERR_IO;
 }
 
+static gisa_status refuse(gisa_error *err, const char *path, const char *why)
+{
+    err->status = GISA_ERR_IO;
+    snprintf(err->message, sizeof err->message, "%s: %s", path, why);
+    return GISA_ERR_IO;
+}
+
 static int user_version(sqlite3 *db)
 {
     sqlite3_stmt *st;
@@ -73,55 +80,179 @@ static int user_version(sqlite3 *db)
     return v;
 }
 
-static gisa_status migrate(sqlite3 *db, const char *path, gisa_error *err)
+/* What the database at hand is: a gisa store of some schema version, a
+ * new (empty) database, or something else, which gisa must not touch:
+ * adding tables to another program's database, or switching it to WAL,
+ * would change a file that is not ours. One statement reads it all, so a
+ * process creating the schema at the same moment is seen before or after,
+ * never half way. Sets *version on success. */
+static gisa_status identify(sqlite3 *db, const char *path, int *version, gisa_error *err)
 {
-    int v = user_version(db);
+    sqlite3_stmt *st;
+    int v = -1, tables = 0, ours = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT user_version, (SELECT count(*) FROM sqlite_master),"
+                           " (SELECT count(*) FROM sqlite_master"
+                           "  WHERE name IN ('pages', 'articles', 'articles_fts'))"
+                           " FROM pragma_user_version",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        v = sqlite3_column_int(st, 0);
+        tables = sqlite3_column_int(st, 1);
+        ours = sqlite3_column_int(st, 2);
+    }
+    sqlite3_finalize(st);
     if (v < 0)
-        return db_fail(err, db, path, "not a gisa store");
+        return db_fail(err, db, path, "not a usable SQLite database");
+    if (v == 0 && tables > 0)
+        return refuse(err, path, "not a gisa store (an SQLite database with tables of its own)");
+    if (v > 0 && ours != 3)
+        return refuse(err, path, "not a gisa store (an SQLite database without gisa's tables)");
     if (v > SCHEMA_VERSION) {
-        err->status = GISA_ERR_INPUT;
+        err->status = GISA_ERR_IO;
         snprintf(err->message, sizeof err->message,
                  "%s: store schema %d is newer than this gisa (%d)", path, v, SCHEMA_VERSION);
-        return GISA_ERR_INPUT;
+        return GISA_ERR_IO;
     }
-    for (; v < SCHEMA_VERSION; v++) {
-        char bump[64];
-        snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
-        if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
-            sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
-            sqlite3_exec(db, bump, NULL, NULL, NULL) != SQLITE_OK ||
-            sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-            db_fail(err, db, path, "cannot create the schema");
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-            return GISA_ERR_IO;
-        }
-    }
+    *version = v;
     return GISA_OK;
 }
 
-gisa_status gisa_corpus_open(const char *path, gisa_corpus **out, gisa_error *err)
+/* Bring the schema up to date. The version is read again inside the write
+ * transaction (BEGIN IMMEDIATE), so of several processes opening a new
+ * store at once one creates the schema and the others find it made. */
+static gisa_status migrate(sqlite3 *db, const char *path, gisa_error *err)
 {
-    *out = NULL;
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(err, db, path, "cannot lock the store");
+    int v = 0;
+    gisa_status st = identify(db, path, &v, err);
+    for (; st == GISA_OK && v < SCHEMA_VERSION; v++) {
+        char bump[64];
+        snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
+        if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db, bump, NULL, NULL, NULL) != SQLITE_OK)
+            st = db_fail(err, db, path, "cannot create the schema");
+    }
+    if (st == GISA_OK && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        st = db_fail(err, db, path, "cannot create the schema");
+    if (st != GISA_OK)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+}
+
+/* Switch a new store to WAL. The switch needs the database to itself, and
+ * SQLite reports a busy database here without waiting, so wait (up to the
+ * busy timeout) while other processes open the same new store. */
+static int use_wal(sqlite3 *db)
+{
+    for (int ms = 0; ms < 10000; ms += 10) {
+        /* WAL: readers never block the writer, and a killed process
+         * leaves the last committed batch intact. NORMAL sync is durable
+         * against process crashes. */
+        int rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                              NULL, NULL, NULL);
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+            return rc;
+        sqlite3_sleep(10);
+    }
+    return SQLITE_BUSY;
+}
+
+static gisa_corpus *corpus_new(const char *path, gisa_error *err)
+{
     gisa_corpus *c = calloc(1, sizeof *c);
     if (!c || !(c->path = strdup(path))) {
         free(c);
         err->status = GISA_ERR_NOMEM;
         snprintf(err->message, sizeof err->message, "%s: out of memory", path);
-        return GISA_ERR_NOMEM;
+        return NULL;
     }
+    return c;
+}
+
+gisa_status gisa_corpus_open(const char *path, gisa_corpus **out, gisa_error *err)
+{
+    *out = NULL;
+    gisa_corpus *c = corpus_new(path, err);
+    if (!c)
+        return GISA_ERR_NOMEM;
     gisa_status st = GISA_OK;
+    int version;
     if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                         SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         st = db_fail(err, c->db, path, "cannot open the store");
-    else if (sqlite3_busy_timeout(c->db, 10000) != SQLITE_OK ||
-             /* WAL: readers never block the writer, and a killed process
-              * leaves the last committed batch intact. NORMAL sync is
-              * durable against process crashes. */
-             sqlite3_exec(c->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                          NULL, NULL, NULL) != SQLITE_OK)
+    else if (sqlite3_busy_timeout(c->db, 10000) != SQLITE_OK)
+        st = db_fail(err, c->db, path, "cannot open the store");
+    else if ((st = identify(c->db, path, &version, err)) != GISA_OK)
+        ; /* checked before WAL is switched on: another program's file stays as it was */
+    else if (use_wal(c->db) != SQLITE_OK)
         st = db_fail(err, c->db, path, "not a usable SQLite database");
     else
         st = migrate(c->db, path, err);
+    if (st != GISA_OK) {
+        gisa_corpus_close(c);
+        return st;
+    }
+    *out = c;
+    return GISA_OK;
+}
+
+/* "file:" and `path` as an SQLite URI (RFC 3986: %, ? and # escaped), then
+ * the query `params`. */
+static char *uri_of(const char *path, const char *params)
+{
+    size_t n = strlen(path);
+    char *uri = malloc(5 + 3 * n + strlen(params) + 2), *o = uri;
+    if (!uri)
+        return NULL;
+    o += sprintf(o, "file:");
+    for (const char *p = path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#')
+            o += sprintf(o, "%%%02X", (unsigned char)*p);
+        else
+            *o++ = *p;
+    }
+    sprintf(o, "?%s", params);
+    return uri;
+}
+
+/* Open `path` read-only with URI `params`; SQLITE_OK once a statement has
+ * read it (opening alone reads nothing). */
+static int open_read(gisa_corpus *c, const char *params)
+{
+    char *uri = uri_of(c->path, params);
+    if (!uri)
+        return SQLITE_NOMEM;
+    sqlite3_close(c->db);
+    c->db = NULL;
+    int rc = sqlite3_open_v2(uri, &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+                             SQLITE_OPEN_NOMUTEX, NULL);
+    free(uri);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_busy_timeout(c->db, 10000);
+    if (rc == SQLITE_OK && user_version(c->db) < 0)
+        rc = sqlite3_errcode(c->db);
+    return rc;
+}
+
+gisa_status gisa_corpus_open_read(const char *path, gisa_corpus **out, gisa_error *err)
+{
+    *out = NULL;
+    gisa_corpus *c = corpus_new(path, err);
+    if (!c)
+        return GISA_ERR_NOMEM;
+    /* A WAL store needs its -shm file, which read-only media cannot hold
+     * and a read-only open does not create; there nothing can change the
+     * store either, so it is read as immutable. */
+    int rc = open_read(c, "mode=ro");
+    if (rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY)
+        rc = open_read(c, "immutable=1");
+    int version = 0;
+    gisa_status st = rc == SQLITE_OK ? identify(c->db, path, &version, err)
+                                     : db_fail(err, c->db, path, "cannot read the store");
+    if (st == GISA_OK && version == 0)
+        st = refuse(err, path, "not a gisa store (an empty file or database)");
     if (st != GISA_OK) {
         gisa_corpus_close(c);
         return st;
@@ -540,9 +671,18 @@ gisa_status gisa_corpus_search(gisa_corpus *c, const char *query, int raw, size_
     }
     gisa_status status = GISA_OK;
     if (!out || rc != SQLITE_DONE) {
-        err->status = status = GISA_ERR_USAGE;
-        snprintf(err->message, sizeof err->message, "search '%s': %s", query,
-                 sqlite3_errmsg(c->db));
+        /* a bad --raw query is the caller's mistake; anything else (a
+         * corrupt or unreadable store) is the store's */
+        status = !out ? GISA_ERR_NOMEM
+                 : raw && sqlite3_errcode(c->db) == SQLITE_ERROR ? GISA_ERR_USAGE
+                                                                 : GISA_ERR_IO;
+        err->status = status;
+        if (status == GISA_ERR_USAGE)
+            snprintf(err->message, sizeof err->message, "search '%s': %s", query,
+                     sqlite3_errmsg(c->db));
+        else
+            snprintf(err->message, sizeof err->message, "%s: search '%s': %s", c->path,
+                     query, sqlite3_errmsg(c->db));
         gisa_hits_free(out, n);
         out = NULL;
         n = 0;

@@ -193,11 +193,12 @@ static gisa_status extract_document(const gisa_source *src, office_kind kind,
     gisa_status st = extract_office(d, kind, src, max, err);
     if (st == GISA_OK && d->pub.nblocks == 0)
         st = gisa_fail(err, GISA_ERR_INPUT, "%s: no text in the document", label);
+    if (st == GISA_OK)
+        take_hints(d, src);
     if (st != GISA_OK) {
         doc_free(d);
         return st;
     }
-    take_hints(d, src); /* --url, --org: an attachment saved without its page */
     *out = &d->pub;
     return GISA_OK;
 }

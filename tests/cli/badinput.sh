@@ -12,6 +12,7 @@
 setup "$0" "${1:?usage: badinput.sh path/to/gisa}"
 
 PAGE=examples/newspaper.html
+RELEASE=examples/korea-kr-release.html # 공공누리: posts may be made of it
 ROW=
 IS_ROOT=0
 [ "$(id -u)" = 0 ] && IS_ROOT=1
@@ -664,6 +665,284 @@ expect_eq "$RC" 1 "$ROW: exit status"
 one_line_naming check "$TMP/longline.md"
 expect_present "$TMP/err" "longer than the line limit of 4096" "$ROW: message"
 rm -f "$TMP"/laughs.md "$TMP"/wide.md "$TMP"/padded.md "$TMP"/longline.md
+row "a symlink planted where the fallback temporary goes (GISA_NO_TMPFILE)"
+# Where O_TMPFILE is unavailable, files are written as "<name>.tmp.<pid>"
+# and renamed. GISA_NO_TMPFILE forces that path (a test hook). A symlink
+# planted under the temporary name, pointing outside the directory, must
+# not be followed: the file it points to stays as it was.
+echo precious >"$TMP/victim.txt"
+planted() { # dir name... (then: -- gisa arguments)
+    d=$1
+    shift
+    GISA_NO_TMPFILE=1 timeout 60 sh -c '
+        v=$1 d=$2; shift 2
+        while [ "$1" != -- ]; do ln -s "$v" "$d/$1.tmp.$$"; shift; done
+        shift
+        exec "$@"' sh "$TMP/victim.txt" "$d" "$@" >"$TMP/out" 2>"$TMP/err"
+    RC=$?
+    sane
+}
+mkdir "$TMP/plant"
+planted "$TMP/plant" newspaper.txt newspaper.json -- "$GISA" extract --out "$TMP/plant" "$PAGE"
+expect_eq "$RC" 0 "$ROW (extract --out): exit status"
+expect_eq "$(cat "$TMP/victim.txt")" precious "$ROW (extract --out): the file the symlink points to"
+no_leftovers "$TMP/plant" "extract --out" 2
+"$GISA" extract "$PAGE" >"$TMP/plain.txt"
+ok
+cmp -s "$TMP/plant/newspaper.txt" "$TMP/plain.txt" || fail "$ROW (extract --out): newspaper.txt is not the page's text"
+"$GISA" post --out "$TMP/plant-name" "$RELEASE" >/dev/null 2>&1
+name=$(ls "$TMP/plant-name")
+mkdir "$TMP/plant-post"
+planted "$TMP/plant-post" "$name" -- "$GISA" post --out "$TMP/plant-post" "$RELEASE"
+expect_eq "$RC" 0 "$ROW (post --out): exit status"
+expect_eq "$(cat "$TMP/victim.txt")" precious "$ROW (post --out): the file the symlink points to"
+no_leftovers "$TMP/plant-post" "post --out" 1
+ok
+cmp -s "$TMP/plant-post/$name" "$TMP/plant-name/$name" || fail "$ROW (post --out): the post differs"
+
+# --- the corpus store ----------------------------------------------------------
+row "three ingests started together on a new store (15 trials)"
+# The schema is made inside the write transaction, so every one of them
+# finds it made or makes it; none fails with "table pages already exists"
+# or "database is locked".
+mkdir "$TMP/stores"
+bad=0
+t=0
+while [ $t -lt 15 ]; do
+    t=$((t + 1))
+    rm -f "$TMP"/stores/new.db*
+    for i in 1 2 3; do
+        timeout 60 "$GISA" ingest -q -j1 --db "$TMP/stores/new.db" "$PAGE" >/dev/null 2>"$TMP/ingest$i.err" &
+        eval "pid$i=\$!"
+    done
+    for i in 1 2 3; do
+        eval "wait \$pid$i"
+        RC=$?
+        cp "$TMP/ingest$i.err" "$TMP/err"
+        sane
+        [ "$RC" = 0 ] || { bad=$((bad + 1)); echo "  trial $t: exit $RC: $(head -c 200 "$TMP/err")"; }
+    done
+done
+expect_eq "$bad" 0 "$ROW: ingests that failed"
+trun search --db "$TMP/stores/new.db" 솔섬
+expect_eq "$RC" 0 "$ROW: the store is searchable"
+expect_eq "$(grep -c '^[0-9]*\. ' "$TMP/out")" 1 "$ROW: the page stored once"
+
+row "search, dups and ingest on an SQLite database that is not a gisa store"
+/usr/bin/python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.execute("CREATE TABLE notes(x)"); c.commit()' "$TMP/stores/other.db"
+cp "$TMP/stores/other.db" "$TMP/other.copy"
+for cmd in search dups ingest; do
+    case $cmd in
+        search) trun search --db "$TMP/stores/other.db" 솔섬 ;;
+        dups) trun dups --db "$TMP/stores/other.db" ;;
+        ingest) trun ingest -q --db "$TMP/stores/other.db" "$PAGE" ;;
+    esac
+    expect_eq "$RC" 3 "$ROW ($cmd): exit status"
+    one_line_naming "$cmd" "$TMP/stores/other.db: not a gisa store"
+done
+ok
+cmp -s "$TMP/stores/other.db" "$TMP/other.copy" || fail "$ROW: the database was changed"
+ok
+[ -e "$TMP/stores/other.db-wal" ] && fail "$ROW: the database was switched to WAL"
+
+row "search and dups on an empty (0-byte) file"
+: >"$TMP/stores/empty.db"
+trun search --db "$TMP/stores/empty.db" 솔섬
+expect_eq "$RC" 3 "$ROW (search): exit status"
+one_line_naming search "$TMP/stores/empty.db: not a gisa store"
+trun dups --db "$TMP/stores/empty.db"
+expect_eq "$RC" 3 "$ROW (dups): exit status"
+expect_eq "$(wc -c <"$TMP/stores/empty.db" | tr -d ' ')" 0 "$ROW: the file's size"
+
+row "search on a store whose index is corrupt, and on a file that is not SQLite"
+"$GISA" ingest -q --db "$TMP/stores/corrupt.db" examples/ 2>/dev/null
+/usr/bin/python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE articles_fts_data SET block = x'"'"'0102030405060708090a0b0c0d0e0f'"'"' WHERE id > 10")
+c.commit()' "$TMP/stores/corrupt.db"
+trun search --db "$TMP/stores/corrupt.db" 바다숲
+expect_eq "$RC" 3 "$ROW (corrupt index): exit status"
+one_line_naming "corrupt index" "$TMP/stores/corrupt.db"
+cp "$PAGE" "$TMP/stores/page.db"
+trun search --db "$TMP/stores/page.db" 바다숲
+expect_eq "$RC" 3 "$ROW (not SQLite): exit status"
+one_line_naming "not SQLite" "$TMP/stores/page.db"
+
+row "a store in a read-only directory (search, dups)"
+# As root, permissions are not enforced; the read-only tmpfs row below is
+# the one that holds for root.
+mkdir "$TMP/ro-store"
+"$GISA" ingest -q --db "$TMP/ro-store/s.db" examples/ 2>/dev/null
+chmod 555 "$TMP/ro-store"
+chmod 444 "$TMP/ro-store/s.db"
+trun search --db "$TMP/ro-store/s.db" 바다숲
+expect_eq "$RC" 0 "$ROW (search): exit status ($(head -c 200 "$TMP/err"))"
+trun dups --db "$TMP/ro-store/s.db"
+expect_eq "$RC" 0 "$ROW (dups): exit status ($(head -c 200 "$TMP/err"))"
+chmod 755 "$TMP/ro-store"
+
+row "a store on a read-only filesystem (search, dups; also for root)"
+cat >"$TMP/rostore.sh" <<'EOS'
+timeout 60 "$GISA" ingest -q --db "$D/s.db" examples/ 2>/dev/null
+mount -o remount,ro "$D" || exit 99
+for n in search dups; do
+    case $n in
+        search) set -- search --db "$D/s.db" 바다숲 ;;
+        dups) set -- dups --db "$D/s.db" ;;
+    esac
+    timeout 60 "$GISA" "$@" >"$TMP/rostore-$n.out" 2>"$TMP/rostore-$n.err"
+    echo $? >"$TMP/rostore-$n.rc"
+done
+EOS
+in_tmpfs "$TMP/rostore" size=4m "$TMP/rostore.sh"
+if [ $? = 99 ]; then
+    skip "cannot mount a tmpfs here"
+else
+    for n in search dups; do
+        RC=$(cat "$TMP/rostore-$n.rc")
+        cp "$TMP/rostore-$n.err" "$TMP/err"
+        sane
+        expect_eq "$RC" 0 "$ROW ($n): exit status ($(head -c 200 "$TMP/err"))"
+    done
+    expect_present "$TMP/rostore-search.out" "[바다숲" "$ROW (search): results"
+fi
+
+# --- no output overwrites another --------------------------------------------
+row "extract --out: pages with the same name (a/x.html, b/x.html, b/x.htm, c/x-2.html)"
+# Each gets its own pair of files: the first keeps the name, the others are
+# numbered (never another page's own name) and reported; run again, the
+# same names.
+mkdir -p "$TMP/same/a" "$TMP/same/b" "$TMP/same/c"
+cp examples/newspaper.html "$TMP/same/a/x.html"
+cp examples/naver-news.html "$TMP/same/b/x.html"
+cp examples/korea-kr-release.html "$TMP/same/b/x.htm"
+cp examples/release-dump.txt "$TMP/same/c/x-2.html"
+for pass in 1 2; do
+    trun extract --out "$TMP/same/out" "$TMP/same/a/x.html" "$TMP/same/b/x.html" \
+        "$TMP/same/b/x.htm" "$TMP/same/c/x-2.html"
+    expect_eq "$RC" 0 "$ROW (run $pass): exit status"
+    expect_present "$TMP/err" "4 of 4 pages extracted" "$ROW (run $pass): summary"
+    expect_present "$TMP/err" "$TMP/same/b/x.html: written as $TMP/same/out/x-3.txt" "$ROW (run $pass): the renamed page is reported"
+    no_leftovers "$TMP/same/out" "run $pass" 8
+    for pair in a/x.html:x b/x.html:x-3 b/x.htm:x-4 c/x-2.html:x-2; do
+        "$GISA" extract "$TMP/same/${pair%%:*}" >"$TMP/same/want.txt" 2>/dev/null
+        ok
+        cmp -s "$TMP/same/want.txt" "$TMP/same/out/${pair#*:}.txt" ||
+            fail "$ROW (run $pass): ${pair#*:}.txt is not the text of ${pair%%:*}"
+    done
+done
+
+row "extract --out DIR of a page lying in DIR (a text dump DIR/dump.txt)"
+mkdir "$TMP/inside"
+cp examples/release-dump.txt "$TMP/inside/dump.txt"
+trun extract --out "$TMP/inside" "$TMP/inside/dump.txt"
+expect_eq "$RC" 0 "$ROW: exit status"
+ok
+cmp -s "$TMP/inside/dump.txt" examples/release-dump.txt || fail "$ROW: the input was overwritten"
+"$GISA" extract examples/release-dump.txt >"$TMP/inside.want" 2>/dev/null
+ok
+cmp -s "$TMP/inside.want" "$TMP/inside/dump-2.txt" || fail "$ROW: dump-2.txt is not the dump's text"
+expect_present "$TMP/err" "$TMP/inside/dump.txt: written as $TMP/inside/dump-2.txt" "$ROW: reported"
+# The same file reached by another path (./, a hard link) is still an input.
+ln "$TMP/inside/dump.txt" "$TMP/inside/linked.txt"
+trun extract --out "$TMP/inside" "$TMP/./inside/linked.txt"
+expect_eq "$RC" 0 "$ROW (hard link): exit status"
+ok
+cmp -s "$TMP/inside/dump.txt" examples/release-dump.txt || fail "$ROW (hard link): the input was overwritten"
+
+# Pages for the post and site rows: $1 directory, $2 count, $3 "site" for
+# one canonical URL shared by all (else one each), $4 "same" for one title
+# shared by all, $5 a sentence added to the body (a revised page).
+make_pages() {
+    /usr/bin/python3 - "$@" <<'PY'
+import os, sys
+d, n, urls, titles = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+extra = sys.argv[5] if len(sys.argv) > 5 else ""
+os.makedirs(d, exist_ok=True)
+for i in range(n):
+    url = "https://news.example/" if urls == "site" else "https://news.example/local/%d" % i
+    title = "주간 소식" if titles == "same" else "지역 소식 %d호" % i
+    with open(os.path.join(d, "p%03d.html" % i), "w") as f:
+        f.write('<html><head><meta charset="utf-8"><title>%s</title>'
+                '<link rel="canonical" href="%s">'
+                '<meta property="article:published_time" content="2026-03-05T09:00:00+09:00">'
+                '</head><body><article><h1>%s</h1>'
+                '<p>시는 %d번째 주민 설명회를 열고 새 도서관 건립 계획을 알렸다. '
+                '도서관은 내년 가을 문을 열 예정이다.%s</p>'
+                '<p>주민들은 주차 공간과 운영 시간에 대해 질문했다. '
+                '시는 다음 달까지 답변을 정리해 공개하겠다고 밝혔다.</p>'
+                '</article></body></html>\n' % (title, url, title, i, extra))
+PY
+}
+
+row "post --out: another article with the same title and date"
+# Same file name, different article: the first post is kept and the second
+# gets NAME-2; posting the first again replaces only its own file.
+make_pages "$TMP/alike" 2 own same
+for fmt in jekyll html; do
+    o="$TMP/alike-$fmt"
+    trun post --format $fmt --out "$o" "$TMP/alike/p000.html"
+    expect_eq "$RC" 0 "$ROW ($fmt, first): exit status"
+    cp "$TMP/out" "$TMP/alike-first"
+    trun post --format $fmt --out "$o" "$TMP/alike/p001.html"
+    expect_eq "$RC" 0 "$ROW ($fmt, second): exit status"
+    no_leftovers "$o" "$fmt" 2
+    first=$(ls "$o" | grep -v -e '-2\.' | head -1)
+    ok
+    cmp -s "$o/$first" "$TMP/alike-first" || fail "$ROW ($fmt): the first post was replaced"
+    expect_present "$TMP/err" "-2." "$ROW ($fmt): the second post's name"
+    trun post --format $fmt --out "$o" "$TMP/alike/p000.html"
+    no_leftovers "$o" "$fmt, the first again" 2
+done
+
+row "post --out DIR of a post lying in DIR under the name it would get"
+# Posting a post again into its own directory would replace the input:
+# refused (exit 2), the input left as it was.
+"$GISA" post --out "$TMP/own" "$RELEASE" >/dev/null 2>&1
+own=$(ls "$TMP/own")
+cp "$TMP/own/$own" "$TMP/own.copy"
+trun post --out "$TMP/own" "$TMP/own/$own"
+expect_eq "$RC" 2 "$ROW: exit status"
+expect_present "$TMP/err" "$TMP/own/$own is the input" "$ROW: message"
+ok
+cmp -s "$TMP/own/$own" "$TMP/own.copy" || fail "$ROW: the input was overwritten"
+no_leftovers "$TMP/own" "post --out" 1
+
+row "site: pages sharing one canonical URL (a site-wide canonical)"
+make_pages "$TMP/canon" 3 site diff
+trun site --to "$TMP/canon-site" "$TMP"/canon/*.html
+expect_eq "$RC" 0 "$ROW: exit status"
+expect_present "$TMP/err" "3 added, 0 updated" "$ROW: summary"
+no_leftovers "$TMP/canon-site/_posts" "posts" 3
+trun site --to "$TMP/canon-site" "$TMP"/canon/*.html
+expect_present "$TMP/err" "0 added, 0 updated, 3 unchanged" "$ROW: the second run"
+# A page revised (the same URL, title and date, its text changed) still
+# replaces its post.
+make_pages "$TMP/revised" 3 site diff " 개관식은 10월에 열린다."
+trun site --to "$TMP/canon-site" "$TMP/revised/p001.html"
+expect_present "$TMP/err" "0 added, 1 updated" "$ROW: a revised page"
+no_leftovers "$TMP/canon-site/_posts" "after the revision" 3
+expect_eq "$(cat "$TMP"/canon-site/_posts/*1ho.md | grep -c '개관식은 10월에')" 1 "$ROW: the revised text"
+
+row "two site runs at once on one site (200 pages, 3 trials)"
+# The runs take turns (DIR/.gisa.lock): every post exactly once.
+make_pages "$TMP/many" 200 own diff
+for t in 1 2 3; do
+    rm -rf "$TMP/both"
+    timeout 120 "$GISA" site -q --to "$TMP/both" "$TMP"/many/*.html 2>"$TMP/both1.err" &
+    p1=$!
+    timeout 120 "$GISA" site -q --to "$TMP/both" "$TMP"/many/*.html 2>"$TMP/both2.err" &
+    p2=$!
+    wait $p1
+    r1=$?
+    wait $p2
+    RC=$?
+    sane
+    expect_eq "$r1.$RC" 0.0 "$ROW (trial $t): exit statuses"
+    no_leftovers "$TMP/both/_posts" "trial $t" 200
+    expect_eq "$(cat "$TMP/both1.err" "$TMP/both2.err" | grep -c '200 added, 0 updated, 0 unchanged')" 1 "$ROW (trial $t): one run added them all"
+done
 
 rm -f "$TMP/big.html" "$TMP/bomb.gz"
 finish badinput

@@ -312,10 +312,25 @@ static size_t stems(const char *s, char out[][48], size_t cap)
     return n;
 }
 
+/* Room for every word of `s`: no content word is left out of a measure,
+ * however long the sentence (issue #22: no silent caps). NULL when out of
+ * memory. */
+static char (*stem_room(const char *s, size_t *cap))[48]
+{
+    size_t words = 1;
+    for (const char *p = s; *p; p++)
+        words += *p == ' ' || *p == '\n';
+    *cap = words;
+    return malloc(words * sizeof(char[48]));
+}
+
 size_t check_content_words(const char *s)
 {
-    char st[64][48];
-    return stems(s, st, 64);
+    size_t cap;
+    char (*st)[48] = stem_room(s, &cap);
+    size_t n = st ? stems(s, st, cap) : 0;
+    free(st);
+    return n;
 }
 
 double check_overlap(const char *a, const char *b)
@@ -325,17 +340,21 @@ double check_overlap(const char *a, const char *b)
 
 static double overlap(const char *a, const char *b)
 {
-    static const size_t cap_b = 512;
-    char sa[64][48], (*sb)[48] = malloc(cap_b * sizeof *sb);
-    if (!sb)
+    size_t cap_a, cap_b;
+    char (*sa)[48] = stem_room(a, &cap_a), (*sb)[48] = stem_room(b, &cap_b);
+    if (!sa || !sb) {
+        free(sa);
+        free(sb);
         return 0;
-    size_t na = stems(a, sa, 64), nb = stems(b, sb, cap_b), hit = 0;
+    }
+    size_t na = stems(a, sa, cap_a), nb = stems(b, sb, cap_b), hit = 0;
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
             if (strstr(sb[j], sa[i]) || strstr(sa[i], sb[j])) {
                 hit++;
                 break;
             }
+    free(sa);
     free(sb);
     return na ? (double)hit / (double)na : 0;
 }
@@ -381,10 +400,14 @@ void judge_text_fact(checker *c, gisa_fact *f)
 /* Share of the content words of `text` stated anywhere in the sources. */
 static double stated_share(checker *c, const char *text)
 {
-    char st[64][48];
-    size_t n = stems(text, st, 64), hit = 0;
+    size_t cap;
+    char (*st)[48] = stem_room(text, &cap);
+    if (!st)
+        return 0;
+    size_t n = stems(text, st, cap), hit = 0;
     for (size_t i = 0; i < n; i++)
         hit += hay_find(&c->hay, st[i], strlen(st[i])) >= 0;
+    free(st);
     return n ? (double)hit / (double)n : 0;
 }
 

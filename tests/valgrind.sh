@@ -61,16 +61,20 @@ for page in examples/*.html examples/release-dump.txt; do
 done
 vg 0 "extract --out (batch)" "$GISA" extract --out "$TMP/batch" examples/*.html
 vg 0 "post korea-kr-release" "$GISA" post --date 2026-03-12 examples/korea-kr-release.html
-vg 0 "post --format hugo --mode summary newspaper" \
-    "$GISA" post --format hugo --mode summary examples/newspaper.html
-vg 0 "post --out" "$GISA" post --out "$TMP/posts" examples/naver-news.html
-vg 0 "site --to" "$GISA" site --quiet --to "$TMP/site" examples/*.html
+# The newspaper and Naver samples reserve their rights: refused (6), or
+# posted as a quoted summary with --allow-unlicensed.
+vg 6 "post a page that reserves its rights" "$GISA" post examples/newspaper.html
+vg 0 "post --format hugo --allow-unlicensed newspaper" \
+    "$GISA" post --format hugo --allow-unlicensed examples/newspaper.html
+vg 0 "post --out" "$GISA" post --out "$TMP/posts" examples/korea-kr-release.html
+vg 6 "site --to (two pages refused)" "$GISA" site --quiet --to "$TMP/site" examples/*.html
+vg 0 "site --to --allow-unlicensed" "$GISA" site --quiet --allow-unlicensed --to "$TMP/site" examples/*.html
 vg 0 "analyze korea-kr-release" "$GISA" analyze examples/korea-kr-release.html
 vg 0 "analyze --format text release-dump" "$GISA" analyze --format text examples/release-dump.txt
-"$GISA" post --no-check examples/newspaper.html >"$TMP/faithful.md" 2>/dev/null
-vg 0 "check a faithful post" "$GISA" check "$TMP/faithful.md" --source examples/newspaper.html
-sed 's/23명/32명/g' "$TMP/faithful.md" >"$TMP/altered.md"
-vg 5 "check an altered post" "$GISA" check --format json "$TMP/altered.md" --source examples/newspaper.html
+"$GISA" post --no-check examples/korea-kr-release.html >"$TMP/faithful.md" 2>/dev/null
+vg 0 "check a faithful post" "$GISA" check "$TMP/faithful.md" --source examples/korea-kr-release.html
+sed 's/486억/999억/g' "$TMP/faithful.md" >"$TMP/altered.md"
+vg 5 "check an altered post" "$GISA" check --format json "$TMP/altered.md" --source examples/korea-kr-release.html
 
 # --- bad inputs: the error paths -------------------------------------------------
 : >"$TMP/empty.html"

@@ -93,12 +93,34 @@ def _choice(table, value, what):
                          f"unknown {what} {value!r}; one of: {', '.join(table)}") from None
 
 
-def _take_string(out, length):
-    """Copy a malloc'd (char *, len) pair into str and free it."""
+def _call(fn, *args):
+    """Call a libgisa function whose last argument is a gisa_error *;
+    raise its error unless it returns GISA_OK."""
+    err = _ffi.new("gisa_error *")
+    st = fn(*args, err)
+    if st != _lib.GISA_OK:
+        _raise(err, st)
+
+
+def _rendered(fn, obj, fmt):
+    """The text a gisa_*render(obj, fmt, &out, &len, err) function makes,
+    as str; the malloc'd buffer is freed."""
+    out = _ffi.new("char **")
+    length = _ffi.new("size_t *")
+    _call(fn, obj, fmt, out, length)
     try:
         return _ffi.unpack(out[0], length[0]).decode("utf-8")
     finally:
         _lib.gisa_free(out[0])
+
+
+def _cstr(s, keep):
+    """A C string for `s` (NULL for None), kept alive in the list `keep`."""
+    if s is None:
+        return _ffi.NULL
+    c = _ffi.new("char[]", s.encode("utf-8"))
+    keep.append(c)
+    return c
 
 
 class _Document:
@@ -123,13 +145,13 @@ class _Document:
             raise TypeError(f"a page is bytes or str, not {type(page).__name__}")
         self._keep = []
         src = _ffi.new("gisa_source *")
-        src.name = self._cstr(name if name is not None else (url or "<page>"))
+        src.name = _cstr(name if name is not None else (url or "<page>"), self._keep)
         buf = _ffi.from_buffer("unsigned char[]", data)
         self._keep.append(buf)
         src.data = buf
         src.len = len(data)
-        src.url = self._cstr(url)
-        src.content_type = self._cstr(content_type)
+        src.url = _cstr(url, self._keep)
+        src.content_type = _cstr(content_type, self._keep)
         opts = _ffi.new("gisa_extract_options *")
         opts.kind = _choice(_KINDS, kind, "kind")
         opts.max_input = _limit(limits, "max_bytes")
@@ -139,18 +161,8 @@ class _Document:
         if limits:
             raise TypeError(f"unknown limit {sorted(limits)[0]!r}")
         doc = _ffi.new("gisa_document **")
-        err = _ffi.new("gisa_error *")
-        st = _lib.gisa_extract(src, opts, doc, err)
-        if st != _lib.GISA_OK:
-            _raise(err, st)
+        _call(_lib.gisa_extract, src, opts, doc)
         self.ptr = doc[0]
-
-    def _cstr(self, s):
-        if s is None:
-            return _ffi.NULL
-        c = _ffi.new("char[]", s.encode("utf-8"))
-        self._keep.append(c)
-        return c
 
     def __enter__(self):
         return self
@@ -215,13 +227,7 @@ def extract_text(page, url=None, *, format="text", name=None, content_type=None,
 
 
 def _render(doc, fmt):
-    out = _ffi.new("char **")
-    length = _ffi.new("size_t *")
-    err = _ffi.new("gisa_error *")
-    st = _lib.gisa_render(doc, fmt, out, length, err)
-    if st != _lib.GISA_OK:
-        _raise(err, st)
-    return _take_string(out, length)
+    return _rendered(_lib.gisa_render, doc, fmt)
 
 
 def post(page, url=None, *, format="jekyll", style="plain", mode="full",
@@ -233,29 +239,18 @@ def post(page, url=None, *, format="jekyll", style="plain", mode="full",
     hugo, html, markdown or json; `style`: plain or tistory; `mode`: full or
     summary (`sentences` in the summary)."""
     keep = []
-
-    def cstr(s):
-        if s is None:
-            return _ffi.NULL
-        c = _ffi.new("char[]", s.encode("utf-8"))
-        keep.append(c)
-        return c
-
     opts = _ffi.new("gisa_post_options *")
     opts.format = _choice(_POST_FORMATS, format, "format")
     opts.style = _choice(_STYLES, style, "style")
     opts.mode = _choice(_MODES, mode, "mode")
     opts.summary_sentences = sentences or 0
-    opts.category = cstr(category)
-    opts.date = cstr(date)
+    opts.category = _cstr(category, keep)
+    opts.date = _cstr(date, keep)
     opts.include_images = 1 if include_images else 0
     opts.no_check = 0 if check else 1
     with _Document(page, url, name, content_type, kind, limits) as doc:
         result = _ffi.new("gisa_post *")
-        err = _ffi.new("gisa_error *")
-        st = _lib.gisa_compose(doc.ptr, opts, result, err)
-        if st != _lib.GISA_OK:
-            _raise(err, st)
+        _call(_lib.gisa_compose, doc.ptr, opts, result)
         try:
             return _ffi.unpack(result.text, result.len).decode("utf-8")
         finally:
@@ -280,17 +275,10 @@ def check(text, sources, *, kind="auto"):
             docs.append(_Document(page, None, f"<source {i + 1}>", None, "auto", {}))
         array = _ffi.new("gisa_document *[]", [d.ptr for d in docs[1:]])
         report = _ffi.new("gisa_check_report **")
-        err = _ffi.new("gisa_error *")
-        st = _lib.gisa_check(derived.ptr, array, len(docs) - 1, report, err)
-        if st != _lib.GISA_OK:
-            _raise(err, st)
+        _call(_lib.gisa_check, derived.ptr, array, len(docs) - 1, report)
         try:
-            out = _ffi.new("char **")
-            length = _ffi.new("size_t *")
-            st = _lib.gisa_check_render(report[0], _lib.GISA_FORMAT_JSON, out, length, err)
-            if st != _lib.GISA_OK:
-                _raise(err, st)
-            result = _json.loads(_take_string(out, length))
+            result = _json.loads(_rendered(_lib.gisa_check_render, report[0],
+                                           _lib.GISA_FORMAT_JSON))
         finally:
             _lib.gisa_check_free(report[0])
     finally:
@@ -338,16 +326,13 @@ def _paragraphs(text):
 def _analysis_of_text(text, title, date, facts_only=False, max_keywords=0):
     if isinstance(text, str):
         text = text.encode("utf-8")
-    keep = [_ffi.new("char[]", s.encode("utf-8")) if s else _ffi.NULL
-            for s in (title, date)]
+    keep = []
+    title_c, date_c = _cstr(title or None, keep), _cstr(date or None, keep)
     opts = _ffi.new("gisa_analyze_options *")
     opts.max_keywords = max_keywords
     opts.facts_only = 1 if facts_only else 0
     an = _ffi.new("gisa_analysis **")
-    err = _ffi.new("gisa_error *")
-    st = _lib.gisa_analyze_text(keep[0], keep[1], text, len(text), opts, an, err)
-    if st != _lib.GISA_OK:
-        _raise(err, st)
+    _call(_lib.gisa_analyze_text, title_c, date_c, text, len(text), opts, an)
     return an[0]
 
 
@@ -381,13 +366,7 @@ def _split_title(text):
 
 
 def _render_analysis(an):
-    out = _ffi.new("char **")
-    length = _ffi.new("size_t *")
-    err = _ffi.new("gisa_error *")
-    st = _lib.gisa_analysis_render(an, _lib.GISA_FORMAT_JSON, out, length, err)
-    if st != _lib.GISA_OK:
-        _raise(err, st)
-    return _take_string(out, length)
+    return _rendered(_lib.gisa_analysis_render, an, _lib.GISA_FORMAT_JSON)
 
 
 def analyze(page, url=None, *, max_keywords=20, kind="auto", **limits):
@@ -398,10 +377,7 @@ def analyze(page, url=None, *, max_keywords=20, kind="auto", **limits):
         opts = _ffi.new("gisa_analyze_options *")
         opts.max_keywords = max_keywords
         an = _ffi.new("gisa_analysis **")
-        err = _ffi.new("gisa_error *")
-        st = _lib.gisa_analyze(doc.ptr, opts, an, err)
-        if st != _lib.GISA_OK:
-            _raise(err, st)
+        _call(_lib.gisa_analyze, doc.ptr, opts, an)
         try:
             return _json.loads(_render_analysis(an[0]))
         finally:

@@ -178,6 +178,23 @@ static void take_hints(doc *d, const gisa_source *src)
         d->pub.author = d->pub.publisher;
 }
 
+/* The end of every reader: a document without body blocks is refused with
+ * `empty` ("a title alone is no article"), the caller's hints fill what
+ * the source left out, and the document is handed out or freed. */
+static gisa_status finish_document(doc *d, gisa_status st, const gisa_source *src,
+                                   const char *empty, gisa_document **out, gisa_error *err)
+{
+    if (st == GISA_OK && d->pub.nblocks == 0)
+        st = gisa_fail(err, GISA_ERR_INPUT, "%s: %s", input_label(src->name), empty);
+    if (st != GISA_OK) {
+        doc_free(d);
+        return st;
+    }
+    take_hints(d, src);
+    *out = &d->pub;
+    return GISA_OK;
+}
+
 /* A word-processor document: read by its format's reader (office.c). */
 static gisa_status extract_document(const gisa_source *src, office_kind kind,
                                     const gisa_extract_options *opts, size_t max,
@@ -191,16 +208,7 @@ static gisa_status extract_document(const gisa_source *src, office_kind kind,
     set_limits(d, opts);
     d->keep_repeats = 1;
     gisa_status st = extract_office(d, kind, src, max, err);
-    if (st == GISA_OK && d->pub.nblocks == 0)
-        st = gisa_fail(err, GISA_ERR_INPUT, "%s: no text in the document", label);
-    if (st == GISA_OK)
-        take_hints(d, src);
-    if (st != GISA_OK) {
-        doc_free(d);
-        return st;
-    }
-    *out = &d->pub;
-    return GISA_OK;
+    return finish_document(d, st, src, "no text in the document", out, err);
 }
 
 gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opts,
@@ -253,14 +261,5 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
     else
         st = extract_textdump(d, &t, err);
     buf_free(&t.conv);
-    if (st == GISA_OK && d->pub.nblocks == 0) /* a title alone is no article */
-        st = gisa_fail(err, GISA_ERR_INPUT, "%s: no article text found", label);
-    if (st == GISA_OK)
-        take_hints(d, src);
-    if (st != GISA_OK) {
-        doc_free(d);
-        return st;
-    }
-    *out = &d->pub;
-    return GISA_OK;
+    return finish_document(d, st, src, "no article text found", out, err);
 }

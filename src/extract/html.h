@@ -2,9 +2,30 @@
 #ifndef GISA_HTML_H
 #define GISA_HTML_H
 
+#include <string.h>
+
 #include <libxml/HTMLparser.h>
 
 #include "extract.h"
+
+/* Recursion bound of every tree walk: deeply nested input cannot exhaust
+ * the stack. */
+#define MAX_DEPTH 400
+
+/* strcmp with the first bytes compared inline: a binary search over a
+ * word table settles most steps on the first letter, and calling strcmp
+ * for each was a tenth of the time spent measuring a page. */
+static inline int cmp_names(const char *a, const char *b)
+{
+    if (a[0] != b[0])
+        return (unsigned char)a[0] - (unsigned char)b[0];
+    return a[0] ? strcmp(a + 1, b + 1) : 0;
+}
+
+static inline int is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 /* Tags we treat specially, found once per element by tag_of(). */
 typedef enum tag {
@@ -63,5 +84,54 @@ void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *
 const char *resolve_url(doc *d, const char *base, const char *url);
 /* Attribute value or NULL (libxml2 strings are copied into the arena). */
 const char *attr(doc *d, const xmlNode *n, const char *name);
+
+/* html_evidence.c: hidden from every reader (the hidden attribute, an
+ * inline display:none or visibility:hidden), or shown to screen readers
+ * only. */
+int hidden_element(const xmlNode *n);
+
+/* ---- html_measure.c: the first pass */
+#define SOME_PROSE 600 /* bytes: a few paragraphs */
+unsigned visible_bytes(const xmlChar *s);
+/* Tag of a measured element, from the cache. */
+tag ntag(const xmlNode *n);
+void measure_page(doc *d, xmlNode *body);
+void unwrap_swallowing(xmlNode *body);
+int layout_wrapper(const node_info *ni);
+int form_is_boilerplate(const node_info *ni);
+
+/* ---- html_comments.c */
+/* Which comment-marked subtrees marked() adds up, and what of them. */
+typedef enum mark_kind {
+    MARK_COMMENTS,     /* text of the comments that are not customer reviews */
+    MARK_REVIEWS,      /* text of customer reviews */
+    MARK_READERS,      /* prose of the comments that are not review-named */
+    MARK_REVIEW_NAMED, /* prose of review-named sections */
+} mark_kind;
+
+/* How much of n's content lies in comment-marked subtrees of kind k. */
+unsigned marked(const xmlNode *n, mark_kind k, int depth);
+int post_with_comments(xmlNode *n);
+unsigned comment_bytes(const xmlNode *n);
+int in_comments(const xmlNode *n);
+int in_reviews(const xmlNode *n);
+
+/* ---- html_emit.c, html_table.c: the second pass */
+typedef struct emitter {
+    doc *d;
+    buf inl;          /* inline text waiting to become a paragraph */
+    size_t inl_offset;
+    const char *base; /* for resolving image URLs */
+    int keep_comments; /* the comments are the page (a forum thread) */
+    int lenient;       /* second try: keep link lists and weak boilerplate */
+    unsigned root_text; /* text of the chosen element */
+} emitter;
+void emit_tree(emitter *e, xmlNode *n, int depth);
+void emit_element(emitter *e, xmlNode *c, int depth);
+void emit_flush(emitter *e);
+const char *clean_collect(emitter *e, xmlNode *n, int keep_br);
+xmlNode *find_tag(xmlNode *n, tag want, int depth);
+int is_layout_table(xmlNode *n, int depth);
+void emit_table(emitter *e, xmlNode *n);
 
 #endif

@@ -1,0 +1,519 @@
+/* html_emit.c - the second pass: walk the chosen element and emit blocks
+ * (paragraphs, headings, lists, quotes, code, images), leaving out
+ * subtrees that look like boilerplate and sections whose heading points
+ * elsewhere. Tables are in html_table.c. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/error.h"
+#include "../util/utf8.h"
+#include "html.h"
+
+/* A short line that only states the site's copyright. */
+static int is_copyright_line(const char *s)
+{
+    size_t n = strlen(s);
+    if (n > 200)
+        return 0;
+    return strncmp(s, "\xC2\xA9", 2) == 0 || strncasecmp(s, "copyright", 9) == 0 ||
+           strncasecmp(s, "(c) ", 4) == 0 || strstr(s, "All Rights Reserved") ||
+           strstr(s, "All rights reserved");
+}
+
+/* The label of an ad slot or a paid listing, standing alone. */
+static int is_ad_label(const char *s)
+{
+    return !strcasecmp(s, "advertisement") || !strcasecmp(s, "sponsored") || !strcmp(s, "광고");
+}
+
+static void add_paragraph(emitter *e, const char *s, size_t len, size_t offset)
+{
+    gisa_block *b = doc_add_text(e->d, GISA_BLOCK_PARAGRAPH, 0, s, len, offset);
+    if (b && (is_copyright_line(b->text) || is_ad_label(b->text)))
+        doc_drop_last(e->d);
+}
+
+void emit_flush(emitter *e)
+{
+    if (e->inl.len)
+        add_paragraph(e, e->inl.ptr, e->inl.len, e->inl_offset);
+    buf_reset(&e->inl);
+}
+
+/* Append a text node, turning source newlines into spaces: only <br>
+ * marks a line break (as U+2028, which text_clean keeps as "\n"). */
+static void put_text(buf *b, const xmlChar *s)
+{
+    size_t n = strlen((const char *)s);
+    if (!buf_reserve(b, n))
+        return;
+    for (size_t i = 0; i < n; i++)
+        b->ptr[b->len++] = s[i] == '\n' || s[i] == '\r' ? ' ' : (char)s[i];
+    b->ptr[b->len] = '\0';
+}
+
+/* Mostly link text. A list of headlines is this; in a page of prose
+ * it is a "read next" box, in a listing page it is the content. */
+static int link_dense(const node_info *ni)
+{
+    return ni->link * 10 > ni->text * 6;
+}
+
+
+/* A form that wraps a thread's posts (a reply form around the topic):
+ * the posts, when the page's comments are its content. */
+static int form_holds_posts(const emitter *e, const xmlNode *n)
+{
+    return e->keep_comments &&
+           (in_comments(n) || comment_bytes(n) * 2 > info_of(n)->text);
+}
+
+/* A short link with nowhere to go, scripted as a button ("Click to
+ * expand...", "Show more"): a control's label, not the page's text. */
+static int button_label(const emitter *e, const xmlNode *n)
+{
+    const node_info *ni = info_of(n);
+    if (!ni || ni->tag != T_A || ni->prose || ni->text >= 60 || attr(e->d, n, "href"))
+        return 0;
+    const char *role = attr(e->d, n, "role");
+    return role && !strcmp(role, "button");
+}
+
+static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
+{
+    const node_info *ni = info_of(n);
+    /* a collapsed tab, accordion or "read more" panel holds prose the
+     * reader opens; hidden menus, labels and widgets hold none, and a
+     * hidden paragraph on its own is not a panel */
+    if (!ni || (ni->hidden && (ni->prose == 0 || t == T_P)))
+        return 1;
+    if (t == T_NAV || t == T_ASIDE || t == T_MENU || button_label(e, n))
+        return 1;
+    if (t == T_FORM && form_is_boilerplate(ni) && !form_holds_posts(e, n))
+        return 1;
+    if (ni->cls == EV_COMMENT && !e->keep_comments)
+        return 1;
+    if ((ni->cls == EV_STRONG_BAD && !layout_wrapper(ni)) || ni->cls == EV_OVERLAY)
+        return 1;
+    /* a page's or an article's footer: links, legal lines, credits */
+    if (t == T_FOOTER)
+        return 1;
+    if (e->lenient)
+        return 0;
+    if (ni->cls == EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text))
+        return 1;
+    if (t == T_HEADER && ni->prose == 0)
+        return 1;
+    /* a poll, a rating or a search box: form controls with a few words */
+    if (ni->controls && ni->prose < 200 && ni->text < 400)
+        return 1;
+    /* no prose and more (short) link text than text: a menu or a tag row */
+    if (ni->mass < 0 && ni->prose == 0 && t != T_A)
+        return 1;
+    /* a block mostly of links: menus, tag clouds, "read next" lists */
+    if (t != T_P && ni->text && ni->text < 2000 &&
+        (ni->short_link * 10 > ni->text * 6 ||
+         (link_dense(ni) && !(n->parent && info_of(n->parent) &&
+                              link_dense(info_of(n->parent))))))
+        return 1;
+    return 0;
+}
+
+/* Links already collected into one block: a product card often links its
+ * title two or three times (image label, heading, "quick shop"), and a
+ * reader sees the name once. */
+typedef struct seen_links {
+    const char *href[8];
+    size_t start[8], len[8];
+    int n;
+} seen_links;
+
+/* Trim the spaces around b[*start, *end). */
+static void trim_span(const buf *b, size_t *start, size_t *end)
+{
+    while (*start < *end && b->ptr[*start] == ' ')
+        (*start)++;
+    while (*end > *start && b->ptr[*end - 1] == ' ')
+        (*end)--;
+}
+
+/* Was the link just collected into b from `from` on, with this href, seen
+ * before in the block with the same text? If not, remember it. */
+static int repeated_link(seen_links *sl, const buf *b, size_t from, const char *href)
+{
+    size_t start = from, end = b->len;
+    trim_span(b, &start, &end);
+    if (start == end)
+        return 0;
+    for (int i = 0; i < sl->n; i++)
+        if (!strcmp(sl->href[i], href) && sl->len[i] == end - start &&
+            !memcmp(b->ptr + sl->start[i], b->ptr + start, end - start))
+            return 1;
+    if (sl->n < 8) {
+        sl->href[sl->n] = href;
+        sl->start[sl->n] = start;
+        sl->len[sl->n++] = end - start;
+    }
+    return 0;
+}
+
+/* A link that is all the text of its block parent (a card's title, a
+ * label), not a link inside a sentence. */
+static int stands_alone(const xmlNode *a)
+{
+    const xmlNode *p = a->parent;
+    const node_info *ni = info_of(a), *pi = p ? info_of(p) : NULL;
+    return ni && pi && ni->text == pi->text && !tag_is_inline(p, ntag(p));
+}
+
+static void collect_links(emitter *e, xmlNode *n, buf *b, int depth, seen_links *sl)
+{
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            put_text(b, c->content);
+        } else if (c->type == XML_ELEMENT_NODE && depth < MAX_DEPTH) {
+            tag t = ntag(c);
+            if (t == T_BR)
+                buf_puts(b, "\xE2\x80\xA8");
+            else if (info_of(c) && !info_of(c)->hidden && !button_label(e, c)) {
+                int block = !tag_is_inline(c, t); /* junk is unmeasured */
+                const char *href = t == T_A && stands_alone(c) ? attr(e->d, c, "href") : NULL;
+                size_t from = b->len;
+                if (block)
+                    buf_putc(b, ' ');
+                collect_links(e, c, b, depth + 1, sl);
+                if (href && *href && b->ptr && repeated_link(sl, b, from, href))
+                    b->len = from, b->ptr[from] = '\0';
+                if (block)
+                    buf_putc(b, ' ');
+            }
+        }
+    }
+}
+
+/* Collect the text of an inline subtree into b. */
+static void collect(emitter *e, xmlNode *n, buf *b, int depth)
+{
+    seen_links sl = {{0}, {0}, {0}, 0};
+    collect_links(e, n, b, depth, &sl);
+}
+
+const char *clean_collect(emitter *e, xmlNode *n, int keep_br)
+{
+    buf b = BUF_INIT;
+    collect(e, n, &b, 0);
+    char *s = text_clean_dup(&e->d->mem, b.ptr ? b.ptr : "", b.len, keep_br);
+    buf_free(&b);
+    return s;
+}
+
+static void emit_list(emitter *e, xmlNode *n, tag t)
+{
+    size_t count = 0;
+    for (xmlNode *c = n->children; c; c = c->next)
+        count += c->type == XML_ELEMENT_NODE;
+    const char **items = arena_alloc(&e->d->mem, (count ? count : 1) * sizeof *items);
+    if (!items)
+        return;
+    size_t k = 0, repeats = 0;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || skip_subtree(e, c, ntag(c)))
+            continue;
+        const char *s = clean_collect(e, c, 0);
+        if (s && *s) {
+            repeats += doc_is_repeat(e->d, s);
+            items[k++] = s;
+        }
+    }
+    if (!k || repeats == k) /* nothing, or a list shown twice (tabs, mobile copy) */
+        return;
+    gisa_block *b = doc_add_block(e->d, GISA_BLOCK_LIST);
+    if (!b)
+        return;
+    b->level = t == T_OL;
+    b->items = items;
+    b->nitems = k;
+    b->ncols = 1;
+    b->offset = (size_t)xmlGetLineNo(n);
+}
+
+static void emit_image(emitter *e, xmlNode *n, const char *caption)
+{
+    const char *src = attr(e->d, n, "data-src");
+    if (!src)
+        src = attr(e->d, n, "data-original");
+    if (!src)
+        src = attr(e->d, n, "src");
+    if (!src || !*src || strncmp(src, "data:", 5) == 0)
+        return;
+    const char *w = attr(e->d, n, "width"), *h = attr(e->d, n, "height");
+    if ((w && atoi(w) > 0 && atoi(w) < 50) || (h && atoi(h) > 0 && atoi(h) < 50))
+        return; /* icons, spacers and tracking pixels */
+    gisa_block *b = doc_add_block(e->d, GISA_BLOCK_IMAGE);
+    if (!b)
+        return;
+    b->url = resolve_url(e->d, e->base, src);
+    /* Only a visible caption is text of the page: alt text is not shown
+     * (on WCXB 4 of 5 alt texts are absent from the gold article). */
+    b->text = caption ? caption : "";
+    if (!b->text)
+        b->text = "";
+    const char *alt = attr(e->d, n, "alt"); /* the tree's: copied, cleaned */
+    b->alt = alt && *alt ? text_clean_dup(&e->d->mem, alt, strlen(alt), 0) : NULL;
+    if (b->alt && !*b->alt)
+        b->alt = NULL;
+    b->offset = (size_t)xmlGetLineNo(n);
+}
+
+/* Is s the text of one of the last few blocks? Carousels and tab strips
+ * repeat a slide's heading for every copy of the slide. */
+static int recent_block_text(const doc *d, const char *s)
+{
+    size_t n = d->pub.nblocks;
+    for (size_t i = n > 4 ? n - 4 : 0; i < n; i++)
+        if (d->pub.blocks[i].text && !strcmp(d->pub.blocks[i].text, s))
+            return 1;
+    return 0;
+}
+
+xmlNode *find_tag(xmlNode *n, tag want, int depth)
+{
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (ntag(c) == want)
+            return c;
+        xmlNode *f = depth < 8 ? find_tag(c, want, depth + 1) : NULL;
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+
+/* Text of a <pre> subtree exactly as written; <br> is a newline. */
+static void collect_raw(const xmlNode *n, buf *b, int depth)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+            buf_puts(b, (const char *)c->content);
+        else if (c->type == XML_ELEMENT_NODE && ntag(c) == T_BR)
+            buf_putc(b, '\n');
+        else if (c->type == XML_ELEMENT_NODE && info_of(c) && !info_of(c)->hidden &&
+                 depth < MAX_DEPTH)
+            collect_raw(c, b, depth + 1);
+    }
+}
+
+/* Code keeps its spaces and line breaks; only blank lines around it go. */
+static void emit_pre(emitter *e, xmlNode *n)
+{
+    buf b = BUF_INIT;
+    collect_raw(n, &b, 0);
+    const char *s = b.ptr ? b.ptr : "";
+    size_t len = b.len;
+    while (len && (s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == ' ' ||
+                   s[len - 1] == '\t'))
+        len--;
+    size_t start = 0;
+    for (size_t i = 0; i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+                                   s[i] == '\r'); i++)
+        if (s[i] == '\n')
+            start = i + 1; /* drop leading blank lines, keep the indent */
+    if (len > start) {
+        gisa_block *blk = doc_add_block(e->d, GISA_BLOCK_CODE);
+        if (blk) {
+            blk->text = arena_strndup(&e->d->mem, s + start, len - start);
+            blk->offset = (size_t)xmlGetLineNo(n);
+            if (!blk->text)
+                doc_drop_last(e->d);
+        }
+    }
+    buf_free(&b);
+}
+
+/* <br> ends a line (U+2028, which text_clean keeps as "\n"); a second
+ * <br> with only spaces since the first ends the paragraph, as text
+ * written with <br><br> between paragraphs means. */
+static void line_break(emitter *e)
+{
+    static const char ls[] = "\xE2\x80\xA8";
+    size_t n = e->inl.len;
+    while (n && (e->inl.ptr[n - 1] == ' ' || e->inl.ptr[n - 1] == '\t'))
+        n--;
+    if (n >= 3 && memcmp(e->inl.ptr + n - 3, ls, 3) == 0) {
+        e->inl.len = n - 3;
+        e->inl.ptr[e->inl.len] = '\0';
+        emit_flush(e);
+        return;
+    }
+    buf_puts(&e->inl, ls);
+}
+
+void emit_element(emitter *e, xmlNode *c, int depth)
+{
+    tag t = ntag(c);
+    if (t == T_BR) {
+        line_break(e);
+        return;
+    }
+    if (skip_subtree(e, c, t))
+        return;
+    if (tag_is_inline(c, t)) {
+        if (!e->inl.len)
+            e->inl_offset = (size_t)xmlGetLineNo(c);
+        collect(e, c, &e->inl, depth);
+        return;
+    }
+    emit_flush(e);
+    const char *s;
+    switch (t) {
+    case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
+        s = clean_collect(e, c, 0);
+        if (s && *s && !recent_block_text(e->d, s)) {
+            gisa_block *b = doc_add_block(e->d, GISA_BLOCK_HEADING);
+            if (b) {
+                b->level = 1 + (int)(t - T_H1);
+                b->text = s;
+                b->offset = (size_t)xmlGetLineNo(c);
+            }
+        }
+        return;
+    case T_P:
+        s = clean_collect(e, c, 1);
+        if (s && *s)
+            add_paragraph(e, s, strlen(s), (size_t)xmlGetLineNo(c));
+        else if (find_tag(c, T_IMG, 0))
+            emit_tree(e, c, depth + 1);
+        return;
+    case T_UL: case T_OL:
+        emit_list(e, c, t);
+        return;
+    case T_TABLE:
+        if (is_layout_table(c, 0))
+            emit_tree(e, c, depth + 1);
+        else
+            emit_table(e, c);
+        return;
+    case T_BLOCKQUOTE:
+        s = clean_collect(e, c, 1);
+        if (s && *s)
+            doc_add_text(e->d, GISA_BLOCK_QUOTE, 0, s, strlen(s), (size_t)xmlGetLineNo(c));
+        return;
+    case T_PRE:
+        emit_pre(e, c);
+        return;
+    case T_IMG:
+        emit_image(e, c, NULL);
+        return;
+    case T_FIGURE: {
+        xmlNode *img = find_tag(c, T_IMG, 0), *cap = find_tag(c, T_FIGCAPTION, 0);
+        if (img)
+            emit_image(e, img, cap ? clean_collect(e, cap, 0) : NULL);
+        else
+            emit_tree(e, c, depth + 1);
+        return;
+    }
+    case T_HR:
+        return;
+    default:
+        emit_tree(e, c, depth + 1);
+        emit_flush(e);
+    }
+}
+
+/* Headings that introduce links to other pages, not more of this one:
+ * "Related articles", "You may also like", "관련 기사". Matched in
+ * lower case anywhere in a short heading. */
+/* A heading's text, lower-cased (ASCII) with runs of white space as one
+ * space, into out; 0 when it is longer than a section label. */
+static int heading_label(const xmlNode *h, char *out, size_t cap)
+{
+    buf b = BUF_INIT;
+    collect_raw(h, &b, 0);
+    size_t n = 0;
+    for (size_t i = 0; i < b.len && n + 1 < cap; i++) {
+        char c = b.ptr[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            if (n && out[n - 1] != ' ')
+                out[n++] = ' ';
+        } else {
+            out[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        }
+    }
+    int fits = b.len < cap;
+    buf_free(&b);
+    if (n && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+    return fits;
+}
+
+/* Headings that introduce links to other pages, not more of this one:
+ * "Related articles", "You may also like", "관련 기사". Phrases that also
+ * head real content ("Recommended", "Most popular") are left out. */
+static int heading_points_elsewhere(const xmlNode *h)
+{
+    static const char *const phrases[] = {
+        "related articles", "related posts", "related stories", "related products",
+        "related items", "related reading", "related links", "related news",
+        "explore related", "you may also like", "you might also like", "also viewed",
+        "also bought", "similar items", "similar products", "recommended for you",
+        "recently viewed", "more from", "more stories", "read next", "read more",
+        "more to explore", "people also", "frequently bought", "customers also",
+        "complete the look", "shop the look", "more like this", "you may be interested",
+        "sponsored", "featured products", "more articles", "latest posts",
+        "관련 기사", "관련기사", "많이 본",
+    };
+    char text[96];
+    if (!heading_label(h, text, sizeof text))
+        return 0; /* a headline, not a section label */
+    for (size_t i = 0; i < sizeof phrases / sizeof *phrases; i++)
+        if (strstr(text, phrases[i]))
+            return 1;
+    return strcmp(text, "related") == 0;
+}
+
+/* The heading an element opens with: itself, or its first child with
+ * text, a few levels down. */
+static const xmlNode *lead_heading(const xmlNode *n, int depth)
+{
+    if (tag_is_heading(ntag(n)))
+        return n;
+    for (const xmlNode *c = n->children; c && depth < 12; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+            visible_bytes(c->content))
+            return NULL;
+        const node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+        if (ci && !ci->hidden && ci->text)
+            return lead_heading(c, depth + 1);
+    }
+    return NULL;
+}
+
+void emit_tree(emitter *e, xmlNode *n, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return;
+    int skip_next = 0; /* the element after a heading of links elsewhere */
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (!e->inl.len)
+                e->inl_offset = (size_t)c->line;
+            put_text(&e->inl, c->content);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            if (skip_next) { /* the list or carousel under such a heading */
+                skip_next = 0;
+                continue;
+            }
+            const xmlNode *h = info_of(c) && info_of(c)->text ? lead_heading(c, 0) : NULL;
+            if (h && ntag(h) != T_H1 && heading_points_elsewhere(h)) {
+                skip_next = h == c;
+                if (h == c || info_of(c)->text * 2 < e->root_text)
+                    continue;
+            }
+            emit_element(e, c, depth);
+        }
+    }
+}

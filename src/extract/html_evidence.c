@@ -1,0 +1,198 @@
+/* html_evidence.c - what an element's class, id, role and style say about it:
+ * content, boilerplate of some strength, comments, an overlay; hidden or
+ * shown only to screen readers. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/error.h"
+#include "../util/utf8.h"
+#include "html.h"
+
+/* Words in class or id names, sorted for binary search, with what they
+ * say: 1 content, or an EV_* level of boilerplate. A name is split at
+ * non-letters and each word looked up, so "article-footer" is both.
+ * Strong words name whole page regions that are never the article; weak
+ * words are also used for small parts inside it ("widget", "tools"), so a
+ * weakly marked subtree that holds prose is kept. */
+static const struct class_word {
+    const char *word;
+    signed char level;
+} class_words[] = {
+    {"ad", EV_STRONG_BAD}, {"ads", EV_STRONG_BAD}, {"advert", EV_STRONG_BAD},
+    {"advertisement", EV_STRONG_BAD}, {"article", 1}, {"articlebody", 1},
+    {"aside", EV_WEAK_BAD}, {"atc", 1}, {"author", EV_WEAK_BAD},
+    {"avatar", EV_WEAK_BAD}, {"badges", EV_WEAK_BAD}, {"banner", EV_STRONG_BAD},
+    {"bbs", 1}, {"blog", 1}, {"body", 1}, {"breadcrumb", EV_STRONG_BAD},
+    {"breadcrumbs", EV_STRONG_BAD}, {"btn", EV_WEAK_BAD}, {"button", EV_WEAK_BAD},
+    {"byline", EV_WEAK_BAD}, {"cmt", EV_COMMENT}, {"combx", EV_WEAK_BAD},
+    {"comment", EV_COMMENT}, {"comments", EV_COMMENT}, {"community", EV_WEAK_BAD},
+    {"consent", EV_OVERLAY}, {"cont", 1}, {"content", 1}, {"cookie", EV_OVERLAY},
+    {"cookies", EV_OVERLAY}, {"copyright", EV_STRONG_BAD},
+    {"crosssell", EV_STRONG_BAD}, {"description", 1}, {"detail", 1},
+    {"disclaimer", EV_WEAK_BAD}, {"disqus", EV_COMMENT}, {"docs", 1},
+    {"documentation", 1}, {"dropdown", EV_STRONG_BAD}, {"entry", 1},
+    {"footer", EV_STRONG_BAD}, {"footnote", EV_WEAK_BAD}, {"gdpr", EV_OVERLAY},
+    {"gnb", EV_STRONG_BAD}, {"header", EV_WEAK_BAD}, {"hentry", 1},
+    {"hide", EV_WEAK_BAD}, {"legal", EV_WEAK_BAD}, {"lnb", EV_STRONG_BAD},
+    {"login", EV_STRONG_BAD}, {"main", 1}, {"markdown", 1},
+    {"masthead", EV_STRONG_BAD}, {"menu", EV_STRONG_BAD}, {"message", 1},
+    {"meta", EV_WEAK_BAD}, {"modal", EV_OVERLAY}, {"more", EV_WEAK_BAD},
+    {"nav", EV_STRONG_BAD}, {"navbar", EV_STRONG_BAD}, {"navigation", EV_STRONG_BAD},
+    {"news", 1}, {"newsletter", EV_STRONG_BAD}, {"offcanvas", EV_STRONG_BAD},
+    {"outbrain", EV_STRONG_BAD}, {"pager", EV_STRONG_BAD},
+    {"pagination", EV_STRONG_BAD}, {"popover", EV_OVERLAY}, {"popular", EV_WEAK_BAD},
+    {"popup", EV_OVERLAY}, {"post", 1}, {"postprofile", EV_WEAK_BAD},
+    {"print", EV_WEAK_BAD}, {"product", 1}, {"profile", EV_WEAK_BAD},
+    {"promo", EV_WEAK_BAD}, {"prose", 1}, {"rank", EV_WEAK_BAD},
+    {"ranking", EV_WEAK_BAD}, {"rating", EV_WEAK_BAD}, {"read", 1},
+    {"recently", EV_WEAK_BAD}, {"recommend", EV_WEAK_BAD},
+    {"recommendations", EV_STRONG_BAD}, {"recommended", EV_WEAK_BAD},
+    {"recs", EV_STRONG_BAD}, {"related", EV_STRONG_BAD}, {"remark", EV_COMMENT},
+    {"replies", EV_COMMENT}, {"reply", EV_COMMENT}, {"review", EV_COMMENT},
+    {"reviewer", EV_COMMENT}, {"reviews", EV_COMMENT}, {"rss", EV_WEAK_BAD},
+    {"share", EV_STRONG_BAD}, {"sharing", EV_STRONG_BAD}, {"shopping", EV_WEAK_BAD},
+    {"sidebar", EV_STRONG_BAD}, {"signature", EV_STRONG_BAD},
+    {"signup", EV_STRONG_BAD}, {"similar", EV_STRONG_BAD},
+    {"skyscraper", EV_STRONG_BAD}, {"snb", EV_STRONG_BAD}, {"sns", EV_STRONG_BAD},
+    {"social", EV_STRONG_BAD}, {"sponsor", EV_STRONG_BAD},
+    {"sponsored", EV_STRONG_BAD}, {"story", 1}, {"subscribe", EV_STRONG_BAD},
+    {"taboola", EV_STRONG_BAD}, {"tag", EV_WEAK_BAD}, {"tags", EV_WEAK_BAD},
+    {"text", 1}, {"thread", 1}, {"toc", EV_STRONG_BAD}, {"tool", EV_WEAK_BAD},
+    {"toolbar", EV_WEAK_BAD}, {"tools", EV_WEAK_BAD}, {"tooltip", EV_WEAK_BAD},
+    {"topic", 1}, {"txt", 1}, {"upsell", EV_STRONG_BAD}, {"userextras", EV_WEAK_BAD},
+    {"userinfo", EV_WEAK_BAD}, {"usertitle", EV_WEAK_BAD}, {"util", EV_WEAK_BAD},
+    {"view", 1}, {"viewer", 1}, {"widget", EV_WEAK_BAD},
+};
+
+/* Level of one lower-cased word, 0 when unknown. */
+static int class_word_level(const char *w)
+{
+    size_t lo = 0, hi = sizeof class_words / sizeof *class_words;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = cmp_names(w, class_words[mid].word);
+        if (c == 0)
+            return class_words[mid].level;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+
+/* Utility-class tokens with variants or arbitrary values
+ * ("lg:has-[>[data-slot=banner]]:pt-0") describe styling, not roles. */
+static int is_utility_token(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ':' || s[i] == '[' || s[i] == '(' || s[i] == '=')
+            return 1;
+    return 0;
+}
+
+static int words_evidence(const char *s)
+{
+    int good = 0, bad = 0;
+    while (s && *s) {
+        s += strspn(s, " \t\r\n");
+        size_t tn = strcspn(s, " \t\r\n");
+        const char *end = s + tn;
+        if (is_utility_token(s, tn)) {
+            s = end;
+            continue;
+        }
+        while (s < end) {
+            while (s < end && !is_letter(*s))
+                s++;
+            char w[24];
+            size_t n = 0;
+            for (; s < end && is_letter(*s); s++)
+                if (n < sizeof w - 1)
+                    w[n++] = (char)(*s | 0x20);
+            if (!n || n >= sizeof w - 2)
+                continue; /* long generated names carry no words we know */
+            w[n] = '\0';
+            int level = class_word_level(w);
+            if (level > 0)
+                good = 1;
+            else if (level < bad)
+                bad = level;
+        }
+    }
+    return bad ? bad : good;
+}
+
+int class_evidence(const xmlNode *n)
+{
+    int ev = 0;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        if (strcmp(name, "aria-modal") == 0 && a->children && a->children->content &&
+            strcmp((const char *)a->children->content, "true") == 0)
+            return EV_OVERLAY;
+        if (strcmp(name, "class") && strcmp(name, "id") && strcmp(name, "role") &&
+            strcmp(name, "itemprop"))
+            continue;
+        if (!a->children || !a->children->content)
+            continue;
+        const char *v = (const char *)a->children->content;
+        int e;
+        if (strcmp(name, "itemprop") == 0) {
+            /* a like or share counter is no text of the page */
+            e = strcmp(v, "interactionStatistic") == 0 ? EV_WEAK_BAD
+                : strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0;
+        } else if (strcmp(name, "role") == 0) {
+            e = !strcmp(v, "navigation") || !strcmp(v, "contentinfo") ||
+                        !strcmp(v, "banner") ? EV_WEAK_BAD
+                : !strcmp(v, "complementary") ? EV_STRONG_BAD
+                : !strcmp(v, "dialog") || !strcmp(v, "alertdialog") ? EV_OVERLAY
+                : !strcmp(v, "main") || !strcmp(v, "article");
+        } else {
+            e = words_evidence(v);
+        }
+        if (e < ev || (ev == 0 && e > 0))
+            ev = e;
+    }
+    return ev;
+}
+
+
+/* Text only screen readers get: not part of the page a reader sees. */
+static int screen_reader_only(const char *v)
+{
+    static const char *const names[] = {
+        "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+        "screen-reader-only", "u-visually-hidden", "a11y-hidden", "clipped",
+        "hidden-visually", "offscreen", "sr-text",
+    };
+    /* One pass over the tokens, not one search of the value per name. */
+    while (*v) {
+        size_t n = strcspn(v, " ");
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+            if (strncmp(v, names[i], n) == 0 && names[i][n] == '\0')
+                return 1;
+        v += n + (v[n] == ' ');
+    }
+    return 0;
+}
+
+int hidden_element(const xmlNode *n)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name;
+        const char *v = a->children && a->children->content
+                            ? (const char *)a->children->content : "";
+        if (!strcmp(name, "hidden"))
+            return 1;
+        if (!strcmp(name, "class") && screen_reader_only(v))
+            return 1;
+        if (!strcmp(name, "style") &&
+            (strstr(v, "display:none") || strstr(v, "display: none") ||
+             strstr(v, "visibility:hidden") || strstr(v, "visibility: hidden")))
+            return 1;
+    }
+    return 0;
+}

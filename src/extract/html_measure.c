@@ -1,0 +1,234 @@
+/* html_measure.c - the first pass: every element's visible and link text,
+ * the prose paragraphs below it and their votes, class evidence and a
+ * content mass, hung on node->_private as a node_info. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/error.h"
+#include "../util/utf8.h"
+#include "html.h"
+
+typedef struct measure {
+    doc *d;
+    int in_link;
+    int show_hidden; /* count hidden elements as visible */
+    unsigned hidden_text; /* text in hidden elements */
+} measure;
+
+unsigned visible_bytes(const xmlChar *s)
+{
+    unsigned n = 0;
+    for (; *s; s++)
+        n += *s > ' ';
+    return n;
+}
+
+/* Prose-like: a paragraph of some length; it votes for its ancestors. */
+static void vote(xmlNode *n, node_info *ni)
+{
+    if (ni->text < 60 || ni->link * 2 > ni->text)
+        return;
+    if (!ni->prose)
+        ni->prose = ni->text - ni->link;
+    float s = 1.0f + (float)(ni->text < 900 ? ni->text : 900) / 300.0f;
+    xmlNode *p = n->parent;
+    for (int level = 1; p && p->type == XML_ELEMENT_NODE && level <= 3; level++) {
+        node_info *pi = info_of(p);
+        if (!pi)
+            break;
+        pi->score += s / (float)level;
+        pi->paras++;
+        p = p->parent;
+    }
+}
+
+/* Tag of a measured element, from the cache. */
+tag ntag(const xmlNode *n)
+{
+    const node_info *ni = info_of(n);
+    return ni ? (tag)ni->tag : tag_of(n);
+}
+
+/* libxml2's HTML 4 parser can leave an unclosed <svg> or <noscript> open
+ * and nest the rest of the page inside it; such an element is a
+ * container, not junk. */
+static int is_junk_node(const xmlNode *n, tag t)
+{
+    if (!tag_is_junk(t) || t == T_HEAD || t == T_TITLE)
+        return tag_is_junk(t);
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        tag ct = tag_of(c);
+        if (ct == T_DIV || ct == T_P || ct == T_SECTION || ct == T_ARTICLE ||
+            ct == T_MAIN || ct == T_TABLE || ct == T_UL || tag_is_heading(ct))
+            return 0;
+    }
+    return 1;
+}
+
+
+/* Layout classes name the sidebar they sit beside ("content-sidebar-wrap",
+ * "has-sidebar"): an element marked so that holds paragraphs of prose,
+ * and few links, is the page's frame, not a sidebar. */
+int layout_wrapper(const node_info *ni)
+{
+    return ni->prose >= SOME_PROSE && ni->link * 4 < ni->text;
+}
+
+/* A form is a search box, a poll or a sign-up, unless it holds pages of
+ * prose (an ASP.NET page-wide form) or is mostly prose (a post's text
+ * wrapped in its edit form, as on old Reddit). */
+int form_is_boilerplate(const node_info *ni)
+{
+    return ni->prose < SOME_PROSE && ni->prose * 2 < ni->text;
+}
+
+/* A region that is boilerplate as a whole (menus, page header and
+ * footer, marked sidebars), judged from what measure_tree found. */
+static int is_boilerplate_region(const node_info *ni)
+{
+    switch (ni->tag) {
+    case T_NAV: case T_ASIDE: case T_MENU:
+        return 1;
+    case T_FOOTER: case T_HEADER:
+        return ni->prose == 0;
+    case T_FORM:
+        return form_is_boilerplate(ni);
+    default:
+        break;
+    }
+    if ((ni->cls == EV_STRONG_BAD && !layout_wrapper(ni)) || ni->cls == EV_OVERLAY)
+        return 1;
+    return ni->cls <= EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text);
+}
+
+#define LINK_WEIGHT 0.5f     /* link text counts against a candidate... */
+#define BOILER_WEIGHT 0.1f   /* ...and so does a boilerplate region */
+#define LONG_LINK_BYTES 40    /* a link this long is a headline... */
+#define LONG_LINK_WEIGHT 0.6f /* ...and counts for the candidate */
+
+static void measure_tree(measure *m, xmlNode *n, int depth)
+{
+    node_info *ni = arena_calloc(&m->d->mem, 1, sizeof *ni);
+    n->_private = ni;
+    if (!ni)
+        return;
+    tag t = tag_of(n);
+    ni->tag = (unsigned char)t;
+    if (t != T_BODY)
+        ni->cls = (signed char)class_evidence(n);
+    ni->hidden = (unsigned char)(!m->show_hidden && hidden_element(n));
+    if (depth > MAX_DEPTH)
+        return;
+    int was_link = m->in_link;
+    if (t == T_A)
+        m->in_link = 1;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            unsigned v = visible_bytes(c->content);
+            ni->text += v;
+            if (m->in_link)
+                ni->link += v;
+            ni->mass += m->in_link ? -LINK_WEIGHT * (float)v : (float)v;
+        } else if (c->type == XML_ELEMENT_NODE && is_junk_node(c, tag_of(c))) {
+            tag ct = tag_of(c);
+            ni->controls += ct == T_INPUT || ct == T_BUTTON || ct == T_SELECT ||
+                            ct == T_TEXTAREA;
+        } else if (c->type == XML_ELEMENT_NODE) {
+            measure_tree(m, c, depth + 1);
+            node_info *ci = info_of(c);
+            if (ci && ci->hidden)
+                m->hidden_text += ci->text;
+            if (ci && !ci->hidden) {
+                ni->text += ci->text;
+                ni->link += ci->link;
+                ni->short_link += ci->short_link;
+                ni->prose += ci->prose;
+                ni->controls += ci->controls;
+                ni->mass += is_boilerplate_region(ci) ? -BOILER_WEIGHT * (float)ci->text
+                                                      : ci->mass;
+            }
+        }
+    }
+    m->in_link = was_link;
+    /* A long link is a headline in a list of items, not a menu entry. */
+    if (t == T_A && ni->text >= LONG_LINK_BYTES)
+        ni->mass = LONG_LINK_WEIGHT * (float)ni->text;
+    else if (t == T_A)
+        ni->short_link = ni->text;
+    if (t == T_P || t == T_PRE || t == T_TD || t == T_BLOCKQUOTE || t == T_DD ||
+        ((t == T_DIV || t == T_SECTION || t == T_LI) && ni->paras == 0))
+        vote(n, ni);
+}
+
+/* Measure the page. When most text is hidden, the page is one a script
+ * fills in from hidden markup (streamed server rendering), or the parser
+ * nested the page inside a hidden element, so hidden elements are
+ * measured as shown. */
+void measure_page(doc *d, xmlNode *body)
+{
+    measure m = {d, 0, 0, 0};
+    measure_tree(&m, body, 0);
+    const node_info *bi = info_of(body);
+    unsigned prose = bi ? bi->text - bi->link : 0;
+    /* hidden text must outweigh what shows: twice over, or once on a page
+     * too short to be an article by what shows */
+    if (bi && (m.hidden_text > 2 * prose ||
+               (prose < MIN_ARTICLE_BYTES && m.hidden_text > prose))) {
+        m.show_hidden = 1;
+        measure_tree(&m, body, 0);
+    }
+}
+
+/* libxml2 can also nest the page in an unclosed <aside> or popup. An
+ * element marked as boilerplate that holds most of the page's text is
+ * such a wrapper when that text includes prose and a page landmark
+ * (main, article, h1): it is made a plain container, and the content
+ * mass of
+ * its ancestors is corrected. Comment sections are left alone: they can
+ * rightly outweigh a short article. */
+/* A <main>, <article> or <h1> below: the page itself, not a dialog. */
+static int holds_page_landmark(const xmlNode *n, int depth)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || !info_of(c))
+            continue;
+        tag t = ntag(c);
+        if (t == T_MAIN || t == T_ARTICLE || t == T_H1)
+            return 1;
+        if (depth < 12 && info_of(c)->text && holds_page_landmark(c, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
+void unwrap_swallowing(xmlNode *body)
+{
+    unsigned total = info_of(body)->text;
+    xmlNode *n = body;
+    for (int depth = 0; depth < MAX_DEPTH; depth++) {
+        xmlNode *dom = NULL;
+        for (xmlNode *c = n->children; c && !dom; c = c->next) {
+            node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+            if (ci && !ci->hidden && (unsigned long)ci->text * 10 > (unsigned long)total * 6)
+                dom = c;
+        }
+        if (!dom)
+            return;
+        node_info *di = info_of(dom);
+        if (di->cls != EV_COMMENT && di->prose >= SOME_PROSE && is_boilerplate_region(di) &&
+            holds_page_landmark(dom, 0)) {
+            float delta = di->mass + BOILER_WEIGHT * (float)di->text;
+            di->cls = 0;
+            di->tag = T_DIV;
+            for (xmlNode *p = dom->parent; p && info_of(p); p = p->parent) {
+                info_of(p)->mass += delta;
+                if (p == body)
+                    break;
+            }
+        }
+        n = dom;
+    }
+}

@@ -16,8 +16,6 @@
 
 #include "corpus.h"
 
-#define MAX_RULES 20000 /* per file: a bound on memory, far above real files */
-
 static int hex_value(unsigned char c)
 {
     if (c >= '0' && c <= '9')
@@ -75,8 +73,6 @@ typedef struct rule_set {
 
 static int push_rule(rule_set *s, const char *pattern, size_t len, int allow)
 {
-    if (s->n >= MAX_RULES)
-        return 0;
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 16;
         robots_rule *r = realloc(s->rules, cap * sizeof *r);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "util/buf.h"
 #include "corpus/corpus.h"
 
 static int allowed(const char *txt, const char *agent, const char *path)
@@ -147,6 +148,24 @@ static void test_garbage(void)
     free(big);
 }
 
+/* Every rule of the 512 KiB read is kept: the rule after the 20,000th
+ * (where an old fixed cap stopped reading, silently) still applies. */
+static void test_many_rules(void)
+{
+    buf b = {0};
+    buf_puts(&b, "User-agent: *\n");
+    for (int i = 0; i < 30000; i++)
+        buf_printf(&b, "Disallow:/d%d\n", i);
+    CHECK(b.len < ROBOTS_MAX_BYTES);
+    robots r;
+    CHECK_INT(robots_parse(b.ptr, b.len, "gisa", &r), 0);
+    CHECK(!robots_allowed(&r, "/d0"));
+    CHECK(!robots_allowed(&r, "/d29999"));
+    CHECK(robots_allowed(&r, "/e"));
+    robots_free(&r);
+    buf_free(&b);
+}
+
 static int private_ip(const char *ip)
 {
     struct sockaddr_in in4;
@@ -192,6 +211,7 @@ int main(void)
     test_percent_encoding();
     test_crawl_delay();
     test_garbage();
+    test_many_rules();
     test_private_addresses();
     CHECK_DONE();
 }

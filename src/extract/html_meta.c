@@ -47,8 +47,6 @@ static const char *clean(doc *d, const char *s)
 
 /* ---------------------------------------------------------- gather */
 
-#define MAX_FILES 32
-
 typedef struct meta {
     title_evidence t;         /* what the headline is chosen from */
     const char *date_meta, *date_ld, *date_time, *date_modified;
@@ -59,8 +57,8 @@ typedef struct meta {
     const char *author_label; /* twitter:data1 when twitter:label1 says "Written by" */
     int label_is_author;      /* twitter:label1 said so */
     int by_pending;           /* the last text was "By" / "Written by": a name follows */
-    gisa_attachment files[MAX_FILES]; /* as written: hrefs not yet resolved */
-    size_t nfiles;
+    gisa_attachment *files;   /* as written: hrefs not yet resolved; in d->mem */
+    size_t nfiles, cap_files;
     const char *site, *canonical, *og_url, *lang, *license_link, *base;
     const char *press;        /* og:article:author: portals name the newspaper there */
     const char *publisher_ld;
@@ -454,7 +452,7 @@ static const char *last_text(const xmlNode *n, int depth)
  * releases link "보도자료.hwpx" to a download.do?fileId=... URL). */
 static void on_link(doc *d, meta *m, xmlNode *a, const char *href)
 {
-    if (!href || !*href || m->nfiles >= MAX_FILES || !strncasecmp(href, "javascript:", 11))
+    if (!href || !*href || !strncasecmp(href, "javascript:", 11))
         return;
     size_t path_len = strcspn(href, "?#");
     if (!document_name(href, path_len)) {
@@ -463,10 +461,20 @@ static void on_link(doc *d, meta *m, xmlNode *a, const char *href)
         if (!raw || !document_name(raw, strlen(raw)))
             return;
     }
-    const char *text = text_of(d, a);
-    for (size_t i = 0; i < m->nfiles; i++)
-        if (!strcmp(m->files[i].url, href))
+    if (m->nfiles == m->cap_files) {
+        /* Every file link is kept (no cap: the node limit bounds them);
+         * the old array stays in the arena, which doubling keeps at most
+         * as large again as the last one. */
+        size_t cap = m->cap_files ? 2 * m->cap_files : 8;
+        gisa_attachment *f = arena_alloc(&d->mem, cap * sizeof *f);
+        if (!f)
             return;
+        if (m->nfiles)
+            memcpy(f, m->files, m->nfiles * sizeof *f);
+        m->files = f;
+        m->cap_files = cap;
+    }
+    const char *text = text_of(d, a);
     m->files[m->nfiles].url = href;
     m->files[m->nfiles++].name = text ? text : "";
 }
@@ -682,19 +690,41 @@ static void scan_notices(doc *d, xmlNode *n, int depth, const char *reserved[2])
     }
 }
 
+static int by_url_then_place(const void *a, const void *b)
+{
+    const gisa_attachment *x = *(const gisa_attachment *const *)a;
+    const gisa_attachment *y = *(const gisa_attachment *const *)b;
+    int c = strcmp(x->url, y->url);
+    return c ? c : (x > y) - (x < y);
+}
+
+/* The page's file links, each URL once (its first link names it), in
+ * page order. Sorting finds the repeats in n log n: a page of 100,000
+ * links to one file must not cost 10^10 comparisons. */
 static void take_attachments(doc *d, const meta *m)
 {
     if (!m->nfiles)
         return;
+    const gisa_attachment **order = arena_alloc(&d->mem, m->nfiles * sizeof *order);
+    unsigned char *repeat = arena_calloc(&d->mem, m->nfiles, 1);
     gisa_attachment *files = arena_alloc(&d->mem, m->nfiles * sizeof *files);
-    if (!files)
+    if (!order || !repeat || !files)
         return;
+    for (size_t i = 0; i < m->nfiles; i++)
+        order[i] = &m->files[i];
+    qsort(order, m->nfiles, sizeof *order, by_url_then_place);
+    for (size_t i = 1; i < m->nfiles; i++)
+        if (!strcmp(order[i]->url, order[i - 1]->url))
+            repeat[order[i] - m->files] = 1;
+    size_t n = 0;
     for (size_t i = 0; i < m->nfiles; i++) {
-        files[i].url = resolve_url(d, d->base_url, m->files[i].url);
-        files[i].name = m->files[i].name;
+        if (repeat[i])
+            continue;
+        files[n].url = resolve_url(d, d->base_url, m->files[i].url);
+        files[n++].name = m->files[i].name;
     }
     d->pub.attachments = files;
-    d->pub.nattachments = m->nfiles;
+    d->pub.nattachments = n;
 }
 
 /* "<!-- saved from url=(0071)https://… -->": where a browser saved the

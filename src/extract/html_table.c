@@ -24,34 +24,91 @@ int is_layout_table(xmlNode *n, int depth)
     return 0;
 }
 
-static void table_rows(xmlNode *n, xmlNode **rows, size_t *nrows, size_t cap)
+/* The rows of table n (thead, tbody and tfoot looked into, nested tables
+ * not), stored into rows[nrows...] when rows is given; returns the count
+ * so far. A first pass without rows sizes the array: no row is dropped. */
+static size_t table_rows(xmlNode *n, xmlNode **rows, size_t nrows)
 {
-    for (xmlNode *c = n->children; c && *nrows < cap; c = c->next) {
+    for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (ntag(c) == T_TR)
-            rows[(*nrows)++] = c;
-        else if (ntag(c) != T_TABLE)
-            table_rows(c, rows, nrows, cap); /* thead, tbody, tfoot */
+        if (ntag(c) == T_TR) {
+            if (rows)
+                rows[nrows] = c;
+            nrows++;
+        } else if (ntag(c) != T_TABLE) {
+            nrows = table_rows(c, rows, nrows);
+        }
     }
+    return nrows;
+}
+
+static size_t row_cells(xmlNode *row)
+{
+    size_t c = 0;
+    for (xmlNode *x = row->children; x; x = x->next)
+        c += x->type == XML_ELEMENT_NODE && (ntag(x) == T_TD || ntag(x) == T_TH);
+    return c;
+}
+
+/* A table too ragged to pad into a grid (one row of 100,000 cells above
+ * 100,000 rows of one would be 10^10 cells) keeps every cell as a list:
+ * each row one item, its cells joined by " | ". Nothing is cut. */
+static void emit_ragged_table(emitter *e, xmlNode *n, xmlNode **rows, size_t nrows)
+{
+    const char **items = arena_calloc(&e->d->mem, nrows, sizeof *items);
+    if (!items)
+        return;
+    size_t k = 0;
+    for (size_t r = 0; r < nrows; r++) {
+        buf line = {0};
+        for (xmlNode *x = rows[r]->children; x; x = x->next) {
+            tag t = x->type == XML_ELEMENT_NODE ? ntag(x) : T_OTHER;
+            if (t != T_TD && t != T_TH)
+                continue;
+            const char *cell = clean_collect(e, x, 0);
+            if (!cell || !*cell)
+                continue;
+            if (line.len)
+                buf_puts(&line, " | ");
+            buf_puts(&line, cell);
+        }
+        if (line.len)
+            items[k++] = arena_strndup(&e->d->mem, line.ptr, line.len);
+        buf_free(&line);
+    }
+    if (!k)
+        return;
+    gisa_block *b = doc_add_block(e->d, GISA_BLOCK_LIST);
+    if (!b)
+        return;
+    b->items = items;
+    b->nitems = k;
+    b->ncols = 1;
+    b->offset = (size_t)xmlGetLineNo(n);
 }
 
 void emit_table(emitter *e, xmlNode *n)
 {
-    enum { MAX_ROWS = 1000, MAX_COLS = 64 };
-    xmlNode *rows[MAX_ROWS];
-    size_t nrows = 0, ncols = 0;
-    table_rows(n, rows, &nrows, MAX_ROWS);
+    size_t nrows = table_rows(n, NULL, 0), ncols = 0, ncells = 0;
+    if (!nrows)
+        return;
+    xmlNode **rows = arena_alloc(&e->d->mem, nrows * sizeof *rows);
+    if (!rows)
+        return;
+    table_rows(n, rows, 0);
     for (size_t r = 0; r < nrows; r++) {
-        size_t c = 0;
-        for (xmlNode *x = rows[r]->children; x; x = x->next)
-            c += x->type == XML_ELEMENT_NODE && (ntag(x) == T_TD || ntag(x) == T_TH);
+        size_t c = row_cells(rows[r]);
+        ncells += c;
         ncols = c > ncols ? c : ncols;
     }
-    if (!nrows || !ncols)
+    if (!ncols)
         return;
-    if (ncols > MAX_COLS)
-        ncols = MAX_COLS;
+    /* Padding short rows must not cost more than the cells themselves. */
+    if (nrows > (4 * ncells + 1024) / ncols) {
+        emit_ragged_table(e, n, rows, nrows);
+        return;
+    }
     const char **cells = arena_calloc(&e->d->mem, nrows * ncols, sizeof *cells);
     if (!cells)
         return;

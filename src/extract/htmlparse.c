@@ -118,6 +118,12 @@ static htmlParserCtxtPtr new_context(const char *text, size_t len, const char *u
     if (!c)
         return NULL;
     htmlCtxtUseOptions(c, PARSE_OPTIONS);
+    /* XML_PARSE_HUGE (which htmlCtxtUseOptions of libxml2 2.9 does not
+     * take): without it libxml2 cuts any text node at 10,000,000 bytes
+     * and goes on, so a 22 MB paragraph came out as its first 10 MB, exit
+     * 0. The page is bounded by gisa's own limits (input bytes, nodes,
+     * depth), each refused by name; libxml2's must not cut it first. */
+    c->options |= XML_PARSE_HUGE;
     /* The text is UTF-8 already (decode_utf8); a <meta charset> inside
      * must not switch the parser to another encoding. */
     xmlSwitchEncoding(c, XML_CHAR_ENCODING_UTF8);

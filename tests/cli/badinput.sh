@@ -273,6 +273,65 @@ expect_eq "$RC" 0 "$ROW: exit status"
 expect_present "$TMP/out" '"text": "임꺽정"' "$ROW: the last sentence's person"
 expect_present "$TMP/out" '"text": "24999명"' "$ROW: entity 25,000"
 
+# --- extraction: nothing silently capped -------------------------------------
+# Fixed caps once kept 1,000 table rows and 64 columns, 32 attachments, and
+# libxml2 cut any text node at 10 MB: each page below lost its end, exit 0.
+row "a table of 3,000 rows and one of 200 columns, kept whole"
+/usr/bin/python3 - "$TMP/tables.html" <<'EOF2'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("<html><head><meta charset=utf-8><title>표</title></head><body><article>"
+            "<h1>지역별 현황</h1><p>정부는 오늘 지역별 현황을 공개했다. 세부 수치는 아래 표와 같다.</p>"
+            "<table><tr><th>지역</th><th>수치</th></tr>")
+    for i in range(3000):
+        f.write("<tr><td>지역%d</td><td>%d건</td></tr>" % (i, i))
+    f.write("</table><table>")
+    for r in range(2):
+        f.write("<tr>" + "".join("<td>열%d</td>" % c for c in range(200)) + "</tr>")
+    f.write("</table></article></body></html>")
+EOF2
+expect_read "$TMP/tables.html" "지역2999" "2999건" "열199"
+row "a ragged table (one row of 20,000 cells over 20,000 rows of one) kept as rows"
+/usr/bin/python3 - "$TMP/ragged.html" <<'EOF2'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("<html><head><meta charset=utf-8><title>표</title></head><body><article>"
+            "<h1>목록</h1><p>정부는 오늘 전체 목록을 공개했다. 세부 항목은 아래와 같다.</p><table><tr>")
+    f.write("".join("<td>칸%d</td>" % c for c in range(20000)))
+    f.write("</tr>" + "".join("<tr><td>줄%d</td></tr>" % r for r in range(20000)))
+    f.write("</table></article></body></html>")
+EOF2
+measured extract "$TMP/ragged.html"
+expect_eq "$RC" 0 "$ROW: exit status"
+expect_present "$TMP/out" "칸19999" "$ROW: the first row's last cell"
+expect_present "$TMP/out" "줄19999" "$ROW: the last row"
+rss_below 300 "a ragged table"
+row "100 attachments listed; 20,000 links to one file listed once"
+/usr/bin/python3 - "$TMP/files.html" <<'EOF2'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("<html><head><meta charset=utf-8><title>첨부</title></head><body><article>"
+            "<h1>첨부 파일</h1><p>정부는 오늘 관련 자료를 공개했다. 자료는 아래에서 받을 수 있다.</p><ul>")
+    for i in range(100):
+        f.write('<li><a href="/files/doc%d.hwpx">자료%d.hwpx</a></li>' % (i, i))
+    f.write("</ul><p>" + '<a href="/files/same.pdf">같은 자료.pdf</a>' * 20000 + "</p>")
+    f.write("</article></body></html>")
+EOF2
+trun extract -f json "$TMP/files.html"
+expect_eq "$RC" 0 "$ROW: exit status"
+expect_present "$TMP/out" "doc99.hwpx" "$ROW: the 100th attachment"
+expect_eq "$(grep -c '"url": ".*/files/' "$TMP/out")" 101 "$ROW: each file once"
+row "a paragraph of 22 MB (one text node past libxml2's 10 MB) kept to its end"
+/usr/bin/python3 - "$TMP/huge-text.html" <<'EOF2'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("<html><head><meta charset=utf-8><title>긴 문단</title></head><body><article>"
+            "<h1>긴 문단</h1><p>")
+    f.write("정부는 오늘 새로운 대책을 발표했다. " * 450000)
+    f.write("마지막 문장은 여기에서 끝난다.</p></article></body></html>")
+EOF2
+expect_read "$TMP/huge-text.html" "마지막 문장은 여기에서 끝난다."
+
 # --- corpus inputs: feeds -----------------------------------------------------
 row "a feed declaring entities (XXE), read from a file"
 printf '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<rss version="2.0"><channel><title>&x;</title>\n<item><title>&x;</title><description>%s %s</description></item>\n</channel></rss>\n' \

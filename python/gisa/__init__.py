@@ -17,7 +17,7 @@ from ._gisa import ffi as _ffi, lib as _lib
 __all__ = [
     "GisaError", "InputError", "UsageError", "GisaIOError", "NoMemoryError",
     "UnsupportedError", "extract", "post", "check", "split", "summarize",
-    "analyze", "version",
+    "analyze", "version", "ingest", "create_store",
 ]
 
 
@@ -382,3 +382,6 @@ def analyze(page, url=None, *, max_keywords=20, kind="auto", **limits):
             return _json.loads(_render_analysis(an[0]))
         finally:
             _lib.gisa_analysis_free(an[0])
+
+
+from ._corpus import ingest, create_store  # noqa: E402 - needs _call above

@@ -110,6 +110,34 @@ void gisa_check_free(gisa_check_report *report);
 gisa_status gisa_check_render(const gisa_check_report *report, gisa_format format,
                               char **out, size_t *len, gisa_error *err);
 void gisa_free(void *p);
+
+typedef struct gisa_corpus gisa_corpus;
+gisa_status gisa_corpus_open(const char *path, gisa_corpus **out, gisa_error *err);
+void gisa_corpus_close(gisa_corpus *corpus);
+typedef struct {
+    size_t processed; size_t stored; size_t unchanged; size_t failed;
+    size_t skipped; size_t duplicates; double seconds; size_t not_modified;
+    size_t posts; ...;
+} gisa_ingest_stats;
+typedef struct {
+    unsigned threads;
+    size_t max_input;
+    const char *list;
+    const char *user_agent;
+    double delay;
+    double timeout;
+    int allow_private;
+    int posts;
+    int allow_unlicensed;
+    const char *jsonl;
+    void (*on_error)(void *ctx, const gisa_error *error);
+    void *ctx;
+    ...;
+} gisa_ingest_options;
+gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs,
+                        size_t ninputs, const gisa_ingest_options *opts,
+                        gisa_ingest_stats *stats, gisa_error *err);
+extern "Python" void _gisa_on_error(void *ctx, const gisa_error *error);
 """
 
 ffibuilder = cffi.FFI()

@@ -36,6 +36,8 @@ def parse_args(argv):
     ap.add_argument("-l", "--list", metavar="FILE", help="also the inputs in FILE, one a line")
     ap.add_argument("--scheduler", metavar="ADDR",
                     help="a running scheduler (tcp://host:8786); default: a local cluster")
+    ap.add_argument("--scheduler-file", metavar="FILE",
+                    help="a running scheduler's file (dask scheduler --scheduler-file FILE)")
     ap.add_argument("--workers", type=int, default=2,
                     help="local cluster: worker processes (default 2)")
     ap.add_argument("--dashboard", default=":8787", metavar="ADDR",
@@ -57,6 +59,8 @@ def parse_args(argv):
     ap.add_argument("--no-merge", action="store_true", help="stop after the clusters")
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     a = ap.parse_args(argv)
+    if a.scheduler and a.scheduler_file:
+        ap.error("--scheduler and --scheduler-file are one or the other")
     if not a.inputs and not a.list:
         ap.error("no INPUT and no --list")
     for name in ("workers", "jobs", "shard_bytes", "shard_pages", "shard_urls"):
@@ -78,8 +82,8 @@ class Run:
 
     def client(self):
         from distributed import Client, LocalCluster
-        if self.a.scheduler:
-            c = Client(self.a.scheduler)
+        if self.a.scheduler or self.a.scheduler_file:
+            c = Client(self.a.scheduler, scheduler_file=self.a.scheduler_file)
         else:
             cluster = LocalCluster(n_workers=self.a.workers, threads_per_worker=1,
                                    processes=True, dashboard_address=self.a.dashboard)

@@ -143,11 +143,14 @@ def _counts(db):
 
 
 def _settle(db):
-    """Fold a WAL left beside the store into it, so the one file is the
-    whole store before it is renamed."""
-    if os.path.exists(db + "-wal"):
-        con = sqlite3.connect(db)
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    """Make the finished store one self-contained file: the WAL folded in
+    and the store out of WAL mode. Readers of a WAL-mode file (the band
+    map, the merge) would otherwise leave -wal and -shm files beside it,
+    and it is never written again."""
+    con = sqlite3.connect(db)
+    try:
+        con.execute("PRAGMA journal_mode=DELETE").fetchone()
+    finally:
         con.close()
     for suffix in ("-wal", "-shm"):
         if os.path.exists(db + suffix):

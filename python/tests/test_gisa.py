@@ -170,3 +170,30 @@ def test_wcxb_sample_is_byte_identical_to_the_command():
             assert want.returncode == e.status, name
             continue
         assert want.returncode == 0 and got == want.stdout, name
+
+
+def test_ingest_is_the_commands_store(tmp_path):
+    import sqlite3
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in PAGES:
+        if n.endswith(".html"):
+            (pages / n).write_bytes(read(n))
+    (pages / "empty.html").write_bytes(b"")
+    errors = []
+    stats = gisa.ingest(str(tmp_path / "py.db"), [str(pages)], threads=2,
+                        on_error=errors.append)
+    assert stats["failed"] == 1 and len(errors) == 1 and "empty.html" in errors[0]
+    assert stats["stored"] == stats["processed"] - 1
+    subprocess.run([GISA, "ingest", "-q", "--db", str(tmp_path / "cli.db"), str(pages)],
+                   capture_output=True)
+
+    def rows(db):
+        con = sqlite3.connect(db)
+        return [con.execute(q).fetchall() for q in (
+            "SELECT * FROM pages ORDER BY id", "SELECT * FROM articles ORDER BY page_id")]
+    assert rows(str(tmp_path / "py.db")) == rows(str(tmp_path / "cli.db"))
+    with pytest.raises(gisa.GisaIOError):
+        gisa.ingest(str(pages / "newspaper.html"), [str(pages)])  # not a store
+    with pytest.raises(gisa.UsageError):
+        gisa.ingest(str(tmp_path / "x.db"), str(pages))  # one string, not a list

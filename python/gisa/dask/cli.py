@@ -163,7 +163,13 @@ class Run:
             return EXIT_FAILED
         m["plan"] = {"inputs": [os.path.abspath(p) if not plan.is_url(p) else p
                                 for p in a.inputs], "list": a.list, "shards": len(shards)}
-        with self.client() as client:
+        try:
+            client = self.client()
+        except (OSError, TimeoutError, ValueError) as e:
+            print("gisa-dask: %s: cannot reach the scheduler: %s" % (
+                a.scheduler or a.scheduler_file or "local cluster", e), file=sys.stderr)
+            return EXIT_IO
+        with client:
             failed = self.run_shards(client, shards, m)
             if failed:
                 self.say("%d shards failed; run the same command again to retry them" % failed)

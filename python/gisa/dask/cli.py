@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import sys
 import time
 import uuid
@@ -74,6 +75,7 @@ class Run:
         self.a = args
         self.out = os.path.abspath(args.out)
         self.t0 = time.monotonic()
+        self.cluster = None
 
     def say(self, msg):
         if not self.a.quiet:
@@ -85,9 +87,9 @@ class Run:
         if self.a.scheduler or self.a.scheduler_file:
             c = Client(self.a.scheduler, scheduler_file=self.a.scheduler_file)
         else:
-            cluster = LocalCluster(n_workers=self.a.workers, threads_per_worker=1,
-                                   processes=True, dashboard_address=self.a.dashboard)
-            c = Client(cluster)
+            self.cluster = LocalCluster(n_workers=self.a.workers, threads_per_worker=1,
+                                        processes=True, dashboard_address=self.a.dashboard)
+            c = Client(self.cluster)
         self.say("cluster: %d workers, dashboard %s" % (
             len(c.scheduler_info()["workers"]), c.dashboard_link))
         return c
@@ -149,6 +151,16 @@ class Run:
         return link_map
 
     def main(self):
+        try:
+            return self._main()
+        except (OSError, sqlite3.Error) as e:
+            print("gisa-dask: %s" % e, file=sys.stderr)
+            return EXIT_IO
+        finally:
+            if self.cluster is not None:
+                self.cluster.close()
+
+    def _main(self):
         a = self.a
         try:
             os.makedirs(os.path.join(self.out, "shards"), exist_ok=True)

@@ -45,6 +45,8 @@ int cmd_search(int argc, char **argv);
 void help_search(FILE *out);
 int cmd_dups(int argc, char **argv);
 void help_dups(FILE *out);
+int cmd_serve(int argc, char **argv);
+void help_serve(FILE *out);
 
 /* Print "gisa: <message>" on stderr and return the exit code for err. */
 int report(const gisa_error *err);

@@ -18,6 +18,8 @@ static const command commands[] = {
     {"crawl", "the same as ingest (for URLs and feeds)", cmd_ingest, help_ingest},
     {"search", "corpus store -> ranked articles with snippets", cmd_search, help_search},
     {"dups", "corpus store -> clusters of near-duplicate articles", cmd_dups, help_dups},
+    {"serve", "corpus store -> a review desk in the browser (edit, check, publish)",
+     cmd_serve, help_serve},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -51,6 +51,15 @@ static const char *const migrations[] = {
     "ALTER TABLE pages ADD COLUMN etag TEXT;"
     "ALTER TABLE pages ADD COLUMN last_modified TEXT;"
     "CREATE INDEX posts_page ON posts(page_id);",
+    /* 3: the review desk (gisa serve): each article's state (new when it
+     * has no row; drafted, published, refused), the edited post, where
+     * it was published; and the inbox order, newest first, as an index so
+     * that a page of the inbox costs the same at any depth. */
+    "CREATE TABLE desk("
+    "  page_id INTEGER PRIMARY KEY REFERENCES articles(page_id),"
+    "  status TEXT NOT NULL,"
+    "  draft TEXT, path TEXT, format TEXT, updated TEXT);"
+    "CREATE INDEX articles_newest ON articles(coalesce(date, ''), page_id);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 

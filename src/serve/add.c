@@ -1,0 +1,120 @@
+/* add.c - POST /api/add: a page into the store, from a URL (fetched by
+ * gisa_ingest, politely: robots.txt, delays, limits; private addresses
+ * refused unless --allow-private) or from an uploaded file (kept beside
+ * the store in DB.uploads/, then ingested like any file). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "serve.h"
+
+typedef struct add_errors {
+    char first[512];
+} add_errors;
+
+static void on_error(void *ctx, const gisa_error *e)
+{
+    add_errors *a = ctx;
+    if (!a->first[0])
+        snprintf(a->first, sizeof a->first, "%s", e->message);
+}
+
+static void answer(api_response *res, unsigned status, const char *key, const char *msg)
+{
+    res->status = status;
+    res->json = json_object_new_object();
+    json_object_object_add(res->json, key, json_object_new_string(msg));
+}
+
+/* Ingest one input into the store and answer with the article it gave. */
+static void ingest_one(const desk_config *cfg, desk_db *d, const char *input,
+                       api_response *res)
+{
+    gisa_error err;
+    gisa_corpus *c;
+    add_errors errs = {""};
+    gisa_ingest_options io;
+    gisa_ingest_stats stats;
+    memset(&io, 0, sizeof io);
+    io.threads = 1;
+    io.timeout = 20;
+    io.allow_private = cfg->allow_private;
+    io.on_error = on_error;
+    io.ctx = &errs;
+    if (gisa_corpus_open(cfg->db, &c, &err) != GISA_OK) {
+        answer(res, 500, "error", err.message);
+        return;
+    }
+    const char *inputs[1] = {input};
+    gisa_status st = gisa_ingest(c, inputs, 1, &io, &stats, &err);
+    gisa_corpus_close(c);
+    if (st != GISA_OK) {
+        answer(res, 500, "error", err.message);
+        return;
+    }
+    int64_t id = db_article_of(d, input);
+    if (!id) {
+        answer(res, stats.failed_by[GISA_FAIL_PRIVATE] ? 403 : 422, "error",
+               errs.first[0] ? errs.first : "no article could be extracted from it");
+        return;
+    }
+    res->status = 200;
+    res->json = json_object_new_object();
+    json_object_object_add(res->json, "id", json_object_new_int64(id));
+    json_object_object_add(res->json, "new", json_object_new_boolean(stats.stored > 0));
+}
+
+/* FNV-1a, 64 bits: a short name part that keeps two uploads of the same
+ * name apart (not a security measure). */
+static uint64_t fnv(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static void add_upload(const desk_config *cfg, desk_db *d, const api_request *req,
+                       api_response *res)
+{
+    char name[256], dir[4096], path[4600];
+    gisa_error err;
+    if (!upload_name(req->upload_name, name, sizeof name)) {
+        answer(res, 415, "error", "upload: the file must be .html, .htm, .xhtml, .hwp or .hwpx");
+        return;
+    }
+    if (!req->len) {
+        answer(res, 400, "error", "upload: the file is empty");
+        return;
+    }
+    snprintf(dir, sizeof dir, "%s.uploads", cfg->db);
+    snprintf(path, sizeof path, "%s/%016llx-%s", dir,
+             (unsigned long long)fnv(req->body, req->len), name);
+    if (gisa_make_dirs(dir, &err) != GISA_OK ||
+        gisa_write_file(path, req->body, req->len, &err) != GISA_OK) {
+        answer(res, 500, "error", err.message);
+        return;
+    }
+    ingest_one(cfg, d, path, res);
+}
+
+void api_add(desk *dk, desk_db *d, const api_request *req, api_response *res)
+{
+    const desk_config *cfg = desk_cfg(dk);
+    if (req->upload_name) {
+        add_upload(cfg, d, req, res);
+        return;
+    }
+    req_post rp;
+    char why[200];
+    if (!req_parse(req->body, req->len, &rp, why, sizeof why)) {
+        answer(res, 400, "error", why);
+        return;
+    }
+    if (!rp.url || (strncmp(rp.url, "http://", 7) && strncmp(rp.url, "https://", 8)) ||
+        strlen(rp.url) > 2000 || strpbrk(rp.url, " \t\r\n"))
+        answer(res, 400, "error", "add needs \"url\": an http or https address");
+    else
+        ingest_one(cfg, d, rp.url, res);
+    req_clear(&rp);
+}

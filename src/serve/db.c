@@ -1,0 +1,336 @@
+/* db.c - the store as the desk reads and writes it. Each worker thread
+ * has a connection of its own (SQLite connections are not to be shared
+ * between threads without a mutex, and WAL lets readers go on while one
+ * writes). The schema is the store's (src/corpus/store.c), the desk's
+ * table among it: desk(page_id, status, draft, path, format, updated). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "serve.h"
+
+static int db_fail(gisa_error *err, desk_db *d, const char *what)
+{
+    err->status = GISA_ERR_IO;
+    snprintf(err->message, sizeof err->message, "%s: %s: %s", d->path, what,
+             d->db ? sqlite3_errmsg(d->db) : "cannot open");
+    return GISA_ERR_IO;
+}
+
+int db_open(desk_db *d, const char *path, gisa_error *err)
+{
+    d->path = path;
+    d->db = NULL;
+    if (sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+            SQLITE_OK ||
+        sqlite3_busy_timeout(d->db, 10000) != SQLITE_OK) {
+        db_fail(err, d, "cannot open the store");
+        db_close(d);
+        return GISA_ERR_IO;
+    }
+    return GISA_OK;
+}
+
+void db_close(desk_db *d)
+{
+    sqlite3_close(d->db);
+    d->db = NULL;
+}
+
+static void put_col(json_object *o, const char *key, sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    json_object_object_add(o, key, t ? json_object_new_string((const char *)t) : NULL);
+}
+
+/* The filters, each an AND clause with its parameter; `args` gets the
+ * values to bind in order. */
+static void add_filters(const inbox_query *q, char *sql, size_t cap, const char **args,
+                        int *nargs)
+{
+    struct { const char *value, *clause; } f[] = {
+        {q->org, " AND coalesce(a.publisher, a.site_name, '') = ?"},
+        {q->license, " AND coalesce(a.license, 'none') = ?"},
+        {q->status, " AND coalesce(d.status, 'new') = ?"},
+        {q->from, " AND coalesce(a.date, '') >= ?"},
+        {q->to, " AND substr(coalesce(a.date, ''), 1, 10) <= ?"},
+    };
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+        if (f[i].value && *f[i].value) {
+            strncat(sql, f[i].clause, cap - strlen(sql) - 1);
+            args[(*nargs)++] = f[i].value;
+        }
+}
+
+#define ROW_COLUMNS                                                                  \
+    "SELECT a.page_id, a.title, a.date, a.url, coalesce(a.publisher, a.site_name, ''),"   \
+    " a.license, coalesce(d.status, 'new'),"                                          \
+    " (SELECT count(*) FROM articles x WHERE x.dup_of = a.page_id), a.dup_of, "
+
+static json_object *row_json(sqlite3_stmt *st)
+{
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "id", json_object_new_int64(sqlite3_column_int64(st, 0)));
+    put_col(o, "title", st, 1);
+    put_col(o, "date", st, 2);
+    put_col(o, "url", st, 3);
+    put_col(o, "org", st, 4);
+    put_col(o, "license", st, 5);
+    put_col(o, "status", st, 6);
+    json_object_object_add(o, "dups", json_object_new_int(sqlite3_column_int(st, 7)));
+    if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+        json_object_object_add(o, "dup_of", json_object_new_int64(sqlite3_column_int64(st, 8)));
+    put_col(o, "snippet", st, 9);
+    return o;
+}
+
+int db_inbox(desk_db *d, const inbox_query *q, json_object **out, gisa_error *err)
+{
+    char sql[2048], date[64];
+    const char *args[8];
+    int nargs = 0, limit = q->limit > 0 && q->limit <= 200 ? q->limit : 50;
+    int64_t after = 0, offset = 0;
+    char *fts = NULL;
+    *out = NULL;
+    if (q->q && *q->q) {
+        if (!(fts = fts_query(q->q))) {
+            err->status = GISA_ERR_USAGE;
+            snprintf(err->message, sizeof err->message,
+                     "search: an empty query or more than %d different words",
+                     GISA_MAX_QUERY_WORDS);
+            return GISA_ERR_USAGE;
+        }
+        /* best first, as gisa search ranks; the cursor is an offset */
+        snprintf(sql, sizeof sql, ROW_COLUMNS
+                 " snippet(articles_fts, -1, '[', ']', '…', 16)"
+                 " FROM articles_fts JOIN articles a ON a.page_id = articles_fts.rowid"
+                 " LEFT JOIN desk d ON d.page_id = a.page_id WHERE articles_fts MATCH ?");
+        args[nargs++] = fts;
+        add_filters(q, sql, sizeof sql, args, &nargs);
+        strncat(sql, " ORDER BY bm25(articles_fts, 5.0, 1.0), a.page_id LIMIT ? OFFSET ?",
+                sizeof sql - strlen(sql) - 1);
+        if (q->cursor && *q->cursor)
+            offset = strtoll(q->cursor, NULL, 10);
+        if (offset < 0 || offset > 100000)
+            offset = 0;
+    } else {
+        /* newest first, near-duplicates under their original; keyset
+         * pagination on (date, id), which articles_newest indexes, so a
+         * page costs the same at the start and at the 100,000th article */
+        snprintf(sql, sizeof sql, ROW_COLUMNS " substr(a.text, 1, 160)"
+                 " FROM articles a LEFT JOIN desk d ON d.page_id = a.page_id"
+                 " WHERE a.dup_of IS NULL");
+        if (q->cursor && *q->cursor) {
+            if (!cursor_parse(q->cursor, date, sizeof date, &after)) {
+                err->status = GISA_ERR_USAGE;
+                snprintf(err->message, sizeof err->message, "bad cursor '%.64s'", q->cursor);
+                return GISA_ERR_USAGE;
+            }
+            strncat(sql, " AND (coalesce(a.date, ''), a.page_id) < (?, ?)",
+                    sizeof sql - strlen(sql) - 1);
+            args[nargs++] = date;
+            args[nargs++] = NULL; /* the id, bound as a number */
+        }
+        add_filters(q, sql, sizeof sql, args, &nargs);
+        strncat(sql, " ORDER BY coalesce(a.date, '') DESC, a.page_id DESC LIMIT ?",
+                sizeof sql - strlen(sql) - 1);
+    }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(d->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        free(fts);
+        return db_fail(err, d, "cannot list articles");
+    }
+    int i = 1;
+    for (int k = 0; k < nargs; k++, i++) {
+        if (args[k])
+            sqlite3_bind_text(st, i, args[k], -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_int64(st, i, after);
+    }
+    sqlite3_bind_int(st, i++, limit + 1); /* one more: is there a next page? */
+    if (fts)
+        sqlite3_bind_int64(st, i, offset);
+    json_object *list = json_object_new_array(), *o = json_object_new_object();
+    int rc, n = 0;
+    char next[96] = "";
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n++ == limit) {
+            break;
+        }
+        json_object_array_add(list, row_json(st));
+        if (fts) {
+            snprintf(next, sizeof next, "%lld", (long long)(offset + n));
+        } else {
+            const unsigned char *dt = sqlite3_column_text(st, 2);
+            snprintf(next, sizeof next, "%.60s|%lld", dt ? (const char *)dt : "",
+                     (long long)sqlite3_column_int64(st, 0));
+        }
+    }
+    int more = rc == SQLITE_ROW;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        int usage = fts && sqlite3_errcode(d->db) == SQLITE_ERROR;
+        db_fail(err, d, "cannot list articles");
+        if (usage)
+            err->status = GISA_ERR_USAGE;
+        sqlite3_finalize(st);
+        free(fts);
+        json_object_put(list);
+        json_object_put(o);
+        return err->status;
+    }
+    sqlite3_finalize(st);
+    free(fts);
+    json_object_object_add(o, "articles", list);
+    json_object_object_add(o, "next", more ? json_object_new_string(next) : NULL);
+    *out = o;
+    return GISA_OK;
+}
+
+static json_object *counts(desk_db *d, const char *sql)
+{
+    json_object *list = json_object_new_array();
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(d->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return list;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        json_object *o = json_object_new_object();
+        put_col(o, "value", st, 0);
+        json_object_object_add(o, "count", json_object_new_int64(sqlite3_column_int64(st, 1)));
+        json_object_array_add(list, o);
+    }
+    sqlite3_finalize(st);
+    return list;
+}
+
+int db_facets(desk_db *d, json_object **out, gisa_error *err)
+{
+    (void)err;
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "orgs", counts(d,
+        "SELECT coalesce(publisher, site_name, '') AS v, count(*) AS n FROM articles"
+        " WHERE dup_of IS NULL GROUP BY v ORDER BY n DESC, v LIMIT 300"));
+    json_object_object_add(o, "licenses", counts(d,
+        "SELECT coalesce(license, 'none') AS v, count(*) AS n FROM articles"
+        " WHERE dup_of IS NULL GROUP BY v ORDER BY n DESC, v"));
+    json_object_object_add(o, "statuses", counts(d,
+        "SELECT coalesce(d.status, 'new') AS v, count(*) AS n FROM articles a"
+        " LEFT JOIN desk d ON d.page_id = a.page_id WHERE a.dup_of IS NULL"
+        " GROUP BY v ORDER BY v"));
+    *out = o;
+    return GISA_OK;
+}
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+int db_article(desk_db *d, int64_t id, article_row *r, gisa_error *err)
+{
+    memset(r, 0, sizeof *r);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT a.url, a.title, a.date, a.author, a.publisher, a.site_name,"
+                           " a.lang, a.license, a.text, coalesce(d.status, 'new'), d.draft,"
+                           " d.path, d.format, a.dup_of, a.canonical"
+                           " FROM articles a LEFT JOIN desk d ON d.page_id = a.page_id"
+                           " WHERE a.page_id = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(err, d, "cannot read an article"), -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        r->id = id;
+        char **f[] = {&r->url, &r->title, &r->date, &r->author, &r->publisher, &r->site_name,
+                      &r->lang, &r->license, &r->text, &r->status, &r->draft, &r->path,
+                      &r->format};
+        for (int i = 0; i < 13; i++)
+            *f[i] = col_dup(st, i);
+        r->dup_of = sqlite3_column_int64(st, 13);
+        if (sqlite3_column_type(st, 14) != SQLITE_NULL) {
+            free(r->url); /* the page's own address, as a post credits it */
+            r->url = col_dup(st, 14);
+        }
+    } else if (rc != SQLITE_DONE) {
+        db_fail(err, d, "cannot read an article");
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+void article_row_clear(article_row *r)
+{
+    char *f[] = {r->url, r->title, r->date, r->author, r->publisher, r->site_name, r->lang,
+                 r->license, r->text, r->status, r->draft, r->path, r->format};
+    for (int i = 0; i < 13; i++)
+        free(f[i]);
+    memset(r, 0, sizeof *r);
+}
+
+json_object *db_dups(desk_db *d, int64_t id, int64_t dup_of)
+{
+    json_object *list = json_object_new_array();
+    sqlite3_stmt *st;
+    int64_t group = dup_of ? dup_of : id;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT page_id, title, url, distance FROM articles"
+                           " WHERE (page_id = ?1 OR dup_of = ?1) AND page_id <> ?2"
+                           " ORDER BY page_id LIMIT 100",
+                           -1, &st, NULL) != SQLITE_OK)
+        return list;
+    sqlite3_bind_int64(st, 1, group);
+    sqlite3_bind_int64(st, 2, id);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "id", json_object_new_int64(sqlite3_column_int64(st, 0)));
+        put_col(o, "title", st, 1);
+        put_col(o, "url", st, 2);
+        json_object_object_add(o, "distance", json_object_new_int(sqlite3_column_int(st, 3)));
+        json_object_object_add(o, "original",
+                               json_object_new_boolean(sqlite3_column_int64(st, 0) == group));
+        json_object_array_add(list, o);
+    }
+    sqlite3_finalize(st);
+    return list;
+}
+
+int db_set(desk_db *d, int64_t id, const char *status, const char *draft, const char *path,
+           const char *format, gisa_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(d->db,
+                           "INSERT INTO desk(page_id, status, draft, path, format, updated)"
+                           " VALUES(?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+                           " ON CONFLICT(page_id) DO UPDATE SET status = excluded.status,"
+                           " draft = coalesce(excluded.draft, draft),"
+                           " path = coalesce(excluded.path, path),"
+                           " format = coalesce(excluded.format, format),"
+                           " updated = excluded.updated",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(err, d, "cannot record the article's state");
+    sqlite3_bind_int64(st, 1, id);
+    const char *v[] = {status, draft, path, format};
+    for (int i = 0; i < 4; i++)
+        if (v[i])
+            sqlite3_bind_text(st, i + 2, v[i], -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? GISA_OK : db_fail(err, d, "cannot record the article's state");
+}
+
+int64_t db_article_of(desk_db *d, const char *input)
+{
+    sqlite3_stmt *st;
+    int64_t id = 0;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT a.page_id FROM pages p JOIN articles a ON a.page_id = p.id"
+                           " WHERE p.url = ?1 OR p.final_url = ?1 ORDER BY p.id DESC LIMIT 1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, input, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return id;
+}

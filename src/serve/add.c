@@ -2,6 +2,7 @@
  * gisa_ingest, politely: robots.txt, delays, limits; private addresses
  * refused unless --allow-private) or from an uploaded file (kept beside
  * the store in DB.uploads/, then ingested like any file). */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +27,10 @@ static void answer(api_response *res, unsigned status, const char *key, const ch
     json_object_object_add(res->json, key, json_object_new_string(msg));
 }
 
-/* Ingest one input into the store and answer with the article it gave. */
+/* Ingest one input into the store and answer with the article it gave
+ * (stored under `key`: the URL, or "file://" and a file's real path). */
 static void ingest_one(const desk_config *cfg, desk_db *d, const char *input,
-                       api_response *res)
+                       const char *key, api_response *res)
 {
     gisa_error err;
     gisa_corpus *c;
@@ -52,7 +54,7 @@ static void ingest_one(const desk_config *cfg, desk_db *d, const char *input,
         answer(res, 500, "error", err.message);
         return;
     }
-    int64_t id = db_article_of(d, input);
+    int64_t id = db_article_of(d, key);
     if (!id) {
         answer(res, stats.failed_by[GISA_FAIL_PRIVATE] ? 403 : 422, "error",
                errs.first[0] ? errs.first : "no article could be extracted from it");
@@ -95,7 +97,13 @@ static void add_upload(const desk_config *cfg, desk_db *d, const api_request *re
         answer(res, 500, "error", err.message);
         return;
     }
-    ingest_one(cfg, d, path, res);
+    char real[PATH_MAX], key[PATH_MAX + 8];
+    if (!realpath(path, real)) {
+        answer(res, 500, "error", "upload: the file kept cannot be found again");
+        return;
+    }
+    snprintf(key, sizeof key, "file://%s", real);
+    ingest_one(cfg, d, path, key, res);
 }
 
 void api_add(desk *dk, desk_db *d, const api_request *req, api_response *res)
@@ -115,6 +123,6 @@ void api_add(desk *dk, desk_db *d, const api_request *req, api_response *res)
         strlen(rp.url) > 2000 || strpbrk(rp.url, " \t\r\n"))
         answer(res, 400, "error", "add needs \"url\": an http or https address");
     else
-        ingest_one(cfg, d, rp.url, res);
+        ingest_one(cfg, d, rp.url, rp.url, res);
     req_clear(&rp);
 }

@@ -20,7 +20,15 @@ struct desk {
     pthread_key_t db_key; /* each worker thread's desk_db */
     char host[256];       /* the listen address as given, for Host checks */
     unsigned port;
+    /* Adds run on threads of their own (a fetch takes seconds: it must
+     * not hold a worker that serves other connections); counted so that
+     * the server stops only when they are done. */
+    pthread_mutex_t jobs_lock;
+    pthread_cond_t jobs_done;
+    unsigned jobs;
 };
+
+#define MAX_ADD_JOBS 8
 
 const desk_config *desk_cfg(const desk *dk)
 {
@@ -33,6 +41,8 @@ typedef struct request {
     char *body;
     size_t len, cap, limit;
     int too_large;
+    int answered;     /* an Add's job has put its answer in res */
+    api_response res;
 } request;
 
 static const char security_csp[] =
@@ -178,12 +188,8 @@ static int csrf_ok(desk *dk, struct MHD_Connection *c, const char **why)
     return 1;
 }
 
-static enum MHD_Result api(desk *dk, struct MHD_Connection *c, request *rq)
+static void api_request_of(struct MHD_Connection *c, request *rq, api_request *req_out)
 {
-    gisa_error err;
-    desk_db *d = thread_db(dk, &err);
-    if (!d)
-        return send_error(c, 500, err.message);
     api_request req;
     memset(&req, 0, sizeof req);
     req.rt = &rq->rt;
@@ -199,6 +205,17 @@ static enum MHD_Result api(desk *dk, struct MHD_Connection *c, request *rq)
     req.iq.cursor = arg(c, "cursor");
     const char *limit = arg(c, "limit");
     req.iq.limit = limit ? atoi(limit) : 0;
+    *req_out = req;
+}
+
+static enum MHD_Result api(desk *dk, struct MHD_Connection *c, request *rq)
+{
+    gisa_error err;
+    desk_db *d = thread_db(dk, &err);
+    if (!d)
+        return send_error(c, 500, err.message);
+    api_request req;
+    api_request_of(c, rq, &req);
     api_response res = {500, NULL};
     api_handle(dk, d, &req, &res);
     if (!res.json)
@@ -206,9 +223,83 @@ static enum MHD_Result api(desk *dk, struct MHD_Connection *c, request *rq)
     return send_json(c, res.status, res.json);
 }
 
+typedef struct add_job {
+    desk *dk;
+    struct MHD_Connection *c;
+    request *rq;
+} add_job;
+
+/* An Add on its own thread, with a store connection of its own; the
+ * connection, suspended meanwhile, is resumed to send the answer. */
+static void *add_thread(void *p)
+{
+    add_job *job = p;
+    desk *dk = job->dk;
+    request *rq = job->rq;
+    desk_db d;
+    gisa_error err;
+    snprintf(err.message, sizeof err.message, "no answer");
+    rq->res.status = 500;
+    rq->res.json = NULL;
+    if (db_open(&d, dk->cfg.db, &err) == GISA_OK) {
+        api_request req;
+        api_request_of(job->c, rq, &req);
+        api_handle(dk, &d, &req, &rq->res);
+        db_close(&d);
+    }
+    if (!rq->res.json) {
+        rq->res.json = json_object_new_object();
+        json_object_object_add(rq->res.json, "error", json_object_new_string(err.message));
+    }
+    rq->answered = 1;
+    MHD_resume_connection(job->c);
+    free(job);
+    pthread_mutex_lock(&dk->jobs_lock);
+    dk->jobs--;
+    pthread_cond_broadcast(&dk->jobs_done);
+    pthread_mutex_unlock(&dk->jobs_lock);
+    return NULL;
+}
+
+static enum MHD_Result start_add(desk *dk, struct MHD_Connection *c, request *rq)
+{
+    pthread_mutex_lock(&dk->jobs_lock);
+    int busy = dk->jobs >= MAX_ADD_JOBS;
+    if (!busy)
+        dk->jobs++;
+    pthread_mutex_unlock(&dk->jobs_lock);
+    if (busy)
+        return send_error(c, 503, "too many pages being added at once; try again");
+    add_job *job = malloc(sizeof *job);
+    pthread_t t;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (job) {
+        *job = (add_job){dk, c, rq};
+        MHD_suspend_connection(c);
+        if (pthread_create(&t, &attr, add_thread, job) == 0) {
+            pthread_attr_destroy(&attr);
+            return MHD_YES;
+        }
+        MHD_resume_connection(c);
+        free(job);
+    }
+    pthread_attr_destroy(&attr);
+    pthread_mutex_lock(&dk->jobs_lock);
+    dk->jobs--;
+    pthread_mutex_unlock(&dk->jobs_lock);
+    return send_error(c, 500, "cannot start the Add");
+}
+
 static enum MHD_Result dispatch(desk *dk, struct MHD_Connection *c, request *rq)
 {
     const char *why;
+    if (rq->answered) {
+        json_object *o = rq->res.json;
+        rq->res.json = NULL;
+        return send_json(c, rq->res.status, o);
+    }
     if (rq->too_large)
         return send_error(c, 413, "request body too large");
     switch (rq->rt.id) {
@@ -221,6 +312,8 @@ static enum MHD_Result dispatch(desk *dk, struct MHD_Connection *c, request *rq)
     }
     if (rq->rt.mutating && !csrf_ok(dk, c, &why))
         return send_error(c, 403, why);
+    if (rq->rt.id == ROUTE_ADD)
+        return start_add(dk, c, rq);
     return api(dk, c, rq);
 }
 
@@ -285,6 +378,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **state,
     (void)why;
     request *rq = *state;
     if (rq) {
+        json_object_put(rq->res.json);
         free(rq->body);
         free(rq);
     }
@@ -381,7 +475,10 @@ int desk_run(const desk_config *cfg, gisa_error *err)
     sigaddset(&sigs, SIGINT);
     sigaddset(&sigs, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+    pthread_mutex_init(&dk.jobs_lock, NULL);
+    pthread_cond_init(&dk.jobs_done, NULL);
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
+                     MHD_ALLOW_SUSPEND_RESUME;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     struct MHD_Daemon *d = MHD_start_daemon(
@@ -415,7 +512,14 @@ int desk_run(const desk_config *cfg, gisa_error *err)
     fflush(stdout);
     int sig;
     sigwait(&sigs, &sig);
+    /* a suspended connection must be resumed before the daemon stops */
+    pthread_mutex_lock(&dk.jobs_lock);
+    while (dk.jobs)
+        pthread_cond_wait(&dk.jobs_done, &dk.jobs_lock);
+    pthread_mutex_unlock(&dk.jobs_lock);
     MHD_stop_daemon(d);
+    pthread_cond_destroy(&dk.jobs_done);
+    pthread_mutex_destroy(&dk.jobs_lock);
     pthread_key_delete(dk.db_key);
     sessions_free(dk.sessions);
     if (!cfg->quiet)

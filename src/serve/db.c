@@ -88,7 +88,9 @@ int db_inbox(desk_db *d, const inbox_query *q, json_object **out, gisa_error *er
 {
     char sql[2048], date[64];
     const char *args[8];
-    int nargs = 0, limit = q->limit > 0 && q->limit <= 200 ? q->limit : 50;
+    /* a search page is shorter: each row's snippet costs a pass over
+     * its text */
+    int nargs = 0, limit = q->limit > 0 && q->limit <= 200 ? q->limit : q->q && *q->q ? 20 : 50;
     int64_t after = 0, offset = 0;
     char *fts = NULL;
     *out = NULL;
@@ -100,14 +102,17 @@ int db_inbox(desk_db *d, const inbox_query *q, json_object **out, gisa_error *er
                      GISA_MAX_QUERY_WORDS);
             return GISA_ERR_USAGE;
         }
-        /* best first, as gisa search ranks; the cursor is an offset */
+        /* best first, as gisa search ranks (bm25, the title weighing 5);
+         * the cursor is an offset. ORDER BY rank lets FTS5 sort inside,
+         * so snippets are made for the rows returned, not for every match */
         snprintf(sql, sizeof sql, ROW_COLUMNS
                  " snippet(articles_fts, -1, '[', ']', '…', 16)"
                  " FROM articles_fts JOIN articles a ON a.page_id = articles_fts.rowid"
-                 " LEFT JOIN desk d ON d.page_id = a.page_id WHERE articles_fts MATCH ?");
+                 " LEFT JOIN desk d ON d.page_id = a.page_id WHERE articles_fts MATCH ?"
+                 " AND rank MATCH 'bm25(5.0, 1.0)'");
         args[nargs++] = fts;
         add_filters(q, sql, sizeof sql, args, &nargs);
-        strncat(sql, " ORDER BY bm25(articles_fts, 5.0, 1.0), a.page_id LIMIT ? OFFSET ?",
+        strncat(sql, " ORDER BY rank LIMIT ? OFFSET ?",
                 sizeof sql - strlen(sql) - 1);
         if (q->cursor && *q->cursor)
             offset = strtoll(q->cursor, NULL, 10);
@@ -119,7 +124,9 @@ int db_inbox(desk_db *d, const inbox_query *q, json_object **out, gisa_error *er
          * page costs the same at the start and at the 100,000th article */
         snprintf(sql, sizeof sql, ROW_COLUMNS " substr(a.text, 1, 160)"
                  " FROM articles a LEFT JOIN desk d ON d.page_id = a.page_id"
-                 " WHERE a.dup_of IS NULL");
+                 /* "+": not by articles_dup (most rows have no dup_of), so
+                  * that SQLite walks articles_newest in order and stops */
+                 " WHERE +a.dup_of IS NULL");
         if (q->cursor && *q->cursor) {
             if (!cursor_parse(q->cursor, date, sizeof date, &after)) {
                 err->status = GISA_ERR_USAGE;

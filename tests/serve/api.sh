@@ -47,7 +47,15 @@ start() { # start [OPTIONS]: a server on a free port; sets $U
   echo "FAIL: gisa serve did not start"
   exit 1
 }
-stop() { kill "$pid"; wait "$pid" 2>/dev/null; pid=; }
+stop() { # SIGTERM: a clean stop, nothing said by a sanitizer
+  kill "$pid"
+  wait "$pid"
+  expect "the server stops cleanly on SIGTERM" "$?" 0
+  pid=
+  if grep -q 'Sanitizer\|runtime error' "$tmp/serve.err"; then
+    bad "the server's sanitizer report: $(grep -m3 'Sanitizer\|runtime error\|#[0-9] ' "$tmp/serve.err")"
+  fi
+}
 code() { curl -s -o "$tmp/body" -w '%{http_code}' "$@"; }
 
 # --- without --site: reading works, Publish is refused ---------------------

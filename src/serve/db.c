@@ -87,7 +87,7 @@ static json_object *row_json(sqlite3_stmt *st)
 int db_inbox(desk_db *d, const inbox_query *q, json_object **out, gisa_error *err)
 {
     char sql[2048], date[64];
-    const char *args[8];
+    const char *args[10];
     /* a search page is shorter: each row's snippet costs a pass over
      * its text */
     int nargs = 0, limit = q->limit > 0 && q->limit <= 200 ? q->limit : q->q && *q->q ? 20 : 50;
@@ -133,8 +133,13 @@ int db_inbox(desk_db *d, const inbox_query *q, json_object **out, gisa_error *er
                 snprintf(err->message, sizeof err->message, "bad cursor '%.64s'", q->cursor);
                 return GISA_ERR_USAGE;
             }
-            strncat(sql, " AND (coalesce(a.date, ''), a.page_id) < (?, ?)",
+            /* (date, id) < (?, ?), written so that SQLite searches
+             * articles_newest from the cursor on (a row value it would
+             * only scan for) */
+            strncat(sql, " AND coalesce(a.date, '') <= ?"
+                    " AND (coalesce(a.date, '') < ? OR a.page_id < ?)",
                     sizeof sql - strlen(sql) - 1);
+            args[nargs++] = date;
             args[nargs++] = date;
             args[nargs++] = NULL; /* the id, bound as a number */
         }

@@ -184,6 +184,8 @@ static void take_hints(doc *d, const gisa_source *src)
 static gisa_status finish_document(doc *d, gisa_status st, const gisa_source *src,
                                    const char *empty, gisa_document **out, gisa_error *err)
 {
+    if (st == GISA_OK && d->pub.input != GISA_INPUT_POST) /* a post's words are all claims */
+        doc_drop_boilerplate(d);
     if (st == GISA_OK && d->pub.nblocks == 0)
         st = gisa_fail(err, GISA_ERR_INPUT, "%s: %s", input_label(src->name), empty);
     if (st != GISA_OK) {

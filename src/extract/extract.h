@@ -52,6 +52,11 @@ gisa_block *doc_add_text(doc *d, gisa_block_kind kind, int level,
 int doc_is_repeat(doc *d, const char *text);
 /* Remove the last block (for a caller that decides it was noise). */
 void doc_drop_last(doc *d);
+/* boilerplate.c: take out end markers ("<끝>", "끝.", "///"), attachment
+ * lines ("붙임 … 1부."), bylines, "관련기사" links, licence and copyright
+ * notices and date lines; contact lines ("문의 :",
+ * "담당 부서 :") become the document's contact. */
+void doc_drop_boilerplate(doc *d);
 
 /* Does the text start like markup (a tag within its first bytes)? */
 int looks_like_html(const char *s, size_t len);

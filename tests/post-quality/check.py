@@ -10,8 +10,11 @@ failure ("FAIL page rule: detail"), then the count of each rule.
 
 Rules (and who owns them in issue #14):
   title-site-word   the title carries a breadcrumb, board or site word
-  excerpt-caption   the excerpt is a photo caption, a byline or an e-mail
-  end-marker        the body holds an end marker (끝, 붙임) or an e-mail
+  excerpt-caption   the excerpt is a photo caption, a byline, a dateline,
+                    a date line ("등록일 …") or an e-mail
+  end-marker        the body holds an end marker (끝, ///), an attachment
+                    line (붙임), an e-mail, a "관련기사" link, a licence
+                    or copyright notice or the page's date line (등록일)
   credit            the credit lacks the organisation, the URL (when the
                     page has one) or a licence sentence
   tag-not-word      a tag is not a whole word of the page's text
@@ -59,7 +62,14 @@ PARTICLES = sorted("""은 는 이 가 을 를 의 에 에서 에게 께 로 으�
     이라며 라며 이라고 라고 만의 뿐""".split(), key=len, reverse=True)
 DANGLING = re.compile(r"^(이를|이에|이와|이는|이같은|이 같은|그 일환|이 밖에|"
                       r"또한|아울러|한편|그러나|하지만|이어|이후|그러면서)[\s,]")
-END_MARKER = re.compile(r"(^|\s)(끝\.?|<끝>|- ?끝 ?-|\(끝\))\s*$|^붙임\s", re.M)
+END_MARKER = re.compile(r"(^|\s)(끝\.?|<끝>|- ?끝 ?-|\(끝\))\s*$|^붙임\s|^/{3}\s*$|"
+                        r"^(\[|▶\s*)?관련\s?기사|^Related:|"
+                        r"공공누리 제\d유형|무단\s?전재|All rights reserved|"
+                        r"^(등록일|작성일|기사입력)\b", re.M)
+# A line of the page's own furniture standing as the lead: its date line,
+# a dateline or byline ("순천=윤가람 기자"), a photo credit.
+DATELINE = re.compile(r"^(등록일|작성일|게시일|기사입력|입력|수정|Published|Updated)\s*[:：]?\s*\d|"
+                      r"^\S+=\S+\s+(기자|특파원)")
 LICENCE_WORDS = ["공공누리", "저작물", "저작권", "라이선스", "licen", "Licen",
                  "Creative Commons", "CC BY", "이용하였습니다", "허락"]
 
@@ -204,7 +214,8 @@ class Page:
 
     def excerpt_caption(self):
         ex = str(self.fm.get("excerpt") or "")
-        if EMAIL.search(ex) or re.search(r"(자료)?사진\s*$|사진\s*=|\(사진|ⓒ|기자\s*$", ex):
+        if EMAIL.search(ex) or DATELINE.search(ex) or \
+           re.search(r"(자료)?사진\s*$|사진\s*=|\(사진|ⓒ|기자\s*$", ex):
             self.fail("excerpt-caption", ex[:80])
 
     def end_marker(self):

@@ -8,7 +8,7 @@ gisa=${1:?usage: run.sh path/to/gisa}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 3
 set -- examples/*.html examples/*.txt
-for page in tests/post-quality/pages/*.html; do
+for page in tests/post-quality/pages/*.html tests/post-quality/pages/*.txt; do
     [ -e "$page" ] && set -- "$@" "$page"
 done
 exec /usr/bin/python3 tests/post-quality/check.py --gisa "$gisa" \

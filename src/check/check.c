@@ -120,9 +120,18 @@ static int hay_add_rest(haystack *h, const gisa_document *d, size_t source)
     /* What the page says of itself (its site, publisher, author; the
      * title came with the analysis) is the source's word too: a rewrite
      * that credits them states no new fact. */
-    const char *const about[] = {d->site_name, d->publisher, d->author};
+    const char *const about[] = {d->site_name, d->publisher, d->author, d->department,
+                                 d->contact};
     for (size_t i = 0; i < sizeof about / sizeof *about; i++)
         if (about[i] && *about[i] && !hay_add(h, about[i], source))
+            return 0;
+    /* and so are its files' names, which a post lists as links under a
+     * label of its own ("첨부 파일": the page offers files, no claim) */
+    if (d->nattachments && (!hay_add(h, "첨부 파일", source) || !hay_add(h, "Attachments", source)))
+        return 0;
+    for (size_t i = 0; i < d->nattachments; i++)
+        if (d->attachments[i].name && *d->attachments[i].name &&
+            !hay_add(h, d->attachments[i].name, source))
             return 0;
     for (size_t i = 0; i < d->nblocks; i++) {
         const gisa_block *b = &d->blocks[i];

@@ -3,6 +3,7 @@
  * Source text only ever reaches HTML through html_escape(), and only
  * http(s) URLs survive, so nothing from the page can run in a reader's
  * browser. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,12 +158,16 @@ static const para_style tistory_para = {html_plain, "<b><span style=\"color: #ee
                                         "</p>\n"};
 static const para_style html_para = {html_plain, "<strong>", "</strong>", "<p>", "</p>\n"};
 
-/* Write body block i, a paragraph, with its key sentences emphasised. */
-static void paragraph(const post_model *m, size_t i, const para_style *st, buf *out)
+/* Write the text of body block i, a paragraph, from byte `skip` on (past
+ * an outline marker), with its key sentences emphasised. */
+static void paragraph_text(const post_model *m, size_t i, const para_style *st, size_t skip,
+                           buf *out)
 {
-    const char *text = m->blocks[i]->text, *keys[4];
+    const char *full = m->blocks[i]->text, *text = full + skip, *keys[4];
     size_t nk = key_sentences_of(m, i, keys, 4), at = 0, len = strlen(text);
-    buf_puts(out, st->open);
+    for (size_t k = 0; k < nk; k++) /* a key sentence that opens the item loses its marker */
+        if (skip && !strncmp(keys[k], full, skip))
+            keys[k] += skip;
     while (at < len) {
         const char *next = NULL, *key = NULL;
         for (size_t k = 0; k < nk; k++) { /* the nearest key sentence ahead */
@@ -184,21 +189,104 @@ static void paragraph(const post_model *m, size_t i, const para_style *st, buf *
         buf_puts(out, st->key_close);
         at = end + strlen(key);
     }
-    buf_puts(out, st->close);
+}
+
+/* Where the lists of an outline stand while the body is written. */
+typedef struct list_state {
+    outline o;
+    int open;                    /* levels written open */
+    int ordered[OUTLINE_MAX + 1];/* per open level: <ol> rather than <ul> */
+    size_t indent[OUTLINE_MAX + 1]; /* Markdown: the column of each level's text */
+} list_state;
+
+static void html_close_lists(list_state *ls, int to, buf *out)
+{
+    for (; ls->open > to; ls->open--)
+        buf_puts(out, ls->ordered[ls->open] ? "</li></ol>\n" : "</li></ul>\n");
+}
+
+/* An outline item as HTML: lists opened or closed to its depth. */
+static void html_item(list_state *ls, int depth, int ordered, buf *out)
+{
+    html_close_lists(ls, depth, out);
+    if (ls->open == depth)
+        buf_puts(out, "</li>\n");
+    for (; ls->open < depth; ls->open++) {
+        ls->ordered[ls->open + 1] = ordered;
+        buf_puts(out, ordered ? "<ol>\n" : "<ul>\n");
+    }
+    buf_puts(out, "<li>");
+}
+
+/* An outline item as Markdown: indented under its parent's text. */
+static void markdown_item(list_state *ls, int depth, int ordered, int number, buf *out)
+{
+    ls->open = depth;
+    size_t col = ls->indent[depth - 1];
+    for (size_t k = 0; k < col; k++)
+        buf_putc(out, ' ');
+    char marker[16];
+    if (ordered)
+        snprintf(marker, sizeof marker, "%d. ", number > 0 ? number : 1);
+    else
+        strcpy(marker, "- ");
+    buf_puts(out, marker);
+    ls->indent[depth] = col + strlen(marker);
+}
+
+/* Paragraph i, as a paragraph or, when it opens with an outline marker,
+ * as a list item at its depth. */
+static void paragraph(const post_model *m, size_t i, const para_style *st, list_state *ls,
+                      buf *out)
+{
+    int cls, number;
+    size_t skip = outline_marker(m->blocks[i]->text, &cls, &number);
+    int markdown = st == &markdown_para;
+    if (!skip) {
+        if (!markdown)
+            html_close_lists(ls, 0, out);
+        ls->o.n = ls->open = 0;
+        buf_puts(out, st->open);
+        paragraph_text(m, i, st, 0, out);
+        buf_puts(out, st->close);
+        return;
+    }
+    int depth = outline_depth(&ls->o, cls);
+    if (markdown) {
+        markdown_item(ls, depth, outline_ordered(cls), number, out);
+        paragraph_text(m, i, st, skip, out);
+        buf_putc(out, '\n');
+    } else {
+        html_item(ls, depth, outline_ordered(cls), out);
+        paragraph_text(m, i, st, skip, out);
+    }
 }
 
 static void body_with(const post_model *m, const para_style *st, int tistory, buf *out)
 {
+    list_state ls = {0};
     for (size_t i = 0; i < m->nblocks; i++) {
         const gisa_block *b = m->blocks[i];
         if (st == &markdown_para && i)
             buf_putc(out, '\n');
-        if (b->kind == GISA_BLOCK_PARAGRAPH)
-            paragraph(m, i, st, out);
-        else if (st == &markdown_para)
+        if (b->kind == GISA_BLOCK_PARAGRAPH) {
+            paragraph(m, i, st, &ls, out);
+            continue;
+        }
+        ls.o.n = 0; /* any other block ends the outline */
+        if (st == &markdown_para) {
+            ls.open = 0;
             render_markdown_block(out, b);
-        else
+        } else {
+            html_close_lists(&ls, 0, out);
             block_html(out, b, tistory);
+        }
+    }
+    if (st == &markdown_para) {
+        closing_markdown(m, out);
+    } else {
+        html_close_lists(&ls, 0, out);
+        closing_html(m, tistory, out);
     }
 }
 

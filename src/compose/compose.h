@@ -79,6 +79,28 @@ typedef struct fm_values {
 int fm_read(const char *text, size_t len, fm_values *out);
 void fm_values_clear(fm_values *v);
 
+/* outline.c: a release's outline markers (○, -, 가., 1., 1), ①) at the
+ * start of a paragraph, read as nested list items. */
+#define OUTLINE_MAX 4
+typedef struct outline {
+    int cls[OUTLINE_MAX]; /* the marker class of each open level */
+    int n;                /* levels open; 0 outside a list */
+} outline;
+/* The marker opening s and the space after it, in bytes (0: no item);
+ * its class and, for counted markers, its number (가 and ① are 1). */
+size_t outline_marker(const char *s, int *cls, int *number);
+/* Are items of this class counted (an ordered list)? */
+int outline_ordered(int cls);
+/* The depth (1..OUTLINE_MAX) of an item of class cls after the items
+ * seen so far in o: a new class nests under the last item, a class seen
+ * before returns to its level. */
+int outline_depth(outline *o, int cls);
+
+/* closing.c: whom to ask and the release's files as links, after the
+ * body (nothing when the page gives neither, or the post is a quotation). */
+void closing_markdown(const post_model *m, buf *out);
+void closing_html(const post_model *m, int tistory, buf *out);
+
 /* Renderers: append the whole post to out. */
 void render_jekyll(const post_model *m, buf *out);
 void render_hugo(const post_model *m, buf *out);

@@ -55,6 +55,14 @@ static int covers_text_only(const gisa_document *d)
            strstr(d->license_text, "(텍스트)");
 }
 
+/* A photo's caption standing as a paragraph: a credit, and no sentence
+ * at its end ("… 계량기. 한빛일보 자료사진", "… 있다. [사진=… 제공]"). A
+ * lead that names its agency ("(서울=연합뉴스) … 밝혔다.") ends as one. */
+static int is_caption(const char *s)
+{
+    return strlen(s) < 600 && has_credit(s) && !ends_as_sentence(s);
+}
+
 /* Is the block after image i its caption: a short paragraph with a credit
  * (pages often print "(사진=…)" as a paragraph of its own)? */
 static int caption_follows(const gisa_document *d, size_t i)
@@ -134,7 +142,7 @@ static const char *make_excerpt(post_model *m)
     for (size_t i = 0; i < m->nblocks; i++) {
         const gisa_block *b = m->blocks[i];
         if (b->kind != GISA_BLOCK_PARAGRAPH ||
-            utf8_length(b->text, strlen(b->text)) < EXCERPT_MIN_CHARS / 2)
+            utf8_length(b->text, strlen(b->text)) < EXCERPT_MIN_CHARS / 2 || is_caption(b->text))
             continue;
         const char *s = b->text;
         gisa_span spans[8];
@@ -185,11 +193,24 @@ static int reserve_blocks(post_model *m)
     return m->blocks && m->source_index;
 }
 
+/* A caption whose photo is not on the page, above the lead: it would
+ * open the post as if it were the news. */
+static int caption_before_lead(const gisa_document *d, size_t i, int lead_seen)
+{
+    const gisa_block *b = &d->blocks[i];
+    return !lead_seen && b->kind == GISA_BLOCK_PARAGRAPH && is_caption(b->text) &&
+           !(i > 0 && d->blocks[i - 1].kind == GISA_BLOCK_IMAGE);
+}
+
 static void keep_blocks(post_model *m)
 {
     const gisa_document *d = m->doc;
+    int lead_seen = 0;
     for (size_t i = 0; i < d->nblocks; i++) {
         const gisa_block *b = &d->blocks[i];
+        if (caption_before_lead(d, i, lead_seen))
+            continue;
+        lead_seen |= b->kind == GISA_BLOCK_PARAGRAPH;
         if (b->kind == GISA_BLOCK_HEADING && !strcmp(b->text, m->title))
             continue; /* the title is shown once, by the renderer */
         if (b->kind == GISA_BLOCK_IMAGE && !keep_image(m, i)) {

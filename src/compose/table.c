@@ -238,8 +238,9 @@ static void add_key_points_table(post_model *m, size_t most)
         const char *subject = subject_of(m->an, m->key[i]->text, taken, ntaken);
         if (!subject || !ends_as_sentence(m->key[i]->text))
             continue;
+        int cls, number; /* an outline item's marker is list structure, not words */
         cells[2 * n] = subject;
-        cells[2 * n + 1] = m->key[i]->text;
+        cells[2 * n + 1] = m->key[i]->text + outline_marker(m->key[i]->text, &cls, &number);
         n++;
     }
     if (n > 1)

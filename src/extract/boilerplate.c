@@ -247,11 +247,25 @@ static int is_info_label(const char *s)
 
 /* ----------------------------------------------------------- the pass */
 
-/* Keep a contact line as the document's contact (the first one wins). */
+/* Keep a contact line as the document's contact (the first one wins),
+ * without its "문의 :" label: "담당 부서 : … / 담당자 : …" keeps its own,
+ * which name what follows. */
 static void take_contact(doc *d, const char *s)
 {
-    if (!d->pub.contact)
-        d->pub.contact = text_clean_dup(&d->mem, after_bullet(s), strlen(after_bullet(s)), 0);
+    static const char *const asks[] = {"[문의]", "<문의>", "문의처", "자료문의", "보도문의",
+                                       "취재문의", "문의"};
+    if (d->pub.contact)
+        return;
+    const char *t = after_bullet(s);
+    for (size_t i = 0; i < COUNT(asks); i++)
+        if (starts_with(t, asks[i])) {
+            t += strlen(asks[i]);
+            while (*t == ' ' || *t == ':' || starts_with(t, "："))
+                t += *t == ' ' || *t == ':' ? 1 : strlen("：");
+            break;
+        }
+    if (*t)
+        d->pub.contact = text_clean_dup(&d->mem, t, strlen(t), 0);
 }
 
 /* Is paragraph text furniture? Contact lines are kept aside first. */

@@ -126,7 +126,13 @@ awk 'NR==1 && $0=="---" {fm=1; next} fm && $0=="---" {fm=0; body=1; next} body' 
 # The attribution block after the last '---' names the source; leave it out.
 # So are the rows of the agreements table (issue #5): a summary that quotes
 # what was agreed, not a paragraph printed twice.
-awk '$0=="---" {exit} /^\| (구분|결정|합의|공감|환영|약속) \|/ {next} {print}' "$TMP/post-body" >"$TMP/body"
+# The closing section (whom to ask, the release's files as links, issue
+# #14) is the page's furniture given back on purpose: checked on its own.
+awk '$0=="---" || /^\*\*(문의|첨부 파일)\*\*/ {exit} /^\| (구분|결정|합의|공감|환영|약속) \|/ {next} {print}' \
+    "$TMP/post-body" >"$TMP/body"
+expect_present "$TMP/post-body" \
+    "- [0312(보도자료) 올해 바다숲 54곳 조성.hwpx](https://www.korea.kr/common/download.do?fileId=198765001&tblKey=GMN)" \
+    "post closing section: attachments as links"
 grep -q '^| 결정 | .*바다숲 공동관리 협약' "$TMP/post-body" ||
     fail "post: the agreements table lacks the joint-management accord"
 expect_present "$TMP/fm" "title: 올해 바다숲 54곳 조성…갯녹음 확산 막는다" "post front matter"

@@ -15,6 +15,8 @@ Rules (and who owns them in issue #14):
   end-marker        the body holds an end marker (끝, ///), an attachment
                     line (붙임), an e-mail, a "관련기사" link, a licence
                     or copyright notice or the page's date line (등록일)
+  raw-outline       a paragraph opens with a release's outline marker (○,
+                    -, 가., ①) instead of being an item of a (nested) list
   credit            the credit lacks the organisation, the URL (when the
                     page has one) or a licence sentence
   tag-not-word      a tag is not a whole word of the page's text
@@ -42,7 +44,7 @@ import tempfile
 
 import yaml
 
-RULES = ["title-site-word", "excerpt-caption", "end-marker", "credit",
+RULES = ["title-site-word", "excerpt-caption", "end-marker", "raw-outline", "credit",
          "tag-not-word", "heading-off-topic", "table-fragment",
          "table-unsupported"]
 
@@ -164,6 +166,12 @@ def blocks_of(body):
     return out
 
 
+# A paragraph that opens with an outline marker: Markdown escapes a
+# leading "-" or "1." that is not a list ("\\-", "1\\."), and writes the
+# other markers as they are.
+RAW_OUTLINE = re.compile(r"^(\*\*)?(○|◦|ㅇ |\\[-*+] |\d{1,2}\\[.)] |[가나다라마바사]\. |[①-⑳] )")
+
+
 def table_rows(table):
     rows = []
     for line in table.splitlines()[2:]:
@@ -222,6 +230,12 @@ class Page:
         for kind, _, text in self.blocks:
             if kind == "para" and (END_MARKER.search(text) or EMAIL.search(text)):
                 return self.fail("end-marker", text[:80])
+
+    def raw_outline(self):
+        for chunk in re.split(r"\n\s*\n", self.body):
+            chunk = chunk.strip("\n")
+            if RAW_OUTLINE.match(chunk):
+                return self.fail("raw-outline", chunk[:80])
 
     def credit(self):
         credit = unescape(self.credit_text)

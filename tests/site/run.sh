@@ -39,6 +39,8 @@ python3 - "$tmp" "${pages[@]}" <<'PY'
 import html, json, os, re, sys
 tmp, pages = sys.argv[1], sys.argv[2:]
 
+OUTLINE = re.compile(r"^(○|◦|ㅇ|-|–|·|•|∙|▷|▸|▪|[가-하]\.|\(?\d{1,2}[.)]|[①-⑳]) (?=\S)")
+
 def squash(s):
     return re.sub(r"\s+", " ", s).strip()
 
@@ -63,7 +65,8 @@ for site in ("jekyll/_site", "hugo/public"):
         candidates = posts.get(title, [])
         if not candidates:
             print(f"FAIL {site}: no built page titled {title!r} (from {p})"); failed += 1; continue
-        paras = [squash(b["text"]) for b in doc["blocks"] if b["type"] == "paragraph"]
+        # a release's outline markers (○, -, 가.) become list structure
+        paras = [squash(OUTLINE.sub("", b["text"])) for b in doc["blocks"] if b["type"] == "paragraph"]
         want = [] if doc["license"] == "all-rights-reserved" else paras
         if doc["date"]:
             want.append(doc["date"][:10])

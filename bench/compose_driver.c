@@ -87,7 +87,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s\n", err.message);
             return 1;
         }
-        gisa_source src = {path, bytes.data, bytes.len, NULL, NULL, NULL};
+        gisa_source src = {path, bytes.data, bytes.len, NULL, NULL, NULL, NULL};
         for (int r = 0; r < rounds; r++) {
             double t[3];
             if (!round_once(&src, t))

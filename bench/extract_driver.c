@@ -68,7 +68,7 @@ static double one_page(const char *path, const char *out_dir)
         fprintf(stderr, "%s\n", err.message);
         return -1;
     }
-    gisa_source src = {path, bytes.data, bytes.len, NULL, NULL, NULL};
+    gisa_source src = {path, bytes.data, bytes.len, NULL, NULL, NULL, NULL};
     gisa_status st = gisa_extract(&src, NULL, &doc, &err);
     gisa_bytes_free(&bytes);
     if (st == GISA_OK && gisa_render(doc, GISA_FORMAT_TEXT, &text, &tlen, &err) == GISA_OK)

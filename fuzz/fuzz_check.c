@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static gisa_document *read_doc(const uint8_t *p, size_t n, const char *name)
 {
-    gisa_source src = {name, p, n, NULL, NULL, NULL};
+    gisa_source src = {name, p, n, NULL, NULL, NULL, NULL};
     gisa_document *doc;
     gisa_error err;
     return gisa_extract(&src, NULL, &doc, &err) == GISA_OK ? doc : NULL;

@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    gisa_source src = {"fuzz", data, size, "https://example.kr/a/b.html", NULL, NULL};
+    gisa_source src = {"fuzz", data, size, "https://example.kr/a/b.html", NULL, NULL, NULL};
     gisa_extract_options opts = {.kind = FUZZ_INPUT};
     gisa_document *doc;
     gisa_error err;

@@ -9,7 +9,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    gisa_source src = {"fuzz", data, size, NULL, NULL, NULL};
+    gisa_source src = {"fuzz", data, size, NULL, NULL, NULL, NULL};
     gisa_document *doc;
     gisa_error err;
     if (gisa_extract(&src, NULL, &doc, &err) != GISA_OK)

@@ -89,6 +89,9 @@ typedef struct gisa_source {
                                  names none of its own (as `url` is used
                                  only when the page gives no canonical URL,
                                  og:url or "saved from url"), or NULL */
+    const char *title;        /* the headline, for a page that states none
+                                 (a text dump without a headline line), or
+                                 NULL */
 } gisa_source;
 
 typedef enum gisa_input_kind {

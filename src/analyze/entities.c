@@ -2,8 +2,9 @@
  * dates and numbers, by patterns and small word lists.
  *
  * Dates and quantities are found with PCRE2 patterns (compiled once);
- * relative dates (지난해 9월, 이달, 5개월여 만에) are resolved against the
- * document date. Names are found around titles, which Korean news always
+ * relative dates (지난해 9월, 이달) are resolved against the document date.
+ * "5개월여 만에", "3주 만에" say how long, not when: they are durations
+ * (quantities of 개월, 주, 일), never dates. Names are found around titles, which Korean news always
  * gives: "안규백 대한민국 국방부장관", "고이즈미 신지로 일본 방위대신". */
 #include <pthread.h>
 #include <stdio.h>
@@ -18,7 +19,7 @@
 #include "../util/utf8.h"
 
 enum {
-    RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE, RE_AGO, RE_MD_KO, RE_YEAR, RE_DAY,
+    RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE, RE_MD_KO, RE_YEAR, RE_DAY,
     RE_NUMBER, RE_MONTH, RE_COUNT
 };
 
@@ -29,7 +30,6 @@ static const char *const patterns[RE_COUNT] = {
     D "((?:19|20)\\d\\d)\\s*년\\s*(\\d{1,2})\\s*월",
     "(재작년|지난해|작년|올해|금년|내년|지난달|이달|이번\\s*달|다음\\s*달|내달)(?:\\s*(\\d{1,2})\\s*월)?"
     "(?:\\s*(\\d{1,2})\\s*일)?",
-    D "(\\d{1,3})\\s*(개월|년|주|일)\\s*(여)?\\s*만에",
     D "(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일",
     D "((?:19|20)\\d\\d)\\s*년(?!\\s*\\d)",
     "(?<![\\d.,\\w])(\\d{1,2})일(?![\\d\\w]|\\s*(?:간|동안|째|만))",
@@ -253,30 +253,6 @@ static int resolve_relative(const analysis *an, const char *s, const size_t *ov,
     return 1;
 }
 
-/* "5개월여 만에", "3주 만에": that long before the document date. */
-static void ago(const analysis *an, const char *s, const size_t *ov, int *y, int *m, int *d)
-{
-    if (!an->year)
-        return;
-    int n = num(s, ov[2], ov[3]);
-    const char *u = s + ov[4];
-    *y = an->year, *m = an->month;
-    if (!strncmp(u, "개월", strlen("개월"))) {
-        add_months(y, m, -n);
-    } else if (!strncmp(u, "년", strlen("년"))) {
-        *y -= n;
-    } else { /* weeks or days: to the day, with the calendar's help */
-        struct tm t;
-        memset(&t, 0, sizeof t);
-        t.tm_year = an->year - 1900;
-        t.tm_mon = an->month - 1;
-        t.tm_mday = an->day - (!strncmp(u, "주", strlen("주")) ? 7 * n : n);
-        t.tm_hour = 12;
-        timegm(&t); /* normalises the fields */
-        *y = t.tm_year + 1900, *m = t.tm_mon + 1, *d = t.tm_mday;
-    }
-}
-
 /* The year, month and day a date match stands for (0 where unknown);
  * 0 when the match is to be skipped. */
 static int date_parts(const analysis *an, int re, const char *s, const size_t *ov, int *y,
@@ -293,9 +269,6 @@ static int date_parts(const analysis *an, int re, const char *s, const size_t *o
         break;
     case RE_RELATIVE:
         resolve_relative(an, s, ov, y, m, d);
-        break;
-    case RE_AGO:
-        ago(an, s, ov, y, m, d);
         break;
     case RE_MD_KO:
         *y = an->year, *m = num(s, ov[2], ov[3]), *d = num(s, ov[4], ov[5]);
@@ -326,7 +299,7 @@ static int date_parts(const analysis *an, int re, const char *s, const size_t *o
 static void find_dates(analysis *an, const char *s, size_t len, size_t si, claims *c,
                        pcre2_match_data *md)
 {
-    static const int order[] = {RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE, RE_AGO,
+    static const int order[] = {RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE,
                                 RE_MD_KO, RE_YEAR, RE_DAY, RE_MONTH};
     for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
         int re = order[k], y, m, d;

@@ -58,20 +58,23 @@ int usage_error(const char *cmd, const char *fmt, ...)
  * (--allow-unlicensed): say so on stderr, naming the page. */
 void warn_if_unlicensed(const gisa_document *doc);
 
-/* What the user tells about a page that it may not say itself: --url URL
- * and --org NAME, used where the page states no URL or organisation. */
+/* What the user tells about a page that it may not say itself: --url URL,
+ * --org NAME and --title TEXT, used where the page states no URL,
+ * organisation or title. */
 typedef struct page_hints {
-    const char *url, *org;
+    const char *url, *org, *title;
 } page_hints;
-enum { OPT_URL = 0x210, OPT_ORG };
+enum { OPT_URL = 0x210, OPT_ORG, OPT_TITLE };
 #define HINT_OPTIONS                                  \
     {"url", required_argument, NULL, OPT_URL},        \
-    {"org", required_argument, NULL, OPT_ORG}
+    {"org", required_argument, NULL, OPT_ORG},        \
+    {"title", required_argument, NULL, OPT_TITLE}
 #define HINT_HELP                                                                \
     "      --url URL      the page's address, where it states none (a saved page)\n" \
-    "      --org NAME     the issuing organisation, where the page names none\n"
-/* 1 if `c` was --url or --org and its value is now in *h; 0 if it is
- * neither; -1 after reporting a bad value (exit EXIT_USAGE). */
+    "      --org NAME     the issuing organisation, where the page names none\n"     \
+    "      --title TEXT   the headline, where the page has none (a text dump)\n"
+/* 1 if `c` was --url, --org or --title and its value is now in *h; 0 if it
+ * is none of them; -1 after reporting a bad value (exit EXIT_USAGE). */
 int hint_option(const char *cmd, int c, const char *arg, page_hints *h);
 /* Load and extract one input, with what the user said about it (h may be
  * NULL). */

@@ -153,7 +153,7 @@ int cmd_extract(int argc, char **argv)
     gisa_format format = GISA_FORMAT_TEXT;
     gisa_extract_options eo = {.kind = GISA_INPUT_AUTO};
     const char *out_dir = NULL;
-    page_hints hints = {NULL, NULL};
+    page_hints hints = {NULL, NULL, NULL};
     int c;
     optind = 1;
     opterr = 0;

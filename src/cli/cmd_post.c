@@ -208,7 +208,7 @@ int cmd_post(int argc, char **argv)
     memset(&po, 0, sizeof po);
     gisa_extract_options eo = {.kind = GISA_INPUT_AUTO};
     const char *out_dir = NULL;
-    page_hints hints = {NULL, NULL};
+    page_hints hints = {NULL, NULL, NULL};
     int rc = parse_post_options(argc, argv, &po, &eo, &hints, &out_dir);
     if (rc != EXIT_OK)
         return rc < 0 ? EXIT_OK : rc;

@@ -95,7 +95,7 @@ int cmd_site(int argc, char **argv)
     gisa_post_options po;
     memset(&po, 0, sizeof po);
     const char *to = NULL;
-    page_hints hints = {NULL, NULL};
+    page_hints hints = {NULL, NULL, NULL};
     int c, quiet = 0;
     optind = 1;
     opterr = 0;

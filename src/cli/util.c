@@ -60,6 +60,12 @@ int hint_option(const char *cmd, int c, const char *arg, page_hints *h)
         h->org = arg;
         return 1;
     }
+    if (c == OPT_TITLE) {
+        if (!*arg || strpbrk(arg, "\r\n") || strlen(arg) > 600)
+            return usage_error(cmd, "--title wants a one-line headline"), -1;
+        h->title = arg;
+        return 1;
+    }
     return 0;
 }
 
@@ -78,7 +84,7 @@ int load_page(const char *path, const gisa_extract_options *opts, const page_hin
     if (st != GISA_OK)
         return st;
     gisa_source src = {path, bytes.data, bytes.len, h ? h->url : NULL, NULL,
-                       h ? h->org : NULL};
+                       h ? h->org : NULL, h ? h->title : NULL};
     st = gisa_extract(&src, opts, doc, err);
     gisa_bytes_free(&bytes);
     return st;

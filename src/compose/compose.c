@@ -58,7 +58,7 @@ static gisa_status verify(const post_model *m, const buf *jekyll, gisa_error *er
         return gisa_fail(err, GISA_ERR_NOMEM, "out of memory while checking the post");
     }
     const buf text = *jekyll;
-    gisa_source src = {"composed post", (const unsigned char *)text.ptr, text.len, NULL, NULL, NULL};
+    gisa_source src = {"composed post", (const unsigned char *)text.ptr, text.len, NULL, NULL, NULL, NULL};
     gisa_extract_options eo = {.kind = GISA_INPUT_POST};
     gisa_document *back;
     gisa_check_report *r = NULL;

@@ -117,8 +117,10 @@ static size_t lead_sentence(const gisa_document *d, const char **start)
     return 0;
 }
 
-/* The page's title, else its first heading, else (for text dumps that
- * lost theirs) the lead sentence itself: a title gisa never invents. */
+/* The page's title, else its first heading, else (for a page whose markup
+ * lost it) the lead sentence itself: a title gisa never invents. A text
+ * dump without a headline line has none: its lead is a sentence of the
+ * body, no headline, so the user gives one (--title). */
 static const char *pick_title(post_model *m)
 {
     const gisa_document *d = m->doc;
@@ -127,6 +129,8 @@ static const char *pick_title(post_model *m)
     for (size_t i = 0; i < d->nblocks; i++)
         if (d->blocks[i].kind == GISA_BLOCK_HEADING)
             return d->blocks[i].text;
+    if (d->input == GISA_INPUT_TEXT)
+        return NULL;
     const char *s = NULL;
     size_t n = lead_sentence(d, &s);
     if (n == 0 || utf8_length(s, n) > TITLE_MAX_CHARS)
@@ -290,7 +294,8 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
     }
     m->title = pick_title(m);
     if (!m->title)
-        return gisa_fail(err, GISA_ERR_INPUT, "%s: no title found; a post needs one", name);
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: no title found; a post needs one: give it "
+                         "with --title TEXT", name);
     const char *date = d->date ? d->date : m->opt.date;
     if (!date || strlen(date) < 10)
         return gisa_fail(err, GISA_ERR_INPUT,

@@ -279,7 +279,7 @@ static void extract_job(pipeline *p, job *j)
         j->data = NULL;
         return;
     }
-    gisa_source src = {j->name, j->data, j->len, j->url, j->ctype, NULL};
+    gisa_source src = {j->name, j->data, j->len, j->url, j->ctype, NULL, NULL};
     gisa_extract_options eo = {.kind = GISA_INPUT_AUTO, .max_input = p->max_input};
     gisa_error err;
     gisa_document *doc;

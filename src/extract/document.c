@@ -170,6 +170,8 @@ static void set_limits(doc *d, const gisa_extract_options *o)
 /* What the caller knows of the page fills what the page does not say. */
 static void take_hints(doc *d, const gisa_source *src)
 {
+    if (!d->pub.title && src->title)
+        d->pub.title = arena_strdup(&d->mem, src->title);
     if (!d->pub.url && src->url)
         d->pub.url = arena_strdup(&d->mem, src->url);
     if (!d->pub.publisher && src->org)

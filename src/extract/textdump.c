@@ -35,6 +35,42 @@ static const char *const furniture[] = {
     "목록", "인쇄", "공유", "검색", "로그인", "홈",
 };
 
+/* Words of a site's menus: a line made of them alone ("뉴스 정책자료
+ * 브리핑룸", "로그인 회원가입 사이트맵") is navigation, never a title. */
+static const char *const menu_words[] = {
+    "뉴스", "정책자료", "브리핑룸", "정책뉴스", "보도자료", "보도설명자료", "멀티미디어",
+    "정책정보", "소식", "알림", "알림마당", "정보공개", "국민참여", "기관소개", "홈", "HOME",
+    "Home", "로그인", "로그아웃", "회원가입", "사이트맵", "전체메뉴", "검색", "메뉴",
+    "바로가기", "본문", "주메뉴", "부처", "브리핑", "카드/한컷", "영상", "사진", "자료실",
+    "공지사항", "민원", "전자민원", "참여", "정책", "자료", "통계", "발간물", "English",
+    "ENGLISH", "사실은", "이렇습니다", ">", "|", "·",
+};
+
+static int is_menu_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof menu_words / sizeof *menu_words; i++)
+        if (strlen(menu_words[i]) == n && !memcmp(w, menu_words[i], n))
+            return 1;
+    return 0;
+}
+
+/* Is every word of the line a menu word? */
+static int is_menu_line(const char *s, size_t len)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t start = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        if (i > start && !is_menu_word(s + start, i - start))
+            return 0;
+        words += i > start;
+    }
+    return words > 0;
+}
+
 static int has_any(const char *s, size_t len, const char *const *marks, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -333,7 +369,8 @@ static void find_title(doc *d, const line *lines, size_t first)
         size_t skip;
         if (l->kind != L_OTHER || l->chars < 8 || l->chars > 150 ||
             is_bullet(l->s, l->len, &skip) || /* a subtitle or list item */
-            equals_any(l->s, l->len, furniture, sizeof furniture / sizeof *furniture))
+            equals_any(l->s, l->len, furniture, sizeof furniture / sizeof *furniture) ||
+            is_menu_line(l->s, l->len))
             continue;
         char date[11];
         if (find_visible_date(l->s, l->len, date) && l->chars < 30)

@@ -51,7 +51,7 @@ RULES = ["title-site-word", "excerpt-caption", "end-marker", "raw-outline", "cre
 # Headings gisa writes over its own tables: checked as tables, not topics.
 TABLE_HEADINGS = {"주요 내용", "합의 내용", "주요 합의 내용", "핵심 내용",
                   "Key points", "What was agreed"}
-BOARD_WORDS = ["보도자료", "정책브리핑", "게시판", "공지사항", "뉴스홈",
+BOARD_WORDS = ["보도자료", "정책브리핑", "브리핑룸", "정책자료", "게시판", "공지사항", "뉴스홈",
                "NAVER", "네이버 뉴스", "다음뉴스", "홈 >", "HOME >", "목록"]
 SEPARATORS = [" | ", " > ", " › ", " :: ", " - ", " – ", " — "]
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")

@@ -187,8 +187,10 @@ static void test_analysis(void)
     CHECK(e && e->value && !strcmp(e->value, "2025-03-04"));
     e = find_entity(a, GISA_ENTITY_DATE, "지난해 11월");
     CHECK(e && e->value && !strcmp(e->value, "2024-11"));
-    e = find_entity(a, GISA_ENTITY_DATE, "5개월여 만에");
-    CHECK(e && e->value && !strcmp(e->value, "2024-10"));
+    /* a duration, not a date (issue #14): "5개월여 만에" is no month */
+    CHECK(find_entity(a, GISA_ENTITY_DATE, "5개월여 만에") == NULL);
+    e = find_entity(a, GISA_ENTITY_NUMBER, "5개월여");
+    CHECK(e && e->unit && !strcmp(e->unit, "개월"));
     e = find_entity(a, GISA_ENTITY_DATE, "이달");
     CHECK(e && e->value && !strcmp(e->value, "2025-03"));
     e = find_entity(a, GISA_ENTITY_NUMBER, "300만 달러");
@@ -242,10 +244,14 @@ static void test_relative_days(void)
     gisa_analysis *a;
     gisa_error err;
     CHECK_INT(gisa_analyze_text(NULL, "2025-03-04", t, strlen(t), NULL, &a, &err), GISA_OK);
-    const gisa_entity *e = find_entity(a, GISA_ENTITY_DATE, "3주 만에");
-    CHECK(e && e->value && !strcmp(e->value, "2025-02-11"));
-    e = find_entity(a, GISA_ENTITY_DATE, "10일 만에");
-    CHECK(e && e->value && !strcmp(e->value, "2025-02-22"));
+    /* "3주 만에", "10일 만에" say how long: durations, not dates */
+    CHECK(find_entity(a, GISA_ENTITY_DATE, "3주 만에") == NULL);
+    CHECK(find_entity(a, GISA_ENTITY_DATE, "10일 만에") == NULL);
+    CHECK(find_entity(a, GISA_ENTITY_DATE, "10일") == NULL);
+    const gisa_entity *e = find_entity(a, GISA_ENTITY_NUMBER, "3주");
+    CHECK(e && e->unit && !strcmp(e->unit, "주"));
+    e = find_entity(a, GISA_ENTITY_NUMBER, "10일");
+    CHECK(e && e->unit && !strcmp(e->unit, "일"));
     e = find_entity(a, GISA_ENTITY_DATE, "9일");
     CHECK(e && e->value && !strcmp(e->value, "2025-03-09"));
     gisa_analysis_free(a);

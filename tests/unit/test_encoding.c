@@ -15,7 +15,7 @@ static const char korean[] =
 static gisa_status decode(const char *name, const char *s, size_t n, const char *ctype,
                           decoded_text *t, gisa_error *err)
 {
-    gisa_source src = {name, (const unsigned char *)s, n, NULL, ctype, NULL};
+    gisa_source src = {name, (const unsigned char *)s, n, NULL, ctype, NULL, NULL};
     return decode_utf8(&src, t, err);
 }
 

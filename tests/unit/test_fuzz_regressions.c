@@ -10,14 +10,14 @@
 static void test_bom_and_nothing(void)
 {
     static const unsigned char input[] = {0xfe, 0xff, 0x2d};
-    gisa_source src = {"bom-only", input, sizeof input, NULL, NULL, NULL};
+    gisa_source src = {"bom-only", input, sizeof input, NULL, NULL, NULL, NULL};
     gisa_document *doc = NULL;
     gisa_error err;
     CHECK_INT(gisa_extract(&src, NULL, &doc, &err), GISA_ERR_INPUT);
     CHECK_HAS(err.message, "bom-only");
     CHECK(doc == NULL);
     static const unsigned char le[] = {0xff, 0xfe};
-    gisa_source src2 = {"bom-le", le, sizeof le, NULL, NULL, NULL};
+    gisa_source src2 = {"bom-le", le, sizeof le, NULL, NULL, NULL, NULL};
     CHECK_INT(gisa_extract(&src2, NULL, &doc, &err), GISA_ERR_INPUT);
 }
 

@@ -39,7 +39,7 @@ static char *wide_page(size_t n)
 static gisa_status extract(const char *text, const gisa_extract_options *o,
                            gisa_document **doc, gisa_error *err)
 {
-    gisa_source src = {"limits-test", (const unsigned char *)text, strlen(text), NULL, NULL, NULL};
+    gisa_source src = {"limits-test", (const unsigned char *)text, strlen(text), NULL, NULL, NULL, NULL};
     return gisa_extract(&src, o, doc, err);
 }
 

@@ -12,6 +12,7 @@
  * nodes: they hold for every reader (HTML, text dumps, documents) and
  * survive a change of HTML parser. Contact lines are not lost: they fill
  * the document's department and contact, which posts print at the end. */
+#include <stdio.h>
 #include <string.h>
 
 #include "../util/utf8.h"
@@ -224,6 +225,44 @@ static int is_dateline(const char *s)
     return labelled_any(s, labels, COUNT(labels)) && has_year(s, strlen(s));
 }
 
+/* "10:31", "오후 3:40" after position s: hours and minutes, or -1. */
+static int clock_after(const char *s, int *minute)
+{
+    for (const char *p = s; *p; p++) {
+        if (!(p[0] >= '0' && p[0] <= '9'))
+            continue;
+        int h = p[0] - '0', k = 1;
+        if (p[1] >= '0' && p[1] <= '9')
+            h = h * 10 + (p[1] - '0'), k = 2;
+        if (p[k] != ':' || !(p[k + 1] >= '0' && p[k + 1] <= '5') ||
+            !(p[k + 2] >= '0' && p[k + 2] <= '9') || (p > s && p[-1] >= '0' && p[-1] <= '9'))
+            continue;
+        *minute = (p[k + 1] - '0') * 10 + (p[k + 2] - '0');
+        if (h < 12 && p - s >= 7 && !strncmp(p - 7, "오후 ", 7))
+            h += 12;
+        return h < 24 ? h : -1;
+    }
+    return -1;
+}
+
+/* A date line that gives the time of the day the page states as its date
+ * ("등록일 2026-01-30 10:31"): the date keeps it, in Korea's zone. */
+static void take_time(doc *d, const char *s)
+{
+    char date[11];
+    int minute;
+    const char *lang = d->pub.lang;
+    if (!d->pub.date || strlen(d->pub.date) != 10 || !lang || strncmp(lang, "ko", 2) ||
+        !find_visible_date(s, strlen(s), date) || strcmp(date, d->pub.date))
+        return;
+    int hour = clock_after(s, &minute);
+    char *when = hour < 0 ? NULL : arena_alloc(&d->mem, 26);
+    if (!when)
+        return;
+    snprintf(when, 26, "%s" "T%02d:%02d:00+09:00", date, hour, minute);
+    d->pub.date = when;
+}
+
 /* "문의 : 해양공간정책과(044-…)", "담당 부서 : … / 담당자 : …". */
 static int is_contact_line(const char *s)
 {
@@ -279,7 +318,11 @@ static int paragraph_is_furniture(doc *d, const char *s)
         take_contact(d, s);
         return 1;
     }
-    return is_related_line(s) || is_rights_line(s) || is_byline(s) || is_dateline(s);
+    if (is_dateline(s)) {
+        take_time(d, s);
+        return 1;
+    }
+    return is_related_line(s) || is_rights_line(s) || is_byline(s);
 }
 
 /* A list whose every item is a notice or a link to another story. */

@@ -138,6 +138,25 @@ static const char *pick_title(post_model *m)
     return arena_strndup(&m->mem, s, n);
 }
 
+/* Where a wire story's dateline ends ("(서울=연합뉴스) 홍길동 기자 = …",
+ * "[세종=뉴시스] …"): the excerpt is the news, not who filed it. */
+static const char *after_dateline(const char *s)
+{
+    if (*s != '(' && *s != '[')
+        return s;
+    const char *close = strchr(s, *s == '(' ? ')' : ']'), *eq = strchr(s, '=');
+    if (!close || !eq || eq > close || close - s > 60)
+        return s;
+    const char *p = close + 1, *mark = strstr(p, " = ");
+    if (mark && mark - p < 40 &&
+        ((mark - p >= 6 && !strncmp(mark - 6, "기자", 6)) ||
+         (mark - p >= 9 && !strncmp(mark - 9, "특파원", 9))))
+        p = mark + 3;
+    while (*p == ' ')
+        p++;
+    return utf8_length(p, strlen(p)) >= EXCERPT_MIN_CHARS / 2 ? p : s;
+}
+
 /* The lead paragraph's first sentences, at least EXCERPT_MIN_CHARS long.
  * The lead is the first paragraph that is prose, not a stub (a dateline,
  * a name). */
@@ -148,7 +167,7 @@ static const char *make_excerpt(post_model *m)
         if (b->kind != GISA_BLOCK_PARAGRAPH ||
             utf8_length(b->text, strlen(b->text)) < EXCERPT_MIN_CHARS / 2 || is_caption(b->text))
             continue;
-        const char *s = b->text;
+        const char *s = after_dateline(b->text);
         gisa_span spans[8];
         size_t n = gisa_split_sentences(s, strlen(s), spans, 8), end = strlen(s);
         for (size_t k = 0; k < n && k < 8; k++) {

@@ -71,7 +71,7 @@ END_MARKER = re.compile(r"(^|\s)(끝\.?|<끝>|- ?끝 ?-|\(끝\))\s*$|^붙임\s|^
 # A line of the page's own furniture standing as the lead: its date line,
 # a dateline or byline ("순천=윤가람 기자"), a photo credit.
 DATELINE = re.compile(r"^(등록일|작성일|게시일|기사입력|입력|수정|Published|Updated)\s*[:：]?\s*\d|"
-                      r"^\S+=\S+\s+(기자|특파원)")
+                      r"^\S+=\S+\s+(기자|특파원)|^[(\[][^)\]]{1,20}=[^)\]]{1,20}[)\]]")
 LICENCE_WORDS = ["공공누리", "저작물", "저작권", "라이선스", "licen", "Licen",
                  "Creative Commons", "CC BY", "이용하였습니다", "허락"]
 

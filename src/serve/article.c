@@ -204,7 +204,7 @@ static json_object *report_json(const gisa_check_report *r)
 json_object *check_json(const gisa_document *src, const char *text, size_t len,
                         size_t *flagged, gisa_error *err)
 {
-    gisa_source in = {"the post", (const unsigned char *)text, len, NULL, NULL, NULL};
+    gisa_source in = {"the post", (const unsigned char *)text, len, NULL, NULL, NULL, NULL};
     gisa_document *derived = NULL;
     gisa_check_report *rep = NULL;
     *flagged = 0;

@@ -19,7 +19,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", err.message);
         return 1;
     }
-    gisa_source src = {argv[1], bytes.data, bytes.len, NULL, NULL, NULL};
+    gisa_source src = {argv[1], bytes.data, bytes.len, NULL, NULL, NULL, NULL};
     gisa_document *doc;
     gisa_status st = gisa_extract(&src, NULL, &doc, &err);
     if (st == GISA_OK) {

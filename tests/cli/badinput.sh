@@ -232,7 +232,7 @@ measured extract "$TMP/bomb.gz"
 rss_below 300 "zip bomb"
 
 row "a 200 MB page"
-python3 - "$TMP/big.html" "$KO1 $KO2" <<'EOF'
+/usr/bin/python3 - "$TMP/big.html" "$KO1 $KO2" <<'EOF'
 import sys
 para = ("<p>%s</p>\n" % sys.argv[2]).encode()
 with open(sys.argv[1], "wb") as f:
@@ -480,7 +480,7 @@ ROW="reference batch"
 sane
 expect_eq "$RC" 0 "reference batch of 300 pages: exit status"
 ok
-python3 -c 'import json, sys; [json.load(open(f)) for f in sys.argv[1:]]' "$TMP"/ref/*.json ||
+/usr/bin/python3 -c 'import json, sys; [json.load(open(f)) for f in sys.argv[1:]]' "$TMP"/ref/*.json ||
     fail "reference batch: a .json file does not parse"
 
 # Every file in $1 equals the clean run's file of that name.
@@ -628,7 +628,7 @@ no_leftovers "$TMP/killed" "after the kills" 600
 all_complete "$TMP/killed" "after the kills"
 
 row "kill -9 mid-write (site --to, 120 distinct pages)"
-python3 - "$TMP/sitepages" <<'EOF'
+/usr/bin/python3 - "$TMP/sitepages" <<'EOF'
 import os, sys
 d = sys.argv[1]
 os.makedirs(d)

@@ -24,7 +24,7 @@ for fmt in jekyll hugo html markdown json fragment; do
     fi
     # Executable markup may only appear as text: checked by parsing what
     # a browser or a Markdown renderer would parse.
-    python3 - "$fmt" "$out" <<'PY' || fail=1
+    /usr/bin/python3 - "$fmt" "$out" <<'PY' || fail=1
 import html.parser, json, re, sys
 fmt, path = sys.argv[1], sys.argv[2]
 text = open(path, encoding="utf-8").read()
@@ -71,7 +71,7 @@ PY
 done
 # The title, full of YAML syntax, reads back unchanged from the front matter.
 "$gisa" post -f jekyll "$page" >"$tmp/post.md" 2>/dev/null
-python3 - "$tmp/post.md" <<'PY' || fail=1
+/usr/bin/python3 - "$tmp/post.md" <<'PY' || fail=1
 import re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 m = re.match(r"---\n(.*?)\n---\n", text, re.S)

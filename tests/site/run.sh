@@ -35,7 +35,7 @@ hugo --quiet -s "$tmp/hugo" -d "$tmp/hugo/public" >"$tmp/hugo.log" 2>&1 ||
 for p in "${pages[@]}"; do
   "$gisa" extract --format json "$p" >"$tmp/$(basename "$p").json"
 done
-python3 - "$tmp" "${pages[@]}" <<'PY'
+/usr/bin/python3 - "$tmp" "${pages[@]}" <<'PY'
 import html, json, os, re, sys
 tmp, pages = sys.argv[1], sys.argv[2:]
 

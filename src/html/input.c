@@ -1,0 +1,162 @@
+/* input.c - the tokenizer's input stream and strings: UTF-8 repair, the
+ * input-stream parse errors, lazy line counting, and string building that
+ * keeps slices of the input until a copy is needed. */
+#include <string.h>
+
+#include "../util/utf8.h"
+#include "tokenizer.h"
+
+/* A copy with each invalid byte replaced by U+FFFD; NULL when out of memory. */
+static char *repair_utf8(arena *a, const char *in, size_t len, size_t *out_len)
+{
+    utf8_scan s = utf8_check((const unsigned char *)in, len);
+    if (len > (SIZE_MAX - 1) / 3)
+        return NULL;
+    char *copy = arena_alloc(a, len + 2 * s.invalid + 1);
+    if (!copy)
+        return NULL;
+    size_t n = s.first_error;
+    memcpy(copy, in, n);
+    for (size_t i = n; i < len;) {
+        int32_t cp;
+        size_t k = utf8_decode((const unsigned char *)in + i, len - i, &cp);
+        if (k == 1 && cp == 0xFFFD) {
+            n += utf8_encode(0xFFFD, copy + n);
+        } else {
+            memcpy(copy + n, in + i, k);
+            n += k;
+        }
+        i += k;
+    }
+    *out_len = n;
+    return copy;
+}
+
+bool html_tokenizer_init(html_tokenizer *t, arena *a, const char *in, size_t len)
+{
+    memset(t, 0, sizeof *t);
+    t->a = a;
+    t->line = 1;
+    t->state = HTML_DATA;
+    if (utf8_check((const unsigned char *)in, len).invalid) {
+        in = repair_utf8(a, in, len, &len);
+        if (!in)
+            return false;
+    }
+    t->in = in ? in : "";
+    t->len = len;
+    const char *cr = memchr(t->in, '\r', len);
+    t->line_cr = cr ? (size_t)(cr - t->in) : len;
+    t->next_lt = t->next_amp = t->next_cr = t->next_nul = SIZE_MAX; /* not looked for yet */
+    return true;
+}
+
+void html_tokenizer_free(html_tokenizer *t)
+{
+    (void)t; /* everything is in the arena; kept for the callers' symmetry */
+}
+
+void html_tok_error(html_tokenizer *t, const char *code)
+{
+    if (t->on_error)
+        t->on_error(t->error_user, code, t->pos);
+}
+
+/* The input-stream parse errors (13.2.3.5) do not depend on the state, so
+ * they are found in one pass over the input when errors are wanted. */
+void html_tokenizer_on_error(html_tokenizer *t, html_error_fn fn, void *user)
+{
+    t->on_error = fn;
+    t->error_user = user;
+    if (!fn)
+        return;
+    const unsigned char *s = (const unsigned char *)t->in;
+    for (size_t i = 0; i < t->len;) {
+        int32_t cp;
+        size_t k = utf8_decode(s + i, t->len - i, &cp);
+        bool control = (cp >= 0x01 && cp <= 0x1F && cp != '\t' && cp != '\n' && cp != '\f' &&
+                        cp != '\r') ||
+                       (cp >= 0x7F && cp <= 0x9F);
+        bool nonchar = (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+        if (control)
+            fn(user, "control-character-in-input-stream", i);
+        else if (nonchar)
+            fn(user, "noncharacter-in-input-stream", i);
+        i += k;
+    }
+}
+
+uint32_t html_line_at(html_tokenizer *t, size_t off)
+{
+    const char *s = t->in;
+    if (off > t->len)
+        off = t->len;
+    for (size_t i = t->line_off; i < off;) {
+        if (t->line_cr < i) { /* where the next CR is, found once per CR */
+            const char *cr = memchr(s + i, '\r', t->len - i);
+            t->line_cr = cr ? (size_t)(cr - s) : t->len;
+        }
+        const char *nl = memchr(s + i, '\n', off - i);
+        size_t at = nl ? (size_t)(nl - s) : off;
+        if (t->line_cr < at)
+            at = t->line_cr;
+        if (at >= off)
+            break;
+        i = at + 1;
+        if (s[at] == '\r' && i < t->len && s[i] == '\n')
+            i++; /* CRLF is one line break */
+        t->line++;
+        off = i > off ? i : off; /* a CRLF split by off is counted whole */
+    }
+    if (off > t->line_off)
+        t->line_off = off;
+    return t->line;
+}
+
+/* Turn a slice into a copy with room for `more` bytes. */
+static bool sb_reserve(html_tokenizer *t, html_sb *sb, size_t more)
+{
+    if (sb->cap && sb->cap - sb->n >= more)
+        return true;
+    if (t->oom || more > SIZE_MAX / 4 - sb->n)
+        return t->oom = true, false;
+    size_t cap = (sb->n + more) * 2;
+    if (cap < 32)
+        cap = 32;
+    char *p = arena_alloc(t->a, cap);
+    if (!p)
+        return t->oom = true, false;
+    if (sb->n)
+        memcpy(p, sb->p, sb->n);
+    sb->p = p;
+    sb->cap = cap;
+    return true;
+}
+
+void html_sb_input(html_tokenizer *t, html_sb *sb, size_t at, size_t n)
+{
+    if (n == 0)
+        return;
+    if (!sb->cap) {
+        if (sb->n == 0) {
+            sb->p = t->in + at;
+            sb->n = n;
+            return;
+        }
+        if (sb->p + sb->n == t->in + at) {
+            sb->n += n;
+            return;
+        }
+    }
+    if (!sb_reserve(t, sb, n))
+        return;
+    memcpy((char *)sb->p + sb->n, t->in + at, n);
+    sb->n += n;
+}
+
+void html_sb_cp(html_tokenizer *t, html_sb *sb, int32_t cp)
+{
+    if (!sb_reserve(t, sb, 4))
+        return;
+    sb->n += utf8_encode(cp, (char *)sb->p + sb->n);
+}

@@ -2,9 +2,7 @@
  * it builds: nodes in one array, linked by index, element names interned
  * as tag ids, strings as slices of the input where nothing was decoded.
  *
- * Work in progress (issue #21): the insertion modes for documents without
- * templates or foreign content (SVG and MathML elements are built, in their
- * namespace, but without the foreign-content rules). */
+ * Work in progress (issue #21): see docs/html5.md for what is missing. */
 #ifndef GISA_HTML_TREE_H
 #define GISA_HTML_TREE_H
 
@@ -41,7 +39,8 @@ typedef enum html_node_type {
     HTML_NODE_DOCTYPE,
     HTML_NODE_ELEMENT,
     HTML_NODE_TEXT,
-    HTML_NODE_COMMENT
+    HTML_NODE_COMMENT,
+    HTML_NODE_TEMPLATE_CONTENT /* a <template>'s contents: the element's one child */
 } html_node_type;
 
 typedef enum html_ns { HTML_NS_HTML, HTML_NS_SVG, HTML_NS_MATHML } html_ns;

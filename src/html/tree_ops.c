@@ -117,6 +117,10 @@ void tb_insertion_place_for(builder *b, uint32_t target, uint32_t *parent,
     if (b->foster && (t == HTML_TAG_table || t == HTML_TAG_tbody || t == HTML_TAG_tfoot ||
                       t == HTML_TAG_thead || t == HTML_TAG_tr)) {
         for (size_t i = b->n_open; i-- > 0;) {
+            if (tb_is(b, b->open[i], HTML_TAG_template)) { /* above the last table */
+                *parent = N(b->open[i]).first;
+                return;
+            }
             if (tb_is(b, b->open[i], HTML_TAG_table)) {
                 uint32_t table = b->open[i];
                 if (N(table).parent != HTML_NONE || table == 0) {
@@ -132,6 +136,8 @@ void tb_insertion_place_for(builder *b, uint32_t target, uint32_t *parent,
         return;
     }
     *parent = target;
+    if (tb_is(b, target, HTML_TAG_template) && N(target).first != HTML_NONE)
+        *parent = N(target).first; /* into the template's contents */
 }
 
 void tb_insertion_place(builder *b, uint32_t *parent, uint32_t *before)
@@ -184,6 +190,11 @@ uint32_t tb_create_element(builder *b, const html_token *k, html_ns ns)
     N(e).attrs = tb_copy_attrs(b, k->attrs, k->n_attrs);
     N(e).n_attrs = (uint32_t)k->n_attrs;
     N(e).line = k->line;
+    if (N(e).tag == HTML_TAG_template) { /* its contents: a fragment of its own */
+        uint32_t c = tb_new_node(b, HTML_NODE_TEMPLATE_CONTENT);
+        if (c != HTML_NONE)
+            tb_insert_before(b, e, c, HTML_NONE);
+    }
     return e;
 }
 
@@ -270,10 +281,8 @@ void tb_insert_comment(builder *b, const html_token *k, uint32_t parent)
 bool tb_scope_boundary(builder *b, uint32_t node, int kind)
 {
     html_tag t = tb_tag_at(b, node);
-    if (N(node).ns == HTML_NS_MATHML)
-        return false; /* mi, mo... are boundaries once foreign content is done */
-    if (N(node).ns == HTML_NS_SVG)
-        return false;
+    if (N(node).ns != HTML_NS_HTML) /* select scope: all but optgroup, option */
+        return kind == 4 || (kind < 3 && tb_foreign_boundary(b, node));
     if (kind == 3) /* table scope */
         return t == HTML_TAG_html || t == HTML_TAG_table || t == HTML_TAG_template;
     if (kind == 4) /* select scope: everything but optgroup and option */
@@ -385,7 +394,7 @@ void tb_close_p_if_in_button_scope(builder *b)
 bool tb_special(builder *b, uint32_t node)
 {
     if (N(node).ns != HTML_NS_HTML)
-        return false;
+        return tb_foreign_boundary(b, node);
     switch (N(node).tag) {
     case HTML_TAG_address: case HTML_TAG_applet: case HTML_TAG_area: case HTML_TAG_article:
     case HTML_TAG_aside: case HTML_TAG_base: case HTML_TAG_basefont: case HTML_TAG_bgsound:

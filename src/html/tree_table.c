@@ -100,7 +100,7 @@ void tb_mode_in_table(builder *b, html_token *k)
             tb_pop(b);
             return;
         case T(form):
-            if (b->form != HTML_NONE)
+            if (b->form != HTML_NONE || tb_template_on_stack(b))
                 return;
             b->form = tb_insert_element(b, k);
             tb_pop(b);

@@ -51,6 +51,9 @@ void tb_reset_mode(builder *b)
             break;
         case HTML_TAG_body: b->mode = M_IN_BODY; return;
         case HTML_TAG_frameset: b->mode = M_IN_FRAMESET; return;
+        case HTML_TAG_template:
+            b->mode = b->n_tmpl ? b->tmpl[b->n_tmpl - 1] : M_IN_BODY;
+            return;
         case HTML_TAG_html:
             b->mode = b->head == HTML_NONE ? M_BEFORE_HEAD : M_AFTER_HEAD;
             return;
@@ -247,9 +250,11 @@ void tb_mode_in_head(builder *b, html_token *k)
             tb_generic_text(b, k, HTML_SCRIPT_DATA);
             return;
         case HTML_TAG_template:
-            tb_insert_element(b, k); /* templates: not yet (content kept as children) */
+            tb_insert_element(b, k);
             tb_fmt_marker(b);
             b->frameset_ok = false;
+            b->mode = M_IN_TEMPLATE;
+            tb_tmpl_push(b, M_IN_TEMPLATE);
             return;
         case HTML_TAG_head:
             return;
@@ -263,11 +268,14 @@ void tb_mode_in_head(builder *b, html_token *k)
             return;
         }
         if (tb_tag_is(k, "template")) {
-            if (!tb_in_scope(b, HTML_TAG_template, 3))
+            if (!tb_template_on_stack(b))
                 return;
-            tb_generate_implied_end_tags(b, HTML_TAG_UNKNOWN);
+            while (b->n_open && tb_implied_end(tb_tag_at(b, tb_current(b)), true))
+                tb_pop(b); /* thoroughly */
             tb_pop_until(b, HTML_TAG_template);
             tb_fmt_clear_to_marker(b);
+            if (b->n_tmpl)
+                b->n_tmpl--;
             tb_reset_mode(b);
             return;
         }
@@ -452,12 +460,12 @@ void tb_in_body_start(builder *b, html_token *k)
 {
     html_tag t = html_tag_of(k->name.p, k->name.n);
     if (t == T(html)) {
-        if (b->n_open)
+        if (b->n_open && !tb_template_on_stack(b))
             tb_add_missing_attrs(b, b->open[0], k);
     } else if (tb_in_list(t, IN_HEAD_TAGS)) {
         tb_mode_in_head(b, k);
     } else if (t == T(body)) {
-        if (b->n_open < 2 || !tb_is(b, b->open[1], T(body)))
+        if (b->n_open < 2 || !tb_is(b, b->open[1], T(body)) || tb_template_on_stack(b))
             return;
         b->frameset_ok = false;
         tb_add_missing_attrs(b, b->open[1], k);
@@ -483,10 +491,13 @@ void tb_in_body_start(builder *b, html_token *k)
         b->skip_newline = true;
         b->frameset_ok = false;
     } else if (t == T(form)) {
-        if (b->form != HTML_NONE)
+        bool in_template = tb_template_on_stack(b);
+        if (b->form != HTML_NONE && !in_template)
             return;
         tb_close_p_if_in_button_scope(b);
-        b->form = tb_insert_element(b, k);
+        uint32_t form = tb_insert_element(b, k);
+        if (!in_template)
+            b->form = form;
     } else if (t == T(li) || t == T(dd) || t == T(dt)) {
         b->frameset_ok = false;
         for (size_t i = b->n_open; i-- > 0;) {
@@ -611,14 +622,7 @@ void tb_in_body_start(builder *b, html_token *k)
         tb_insert_element(b, k);
     } else if (t == T(math) || t == T(svg)) {
         tb_reconstruct_formatting(b);
-        uint32_t e = tb_create_element(b, k, t == T(math) ? HTML_NS_MATHML : HTML_NS_SVG);
-        if (e == HTML_NONE)
-            return;
-        uint32_t parent, before;
-        tb_insertion_place(b, &parent, &before);
-        tb_insert_before(b, parent, e, before);
-        if (!k->self_closing)
-            tb_push(b, e);
+        tb_insert_foreign(b, k, t == T(math) ? HTML_NS_MATHML : HTML_NS_SVG);
     } else if (tb_in_list(t, TABLE_PARTS)) {
         /* ignored */
     } else {
@@ -643,6 +647,11 @@ void tb_in_body_end(builder *b, html_token *k)
             return;
         tb_generate_implied_end_tags(b, HTML_TAG_UNKNOWN);
         tb_pop_until(b, t);
+    } else if (t == T(form) && tb_template_on_stack(b)) {
+        if (!tb_in_scope(b, T(form), 0))
+            return;
+        tb_generate_implied_end_tags(b, HTML_TAG_UNKNOWN);
+        tb_pop_until(b, T(form));
     } else if (t == T(form)) {
         uint32_t node = b->form;
         b->form = HTML_NONE;
@@ -710,17 +719,93 @@ void tb_in_body(builder *b, html_token *k)
     case HTML_TOK_END_TAG:
         tb_in_body_end(b, k);
         return;
+    case HTML_TOK_EOF:
+        if (b->n_tmpl)
+            tb_mode_in_template(b, k);
+        return;
     default:
         return;
     }
 }
 
-void tb_process(builder *b, html_token *k)
+/* ---------------------------------------------------------------- templates */
+
+bool tb_template_on_stack(builder *b)
+{
+    for (size_t i = b->n_open; i-- > 0;)
+        if (tb_is(b, b->open[i], HTML_TAG_template))
+            return true;
+    return false;
+}
+
+void tb_tmpl_push(builder *b, mode m)
+{
+    if (b->n_tmpl == b->cap_tmpl) {
+        size_t cap = b->cap_tmpl ? b->cap_tmpl * 2 : 16;
+        mode *s = realloc(b->tmpl, cap * sizeof *s);
+        if (!s) {
+            b->oom = true;
+            return;
+        }
+        b->tmpl = s;
+        b->cap_tmpl = cap;
+    }
+    b->tmpl[b->n_tmpl++] = m;
+}
+
+/* "in template": a start tag picks the mode its context would have. */
+void tb_mode_in_template(builder *b, html_token *k)
+{
+    html_tag t = k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG
+                     ? html_tag_of(k->name.p, k->name.n)
+                     : HTML_TAG_UNKNOWN;
+    if (k->type == HTML_TOK_TEXT || k->type == HTML_TOK_COMMENT || k->type == HTML_TOK_DOCTYPE) {
+        tb_in_body(b, k);
+        return;
+    }
+    if ((k->type == HTML_TOK_START_TAG && tb_in_list(t, IN_HEAD_TAGS)) ||
+        (k->type == HTML_TOK_END_TAG && t == T(template))) {
+        tb_mode_in_head(b, k);
+        return;
+    }
+    if (k->type == HTML_TOK_START_TAG) {
+        mode m = M_IN_BODY;
+        if (t == T(caption) || t == T(colgroup) || t == T(tbody) || t == T(tfoot) ||
+            t == T(thead))
+            m = M_IN_TABLE;
+        else if (t == T(col))
+            m = M_IN_COLUMN_GROUP;
+        else if (t == T(tr))
+            m = M_IN_TABLE_BODY;
+        else if (t == T(td) || t == T(th))
+            m = M_IN_ROW;
+        if (b->n_tmpl)
+            b->n_tmpl--;
+        tb_tmpl_push(b, m);
+        b->mode = m;
+        tb_process(b, k);
+        return;
+    }
+    if (k->type == HTML_TOK_END_TAG)
+        return;
+    /* end of file */
+    if (!tb_template_on_stack(b))
+        return;
+    tb_pop_until(b, T(template));
+    tb_fmt_clear_to_marker(b);
+    if (b->n_tmpl)
+        b->n_tmpl--;
+    tb_reset_mode(b);
+    tb_process(b, k);
+}
+
+void tb_process_mode(builder *b, html_token *k)
 {
     if (b->oom)
         return;
     switch (b->mode) {
     case M_INITIAL: tb_mode_initial(b, k); break;
+    case M_IN_TEMPLATE: tb_mode_in_template(b, k); break;
     case M_BEFORE_HTML: tb_mode_before_html(b, k); break;
     case M_BEFORE_HEAD: tb_mode_before_head(b, k); break;
     case M_IN_HEAD: tb_mode_in_head(b, k); break;
@@ -812,8 +897,13 @@ void tb_start_fragment(builder *b, const char *context)
     html_token k;
     memset(&k, 0, sizeof k);
     k.type = HTML_TOK_START_TAG;
+    html_ns ns = HTML_NS_HTML;
+    if (strncmp(context, "svg ", 4) == 0)
+        ns = HTML_NS_SVG, context += 4;
+    else if (strncmp(context, "math ", 5) == 0)
+        ns = HTML_NS_MATHML, context += 5;
     k.name = (html_str){context, strlen(context)};
-    b->context = tb_create_element(b, &k, HTML_NS_HTML);
+    b->context = tb_create_element(b, &k, ns);
     b->fragment = true;
     html_tag t = html_tag_of(k.name.p, k.name.n);
     if (t == HTML_TAG_title || t == HTML_TAG_textarea)
@@ -877,6 +967,7 @@ bool html5_parse(html_tree *tree, arena *a, const char *in, size_t len, const ch
     }
     free(b->open);
     free(b->fmt);
+    free(b->tmpl);
     return !b->oom;
 }
 

@@ -15,7 +15,7 @@ typedef enum mode {
     M_INITIAL, M_BEFORE_HTML, M_BEFORE_HEAD, M_IN_HEAD, M_IN_HEAD_NOSCRIPT, M_AFTER_HEAD,
     M_IN_BODY, M_TEXT, M_IN_TABLE, M_IN_TABLE_TEXT, M_IN_CAPTION, M_IN_COLUMN_GROUP,
     M_IN_TABLE_BODY, M_IN_ROW, M_IN_CELL, M_IN_SELECT, M_IN_SELECT_IN_TABLE, M_AFTER_BODY,
-    M_IN_FRAMESET, M_AFTER_FRAMESET, M_AFTER_AFTER_BODY, M_AFTER_AFTER_FRAMESET
+    M_IN_FRAMESET, M_AFTER_FRAMESET, M_AFTER_AFTER_BODY, M_AFTER_AFTER_FRAMESET, M_IN_TEMPLATE
 } mode;
 
 typedef struct afe { /* an entry of the list of active formatting elements */
@@ -35,6 +35,8 @@ typedef struct builder {
     html_sb table_text; /* pending table character tokens */
     bool table_text_ws_only;
     bool skip_newline; /* a newline right after <pre>, <listing>, <textarea> */
+    mode *tmpl;        /* the stack of template insertion modes */
+    size_t n_tmpl, cap_tmpl;
 } builder;
 
 #define N(i) (b->tree->nodes[i])
@@ -124,5 +126,18 @@ void tb_process(builder *b, html_token *k);
 bool tb_starts_ci(html_str s, const char *prefix);
 bool tb_quirks_doctype(const html_token *k);
 void tb_start_fragment(builder *b, const char *context);
+ 
+/* templates (treebuilder.c, tree_ops.c) */
+bool tb_template_on_stack(builder *b);
+void tb_tmpl_push(builder *b, mode m);
+void tb_mode_in_template(builder *b, html_token *k);
+
+/* tree_foreign.c */
+void tb_process_mode(builder *b, html_token *k); /* treebuilder.c: by insertion mode */
+uint32_t tb_adjusted_current(builder *b);
+bool tb_mathml_text_ip(builder *b, uint32_t node);
+bool tb_html_ip(builder *b, uint32_t node);
+bool tb_foreign_boundary(builder *b, uint32_t node);
+void tb_insert_foreign(builder *b, html_token *k, html_ns ns);
 
 #endif

@@ -8,8 +8,7 @@
  * level, attributes sorted), is compared with #document. Tests marked
  * #script-on are left out (gisa parses with scripting off); fragment tests
  * (#document-fragment) are included. Exits 77 when DIR is absent, 1 when
- * fewer than P% pass (default 0: the tree builder is not finished, so the
- * figure is reported, not gated).
+ * fewer than P% pass (default 0; ctest passes 97, the issue's bar).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -34,6 +33,17 @@ static int cmp_attr(const void *a, const void *b)
     return r ? r : (x->name.n > y->name.n) - (x->name.n < y->name.n);
 }
 
+static bool is_foreign_attr(const char *name)
+{
+    static const char *const names[] = {"xlink:actuate", "xlink:arcrole", "xlink:href",
+                                        "xlink:role", "xlink:show", "xlink:title",
+                                        "xlink:type", "xml:lang", "xml:space", "xmlns:xlink"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
 static void serialise(buf *o, const html_tree *t, uint32_t node, int depth)
 {
     for (uint32_t c = t->nodes[node].first; c != HTML_NONE; c = t->nodes[c].next) {
@@ -50,6 +60,10 @@ static void serialise(buf *o, const html_tree *t, uint32_t node, int depth)
         case HTML_NODE_COMMENT:
             buf_printf(o, "<!-- %.*s -->\n", (int)n->text.n, n->text.p);
             break;
+        case HTML_NODE_TEMPLATE_CONTENT:
+            buf_puts(o, "content\n");
+            serialise(o, t, c, depth + 1);
+            break;
         case HTML_NODE_TEXT:
             buf_printf(o, "\"%.*s\"\n", (int)n->text.n, n->text.p);
             break;
@@ -62,8 +76,14 @@ static void serialise(buf *o, const html_tree *t, uint32_t node, int depth)
             qsort(sorted, n->n_attrs, sizeof *sorted, cmp_attr);
             for (uint32_t i = 0; i < n->n_attrs; i++) {
                 indent(o, depth + 1);
-                buf_printf(o, "%.*s=\"%.*s\"\n", (int)sorted[i].name.n, sorted[i].name.p,
-                           (int)sorted[i].value.n, sorted[i].value.p);
+                /* the format shows an adjusted foreign attribute's namespace
+                 * as "xlink href"; the tree keeps the prefixed name */
+                char name[64];
+                snprintf(name, sizeof name, "%.*s", (int)sorted[i].name.n, sorted[i].name.p);
+                if (n->ns != HTML_NS_HTML && is_foreign_attr(name))
+                    *strchr(name, ':') = ' ';
+                buf_printf(o, "%s=\"%.*s\"\n", name, (int)sorted[i].value.n,
+                           sorted[i].value.p);
             }
             free(sorted);
             serialise(o, t, c, depth + 1);
@@ -120,7 +140,7 @@ static void run_test(const char *file, int index, char *test, size_t tn, tally *
     html_tree tree;
     buf out = BUF_INIT;
     bool ok = false;
-    if (!strchr(context, ' ') && html5_parse(&tree, &a, data, len, context, false)) {
+    if (html5_parse(&tree, &a, data, len, context, false)) {
         uint32_t root = 0;
         if (frag)
             root = tree.nodes[0].first; /* the html element: its children */

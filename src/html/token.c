@@ -49,8 +49,8 @@ static void html_tok_commit_attr(html_tokenizer *t)
         t->cap_attrs = cap;
     }
     html_attr *a = &t->attrs[t->n_attrs++];
-    a->name = (html_str){t->attr_name.p, t->attr_name.n};
-    a->value = (html_str){t->attr_value.p, t->attr_value.n};
+    a->name = str_of(&t->attr_name); /* never NULL: memcmp on it is then defined */
+    a->value = str_of(&t->attr_value);
 }
 
 void html_tok_new_attr(html_tokenizer *t)

@@ -81,6 +81,10 @@ size_t scan_quantities(const char *s, quantity *out, size_t cap);
 /* quantities.c: judge every quantity of the derived text. */
 void find_quantities(checker *c);
 
+/* quotes.c: judge quote fact f of derived `sentence`, whose opening mark
+ * ends at byte `open`: the source's words, near-verbatim, and its speaker. */
+void judge_quote(checker *c, gisa_fact *f, const char *sentence, size_t open);
+
 /* antonyms.c: the words of one side (0 or 1) of opposition cls,
  * NULL-terminated. */
 const char *const *antonym_words(int cls, int side);

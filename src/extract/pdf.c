@@ -140,6 +140,30 @@ static int is_break(int32_t cp)
            cp == 0x3000 || cp < 0x20;
 }
 
+/* Two glyphs poppler put side by side in its text that are not one word:
+ * a gap wider than a thin space (the space a PDF leaves out and poppler
+ * did not put back: Korean text set glyph by glyph, a column's gutter), a
+ * step back or onto another line. */
+static int apart(const PopplerRectangle *a, const PopplerRectangle *b)
+{
+    double h = a->y2 - a->y1 > b->y2 - b->y1 ? a->y2 - a->y1 : b->y2 - b->y1;
+    double gap = b->x1 - a->x2;
+    return gap > 0.15 * h || b->x1 < a->x1 - 0.1 * h || b->y1 > a->y2 - 0.3 * h ||
+           b->y2 < a->y1 + 0.3 * h;
+}
+
+static gisa_status flush_word(office_out *o, word_vec *w, const char *text, size_t len,
+                              const PopplerRectangle *r, size_t first, size_t count,
+                              size_t *total, gisa_error *err)
+{
+    if (++*total > o->d->max_nodes)
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: more than %zu words (the node limit)",
+                         o->label, o->d->max_nodes);
+    if (!push_word(w, o, text, len, r, first, count))
+        return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", o->label);
+    return GISA_OK;
+}
+
 /* Split poppler's text into words; returns 0 when out of memory, and
  * counts the words against the node limit. */
 static gisa_status page_words(office_out *o, PopplerPage *page, word_vec *w,
@@ -156,22 +180,20 @@ static gisa_status page_words(office_out *o, PopplerPage *page, word_vec *w,
     }
     size_t len = strlen(text), i = 0, k = 0, start = 0, kstart = 0;
     gisa_status st = GISA_OK;
-    while (i <= len && st == GISA_OK) {
+    for (;;) {
         int32_t cp = 0;
-        size_t n = i < len ? utf8_decode((const unsigned char *)text + i, len - i, &cp) : 0;
-        int end = i == len || k >= nrects || is_break(cp);
-        if (end && k > kstart) {
-            if (++*total > o->d->max_nodes)
-                st = gisa_fail(err, GISA_ERR_INPUT,
-                               "%s: more than %zu words (the node limit)", o->label,
-                               o->d->max_nodes);
-            else if (!push_word(w, o, text + start, i - start, rects, kstart, k - kstart))
-                st = gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", o->label);
+        int last = i >= len || k >= nrects;
+        size_t n = last ? 0 : utf8_decode((const unsigned char *)text + i, len - i, &cp);
+        int brk = !last && is_break(cp);
+        if ((last || brk || (k > kstart && apart(&rects[k - 1], &rects[k]))) && k > kstart) {
+            st = flush_word(o, w, text + start, i - start, rects, kstart, k - kstart, total,
+                            err);
+            start = i, kstart = k;
         }
-        if (i == len || k >= nrects)
+        if (last || st != GISA_OK)
             break;
         i += n ? n : 1, k++;
-        if (end)
+        if (brk)
             start = i, kstart = k;
     }
     if (st == GISA_OK && len > o->budget)

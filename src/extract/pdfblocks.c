@@ -87,13 +87,48 @@ static int ascii_letter(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Particles that follow a number, a symbol or a Latin word without a
+ * space ("10%를", "AI와", "(가칭)은"): a line wrapped before one lost no
+ * space. */
+static int particle_start(const char *t)
+{
+    static const char *const parts[] = {"을", "를", "은", "는", "이", "가", "의", "에", "와",
+                                        "과", "로", "으로", "도", "만", "까지", "부터", "보다",
+                                        "처럼", "이나", "이다", "였다", "이며", "이고", "라는",
+                                        "이라"};
+    const char *end = strchr(t, ' ');
+    size_t wlen = end ? (size_t)(end - t) : strlen(t);
+    if (wlen > 12) /* a particle and an ending at most: four syllables */
+        return 0;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        if (strncmp(t, parts[i], strlen(parts[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does the paragraph (ending in p) run on into t with no space between:
+ * a hyphenated word, closing punctuation, a particle after a symbol? */
+static int no_space(const buf *p, const char *t)
+{
+    char last = p->ptr[p->len - 1];
+    if (strchr(",.)]%:;!?", t[0]) || strncmp(t, "·", 2) == 0 || strncmp(t, "…", 3) == 0 ||
+        strncmp(t, "”", 3) == 0 || strncmp(t, "’", 3) == 0 || strncmp(t, "」", 3) == 0)
+        return 1;
+    if (last == '(' || last == '[' || (p->len >= 2 && strncmp(p->ptr + p->len - 2, "·", 2) == 0))
+        return 1;
+    int32_t cp;
+    utf8_decode((const unsigned char *)t, strlen(t), &cp);
+    return utf8_is_hangul(cp) && (strchr("0123456789%)]\"'", last) || ascii_letter(last)) &&
+           particle_start(t);
+}
+
 /* Append line text t to the paragraph p, mending a hyphenated word. */
 static void join_line(buf *p, const char *t, size_t len)
 {
     if (p->len >= 2 && p->ptr[p->len - 1] == '-' && ascii_letter(p->ptr[p->len - 2]) &&
         t[0] >= 'a' && t[0] <= 'z') {
         p->len--; /* "extrac-" + "tion" */
-    } else if (p->len) {
+    } else if (p->len && !no_space(p, t)) {
         buf_putc(p, ' ');
     }
     buf_append(p, t, len);
@@ -118,6 +153,8 @@ static int is_break(const pdf_layout *l, const para *p, const pdf_seg *b)
     /* the first word of b would have fitted after a: a was ended on purpose */
     if (a->x1 + a->space_w + b->first_w < right - 0.5 * size)
         return 1;
+    if (a->page == b->page && a->col != b->col && (a->col == 0 || b->col == 0))
+        return 1; /* into or out of the columns: a headline, a lead */
     int moved = a->page != b->page || a->col != b->col;
     if (moved) /* a page or column turned: go on only from a full line to one at the edge */
         return b->x0 > pb->col_l[b->col] + 0.8 * size;
@@ -138,10 +175,14 @@ static void emit_para(office_out *o, const pdf_layout *l, para *p)
     double body = l->body_size > 0 ? l->body_size : p->first->size;
     double size = p->first->size;
     if (!o->cell && size >= 1.2 * body && p->text.len < 300 &&
-        !starts_with_marker(p->first->text))
-        doc_add_text(o->d, GISA_BLOCK_HEADING, size >= 1.6 * body ? 1 : 2, p->text.ptr,
-                     p->text.len, 0);
-    else
+        !starts_with_marker(p->first->text)) {
+        gisa_block *b = doc_add_text(o->d, GISA_BLOCK_HEADING, size >= 1.6 * body ? 1 : 2,
+                                     p->text.ptr, p->text.len, 0);
+        /* the first page's headline in large type is the title; the info
+         * dictionary's is often a file name */
+        if (b && !o->d->pub.title && p->first->page == 0 && size >= 1.4 * body)
+            o->d->pub.title = b->text;
+    } else
         office_paragraph(o, p->text.ptr, p->text.len);
     buf_reset(&p->text);
     p->lines = 0;

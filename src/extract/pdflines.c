@@ -174,6 +174,53 @@ static void sort_segs(pdf_seg *s, size_t n, const unsigned *band)
     }
 }
 
+static int by_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The commonest glyph height among v[0..n) (sorted in place), to a
+ * quarter point. */
+static double commonest(double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        v[i] = round(v[i] * 4) / 4;
+    qsort(v, n, sizeof *v, by_double);
+    double best = n ? v[0] : 0;
+    size_t run = 0, bestrun = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = i && v[i] == v[i - 1] ? run + 1 : 1;
+        if (run > bestrun)
+            bestrun = run, best = v[i];
+    }
+    return best;
+}
+
+/* The edges of the whole width and of each column: where its text of the
+ * commonest size stands (a title in larger type is no guide). */
+static int column_edges(pdf_page *p, const pdf_seg *s, size_t n)
+{
+    double *v = malloc(n * sizeof *v);
+    if (!v)
+        return 0;
+    for (int c = 0; c < 3; c++) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (s[i].col == c)
+                v[m++] = s[i].size;
+        double common = commonest(v, m);
+        p->col_l[c] = INFINITY, p->col_r[c] = -INFINITY;
+        for (size_t i = 0; i < n; i++)
+            if (s[i].col == c && fabs(s[i].size - common) <= 0.1 * common + 0.25) {
+                p->col_l[c] = fmin(p->col_l[c], s[i].x0);
+                p->col_r[c] = fmax(p->col_r[c], s[i].x1);
+            }
+    }
+    free(v);
+    return 1;
+}
+
 /* Assign columns and put the page's segments in reading order. */
 static int order_page(pdf_layout *l, pdf_page *p, unsigned nrows)
 {
@@ -211,13 +258,7 @@ static int order_page(pdf_layout *l, pdf_page *p, unsigned nrows)
         sort_segs(s, n, band);
     free(band);
     free(full);
-    for (int c = 0; c < 3; c++)
-        p->col_l[c] = INFINITY, p->col_r[c] = -INFINITY;
-    for (size_t i = 0; i < n; i++) {
-        p->col_l[s[i].col] = fmin(p->col_l[s[i].col], s[i].x0);
-        p->col_r[s[i].col] = fmax(p->col_r[s[i].col], s[i].x1);
-    }
-    return 1;
+    return column_edges(p, s, n);
 }
 
 int pdf_page_lines(pdf_layout *l, doc *d, unsigned page, double width, double height,
@@ -330,12 +371,6 @@ static void drop_repeats(pdf_layout *l)
         i = j;
     }
     free(k);
-}
-
-static int by_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
 }
 
 /* The body's glyph height (the median over characters, roughly: over

@@ -380,7 +380,10 @@ def main():
     for pid, lang, layout, a, text, gold in pages():
         host = "news.example.com" if lang == "en" else "news.example.co.kr"
         url = f"https://{host}/{layout}/{pid}"
-        text = text.replace("<head>", f"<head><link rel=\"canonical\" href=\"{url}\">", 1)
+        # news sites say a page is an article; old-style pages and
+        # ministry boards mostly do not
+        og = "" if layout in ("plain", "ministry") else "<meta property=\"og:type\" content=\"article\">"
+        text = text.replace("<head>", f"<head><link rel=\"canonical\" href=\"{url}\">{og}", 1)
         (out / "html" / f"{pid}.html").write_text(text, encoding="utf-8")
         gt = {"title": a["title"], "author": a["author"], "publish_date": a["date"],
               "main_content": "\n\n".join(gold), "with": [], "without": []}

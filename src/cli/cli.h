@@ -81,6 +81,26 @@ int hint_option(const char *cmd, int c, const char *arg, page_hints *h);
 int load_page(const char *path, const gisa_extract_options *opts, const page_hints *h,
               gisa_document **doc, gisa_error *err);
 
+/* Pages and documents given by http(s) URL (attach.c): fetched politely,
+ * one fetcher for the command so the per-host delay holds between them. */
+typedef struct page_input {
+    const char *cmd;          /* for messages: "post" */
+    gisa_fetch_options fo;    /* --allow-private, --timeout */
+    gisa_fetcher *fetcher;    /* made at the first URL */
+} page_input;
+int input_is_url(const char *s);
+/* Load and extract a path or an http(s) URL, with the user's hints. */
+int load_input(page_input *in, const char *path, const gisa_extract_options *eo,
+               const page_hints *h, gisa_document **doc, gisa_error *err);
+/* The automatic choice: when `page` (read from page_path) is only a
+ * summary of one of its readable attachments, or empty (see
+ * gisa_page_is_summary), that attachment credited to the page (said on
+ * stderr), else NULL. The attachment is fetched when the page was, found
+ * beside the page when it is a file. */
+gisa_document *summary_attachment(page_input *in, const char *page_path,
+                                  const gisa_document *page, const gisa_extract_options *eo);
+void page_input_clear(page_input *in);
+
 /* Load and extract one input ("-" = stdin). */
 int load_document(const char *path, const gisa_extract_options *opts,
                   gisa_document **doc, gisa_error *err);

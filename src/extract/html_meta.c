@@ -790,8 +790,14 @@ void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *
     }
     if (!d->pub.author && d->pub.publisher)
         d->pub.author = d->pub.publisher;
-    /* Base for relative links: <base href>, else the page's own URL. */
-    d->base_url = m.base ? resolve_url(d, d->pub.url ? d->pub.url : src->url, m.base)
-                         : d->pub.url;
+    /* Base for relative links: <base href>, else where the page was
+     * fetched from (a browser resolves against the page's address, not
+     * its canonical one: a mirror's download links lead to the mirror),
+     * else, for a saved page, the URL it gives for itself. */
+    const char *here = src->url && (!strncasecmp(src->url, "http://", 7) ||
+                                    !strncasecmp(src->url, "https://", 8))
+                           ? src->url
+                           : d->pub.url;
+    d->base_url = m.base ? resolve_url(d, here ? here : src->url, m.base) : here;
     take_attachments(d, &m);
 }

@@ -6,7 +6,7 @@
  * poppler gives a page's text and one box per character of it; its own
  * reading order is not used (it scatters table cells), only its words and
  * their boxes: pdflines.c orders them. */
-#include <poppler.h>
+#include "pdfpoppler.h"
 #include <string.h>
 
 #include "../util/error.h"
@@ -240,6 +240,10 @@ static gisa_status read_pages(office_out *o, PopplerDocument *pd, pdf_layout *l,
 gisa_status extract_pdf(office_out *o, const unsigned char *data, size_t len,
                         gisa_error *err)
 {
+    const char *why = NULL;
+    if (!pdf_poppler(&why))
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: a PDF document, not read: %s",
+                         o->label, why);
     if (!has_eof_marker(data, len))
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: a truncated PDF document (no %%%%EOF at its end)", o->label);

@@ -391,19 +391,26 @@ static void measure(pdf_layout *l)
         qsort(v, n, sizeof *v, by_double);
         l->body_size = v[n / 2];
     }
+    /* lines alone on their rows (not table cells), one under the other */
     size_t m = 0;
     for (size_t i = 1; i < l->nsegs; i++) {
         const pdf_seg *a = &l->segs[i - 1], *b = &l->segs[i];
         double dy = b->y0 - a->y0;
-        if (a->page == b->page && a->col == b->col && b->row == a->row + 1 &&
+        int alone = (i < 2 || l->segs[i - 2].row != a->row || l->segs[i - 2].page != a->page) &&
+                    (i + 1 >= l->nsegs || l->segs[i + 1].row != b->row ||
+                     l->segs[i + 1].page != b->page);
+        if (alone && a->page == b->page && a->col == b->col && b->row == a->row + 1 &&
             fabs(a->size - l->body_size) < 0.1 * l->body_size &&
             fabs(b->size - l->body_size) < 0.1 * l->body_size && dy > 0 &&
             dy < 3 * l->body_size)
             v[m++] = dy;
     }
     if (m) {
+        /* the lower quartile: where paragraphs are a line or two long, the
+         * distances between paragraphs are nearly as many as those
+         * between lines, and always longer */
         qsort(v, m, sizeof *v, by_double);
-        l->pitch = v[m / 2];
+        l->pitch = v[m / 4];
     } else {
         l->pitch = 1.5 * l->body_size;
     }

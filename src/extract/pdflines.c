@@ -417,12 +417,21 @@ static void measure(pdf_layout *l)
     free(v);
 }
 
+/* Small type at the page's very edge (the outer 6%, where no body text
+ * stands): a header or footer even on a page of its own. */
+static int edge_note(const pdf_layout *l, const pdf_seg *s)
+{
+    double h = l->pages[s->page].height;
+    return h > 0 && s->size < 0.9 * l->body_size && (s->y1 < 0.06 * h || s->y0 > 0.94 * h);
+}
+
 void pdf_furniture(pdf_layout *l)
 {
     if (l->npages >= 2)
         drop_repeats(l);
-    for (size_t i = 0; i < l->nsegs; i++)
-        if (in_margin(l, &l->segs[i]) && page_number(l->segs[i].text))
-            l->segs[i].drop = 1;
     measure(l);
+    for (size_t i = 0; i < l->nsegs; i++)
+        if (in_margin(l, &l->segs[i]) &&
+            (page_number(l->segs[i].text) || edge_note(l, &l->segs[i])))
+            l->segs[i].drop = 1;
 }

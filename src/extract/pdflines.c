@@ -234,6 +234,15 @@ static int order_page(pdf_layout *l, pdf_page *p, unsigned nrows)
     double g = find_gutter(s, n, left, right);
     for (size_t i = 0; i < n; i++)
         s[i].col = isnan(g) ? 0 : s[i].x1 <= g ? 1 : s[i].x0 >= g ? 2 : 0;
+    /* a row of three cells or more is a table's, across the gutter: it
+     * stays whole (segments of one row are contiguous, in x order) */
+    for (size_t i = 0, j; !isnan(g) && i < n; i = j) {
+        for (j = i + 1; j < n && s[j].row == s[i].row; j++)
+            ;
+        if (j - i >= 3)
+            for (size_t k = i; k < j; k++)
+                s[k].col = 0;
+    }
     /* a band: rows between full-width rows */
     unsigned *band = calloc(nrows ? nrows : 1, sizeof *band);
     if (!band)

@@ -11,6 +11,8 @@ cross-reference table and the standard security handler are written here).
   notext.pdf       one page with a drawing and no text
   garbage.pdf      "%PDF-" then no PDF at all (it ends with %%EOF)
   truncated.pdf    the first 60% of FIXTURE.pdf (when given)
+  layout.pdf       two pages: a running header, page numbers, a table and two
+                   columns, placed glyph run by glyph run (a fuzzing seed)
   badxref.pdf      plain.pdf with every cross-reference offset wrong (poppler
                    rebuilds the table from the objects, as readers do)
 """
@@ -112,6 +114,57 @@ def page_text():
     return b"\n".join(ops)
 
 
+def placed(runs):
+    """A content stream of text runs at (x, y), 10-point Helvetica."""
+    ops = [b"BT /F1 10 Tf"]
+    for x, y, text in runs:
+        ops.append(b"1 0 0 1 %d %d Tm (%s) Tj" % (x, y, text.encode()))
+    ops.append(b"ET")
+    return b"\n".join(ops)
+
+
+def layout_pages():
+    pages = []
+    for n in (1, 2):
+        runs = [(72, 800, "Ministry of Oceans - weekly bulletin"), (290, 40, "- %d -" % n)]
+        runs += [(72, 700 - 14 * i, w) for i, w in enumerate(
+            ["The left column of page %d begins" % n, "here and runs on for a few lines",
+             "of text before the right column", "starts, as columns do in print."])]
+        runs += [(320, 700 - 14 * i, w) for i, w in enumerate(
+            ["The right column of page %d is read" % n, "after the left one, line after",
+             "line, until the column ends at the", "foot of its own text block."])]
+        for r, row in enumerate([("Area", "Sites", "Budget"), ("East", "21", "120"),
+                                 ("South", "19", "98")]):
+            runs += [(72 + 120 * c, 600 - 20 * r, cell) for c, cell in enumerate(row)]
+        pages.append(placed(runs))
+    return pages
+
+
+def build_pages(streams):
+    """A plain document of several pages, one content stream each."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for st in streams:
+        objs.append(b"<< /Length %d >>\nstream\n" % len(st) + st + b"\nendstream")
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                    b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % len(objs))
+        kids.append(b"%d 0 R" % len(objs))
+    objs[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(kids)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1, xref)
+    return bytes(out)
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -126,6 +179,7 @@ def main():
     write("owner-only.pdf", build(page_text(), key, o, u, p))
     o, u, key, p = security("12345", "owner-secret")
     write("encrypted.pdf", build(page_text(), key, o, u, p))
+    write("layout.pdf", build_pages(layout_pages()))
     write("notext.pdf", build(b"0 0 1 rg 100 100 200 200 re f"))
     write("garbage.pdf", b"%PDF-1.7\nthis is not a PDF, only its first bytes\n" * 20 +
           b"%%EOF\n")

@@ -7,6 +7,7 @@
  * text and one box per character of it; its own
  * reading order is not used (it scatters table cells), only its words and
  * their boxes: pdflines.c orders them. */
+#include <math.h>
 #include <string.h>
 
 #include "../util/error.h"
@@ -127,6 +128,10 @@ static int push_word(word_vec *w, office_out *o, const char *text, size_t len,
         x->x1 = r[i].x2 > x->x1 ? r[i].x2 : x->x1;
         x->y1 = r[i].y2 > x->y1 ? r[i].y2 : x->y1;
     }
+    /* a hostile matrix can put glyphs at infinity: such a word is not on
+     * the page (and would overflow every measure taken of it) */
+    if (!(fabs(x->x0) < 1e6 && fabs(x->x1) < 1e6 && fabs(x->y0) < 1e6 && fabs(x->y1) < 1e6))
+        return 1;
     x->char_w = (x->x1 - x->x0) / (double)count;
     x->text = arena_strndup(&o->d->mem, text, len);
     x->len = len;

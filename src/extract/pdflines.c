@@ -276,6 +276,8 @@ int pdf_page_lines(pdf_layout *l, doc *d, unsigned page, double width, double he
     pdf_page *p = &l->pages[page];
     p->width = width, p->height = height;
     p->first = l->nsegs;
+    if (nwords == 0)
+        return 1;
     qsort(words, nwords, sizeof *words, by_y);
     unsigned row = 0;
     for (size_t i = 0; i < nwords;) {

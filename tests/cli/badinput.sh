@@ -257,6 +257,27 @@ case $RC in
 esac
 rss_below 1200 "--max-bytes 300000000"
 
+# PDF (issue #17): tests/docs/mkpdfs.py writes them byte by byte.
+/usr/bin/python3 tests/docs/mkpdfs.py "$TMP/pdf" tests/docs/pdf/01-release-seaforest.pdf >/dev/null
+
+row "an encrypted PDF (a user password)"
+expect_refused 1 "$TMP/pdf/encrypted.pdf" "the PDF document is encrypted (it needs a password to open)"
+
+row "a truncated PDF (the first 60% of a release)"
+expect_refused 1 "$TMP/pdf/truncated.pdf" "a truncated PDF document (no %%EOF at its end)"
+
+row "not really a PDF (its first bytes, then text)"
+expect_refused 1 "$TMP/pdf/garbage.pdf" "a damaged PDF document"
+
+row "a PDF of a drawing without text"
+expect_refused 1 "$TMP/pdf/notext.pdf" "no text in the document"
+
+row "a PDF whose cross-reference table is wrong (rebuilt, read)"
+expect_read "$TMP/pdf/badxref.pdf" "Sea forests are coastal waters"
+
+row "a PDF protected by an owner password only (read)"
+expect_read "$TMP/pdf/owner-only.pdf" "Sea forests are coastal waters"
+
 # --- analysis: nothing silently capped ---------------------------------------
 row "a person named after sentence 25,000 and after 5,000 other entities"
 /usr/bin/python3 - "$TMP/long.html" <<'EOF2'

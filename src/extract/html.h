@@ -69,6 +69,9 @@ static inline node_info *info_of(const xmlNode *n)
 #define EV_STRONG_BAD (-2)
 #define EV_COMMENT (-3)   /* comments: boilerplate, unless they are the page */
 #define EV_OVERLAY (-4)   /* dialogs, modals, cookie banners: never content */
+#define EV_RELATED (-5)   /* other stories ("related", "similar", recommendation
+                             widgets): never content, however much prose
+                             their teasers hold */
 int class_evidence(const xmlNode *n);
 /* Visible-text length of an element is below this many bytes: too short
  * to be an article on its own. */
@@ -89,6 +92,7 @@ const char *attr(doc *d, const xmlNode *n, const char *name);
  * inline display:none or visibility:hidden), or shown to screen readers
  * only. */
 int hidden_element(const xmlNode *n);
+int form_response_class(const char *class_value);
 
 /* ---- html_measure.c: the first pass */
 #define SOME_PROSE 600 /* bytes: a few paragraphs */

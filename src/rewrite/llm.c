@@ -18,6 +18,7 @@
 #include <json-c/json.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -196,15 +197,40 @@ static void server_says(const buf *body, char *out, size_t cap)
     json_object_put(root);
 }
 
-/* choices[0].message.content of a 200 answer. */
-static gisa_status parse_answer(llm_client *c, char **answer, gisa_error *err)
+/* Trailing white space is allowed after the JSON; anything else is not. */
+static int only_space(const char *s, size_t n)
 {
-    enum json_tokener_error je;
-    json_object *root = json_tokener_parse_verbose(c->body.ptr ? c->body.ptr : "", &je);
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r\n", s[i]) || !s[i])
+            return 0;
+    return 1;
+}
+
+gisa_status llm_parse_answer(const char *url, const char *body, size_t len, char **answer,
+                             gisa_error *err)
+{
+    *answer = NULL;
+    if (len > INT32_MAX)
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: the answer is too large", url);
+    enum json_tokener_error je = json_tokener_error_parse_eof;
+    json_tokener *tok = json_tokener_new();
+    json_object *root = tok ? json_tokener_parse_ex(tok, body, (int)len) : NULL;
+    if (tok) {
+        je = json_tokener_get_error(tok);
+        size_t end = json_tokener_get_parse_end(tok);
+        if (!root && je == json_tokener_continue) {
+            je = json_tokener_error_parse_eof;
+        } else if (root && end < len && !only_space(body + end, len - end)) {
+            json_object_put(root);
+            root = NULL;
+            je = json_tokener_error_parse_unexpected;
+        }
+        json_tokener_free(tok);
+    }
     json_object *choices, *first, *msg, *content, *finish;
     gisa_status st = GISA_OK;
     if (!root)
-        st = gisa_fail(err, GISA_ERR_INPUT, "%s: the answer is not JSON (%s)", c->url,
+        st = gisa_fail(err, GISA_ERR_INPUT, "%s: the answer is not JSON (%s)", url,
                        json_tokener_error_desc(je));
     else if (!json_object_object_get_ex(root, "choices", &choices) ||
              !json_object_is_type(choices, json_type_array) ||
@@ -213,12 +239,12 @@ static gisa_status parse_answer(llm_client *c, char **answer, gisa_error *err)
              !json_object_object_get_ex(msg, "content", &content) ||
              !json_object_is_type(content, json_type_string))
         st = gisa_fail(err, GISA_ERR_INPUT,
-                       "%s: the answer has no choices[0].message.content text", c->url);
+                       "%s: the answer has no choices[0].message.content text", url);
     else if (json_object_object_get_ex(first, "finish_reason", &finish) &&
              json_object_is_type(finish, json_type_string) &&
              !strcmp(json_object_get_string(finish), "length"))
         st = gisa_fail(err, GISA_ERR_INPUT,
-                       "%s: the answer was cut at the model's token limit", c->url);
+                       "%s: the answer was cut at the model's token limit", url);
     else if (!(*answer = strdup(json_object_get_string(content))))
         st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     json_object_put(root);
@@ -282,7 +308,8 @@ gisa_status llm_ask(llm_client *c, const char *system, const char *prompt, char 
         long code = 0;
         curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &code);
         if (code == 200) {
-            st = parse_answer(c, answer, err);
+            st = llm_parse_answer(c->url, c->body.ptr ? c->body.ptr : "", c->body.len, answer,
+                                  err);
             break;
         }
         char says[256];

@@ -38,6 +38,10 @@ gisa_status llm_new(const gisa_llm_options *o, llm_client **out, gisa_error *err
 gisa_status llm_ask(llm_client *c, const char *system, const char *prompt, char **answer,
                     gisa_error *err);
 void llm_free(llm_client *c);
+/* choices[0].message.content of a chat-completions response body (JSON,
+ * nothing after it); `url` names it in messages. */
+gisa_status llm_parse_answer(const char *url, const char *body, size_t len, char **answer,
+                             gisa_error *err);
 
 typedef struct rewriter_cmd rewriter_cmd;
 gisa_status rewriter_new(const char *command, double timeout, size_t max_answer,

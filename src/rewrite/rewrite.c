@@ -200,11 +200,15 @@ static char *ask(stage *s, const char *prompt, const char *what, const char **wh
     gisa_error e = {0};
     char *answer = NULL;
     gisa_status st = gisa_model_ask(s->o->model, s->t.system, prompt, &answer, &e);
-    if (st == GISA_OK && answer && *answer)
+    /* the check reads UTF-8 text only: anything else is no answer */
+    int text = answer && utf8_check((const unsigned char *)answer, strlen(answer)).invalid == 0;
+    if (st == GISA_OK && text && *answer)
         return answer;
     free(answer);
     if (st == GISA_OK)
-        snprintf(e.message, sizeof e.message, "model %s: the answer is empty", s->model);
+        snprintf(e.message, sizeof e.message,
+                 text ? "model %s: the answer is empty" : "model %s: the answer is not UTF-8 text",
+                 s->model);
     char *note = arena_strdup(&s->mem, e.message);
     *why = note ? note : "no answer";
     if (st == GISA_ERR_IO) { /* unreachable: the next request would fail the same way */

@@ -267,6 +267,9 @@ gisa_status rewriter_ask(rewriter_cmd *r, const char *system, const char *prompt
     else if (WEXITSTATUS(status) != 0)
         st = gisa_fail(err, GISA_ERR_INPUT, "--rewriter '%s': exit status %d", r->argv[0],
                        WEXITSTATUS(status));
+    else if (x.got.len && memchr(x.got.ptr, '\0', x.got.len))
+        st = gisa_fail(err, GISA_ERR_INPUT, "--rewriter '%s': the answer holds NUL bytes: not text",
+                       r->argv[0]);
     else if (x.got.oom)
         st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     if (st != GISA_OK) {

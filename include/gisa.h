@@ -450,6 +450,13 @@ gisa_status gisa_rewrite(const gisa_document *doc, const gisa_post_options *popt
                          const gisa_rewrite_options *ropts, gisa_post *out,
                          gisa_rewrite_stats *stats, char **report, gisa_error *err);
 
+/* gisa_site_put with the post made by gisa_rewrite. A page whose post is
+ * already in the site (the same source text) is left unchanged and the
+ * model is not asked, so a run stopped half way resumes where it was. */
+gisa_status gisa_site_put_rewrite(gisa_site *site, const gisa_document *doc,
+                                  const gisa_rewrite_options *ropts, gisa_site_action *action,
+                                  char **path, gisa_rewrite_stats *stats, gisa_error *err);
+
 /* --------------------------------------------------------------- analyze */
 /*
  * Korean-first text analysis, by rules, statistics over the document and

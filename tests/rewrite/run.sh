@@ -247,4 +247,35 @@ ok
 "$GISA" rewrite --format html --rewriter "$PARA" $SRC >"$TMP/h.html" 2>/dev/null || fail "html: exit $?"
 grep -q '밝혔어요' "$TMP/h.html" || fail "html: not rewritten"
 
+# ------------------------------------------------------ gisa site --rewrite
+ok
+"$GISA" site -q --to "$TMP/site" --rewrite --rewriter "$PARA" $SRC examples/korea-kr-release.html \
+    2>"$TMP/site.err" || fail "site --rewrite: exit $? ($(cat "$TMP/site.err"))"
+ok
+cmp -s "$DIR/golden/rewriter.md" "$TMP"/site/_posts/2026-02-20-*.md ||
+    fail "site --rewrite: the post differs from gisa rewrite's"
+ok
+grep -q '^  model: python3 paraphrase.py$' "$TMP"/site/_posts/2026-03-12-*.md ||
+    fail "site --rewrite: the second page is not rewritten"
+ok
+grep -q 'gisa site: 2 added, 0 updated, 0 unchanged, 0 failed' "$TMP/site.err" ||
+    fail "site --rewrite: $(cat "$TMP/site.err")"
+# resumable: a post already there is not sent to the model again (a
+# rewriter that would fail is never run)
+ok
+"$GISA" site -q --to "$TMP/site" --rewrite --rewriter "$PARA --save $TMP/site-seen" $SRC \
+    examples/korea-kr-release.html 2>"$TMP/site2.err" || fail "site --rewrite again: exit $?"
+ok
+[ -e "$TMP/site-seen" ] && fail "site --rewrite again: the model was asked for a post already there"
+ok
+grep -q '0 added, 0 updated, 2 unchanged' "$TMP/site2.err" || fail "site again: $(cat "$TMP/site2.err")"
+ok
+"$GISA" site -q --to "$TMP/site3" --rewrite --strict --llm "$URL" --model number-stubborn $SRC \
+    2>"$TMP/site3.err"
+rc=$?
+[ $rc -eq 5 ] || fail "site --rewrite --strict: exit $rc, wanted 5"
+ok
+ls "$TMP"/site3/_posts/*.md >/dev/null 2>&1 && fail "site --strict: a refused post was written"
+usage 2 "--report is for one page" site --to "$TMP/site4" --rewrite --rewriter cat --report x $SRC
+
 finish rewrite

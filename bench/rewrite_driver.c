@@ -4,7 +4,8 @@
  * usage: rewrite_driver [-r ROUNDS] FILE...
  * The model is a function in this process that answers at once: the
  * section's source text (from the prompt) with its endings in 해요체
- * ("했다." -> "했어요."), and, in the "slips" run, one figure of each
+ * ("했다." -> "했어요."; the release's title for the [title] prompt, the
+ * lead section for [excerpt], of which three sentences are taken), and, in the "slips" run, one figure of each
  * section changed on the first ask, so that every section goes through a
  * retry round and a second check. The time spent inside the model function
  * is subtracted. gisa_compose of the same page is timed in the same run,
@@ -69,6 +70,14 @@ static gisa_status answer(void *ctx, const char *system, const char *prompt, cha
     (void)system, (void)err;
     model_state *m = ctx;
     double t0 = now_ms();
+    const char *title = strstr(prompt, "제목 한 줄") ? strstr(prompt, "「") : NULL;
+    if (title) { /* [title]: the release's title, from the prompt's 「」 */
+        title += strlen("「");
+        const char *end = strstr(title, "」");
+        *out = strndup(title, end ? (size_t)(end - title) : strlen(title));
+        m->spent += now_ms() - t0;
+        return *out ? GISA_OK : GISA_ERR_NOMEM;
+    }
     const char *retry = strstr(prompt, "고쳐 쓸 문장:\n");
     const char *src = retry ? retry + strlen("고쳐 쓸 문장:\n") : strstr(prompt, "원문:\n");
     src = src ? src + (retry ? 0 : strlen("원문:\n")) : prompt;
@@ -100,6 +109,8 @@ static double rewrite_once(const gisa_document *doc, int slips)
     double t0 = now_ms();
     gisa_status rc = gisa_rewrite(doc, &po, &ro, &post, &stats, NULL, &err);
     double t = now_ms() - t0 - st.spent;
+    if (getenv("REWRITE_BENCH_DEBUG"))
+        fprintf(stderr, "%s: slips=%d rewritten=%zu retried=%zu replaced=%zu sections=%zu failed=%zu\n", doc->source_name, slips, stats.rewritten, stats.retried, stats.replaced, stats.sections, stats.failed);
     gisa_model_free(model);
     if (rc != GISA_OK) {
         fprintf(stderr, "%s: %s\n", doc->source_name, err.message);

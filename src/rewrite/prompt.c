@@ -79,7 +79,8 @@ static char *part_of(const char *text, const char *name)
     const char *end = p;
     while (*end && !(end[0] == '[' && (end == p || end[-1] == '\n') &&
                      (!strncmp(end, "[system]\n", 9) || !strncmp(end, "[section]\n", 10) ||
-                      !strncmp(end, "[retry]\n", 8))))
+                      !strncmp(end, "[retry]\n", 8) || !strncmp(end, "[title]\n", 8) ||
+                      !strncmp(end, "[excerpt]\n", 10))))
         end = strchr(end, '\n') ? strchr(end, '\n') + 1 : end + strlen(end);
     while (*p == '\n')
         p++;
@@ -91,10 +92,12 @@ static char *part_of(const char *text, const char *name)
 gisa_status prompt_parse(const char *text, prompt_template *t, gisa_error *err)
 {
     memset(t, 0, sizeof t[0]);
-    static const char *const names[] = {"system", "section", "retry"};
-    char **slots[] = {&t->system, &t->section, &t->retry};
-    for (int i = 0; i < 3; i++) {
+    static const char *const names[] = {"system", "section", "retry", "title", "excerpt"};
+    char **slots[] = {&t->system, &t->section, &t->retry, &t->title, &t->excerpt};
+    for (int i = 0; i < 5; i++) {
         *slots[i] = part_of(text, names[i]);
+        if (i >= 3 && !*slots[i])
+            continue; /* [title] and [excerpt] are optional */
         if (!*slots[i] || !**slots[i]) {
             prompt_clear(t);
             return gisa_fail(err, GISA_ERR_USAGE,
@@ -115,6 +118,8 @@ void prompt_clear(prompt_template *t)
     free(t->system);
     free(t->section);
     free(t->retry);
+    free(t->title);
+    free(t->excerpt);
     memset(t, 0, sizeof t[0]);
 }
 

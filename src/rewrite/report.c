@@ -55,7 +55,11 @@ char *report_json(const char *page, const char *model, gisa_voice voice,
     json_object *list = json_object_new_array();
     for (size_t i = 0; i < n; i++) {
         json_object *o = json_object_new_object();
-        json_object_object_add(o, "section", json_object_new_int64((int64_t)d[i].section + 1));
+        if (d[i].part)
+            put(o, "part", d[i].part);
+        else
+            json_object_object_add(o, "section",
+                                   json_object_new_int64((int64_t)d[i].section + 1));
         put(o, "decision", kind_name(d[i].kind));
         put(o, "sentence", d[i].sentence);
         if (d[i].kind == DECIDE_KEPT) {

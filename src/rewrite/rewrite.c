@@ -23,10 +23,14 @@
 /* A replacement shares at least this share of the failed sentence's words;
  * a passed sentence sharing COVERED_OVERLAP of a source sentence's says it. */
 #define MIN_OVERLAP 0.5
+/* A model's title longer than this is not a title. */
+#define MAX_TITLE_CHARS 120
+#define MAX_EXCERPT_SENTENCES 3
 #define COVERED_OVERLAP 0.6
 
 /* A section: a run of the body's paragraphs, blocks [first, first+count). */
 typedef struct unit {
+    const char *part;        /* "title", "excerpt": not body blocks; NULL */
     size_t first, count;
     buf source;              /* its text, paragraphs apart by blank lines */
     const char **src;        /* its sentences, outline markers dropped */
@@ -56,6 +60,7 @@ typedef struct stage {
     size_t ndec, capdec;
     gisa_rewrite_stats st;
     int unreachable;         /* the model cannot be reached: stop asking */
+    const char *source_title; /* the release's, before the model's */
     char why_unreachable[512];
 } stage;
 
@@ -89,7 +94,8 @@ static size_t new_decision(stage *s, size_t ui, decision_kind kind, const char *
 {
     if (!grow((void **)&s->dec, &s->capdec, s->ndec, sizeof *s->dec))
         return (size_t)-1;
-    s->dec[s->ndec] = (decision){.section = ui, .kind = kind, .sentence = sentence};
+    s->dec[s->ndec] = (decision){.section = ui, .part = s->units[ui].part, .kind = kind,
+                                 .sentence = sentence};
     return s->ndec++;
 }
 
@@ -137,7 +143,8 @@ static void unit_sentences(stage *s, unit *u, const char *text)
 static int find_units(stage *s)
 {
     post_model *m = &s->m;
-    s->units = arena_calloc(&s->mem, m->nblocks + 1, sizeof *s->units);
+    /* room for the title and the excerpt after the sections */
+    s->units = arena_calloc(&s->mem, m->nblocks + 3, sizeof *s->units);
     if (!s->units)
         return 0;
     for (size_t i = 0; i < m->nblocks;) {
@@ -268,6 +275,64 @@ static void rewrite_unit(stage *s, size_t ui)
     for (size_t i = 0; i < a.n; i++) {
         size_t d = new_decision(s, ui, DECIDE_PUBLISHED, a.s[i].text);
         if (d == (size_t)-1 || !add_out(s, ui, a.s[i].paragraph, a.s[i].text, d))
+            return;
+    }
+}
+
+/* The title or the excerpt in the model's words ([title], [excerpt]),
+ * gated like the body: a pseudo-section after the real ones, whose source
+ * sentences (what a failed sentence falls back to) are the release's
+ * title, or the lead section's sentences. */
+static void rewrite_extra(stage *s, const char *part, const char *tmpl, size_t ui)
+{
+    unit *u = &s->units[ui], *lead = &s->units[0];
+    u->part = part;
+    u->first = u->count = (size_t)-1; /* no body blocks */
+    int title = !strcmp(part, "title");
+    if (title) {
+        u->src = arena_alloc(&s->mem, sizeof *u->src);
+        if (!u->src)
+            return;
+        u->src[0] = s->m.title;
+        u->nsrc = 1;
+    } else {
+        u->src = lead->src;
+        u->nsrc = lead->nsrc;
+    }
+    u->used = arena_calloc(&s->mem, u->nsrc + 1, 1);
+    buf_puts(&u->source, lead->source.ptr ? lead->source.ptr : "");
+    buf facts = BUF_INIT, prompt = BUF_INIT;
+    unit_facts(s, lead, &facts);
+    const char *names[] = {"voice", "title", "source", "paragraphs", "facts"};
+    const char *values[] = {voice_instruction(s->o->voice), s->m.title, lead->source.ptr, "1",
+                            facts.ptr};
+    prompt_fill(tmpl, names, values, 5, &prompt);
+    const char *why = NULL;
+    char *raw = prompt.oom || !u->used ? NULL : ask(s, prompt.ptr, part, &why);
+    buf_free(&facts);
+    buf_free(&prompt);
+    if (!raw)
+        return; /* the release's title, the lead's sentences: as gisa post */
+    answer_text a;
+    answer_parse(raw, &s->mem, &a);
+    free(raw);
+    buf one = BUF_INIT; /* a title is one line, however the model broke it */
+    for (size_t i = 0; title && i < a.n; i++)
+        buf_printf(&one, i ? " %s" : "%s", a.s[i].text);
+    if (title && (one.oom || !one.len || utf8_length(one.ptr, one.len) > MAX_TITLE_CHARS)) {
+        if (one.len)
+            warn(s, "%s: title: the model's title is over %d characters; the release's stays",
+                 s->page, MAX_TITLE_CHARS);
+        buf_free(&one);
+        return;
+    }
+    const char *t = title ? arena_strdup(&s->mem, one.ptr) : NULL;
+    buf_free(&one);
+    size_t n = title ? (t != NULL) : (a.n < MAX_EXCERPT_SENTENCES ? a.n : MAX_EXCERPT_SENTENCES);
+    for (size_t i = 0; i < n; i++) {
+        const char *text = title ? t : a.s[i].text;
+        size_t d = new_decision(s, ui, DECIDE_PUBLISHED, text);
+        if (d == (size_t)-1 || !add_out(s, ui, 0, text, d))
             return;
     }
 }
@@ -451,6 +516,30 @@ static gisa_status gate(stage *s, gisa_error *err)
 
 /* ------------------------------------------------------ the post rebuilt */
 
+/* The model's title and excerpt (among outs from index o on), where
+ * they passed: else the release's title and the lead's first sentences. */
+static int take_extras(stage *s, size_t o)
+{
+    buf title = BUF_INIT, excerpt = BUF_INIT;
+    for (; o < s->nouts; o++) {
+        const out_sentence *x = &s->outs[o];
+        const char *part = s->units[x->unit].part;
+        decision_kind k = s->dec[x->decision].kind;
+        if (!part || !x->text || k == DECIDE_REPLACED || k == DECIDE_DROPPED)
+            continue; /* a failed title or excerpt sentence: the release's stands */
+        buf *b = !strcmp(part, "title") ? &title : &excerpt;
+        buf_printf(b, b->len ? " %s" : "%s", x->text);
+    }
+    int ok = !title.oom && !excerpt.oom;
+    if (title.len && ok)
+        ok = (s->m.title = arena_strdup(&s->m.mem, title.ptr)) != NULL;
+    if (excerpt.len && ok)
+        ok = (s->m.excerpt = arena_strdup(&s->m.mem, excerpt.ptr)) != NULL;
+    buf_free(&title);
+    buf_free(&excerpt);
+    return ok;
+}
+
 /* The body with each answered section's paragraphs in the new words. */
 static int rebuild(stage *s)
 {
@@ -496,8 +585,9 @@ static int rebuild(stage *s)
     m->blocks = blocks;
     m->source_index = index;
     m->nblocks = n;
+    m->title = s->source_title;
     m->excerpt = make_excerpt(m);
-    return 1;
+    return take_extras(s, 0);
 }
 
 /* The post as published, checked as gisa_compose checks its own: the
@@ -621,6 +711,12 @@ static gisa_status run(stage *s, gisa_error *err)
         return gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     for (size_t ui = 0; ui < s->nunits; ui++)
         rewrite_unit(s, ui);
+    /* the title and excerpt, when the template asks for them and the
+     * model answered the lead */
+    if (s->nunits && !s->units[0].failed && s->t.title)
+        rewrite_extra(s, "title", s->t.title, s->nunits);
+    if (s->nunits && !s->units[0].failed && s->t.excerpt)
+        rewrite_extra(s, "excerpt", s->t.excerpt, s->nunits + 1);
     gisa_status st = gate(s, err);
     if (st != GISA_OK)
         return st;
@@ -658,6 +754,7 @@ gisa_status gisa_rewrite(const gisa_document *doc, const gisa_post_options *popt
     rewrite_note note = {s.model, gisa_voice_name(ro->voice), 0, 0, 0};
     if (st == GISA_OK) {
         s.m.rewrite = &note;
+        s.source_title = s.m.title;
         st = run(&s, err);
     }
     if (st == GISA_OK) {
@@ -688,7 +785,7 @@ gisa_status gisa_rewrite(const gisa_document *doc, const gisa_post_options *popt
     }
     if (stats)
         *stats = s.st;
-    for (size_t i = 0; i < s.nunits; i++)
+    for (size_t i = 0; s.units && i < s.nunits + 2; i++)
         buf_free(&s.units[i].source);
     free(s.outs);
     free(s.dec);

@@ -18,6 +18,7 @@
 /* ---- prompt.c */
 typedef struct prompt_template {
     char *system, *section, *retry; /* malloc'd */
+    char *title, *excerpt;          /* malloc'd, or NULL: the part is optional */
 } prompt_template;
 
 /* Read a template's text; a part missing or an unknown {{placeholder}}
@@ -100,6 +101,7 @@ typedef enum decision_kind {
 
 typedef struct decision {
     size_t section;
+    const char *part;            /* "title", "excerpt", or NULL (the body) */
     decision_kind kind;
     const char *sentence;        /* the model's first sentence */
     const char *retry;           /* the model's second, or NULL */

@@ -54,23 +54,40 @@ def section(prompt):
     return "\n\n".join(paragraphs(part(prompt, "원문:")))
 
 
+def title(prompt):
+    """The release's title, from the prompt's first line, said plainly."""
+    m = re.search(r"「(.*?)」", prompt)
+    return (m.group(1) if m else "") + ", 정리해 봤어요"
+
+
+def excerpt(prompt):
+    """The first sentences of the lead's first two paragraphs."""
+    return " ".join(sentences(p)[0] for p in paragraphs(part(prompt, "원문:"))[:2])
+
+
 def sent_back(prompt):
     return part(prompt, "고쳐 쓸 문장:").split("\n\n")[0].strip()
 
 
+def respond(prompt, slip=False):
+    """The answer to one prompt: a section, a title, an excerpt, or a
+    sentence sent back."""
+    if "고쳐 쓸 문장:" in prompt:
+        return sent_back(prompt).replace("1만 5천 명", "1만 2천 명")
+    if "제목 한 줄" in prompt:
+        return title(prompt)
+    if "두세 문장으로 요약" in prompt:
+        return excerpt(prompt)
+    text = section(prompt)
+    return text.replace("1만 2천 명", "1만 5천 명", 1) if slip else text
+
+
 def main():
     prompt = sys.stdin.read()
-    slip = "--slip" in sys.argv[1:]
     if "--save" in sys.argv[1:]:
         with open(sys.argv[sys.argv.index("--save") + 1], "a") as f:
             f.write(prompt)
-    if "고쳐 쓸 문장:" in prompt:
-        text = sent_back(prompt).replace("1만 5천 명", "1만 2천 명")
-    else:
-        text = section(prompt)
-        if slip:
-            text = text.replace("1만 2천 명", "1만 5천 명", 1)
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(respond(prompt, "--slip" in sys.argv[1:]) + "\n")
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ ok
 "$GISA" rewrite --rewriter "$PARA" $SRC >"$TMP/rw.md" 2>"$TMP/rw.err" || fail "rewriter: exit $?"
 golden rewriter "$TMP/rw.md"
 clean rewriter "$TMP/rw.md"
-expect_counts rewriter "$TMP/rw.md" 8 0 0
+expect_counts rewriter "$TMP/rw.md" 11 0 0
 ok
 grep -q '^  model: python3 paraphrase.py$' "$TMP/rw.md" || fail "rewriter: the model is not recorded"
 grep -q '^  voice: blog$' "$TMP/rw.md" || fail "rewriter: the voice is not recorded"
@@ -71,7 +71,7 @@ ok
     fail "rewriter --slip: exit $?"
 golden rewriter-slip "$TMP/slip.md"
 clean rewriter-slip "$TMP/slip.md"
-expect_counts rewriter-slip "$TMP/slip.md" 8 1 0
+expect_counts rewriter-slip "$TMP/slip.md" 11 1 0
 ok
 $PY - "$TMP/slip.json" <<'PYEOF' || fail "rewriter --slip: the report does not show the retry"
 import json, sys
@@ -93,9 +93,9 @@ cmp -s "$TMP/llm.md" "$TMP/post.md" || fail "gisa post --rewrite differs from gi
 
 # ------------------------------------------------- each kind of error
 # kind  wrong-text  counts (fixed on retry)  counts (stubborn)
-for row in "name|이정민|8 1 0|7 1 1" "number|1만 5천 명|8 1 0|7 1 1" \
-           "negation|새로 도입하기로|8 1 0|7 1 1" "role|김서진 기상청장|8 1 0|7 1 1" \
-           "claim|임금을 올리기로|10 2 0|8 2 2"; do
+for row in "name|이정민|11 1 0|10 1 1" "number|1만 5천 명|11 1 0|10 1 1" \
+           "negation|새로 도입하기로|11 1 0|10 1 1" "role|김서진 기상청장|11 1 0|10 1 1" \
+           "claim|임금을 올리기로|13 2 0|11 2 2"; do
     kind=${row%%|*}; rest=${row#*|}
     wrong=${rest%%|*}; rest=${rest#*|}
     fixed=${rest%%|*}; stubborn=${rest#*|}
@@ -130,6 +130,26 @@ for row in "name|이정민|8 1 0|7 1 1" "number|1만 5천 명|8 1 0|7 1 1" \
         fi
     done
 done
+
+# the title and the excerpt are gated too: a title with a changed figure
+# and an excerpt with an invented claim, both unchanged when sent back
+ok
+"$GISA" rewrite --llm "$URL" --model headline --report "$TMP/hl.json" $SRC >"$TMP/hl.md" 2>/dev/null ||
+    fail "headline: exit $?"
+golden llm-headline "$TMP/hl.md"
+clean headline "$TMP/hl.md"
+expect_counts headline "$TMP/hl.md" 10 2 2
+ok
+grep -q '^title: 봄철 산불 감시 인력 1만 2천 명 배치$' "$TMP/hl.md" || fail "headline: the release's title is not back"
+ok
+grep -q -e '1만 5천 명' -e '임금을' "$TMP/hl.md" && fail "headline: a flagged title or excerpt was published"
+ok
+$PY - "$TMP/hl.json" <<'PYEOF' || fail "headline: the report does not show the title and excerpt decisions"
+import json, sys
+r = json.load(open(sys.argv[1]))
+parts = {(d.get("part"), d["decision"]) for d in r["decisions"]}
+assert ("title", "replaced") in parts and ("excerpt", "dropped") in parts, parts
+PYEOF
 
 # ----------------------------------------- the model fails: source kept
 source_kept() { # name file err pattern
@@ -242,7 +262,7 @@ usage 1 "allows only verbatim use" rewrite --rewriter "$PARA" "$TMP/nd.txt"
 ok
 "$GISA" rewrite --format hugo --rewriter "$PARA" $SRC >"$TMP/h.md" 2>/dev/null || fail "hugo: exit $?"
 ok
-grep -q '^  rewritten: 8$' "$TMP/h.md" || fail "hugo: no rewrite record"
+grep -q '^  rewritten: 11$' "$TMP/h.md" || fail "hugo: no rewrite record"
 ok
 "$GISA" rewrite --format html --rewriter "$PARA" $SRC >"$TMP/h.html" 2>/dev/null || fail "html: exit $?"
 grep -q '밝혔어요' "$TMP/h.html" || fail "html: not rewritten"

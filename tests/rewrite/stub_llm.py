@@ -12,6 +12,8 @@ scenario:
                       the faithful text with one error of that kind; a
                       sentence sent back is answered set right
   NAME-stubborn       the same error, and sent back it comes back wrong
+  headline            a title with a changed number and an excerpt with an
+                      invented claim, both unchanged when sent back
   slow                answers after 5 s
   busy                429 with Retry-After: 1 on the first request, then faithful
   busy-always         429 with Retry-After: 0, always
@@ -61,13 +63,21 @@ def answer(model, prompt):
     base, _, stubborn = model.partition("-")
     if retry:
         sentence = paraphrase.sent_back(prompt)
-        if stubborn:
+        if stubborn or base == "headline":
             return sentence
         if base == "claim":
             return sentence.replace(CLAIM, "").strip() or "산림청은 감시 인력을 배치해요."
         wrong, right = ERRORS.get(base, ("", ""))
         return sentence.replace(wrong, right) if wrong else sentence
-    text = paraphrase.section(prompt)
+    text = paraphrase.respond(prompt)
+    if base == "headline":
+        if "제목 한 줄" in prompt:
+            return text.replace("1만 2천 명", "1만 5천 명")
+        if "두세 문장으로 요약" in prompt:
+            return text + " " + CLAIM
+        return text
+    if "제목 한 줄" in prompt or "두세 문장으로 요약" in prompt:
+        return text  # the errors are the sections'
     if base in ERRORS or base == "claim":
         # the name and role errors need 김서진, in the second section
         if base == "claim" or ERRORS[base][1] in text:

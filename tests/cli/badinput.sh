@@ -1031,5 +1031,34 @@ for t in 1 2 3; do
     expect_eq "$(cat "$TMP/both1.err" "$TMP/both2.err" | grep -c '200 added, 0 updated, 0 unchanged')" 1 "$ROW (trial $t): one run added them all"
 done
 
+# gisa rewrite (issue #16): a page that cannot be read is refused before
+# the model is asked; a model answering bytes that are not text leaves the
+# post in the source's words.
+row "rewrite: an empty page"
+: >"$TMP/empty-rw.html"
+trun rewrite --rewriter cat "$TMP/empty-rw.html"
+expect_eq "$RC" 1 "$ROW: exit status"
+one_line_naming "empty page" "$TMP/empty-rw.html"
+
+row "rewrite: a model answering binary (NUL bytes, invalid UTF-8)"
+mkdir -p "$TMP/rw-out"
+trun rewrite --rewriter "head -c 4096 /dev/urandom" -o "$TMP/rw-out" $RELEASE
+expect_eq "$RC" 0 "$ROW: exit status"
+ok
+grep -q -e 'NUL bytes' -e 'not UTF-8 text' "$TMP/err" || fail "$ROW: no warning: $(head -c 300 "$TMP/err")"
+no_leftovers "$TMP/rw-out" "the post written" 1
+ok
+sed '/^rewrite:/,/^  replaced:/d' "$TMP"/rw-out/*.md >"$TMP/rw-plain.md"
+"$GISA" post $RELEASE 2>/dev/null | cmp -s - "$TMP/rw-plain.md" ||
+    fail "$ROW: the post is not the source's sentences"
+
+row "rewrite: a model answering 3 MB of one line"
+printf '#!/bin/sh\nhead -c 3000000 /dev/zero | tr "\\000" a\n' >"$TMP/long-answer.sh"
+chmod +x "$TMP/long-answer.sh"
+trun rewrite --rewriter "$TMP/long-answer.sh" --max-answer 8388608 $RELEASE
+expect_eq "$RC" 0 "$ROW: exit status"
+ok
+grep -q 'many times longer than the section' "$TMP/err" || fail "$ROW: no warning: $(head -c 300 "$TMP/err")"
+
 rm -f "$TMP/big.html" "$TMP/bomb.gz"
 finish badinput

@@ -53,6 +53,26 @@ typedef enum job_kind {
     JOB_NOT_MODIFIED /* a 304 to a conditional GET */
 } job_kind;
 
+/* An attachment a stored page links (opts->attachments), waiting for the
+ * reader to fetch it once the pages before it are written. */
+typedef struct pending {
+    struct pending *next;
+    char *url, *parent;     /* the attachment, and the page's URL */
+    gisa_document *meta;    /* the page's metadata (keep_meta): its credit */
+} pending;
+
+static void pending_free(pending *e)
+{
+    while (e) {
+        pending *next = e->next;
+        free(e->url);
+        free(e->parent);
+        free(e->meta);
+        free(e);
+        e = next;
+    }
+}
+
 typedef struct job {
     struct job *next;
     uint64_t seq;
@@ -60,6 +80,8 @@ typedef struct job {
     char *name, *url, *fetched, *ctype;
     char *final_url, *etag, *last_modified; /* fetched pages */
     char *parent_url;     /* an attachment: the page that links it */
+    gisa_document *parent_meta; /* and the page's metadata, to credit it */
+    pending *attachments; /* a page's readable attachments (opts->attachments) */
     int status;
     gisa_fail_reason reason;
     char hash[25];
@@ -99,6 +121,9 @@ typedef struct pipeline {
     pthread_mutex_t seen_mu;    /* workers and reader share `seen` */
     fetcher *fetch;             /* made at the first URL */
     jsonl_writer *jsonl;        /* opts->jsonl: written by the writer thread */
+    pending *pending_head, *pending_tail; /* attachments, in write order */
+    char **fetched_urls;        /* attachments taken this run, each once */
+    size_t nfetched, cap_fetched;
     int fetch_failed;
     gisa_ingest_stats stats;
     struct timespec t0;
@@ -125,6 +150,8 @@ static void job_free(job *j)
     free(j->etag);
     free(j->last_modified);
     free(j->parent_url);
+    free(j->parent_meta);
+    pending_free(j->attachments);
     free(j->record_id);
     free(j->json);
     gisa_post_clear(&j->post);
@@ -274,28 +301,75 @@ static char *json_line(const job *j, const gisa_document *doc)
     return line;
 }
 
+/* With opts->attachments: the readable attachments `d` links, to fetch
+ * after the page is written. An attachment links none of its own. */
+static void collect_attachments(pipeline *p, job *j, const gisa_document *d)
+{
+    if (!p->opts->attachments || j->parent_url)
+        return;
+    pending **tail = &j->attachments;
+    for (size_t i = 0; i < d->nattachments; i++) {
+        if (!gisa_attachment_readable(&d->attachments[i]))
+            continue;
+        pending *e = calloc(1, sizeof *e);
+        if (!e || !(e->url = strdup(d->attachments[i].url)) || !(e->parent = strdup(j->url)) ||
+            !(e->meta = keep_meta(d))) {
+            pending_free(e);
+            return;
+        }
+        *tail = e;
+        tail = &e->next;
+    }
+}
+
+/* A page already stored, or one without body text, may still link
+ * attachments not yet taken: read it for its links alone. */
+static void links_only(pipeline *p, job *j)
+{
+    if (!p->opts->attachments || j->parent_url)
+        return;
+    gisa_source src = {j->name, j->data, j->len, j->url, j->ctype, NULL, NULL};
+    gisa_extract_options eo = {.kind = GISA_INPUT_AUTO, .max_input = p->max_input,
+                               .keep_empty = 1};
+    gisa_document *doc;
+    gisa_error err;
+    if (gisa_extract(&src, &eo, &doc, &err) == GISA_OK) {
+        collect_attachments(p, j, doc);
+        gisa_document_free(doc);
+    }
+}
+
 static void extract_job(pipeline *p, job *j)
 {
     if (known_page(p, j)) {
+        links_only(p, j);
         j->kind = JOB_KNOWN;
         free(j->data);
         j->data = NULL;
         return;
     }
     gisa_source src = {j->name, j->data, j->len, j->url, j->ctype, NULL, NULL};
-    gisa_extract_options eo = {.kind = GISA_INPUT_AUTO, .max_input = p->max_input};
+    /* an attachment must be a document: a web page served in its place
+     * (an error page with status 200) is not an article of the release */
+    gisa_extract_options eo = {.kind = j->parent_url ? GISA_INPUT_DOCUMENT : GISA_INPUT_AUTO,
+                               .max_input = p->max_input};
     gisa_error err;
     gisa_document *doc;
     size_t len;
     if (gisa_extract(&src, &eo, &doc, &j->err) != GISA_OK) {
         j->failed = 1;
         doc = NULL;
+        if (j->err.status == GISA_ERR_INPUT)
+            links_only(p, j);
+    } else if (j->parent_meta && gisa_document_credit(doc, j->parent_meta, &j->err) != GISA_OK) {
+        j->failed = 1;
     } else if (gisa_render(doc, GISA_FORMAT_TEXT, &j->text, &len, &err) != GISA_OK) {
         j->err = err;
         j->failed = 1;
     } else {
         j->simhash = corpus_simhash(j->text, len);
         compose_job(p, j, doc);
+        collect_attachments(p, j, doc);
         if (!(j->doc = keep_meta(doc)) || (p->opts->jsonl && !(j->json = json_line(j, doc)))) {
             set_error(&j->err, GISA_ERR_NOMEM, "%s: out of memory", j->name);
             j->failed = 1;
@@ -404,10 +478,30 @@ const char *gisa_fail_reason_name(gisa_fail_reason reason)
 }
 
 /* Store one job; counts go into p->stats (only the writer touches them). */
+/* The page is written: its attachments may be fetched now, in the order
+ * the pages were written, so runs are reproducible. */
+static void queue_attachments(pipeline *p, job *j)
+{
+    if (!j->attachments)
+        return;
+    pthread_mutex_lock(&p->mu);
+    if (p->pending_tail)
+        p->pending_tail->next = j->attachments;
+    else
+        p->pending_head = j->attachments;
+    pending *e = j->attachments;
+    while (e->next)
+        e = e->next;
+    p->pending_tail = e;
+    j->attachments = NULL;
+    pthread_mutex_unlock(&p->mu);
+}
+
 static gisa_status write_job(pipeline *p, corpus_writer *w, job *j, gisa_error *err)
 {
     gisa_ingest_stats *s = &p->stats;
     s->processed++;
+    queue_attachments(p, j);
     if (j->kind == JOB_KNOWN) {
         s->unchanged++;
         return GISA_OK;
@@ -435,6 +529,8 @@ static gisa_status write_job(pipeline *p, corpus_writer *w, job *j, gisa_error *
     gisa_status st = corpus_writer_put(w, &page, &res, &posted, err);
     if (st != GISA_OK)
         return st;
+    if (j->parent_url && (res == CORPUS_PUT_STORED || res == CORPUS_PUT_DUPLICATE))
+        s->attachments++;
     switch (res) {
     case CORPUS_PUT_STORED: s->stored++; break;
     case CORPUS_PUT_DUPLICATE: s->stored++; s->duplicates++; break;
@@ -930,6 +1026,158 @@ static int read_input(pipeline *p, const char *path, int depth)
     return read_page(p, path);
 }
 
+/* ----------------------------------------------------------- attachments */
+
+/* Has attachment `url` been taken this run? Records it if not. (A file
+ * many pages link is fetched once; a sorted array keeps the look-up at
+ * log n.) -1 when out of memory. */
+static int taken_before(pipeline *p, const char *url)
+{
+    size_t lo = 0, hi = p->nfetched;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(url, p->fetched_urls[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    if (p->nfetched == p->cap_fetched) {
+        size_t cap = p->cap_fetched ? 2 * p->cap_fetched : 64;
+        char **u = realloc(p->fetched_urls, cap * sizeof *u);
+        if (!u)
+            return -1;
+        p->fetched_urls = u;
+        p->cap_fetched = cap;
+    }
+    char *copy = strdup(url);
+    if (!copy)
+        return -1;
+    memmove(p->fetched_urls + lo + 1, p->fetched_urls + lo,
+            (p->nfetched - lo) * sizeof *p->fetched_urls);
+    p->fetched_urls[lo] = copy;
+    p->nfetched++;
+    return 0;
+}
+
+/* A job for attachment `e`, its page's URL and credit moved into it. */
+static job *attachment_job(pending *e, job_kind kind)
+{
+    job *j = new_job(kind, e->url);
+    if (!j || !(j->url = strdup(e->url))) {
+        job_free(j);
+        return NULL;
+    }
+    j->parent_url = e->parent;
+    j->parent_meta = e->meta;
+    e->parent = NULL;
+    e->meta = NULL;
+    return j;
+}
+
+/* An attachment saved beside a page read from a file (a file:// link):
+ * read only inside the page's own directory, whatever the link says. */
+static int read_local_attachment(pipeline *p, pending *e)
+{
+    gisa_error err;
+    char dir[PATH_MAX], path[PATH_MAX];
+    const char *slash = strrchr(e->parent + 7, '/');
+    size_t n = slash ? (size_t)(slash - (e->parent + 7)) : 0;
+    if (!slash || n >= sizeof dir || strncmp(e->url, "file://", 7))
+        return 1;
+    memcpy(dir, e->parent + 7, n);
+    dir[n] = '\0';
+    if (!realpath(e->url + 7, path) || strncmp(path, dir, n) || path[n] != '/') {
+        set_error(&err, GISA_ERR_IO, "%s: not found beside its page %s", e->url, e->parent);
+        return submit_failure(p, e->url, &err);
+    }
+    gisa_bytes bytes;
+    if (gisa_load(path, p->max_input, &bytes, &err) != GISA_OK)
+        return submit_failure(p, e->url, &err);
+    job *j = attachment_job(e, JOB_PAGE);
+    if (!j) {
+        gisa_bytes_free(&bytes);
+        return 0;
+    }
+    j->data = bytes.data;
+    j->len = bytes.len;
+    return submit(p, j);
+}
+
+/* Fetch attachment `e` as any URL is fetched (robots.txt, the per-host
+ * delay, retries, conditional GET, --max-bytes), to be stored with a link
+ * to its page. */
+static int read_attachment(pipeline *p, pending *e)
+{
+    if (!is_url(e->url))
+        return !strncmp(e->parent, "file://", 7) ? read_local_attachment(p, e) : 1;
+    gisa_error err;
+    fetcher *f = get_fetcher(p, &err);
+    if (!f)
+        return submit_failure_as(p, e->url, &err, GISA_FAIL_NETWORK);
+    char *etag, *last_modified;
+    pthread_mutex_lock(&p->seen_mu);
+    corpus_seen_validators(p->seen, e->url, &etag, &last_modified);
+    pthread_mutex_unlock(&p->seen_mu);
+    fetch_result r;
+    fetch_outcome o = fetcher_get(f, e->url, etag, last_modified, &r, &err);
+    free(etag);
+    free(last_modified);
+    int ok;
+    if (o == FETCH_FAILED) {
+        size_t len = strlen(err.message);
+        snprintf(err.message + len, sizeof err.message - len, " (an attachment of %s)",
+                 e->parent);
+        ok = submit_failure_as(p, e->url, &err, r.reason);
+    } else {
+        job *j = attachment_job(e, o == FETCH_NOT_MODIFIED ? JOB_NOT_MODIFIED : JOB_PAGE);
+        ok = j != NULL;
+        if (j && o == FETCH_OK) {
+            j->fetched = strdup(r.fetched);
+            j->status = r.status;
+            j->ctype = r.content_type;
+            j->final_url = r.final_url;
+            j->etag = r.etag;
+            j->last_modified = r.last_modified;
+            j->data = r.data;
+            j->len = r.len;
+            r.content_type = r.final_url = r.etag = r.last_modified = NULL;
+            r.data = NULL;
+        }
+        if (j)
+            ok = submit(p, j);
+    }
+    fetch_result_clear(&r);
+    return ok;
+}
+
+/* After the inputs: wait until every page is written, then take the
+ * attachments they link, each once. (Attachments link nothing further.) */
+static int read_attachments(pipeline *p)
+{
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (p->inflight > 0 && !p->abort)
+            pthread_cond_wait(&p->space, &p->mu);
+        pending *list = p->abort ? NULL : p->pending_head;
+        if (list)
+            p->pending_head = p->pending_tail = NULL;
+        pthread_mutex_unlock(&p->mu);
+        if (!list)
+            return 1;
+        int ok = 1;
+        for (pending *e = list; ok && e; e = e->next) {
+            int taken = taken_before(p, e->url);
+            ok = taken < 0 ? 0 : taken ? 1 : read_attachment(p, e);
+        }
+        pending_free(list);
+        if (!ok)
+            return 0;
+    }
+}
+
 /* One input per line; blank lines and # comments are ignored. */
 static int read_list(pipeline *p, const char *list)
 {
@@ -1024,7 +1272,9 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
         for (size_t i = 0; ok && i < ninputs; i++)
             ok = read_input(&p, inputs[i], 0);
         if (ok && p.opts->list)
-            read_list(&p, p.opts->list);
+            ok = read_list(&p, p.opts->list);
+        if (ok && p.opts->attachments)
+            read_attachments(&p);
     }
     pthread_mutex_lock(&p.mu);
     p.reading_done = 1;
@@ -1047,6 +1297,10 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
         job_free(j);
     }
     free(threads);
+    pending_free(p.pending_head);
+    for (size_t i = 0; i < p.nfetched; i++)
+        free(p.fetched_urls[i]);
+    free(p.fetched_urls);
     fetcher_free(p.fetch);
     corpus_seen_close(p.seen);
     pthread_cond_destroy(&p.space);

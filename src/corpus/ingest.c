@@ -29,7 +29,7 @@
 #include <unistd.h>
 
 #include "../extract/render.h"
-#include "corpus.h"
+#include "ingest.h"
 
 #define MAX_DEPTH 32      /* directory nesting followed */
 #define BATCH 64          /* pages per transaction */
@@ -45,92 +45,6 @@
  * turn meets a large page. */
 #define TRIM_PAGE ((size_t)1 << 20)
 
-typedef enum job_kind {
-    JOB_PAGE,    /* to extract */
-    JOB_FAILED,  /* the reader could not read it; err and reason say why */
-    JOB_KNOWN,   /* already stored with this URL and hash (a worker finds out) */
-    JOB_SKIPPED, /* not a page (image, redirect, error status) */
-    JOB_NOT_MODIFIED /* a 304 to a conditional GET */
-} job_kind;
-
-/* An attachment a stored page links (opts->attachments), waiting for the
- * reader to fetch it once the pages before it are written. */
-typedef struct pending {
-    struct pending *next;
-    char *url, *parent;     /* the attachment, and the page's URL */
-    gisa_document *meta;    /* the page's metadata (keep_meta): its credit */
-} pending;
-
-static void pending_free(pending *e)
-{
-    while (e) {
-        pending *next = e->next;
-        free(e->url);
-        free(e->parent);
-        free(e->meta);
-        free(e);
-        e = next;
-    }
-}
-
-typedef struct job {
-    struct job *next;
-    uint64_t seq;
-    job_kind kind;
-    char *name, *url, *fetched, *ctype;
-    char *final_url, *etag, *last_modified; /* fetched pages */
-    char *parent_url;     /* an attachment: the page that links it */
-    gisa_document *parent_meta; /* and the page's metadata, to credit it */
-    pending *attachments; /* a page's readable attachments (opts->attachments) */
-    int status;
-    gisa_fail_reason reason;
-    char hash[25];
-    unsigned char *data;
-    size_t len;
-    gisa_error err;
-    int failed; /* extraction failed: err says why */
-    gisa_document *doc; /* its metadata only, one allocation: see keep_meta */
-    char *text;
-    uint64_t simhash;
-    char *record_id;      /* WARC-Record-ID, for --jsonl */
-    char *json;           /* the article as one JSON line (opts->jsonl) */
-    gisa_post post;       /* with opts->posts */
-    gisa_error post_err;
-    int post_failed;
-} job;
-
-typedef struct pipeline {
-    pthread_mutex_t mu;
-    pthread_cond_t space, work, done;
-    size_t extracting, nextracting; /* bytes and pages in the workers' hands */
-    int idle;                   /* workers waiting for a page */
-    int trim;                   /* a large page was freed: see release() */
-    job *work_head, *work_tail; /* reader -> workers, FIFO */
-    job *done_list;             /* workers -> writer, any order */
-    size_t inflight, cap;
-    size_t bytes, budget;       /* raw page bytes waiting for a worker */
-    uint64_t next_seq;          /* given by the reader */
-    int reading_done, abort;
-    gisa_status status;         /* the writer's failure, if any */
-    gisa_error err;
-    double fraction;            /* of input bytes read, or -1 */
-    gisa_corpus *corpus;
-    const gisa_ingest_options *opts;
-    size_t max_input;
-    corpus_seen *seen;
-    pthread_mutex_t seen_mu;    /* workers and reader share `seen` */
-    fetcher *fetch;             /* made at the first URL */
-    jsonl_writer *jsonl;        /* opts->jsonl: written by the writer thread */
-    pending *pending_head, *pending_tail; /* attachments, in write order */
-    char **fetched_urls;        /* attachments taken this run, each once */
-    size_t nfetched, cap_fetched;
-    int fetch_failed;
-    gisa_ingest_stats stats;
-    struct timespec t0;
-    /* bytes of WARC input, for the progress fraction */
-    uint64_t bytes_total, bytes_before;
-} pipeline;
-
 static double now_seconds(void)
 {
     struct timespec ts;
@@ -138,7 +52,7 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void job_free(job *j)
+void ingest_job_free(job *j)
 {
     if (!j)
         return;
@@ -151,7 +65,7 @@ static void job_free(job *j)
     free(j->last_modified);
     free(j->parent_url);
     free(j->parent_meta);
-    pending_free(j->attachments);
+    ingest_pending_free(j->attachments);
     free(j->record_id);
     free(j->json);
     gisa_post_clear(&j->post);
@@ -161,9 +75,7 @@ static void job_free(job *j)
     free(j);
 }
 
-static void set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
+void ingest_set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -176,7 +88,7 @@ static void set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
 
 /* Wait for room, then hand `j` on: to the workers if it needs extraction,
  * else straight to the writer. Returns 0 if the run was aborted. */
-static int submit(pipeline *p, job *j)
+int ingest_submit(pipeline *p, job *j)
 {
     pthread_mutex_lock(&p->mu);
     size_t len = j->data ? j->len : 0;
@@ -186,7 +98,7 @@ static int submit(pipeline *p, job *j)
         pthread_cond_wait(&p->space, &p->mu);
     if (p->abort) {
         pthread_mutex_unlock(&p->mu);
-        job_free(j);
+        ingest_job_free(j);
         return 0;
     }
     p->inflight++;
@@ -230,7 +142,7 @@ static void compose_job(pipeline *p, job *j, const gisa_document *doc)
 /* The fields of `d` the store keeps, copied into one allocation. A
  * document's arena can hold ten times its text, and finished jobs wait
  * for the writer in input order, so the full document is not kept. */
-static gisa_document *keep_meta(const gisa_document *d)
+gisa_document *ingest_keep_meta(const gisa_document *d)
 {
     static const size_t fields[] = {
         offsetof(gisa_document, source_name), offsetof(gisa_document, encoding),
@@ -301,48 +213,10 @@ static char *json_line(const job *j, const gisa_document *doc)
     return line;
 }
 
-/* With opts->attachments: the readable attachments `d` links, to fetch
- * after the page is written. An attachment links none of its own. */
-static void collect_attachments(pipeline *p, job *j, const gisa_document *d)
-{
-    if (!p->opts->attachments || j->parent_url)
-        return;
-    pending **tail = &j->attachments;
-    for (size_t i = 0; i < d->nattachments; i++) {
-        if (!gisa_attachment_readable(&d->attachments[i]))
-            continue;
-        pending *e = calloc(1, sizeof *e);
-        if (!e || !(e->url = strdup(d->attachments[i].url)) || !(e->parent = strdup(j->url)) ||
-            !(e->meta = keep_meta(d))) {
-            pending_free(e);
-            return;
-        }
-        *tail = e;
-        tail = &e->next;
-    }
-}
-
-/* A page already stored, or one without body text, may still link
- * attachments not yet taken: read it for its links alone. */
-static void links_only(pipeline *p, job *j)
-{
-    if (!p->opts->attachments || j->parent_url)
-        return;
-    gisa_source src = {j->name, j->data, j->len, j->url, j->ctype, NULL, NULL};
-    gisa_extract_options eo = {.kind = GISA_INPUT_AUTO, .max_input = p->max_input,
-                               .keep_empty = 1};
-    gisa_document *doc;
-    gisa_error err;
-    if (gisa_extract(&src, &eo, &doc, &err) == GISA_OK) {
-        collect_attachments(p, j, doc);
-        gisa_document_free(doc);
-    }
-}
-
 static void extract_job(pipeline *p, job *j)
 {
     if (known_page(p, j)) {
-        links_only(p, j);
+        ingest_links_only(p, j);
         j->kind = JOB_KNOWN;
         free(j->data);
         j->data = NULL;
@@ -360,7 +234,7 @@ static void extract_job(pipeline *p, job *j)
         j->failed = 1;
         doc = NULL;
         if (j->err.status == GISA_ERR_INPUT)
-            links_only(p, j);
+            ingest_links_only(p, j);
     } else if (j->parent_meta && gisa_document_credit(doc, j->parent_meta, &j->err) != GISA_OK) {
         j->failed = 1;
     } else if (gisa_render(doc, GISA_FORMAT_TEXT, &j->text, &len, &err) != GISA_OK) {
@@ -369,9 +243,9 @@ static void extract_job(pipeline *p, job *j)
     } else {
         j->simhash = corpus_simhash(j->text, len);
         compose_job(p, j, doc);
-        collect_attachments(p, j, doc);
-        if (!(j->doc = keep_meta(doc)) || (p->opts->jsonl && !(j->json = json_line(j, doc)))) {
-            set_error(&j->err, GISA_ERR_NOMEM, "%s: out of memory", j->name);
+        ingest_collect_attachments(p, j, doc);
+        if (!(j->doc = ingest_keep_meta(doc)) || (p->opts->jsonl && !(j->json = json_line(j, doc)))) {
+            ingest_set_error(&j->err, GISA_ERR_NOMEM, "%s: out of memory", j->name);
             j->failed = 1;
         }
     }
@@ -478,30 +352,11 @@ const char *gisa_fail_reason_name(gisa_fail_reason reason)
 }
 
 /* Store one job; counts go into p->stats (only the writer touches them). */
-/* The page is written: its attachments may be fetched now, in the order
- * the pages were written, so runs are reproducible. */
-static void queue_attachments(pipeline *p, job *j)
-{
-    if (!j->attachments)
-        return;
-    pthread_mutex_lock(&p->mu);
-    if (p->pending_tail)
-        p->pending_tail->next = j->attachments;
-    else
-        p->pending_head = j->attachments;
-    pending *e = j->attachments;
-    while (e->next)
-        e = e->next;
-    p->pending_tail = e;
-    j->attachments = NULL;
-    pthread_mutex_unlock(&p->mu);
-}
-
 static gisa_status write_job(pipeline *p, corpus_writer *w, job *j, gisa_error *err)
 {
     gisa_ingest_stats *s = &p->stats;
     s->processed++;
-    queue_attachments(p, j);
+    ingest_queue_attachments(p, j);
     if (j->kind == JOB_KNOWN) {
         s->unchanged++;
         return GISA_OK;
@@ -624,7 +479,7 @@ static gisa_status writer_loop(pipeline *p, corpus_writer *w, gisa_error *err)
                 batch_start = now_seconds();
             }
             gisa_status st = write_job(p, w, j, err);
-            job_free(j);
+            ingest_job_free(j);
             release(p);
             if (st != GISA_OK)
                 return st;
@@ -664,7 +519,7 @@ static void *writer(void *arg)
 
 /* ---------------------------------------------------------------- reader */
 
-static job *new_job(job_kind kind, const char *name)
+job *ingest_new_job(job_kind kind, const char *name)
 {
     job *j = calloc(1, sizeof *j);
     if (j) {
@@ -674,25 +529,25 @@ static job *new_job(job_kind kind, const char *name)
     return j;
 }
 
-static int submit_failure(pipeline *p, const char *name, const gisa_error *err)
+int ingest_submit_failure(pipeline *p, const char *name, const gisa_error *err)
 {
-    job *j = new_job(JOB_FAILED, name);
+    job *j = ingest_new_job(JOB_FAILED, name);
     if (!j)
         return 0;
     j->err = *err;
     j->reason = GISA_FAIL_READ;
-    return submit(p, j);
+    return ingest_submit(p, j);
 }
 
-static int submit_failure_as(pipeline *p, const char *name, const gisa_error *err,
+int ingest_submit_failure_as(pipeline *p, const char *name, const gisa_error *err,
                              gisa_fail_reason reason)
 {
-    job *j = new_job(JOB_FAILED, name);
+    job *j = ingest_new_job(JOB_FAILED, name);
     if (!j)
         return 0;
     j->err = *err;
     j->reason = reason;
-    return submit(p, j);
+    return ingest_submit(p, j);
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -739,19 +594,19 @@ static int read_warc(pipeline *p, const char *path)
     gisa_error err;
     warc_reader *r = warc_open(path, p->max_input, &err);
     if (!r)
-        return submit_failure(p, path, &err);
+        return ingest_submit_failure(p, path, &err);
     warc_record rec;
     int rc, ok = 1;
     unsigned long n = 0;
     while (ok && (rc = warc_next(r, &rec, &err)) != 0) {
         if (rc < 0) {
-            ok = submit_failure(p, path, &err);
+            ok = ingest_submit_failure(p, path, &err);
             continue;
         }
         const char *url = rec.url ? rec.url : path;
         int page = (rec.status == 0 || (rec.status >= 200 && rec.status < 300)) &&
                    is_html_type(rec.content_type) && rec.len > 0;
-        job *j = new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
+        job *j = ingest_new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
         if (!j)
             break;
         j->url = strdup(url);
@@ -762,14 +617,14 @@ static int read_warc(pipeline *p, const char *path)
         if (page) {
             j->data = malloc(rec.len);
             if (!j->data) {
-                job_free(j);
+                ingest_job_free(j);
                 break;
             }
             memcpy(j->data, rec.body, rec.len);
             j->len = rec.len;
-            ok = submit(p, j);
+            ok = ingest_submit(p, j);
         } else {
-            ok = submit(p, j);
+            ok = ingest_submit(p, j);
         }
         if (++n % 16 == 0) {
             uint64_t done, total;
@@ -793,20 +648,20 @@ static int read_page(pipeline *p, const char *path)
     gisa_error err;
     gisa_bytes bytes;
     if (gisa_load(path, p->max_input, &bytes, &err) != GISA_OK)
-        return submit_failure(p, path, &err);
+        return ingest_submit_failure(p, path, &err);
     if (feed_sniff(bytes.data, bytes.len)) {
         int ok = read_feed(p, path, bytes.data, bytes.len, NULL, NULL);
         gisa_bytes_free(&bytes);
         return ok;
     }
-    job *j = new_job(JOB_PAGE, path);
+    job *j = ingest_new_job(JOB_PAGE, path);
     char abs[PATH_MAX];
     struct stat sb;
     if (!j || !realpath(path, abs) || stat(path, &sb) != 0) {
         gisa_bytes_free(&bytes);
-        job_free(j);
-        set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno ? errno : ENOMEM));
-        return submit_failure(p, path, &err);
+        ingest_job_free(j);
+        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno ? errno : ENOMEM));
+        return ingest_submit_failure(p, path, &err);
     }
     size_t ulen = strlen(abs) + 8;
     j->url = malloc(ulen);
@@ -820,22 +675,22 @@ static int read_page(pipeline *p, const char *path)
     j->data = bytes.data;
     j->len = bytes.len;
     if (!j->url || !j->fetched) {
-        job_free(j);
+        ingest_job_free(j);
         return 0;
     }
-    return submit(p, j);
+    return ingest_submit(p, j);
 }
 
 static int read_input(pipeline *p, const char *path, int depth);
 
 /* ----------------------------------------------------------------- fetch */
 
-static int is_url(const char *s)
+int ingest_is_url(const char *s)
 {
     return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
 }
 
-static fetcher *get_fetcher(pipeline *p, gisa_error *err)
+fetcher *ingest_get_fetcher(pipeline *p, gisa_error *err)
 {
     if (p->fetch || p->fetch_failed)
         return p->fetch;
@@ -851,9 +706,9 @@ static fetcher *get_fetcher(pipeline *p, gisa_error *err)
 static int submit_fetched(pipeline *p, const char *url, fetch_result *r)
 {
     int page = is_html_type(r->content_type) && r->len > 0;
-    job *j = new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
+    job *j = ingest_new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
     if (!j || !(j->url = strdup(url))) {
-        job_free(j);
+        ingest_job_free(j);
         return 0;
     }
     j->fetched = strdup(r->fetched);
@@ -864,11 +719,11 @@ static int submit_fetched(pipeline *p, const char *url, fetch_result *r)
     j->last_modified = r->last_modified;
     r->content_type = r->final_url = r->etag = r->last_modified = NULL;
     if (!page)
-        return submit(p, j);
+        return ingest_submit(p, j);
     j->data = r->data;
     j->len = r->len;
     r->data = NULL;
-    return submit(p, j);
+    return ingest_submit(p, j);
 }
 
 /* Fetch `url`; a feed (at the top level only: feeds do not chain) is
@@ -876,9 +731,9 @@ static int submit_fetched(pipeline *p, const char *url, fetch_result *r)
 static int read_url(pipeline *p, const char *url, int depth)
 {
     gisa_error err;
-    fetcher *f = get_fetcher(p, &err);
+    fetcher *f = ingest_get_fetcher(p, &err);
     if (!f)
-        return submit_failure_as(p, url, &err, GISA_FAIL_NETWORK);
+        return ingest_submit_failure_as(p, url, &err, GISA_FAIL_NETWORK);
     char *etag, *last_modified;
     pthread_mutex_lock(&p->seen_mu);
     corpus_seen_validators(p->seen, url, &etag, &last_modified);
@@ -889,10 +744,10 @@ static int read_url(pipeline *p, const char *url, int depth)
     free(last_modified);
     int ok;
     if (o == FETCH_FAILED) {
-        ok = submit_failure_as(p, url, &err, r.reason);
+        ok = ingest_submit_failure_as(p, url, &err, r.reason);
     } else if (o == FETCH_NOT_MODIFIED) {
-        job *j = new_job(JOB_NOT_MODIFIED, url);
-        ok = j ? submit(p, j) : 0;
+        job *j = ingest_new_job(JOB_NOT_MODIFIED, url);
+        ok = j ? ingest_submit(p, j) : 0;
     } else if (depth == 0 && feed_sniff(r.data, r.len)) {
         ok = read_feed(p, url, r.data, r.len, r.final_url, r.fetched);
     } else {
@@ -908,7 +763,7 @@ static int submit_item_page(pipeline *p, const char *name, size_t i, const feed_
 {
     size_t len;
     char *html = feed_item_page(it, &len);
-    job *j = html ? new_job(JOB_PAGE, it->link ? it->link : name) : NULL;
+    job *j = html ? ingest_new_job(JOB_PAGE, it->link ? it->link : name) : NULL;
     if (!j) {
         free(html);
         return 0;
@@ -923,10 +778,10 @@ static int submit_item_page(pipeline *p, const char *name, size_t i, const feed_
     j->data = (unsigned char *)html;
     j->len = len;
     if (!j->url || !j->ctype) {
-        job_free(j);
+        ingest_job_free(j);
         return 0;
     }
-    return submit(p, j);
+    return ingest_submit(p, j);
 }
 
 /* Each item of a feed: its full text, or else its link fetched. A bad
@@ -937,15 +792,15 @@ static int read_feed(pipeline *p, const char *name, const unsigned char *data, s
     gisa_error err;
     feed fd;
     if (feed_parse(data, len, name, base, &fd, &err) != GISA_OK)
-        return submit_failure_as(p, name, &err, GISA_FAIL_FEED);
+        return ingest_submit_failure_as(p, name, &err, GISA_FAIL_FEED);
     int ok = 1;
     for (size_t i = 0; ok && i < fd.n; i++) {
         const feed_item *it = &fd.items[i];
         if (it->problem) {
-            set_error(&err, GISA_ERR_INPUT, "%s: item %zu%s%.80s%s: %s", name, i + 1,
+            ingest_set_error(&err, GISA_ERR_INPUT, "%s: item %zu%s%.80s%s: %s", name, i + 1,
                       it->title ? " (" : "", it->title ? it->title : "", it->title ? ")" : "",
                       it->problem);
-            ok = submit_failure_as(p, name, &err, GISA_FAIL_FEED);
+            ok = ingest_submit_failure_as(p, name, &err, GISA_FAIL_FEED);
         } else if (it->content) {
             ok = submit_item_page(p, name, i, it, fetched);
         } else {
@@ -953,8 +808,8 @@ static int read_feed(pipeline *p, const char *name, const unsigned char *data, s
         }
     }
     if (ok && fd.n == 0) {
-        set_error(&err, GISA_ERR_INPUT, "%s: a feed without items", name);
-        ok = submit_failure_as(p, name, &err, GISA_FAIL_FEED);
+        ingest_set_error(&err, GISA_ERR_INPUT, "%s: a feed without items", name);
+        ok = ingest_submit_failure_as(p, name, &err, GISA_FAIL_FEED);
     }
     feed_free(&fd);
     return ok;
@@ -972,8 +827,8 @@ static int read_dir(pipeline *p, const char *dir, int depth)
     int n = scandir(dir, &names, select_entry, alphasort);
     if (n < 0) {
         gisa_error err;
-        set_error(&err, GISA_ERR_IO, "%s: %s", dir, strerror(errno));
-        return submit_failure(p, dir, &err);
+        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", dir, strerror(errno));
+        return ingest_submit_failure(p, dir, &err);
     }
     int ok = 1;
     for (int i = 0; i < n; i++) {
@@ -1001,23 +856,23 @@ static int read_input(pipeline *p, const char *path, int depth)
 {
     struct stat sb;
     gisa_error err;
-    if (depth == 0 && is_url(path))
+    if (depth == 0 && ingest_is_url(path))
         return read_url(p, path, 0);
     const char *scheme_end = strstr(path, "://");
     if (depth == 0 && scheme_end && scheme_end > path &&
         strspn(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") ==
             (size_t)(scheme_end - path) && stat(path, &sb) != 0) {
-        set_error(&err, GISA_ERR_INPUT, "%s: only http and https URLs are fetched", path);
-        return submit_failure_as(p, path, &err, GISA_FAIL_NETWORK);
+        ingest_set_error(&err, GISA_ERR_INPUT, "%s: only http and https URLs are fetched", path);
+        return ingest_submit_failure_as(p, path, &err, GISA_FAIL_NETWORK);
     }
     if (stat(path, &sb) != 0) {
-        set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
-        return submit_failure(p, path, &err);
+        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
+        return ingest_submit_failure(p, path, &err);
     }
     if (S_ISDIR(sb.st_mode)) {
         if (depth >= MAX_DEPTH) {
-            set_error(&err, GISA_ERR_INPUT, "%s: directories nested too deep", path);
-            return submit_failure(p, path, &err);
+            ingest_set_error(&err, GISA_ERR_INPUT, "%s: directories nested too deep", path);
+            return ingest_submit_failure(p, path, &err);
         }
         return read_dir(p, path, depth);
     }
@@ -1026,166 +881,14 @@ static int read_input(pipeline *p, const char *path, int depth)
     return read_page(p, path);
 }
 
-/* ----------------------------------------------------------- attachments */
-
-/* Has attachment `url` been taken this run? Records it if not. (A file
- * many pages link is fetched once; a sorted array keeps the look-up at
- * log n.) -1 when out of memory. */
-static int taken_before(pipeline *p, const char *url)
-{
-    size_t lo = 0, hi = p->nfetched;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(url, p->fetched_urls[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    if (p->nfetched == p->cap_fetched) {
-        size_t cap = p->cap_fetched ? 2 * p->cap_fetched : 64;
-        char **u = realloc(p->fetched_urls, cap * sizeof *u);
-        if (!u)
-            return -1;
-        p->fetched_urls = u;
-        p->cap_fetched = cap;
-    }
-    char *copy = strdup(url);
-    if (!copy)
-        return -1;
-    memmove(p->fetched_urls + lo + 1, p->fetched_urls + lo,
-            (p->nfetched - lo) * sizeof *p->fetched_urls);
-    p->fetched_urls[lo] = copy;
-    p->nfetched++;
-    return 0;
-}
-
-/* A job for attachment `e`, its page's URL and credit moved into it. */
-static job *attachment_job(pending *e, job_kind kind)
-{
-    job *j = new_job(kind, e->url);
-    if (!j || !(j->url = strdup(e->url))) {
-        job_free(j);
-        return NULL;
-    }
-    j->parent_url = e->parent;
-    j->parent_meta = e->meta;
-    e->parent = NULL;
-    e->meta = NULL;
-    return j;
-}
-
-/* An attachment saved beside a page read from a file (a file:// link):
- * read only inside the page's own directory, whatever the link says. */
-static int read_local_attachment(pipeline *p, pending *e)
-{
-    gisa_error err;
-    char dir[PATH_MAX], path[PATH_MAX];
-    const char *slash = strrchr(e->parent + 7, '/');
-    size_t n = slash ? (size_t)(slash - (e->parent + 7)) : 0;
-    if (!slash || n >= sizeof dir || strncmp(e->url, "file://", 7))
-        return 1;
-    memcpy(dir, e->parent + 7, n);
-    dir[n] = '\0';
-    if (!realpath(e->url + 7, path) || strncmp(path, dir, n) || path[n] != '/') {
-        set_error(&err, GISA_ERR_IO, "%s: not found beside its page %s", e->url, e->parent);
-        return submit_failure(p, e->url, &err);
-    }
-    gisa_bytes bytes;
-    if (gisa_load(path, p->max_input, &bytes, &err) != GISA_OK)
-        return submit_failure(p, e->url, &err);
-    job *j = attachment_job(e, JOB_PAGE);
-    if (!j) {
-        gisa_bytes_free(&bytes);
-        return 0;
-    }
-    j->data = bytes.data;
-    j->len = bytes.len;
-    return submit(p, j);
-}
-
-/* Fetch attachment `e` as any URL is fetched (robots.txt, the per-host
- * delay, retries, conditional GET, --max-bytes), to be stored with a link
- * to its page. */
-static int read_attachment(pipeline *p, pending *e)
-{
-    if (!is_url(e->url))
-        return !strncmp(e->parent, "file://", 7) ? read_local_attachment(p, e) : 1;
-    gisa_error err;
-    fetcher *f = get_fetcher(p, &err);
-    if (!f)
-        return submit_failure_as(p, e->url, &err, GISA_FAIL_NETWORK);
-    char *etag, *last_modified;
-    pthread_mutex_lock(&p->seen_mu);
-    corpus_seen_validators(p->seen, e->url, &etag, &last_modified);
-    pthread_mutex_unlock(&p->seen_mu);
-    fetch_result r;
-    fetch_outcome o = fetcher_get(f, e->url, etag, last_modified, &r, &err);
-    free(etag);
-    free(last_modified);
-    int ok;
-    if (o == FETCH_FAILED) {
-        size_t len = strlen(err.message);
-        snprintf(err.message + len, sizeof err.message - len, " (an attachment of %s)",
-                 e->parent);
-        ok = submit_failure_as(p, e->url, &err, r.reason);
-    } else {
-        job *j = attachment_job(e, o == FETCH_NOT_MODIFIED ? JOB_NOT_MODIFIED : JOB_PAGE);
-        ok = j != NULL;
-        if (j && o == FETCH_OK) {
-            j->fetched = strdup(r.fetched);
-            j->status = r.status;
-            j->ctype = r.content_type;
-            j->final_url = r.final_url;
-            j->etag = r.etag;
-            j->last_modified = r.last_modified;
-            j->data = r.data;
-            j->len = r.len;
-            r.content_type = r.final_url = r.etag = r.last_modified = NULL;
-            r.data = NULL;
-        }
-        if (j)
-            ok = submit(p, j);
-    }
-    fetch_result_clear(&r);
-    return ok;
-}
-
-/* After the inputs: wait until every page is written, then take the
- * attachments they link, each once. (Attachments link nothing further.) */
-static int read_attachments(pipeline *p)
-{
-    for (;;) {
-        pthread_mutex_lock(&p->mu);
-        while (p->inflight > 0 && !p->abort)
-            pthread_cond_wait(&p->space, &p->mu);
-        pending *list = p->abort ? NULL : p->pending_head;
-        if (list)
-            p->pending_head = p->pending_tail = NULL;
-        pthread_mutex_unlock(&p->mu);
-        if (!list)
-            return 1;
-        int ok = 1;
-        for (pending *e = list; ok && e; e = e->next) {
-            int taken = taken_before(p, e->url);
-            ok = taken < 0 ? 0 : taken ? 1 : read_attachment(p, e);
-        }
-        pending_free(list);
-        if (!ok)
-            return 0;
-    }
-}
-
 /* One input per line; blank lines and # comments are ignored. */
 static int read_list(pipeline *p, const char *list)
 {
     gisa_error err;
     FILE *f = fopen(list, "r");
     if (!f) {
-        set_error(&err, GISA_ERR_IO, "%s: %s", list, strerror(errno));
-        return submit_failure(p, list, &err);
+        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", list, strerror(errno));
+        return ingest_submit_failure(p, list, &err);
     }
     char *line = NULL;
     size_t cap = 0;
@@ -1274,7 +977,7 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
         if (ok && p.opts->list)
             ok = read_list(&p, p.opts->list);
         if (ok && p.opts->attachments)
-            read_attachments(&p);
+            ingest_read_attachments(&p);
     }
     pthread_mutex_lock(&p.mu);
     p.reading_done = 1;
@@ -1290,14 +993,14 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     /* Jobs left behind by an abort. */
     for (job *j = p.work_head, *next; j; j = next) {
         next = j->next;
-        job_free(j);
+        ingest_job_free(j);
     }
     for (job *j = p.done_list, *next; j; j = next) {
         next = j->next;
-        job_free(j);
+        ingest_job_free(j);
     }
     free(threads);
-    pending_free(p.pending_head);
+    ingest_pending_free(p.pending_head);
     for (size_t i = 0; i < p.nfetched; i++)
         free(p.fetched_urls[i]);
     free(p.fetched_urls);
@@ -1313,7 +1016,7 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
         *stats = p.stats;
     if (started <= 0) {
         jsonl_abort(p.jsonl);
-        set_error(err, GISA_ERR_NOMEM, "%s: cannot start threads", corpus->path);
+        ingest_set_error(err, GISA_ERR_NOMEM, "%s: cannot start threads", corpus->path);
         return GISA_ERR_NOMEM;
     }
     if (p.status != GISA_OK) {

@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../extract/docsniff.h"
 #include "../extract/render.h"
 #include "ingest.h"
 
@@ -580,6 +581,18 @@ static int is_html_type(const char *ct)
            !strncasecmp(ct, "text/plain", 10);
 }
 
+/* A response worth extracting: a page by its type, or a document (HWP,
+ * HWPX, PDF) by its bytes, whatever type the server gave it (releases'
+ * files come as application/octet-stream, x-hwp, haansofthwp...). */
+static int is_readable(const char *ct, const unsigned char *data, size_t len)
+{
+    if (len == 0)
+        return 0;
+    if (is_html_type(ct))
+        return 1;
+    return is_document(data, len);
+}
+
 static void set_fraction(pipeline *p, uint64_t done)
 {
     if (!p->bytes_total)
@@ -605,7 +618,7 @@ static int read_warc(pipeline *p, const char *path)
         }
         const char *url = rec.url ? rec.url : path;
         int page = (rec.status == 0 || (rec.status >= 200 && rec.status < 300)) &&
-                   is_html_type(rec.content_type) && rec.len > 0;
+                   is_readable(rec.content_type, rec.body, rec.len);
         job *j = ingest_new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
         if (!j)
             break;
@@ -705,7 +718,7 @@ fetcher *ingest_get_fetcher(pipeline *p, gisa_error *err)
 /* Move a fetched response into a page job. */
 static int submit_fetched(pipeline *p, const char *url, fetch_result *r)
 {
-    int page = is_html_type(r->content_type) && r->len > 0;
+    int page = is_readable(r->content_type, r->data, r->len);
     job *j = ingest_new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
     if (!j || !(j->url = strdup(url))) {
         ingest_job_free(j);

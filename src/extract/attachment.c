@@ -13,7 +13,8 @@
 
 #include "../util/buf.h"
 #include "../util/error.h"
-#include "extract.h"
+#include "docsniff.h"
+#include "office.h"
 
 /* ------------------------------------------------------------ readable */
 
@@ -41,6 +42,12 @@ int gisa_attachment_readable(const gisa_attachment *a)
     if (readable_name(a->url, strcspn(a->url, "?#")))
         return 1;
     return a->name && readable_name(a->name, strlen(a->name));
+}
+
+int is_document(const unsigned char *data, size_t len)
+{
+    office_kind k = office_sniff(data, len);
+    return k == OFFICE_HWP || k == OFFICE_HWPX || k == OFFICE_PDF;
 }
 
 /* ------------------------------------------------------------- summary */

@@ -59,4 +59,12 @@ run ingest -q --db "$TMP/plain.db" --allow-private --delay 0 "$S/news/release.ht
 expect_eq "$RC" 0 "without --attachments: exit status"
 expect_eq "$(grep -c ' /files/' "$LOG")" "$before" "without --attachments: no attachment fetched"
 
+# --- a document's URL given itself: read by its bytes, whatever its type ---
+run ingest -q --db "$TMP/doc.db" --allow-private --delay 0 "$A"
+expect_eq "$RC" 0 "a document by URL: exit status ($(head -c 200 "$TMP/err"))"
+expect_eq "$(sqlite3 "$TMP/doc.db" "select department from articles where url = '$A'")" "물환경정책과" \
+    "a document by URL: stored (served as application/octet-stream)"
+expect_eq "$(sqlite3 "$TMP/doc.db" "select count(*) from pages where parent_url is not null")" 0 \
+    "a document by URL: no page to link"
+
 finish corpus.attach

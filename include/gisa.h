@@ -103,7 +103,7 @@ typedef enum gisa_input_kind {
      * its bytes show, never its name; these refuse anything else. */
     GISA_INPUT_HWP,      /* HWP 5, the word processor's binary format */
     GISA_INPUT_HWPX,     /* HWPX (OWPML), its zip of XML parts */
-    GISA_INPUT_PDF,      /* PDF (no reader yet: refused, named) */
+    GISA_INPUT_PDF,      /* PDF (poppler: text in reading order) */
     GISA_INPUT_DOCUMENT  /* any of HWP, HWPX and PDF (an attachment): pages
                             and texts are refused */
 } gisa_input_kind;

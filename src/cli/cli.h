@@ -87,6 +87,10 @@ typedef struct page_input {
     const char *cmd;          /* for messages: "post" */
     gisa_fetch_options fo;    /* --allow-private, --timeout */
     gisa_fetcher *fetcher;    /* made at the first URL */
+    /* the last URL fetched, kept: a page read twice (again for its links
+     * alone) is fetched once */
+    char *last_url, *last_final, *last_ctype;
+    gisa_bytes last;
 } page_input;
 int input_is_url(const char *s);
 /* Load and extract a path or an http(s) URL, with the user's hints. */

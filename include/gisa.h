@@ -490,8 +490,11 @@ typedef enum gisa_fact_kind {
     GISA_FACT_AGREEMENT,
     GISA_FACT_POLARITY, /* a predicate affirmed or denied: 실시하기로 ↔
                            실시하지 않기로, 증가 ↔ 감소 */
-    GISA_FACT_MODALITY  /* done, decided, planned, considered or hoped:
+    GISA_FACT_MODALITY, /* done, decided, planned, considered or hoped:
                            실시했다 ↔ 실시하기로 했다 ↔ 검토하고 있다 */
+    GISA_FACT_CLAIM     /* a clause whose content words no source sentence
+                           states ("연간계획을 수립했습니다"): unsupported,
+                           never contradicted */
 } gisa_fact_kind;
 
 typedef struct gisa_fact {

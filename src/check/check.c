@@ -121,10 +121,21 @@ static int hay_add_rest(haystack *h, const gisa_document *d, size_t source)
      * title came with the analysis) is the source's word too: a rewrite
      * that credits them states no new fact. */
     const char *const about[] = {d->site_name, d->publisher, d->author, d->department,
-                                 d->contact};
+                                 d->contact, d->license_text};
     for (size_t i = 0; i < sizeof about / sizeof *about; i++)
         if (about[i] && *about[i] && !hay_add(h, about[i], source))
             return 0;
+    /* A post's credit line ("이 글은 공공누리 제1유형에 따라 국방부의
+     * 저작물을 이용하였습니다") is about the post, not a claim of news: its
+     * words are no unsupported content (content.c). */
+    if (!hay_add(h, "저작물 이용 인용 저작권 출처 원저작자 조건 원문 Used under Quoted in part "
+                    "from which reserves all rights", source))
+        return 0;
+    /* nor are the labels of a post's own furniture (its summary table,
+     * contact line: compose writes them) */
+    if (!hay_add(h, "핵심 내용 핵심어 원문 문의 합의 내용 주요 내용 구분 Key points Topic In the "
+                    "source's words Source Contact the source", source))
+        return 0;
     /* and so are its files' names, which a post lists as links under a
      * label of its own ("첨부 파일": the page offers files, no claim) */
     if (d->nattachments && (!hay_add(h, "첨부 파일", source) || !hay_add(h, "Attachments", source)))
@@ -354,6 +365,7 @@ static gisa_status judge_all(checker *c, gisa_error *err)
     }
     find_text_facts(c);
     find_quantities(c);
+    find_claims(c);
     if (!find_predicates(c))
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: its predicates need more than the check's limit of %zu "

@@ -8,7 +8,7 @@
 
 static const char *const kind_names[] = {"person", "organisation", "place", "date",
                                          "number", "duration", "quote", "agreement",
-                                         "polarity", "modality"};
+                                         "polarity", "modality", "claim"};
 static const char *const verdict_names[] = {"supported", "unsupported", "contradicted"};
 
 static int flagged(const gisa_fact *f)
@@ -16,21 +16,36 @@ static int flagged(const gisa_fact *f)
     return f->verdict != GISA_SUPPORTED;
 }
 
-/* The sentence with each flagged span in [[ ]]; overlapping spans merge. */
+/* The sentence with each flagged span in [[ ]]; overlapping spans merge
+ * into one (a claim over a clause that holds a flagged name). Facts come
+ * sorted by their start. */
 static void marked_sentence(buf *b, const gisa_check_report *r, size_t i)
 {
     const char *s = r->sentences[i];
-    size_t at = 0;
-    for (size_t k = 0; k < r->nfacts; k++) {
-        const gisa_fact *f = &r->facts[k];
-        if (f->sentence != i || !flagged(f) || f->span.end <= f->span.start ||
-            f->span.start < at || f->span.end > strlen(s))
+    size_t len = strlen(s), at = 0, open = 0, close = 0;
+    int have = 0;
+    for (size_t k = 0; k <= r->nfacts; k++) {
+        const gisa_fact *f = k < r->nfacts ? &r->facts[k] : NULL;
+        if (f && (f->sentence != i || !flagged(f) || f->span.end <= f->span.start ||
+                  f->span.end > len || f->span.start < at))
             continue;
-        buf_append(b, s + at, f->span.start - at);
-        buf_puts(b, "[[");
-        buf_append(b, s + f->span.start, f->span.end - f->span.start);
-        buf_puts(b, "]]");
-        at = f->span.end;
+        if (f && have && f->span.start < close) {
+            if (f->span.end > close)
+                close = f->span.end;
+            continue;
+        }
+        if (have) {
+            buf_append(b, s + at, open - at);
+            buf_puts(b, "[[");
+            buf_append(b, s + open, close - open);
+            buf_puts(b, "]]");
+            at = close;
+        }
+        if (f) {
+            open = f->span.start;
+            close = f->span.end;
+            have = 1;
+        }
     }
     buf_puts(b, s + at);
 }

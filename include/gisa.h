@@ -509,6 +509,10 @@ typedef struct gisa_fact {
     size_t source;           /* which source (index into the sources) */
     const char *note;        /* a short reason, e.g. "another person with
                                 the title 국방부장관" */
+    const char *nearest;     /* for a fact with no source_sentence (most
+                                unsupported ones): the source sentence
+                                nearest it in content words, to show what
+                                the source does say; NULL if none shares any */
 } gisa_fact;
 
 typedef struct gisa_check_report {
@@ -542,6 +546,12 @@ void gisa_check_free(gisa_check_report *report);
 gisa_status gisa_check_render(const gisa_check_report *report,
                               gisa_format format, char **out, size_t *len,
                               gisa_error *err);
+/* As gisa_check_render; with `explain`, the text report also lists every
+ * supported fact under its sentence with the source sentence that
+ * supports it (JSON lists every fact either way). */
+gisa_status gisa_check_render_explained(const gisa_check_report *report,
+                                        gisa_format format, int explain, char **out,
+                                        size_t *len, gisa_error *err);
 
 /* ---------------------------------------------------------------- corpus */
 /*

@@ -412,6 +412,29 @@ typedef struct check_result {
     arena mem;
 } check_result;
 
+/* At most this many sentence comparisons find the nearest source
+ * sentences of unsupported facts: a report's aid, not a verdict, so past
+ * it the rest go without one rather than slow a huge check down. */
+#define NEAREST_BUDGET 200000
+
+/* The source sentence sharing most content words with what fact f says
+ * (its text when that is a clause, else its whole sentence). */
+static void find_nearest(checker *c, gisa_fact *f, size_t *budget)
+{
+    const char *mine = check_content_words(f->text ? f->text : "") >= 2
+                           ? f->text
+                           : (f->sentence < c->dan->nsentences ? c->dan->sentences[f->sentence].text
+                                                               : NULL);
+    double best = 0;
+    for (size_t i = 0; mine && i < c->hay.n && *budget > 0; i++, (*budget)--) {
+        double o = check_overlap(mine, c->hay.sentences[i]);
+        if (o > best) {
+            best = o;
+            f->nearest = c->hay.sentences[i];
+        }
+    }
+}
+
 /* Fill r with copies of what it shows: the analyses are freed after. */
 static int make_report(checker *c, gisa_check_report *r)
 {
@@ -421,8 +444,12 @@ static int make_report(checker *c, gisa_check_report *r)
         return 0;
     for (size_t i = 0; i < d->nsentences; i++)
         sent[i] = arena_strdup(&c->mem, d->sentences[i].text);
+    size_t budget = NEAREST_BUDGET;
     for (size_t i = 0; i < c->nfacts; i++) {
         gisa_fact *f = &c->facts[i];
+        if (f->verdict != GISA_SUPPORTED && !f->source_sentence)
+            find_nearest(c, f, &budget);
+        f->nearest = arena_strdup(&c->mem, f->nearest);
         f->text = arena_strdup(&c->mem, f->text);
         f->source_text = arena_strdup(&c->mem, f->source_text);
         f->source_sentence = arena_strdup(&c->mem, f->source_sentence);

@@ -50,7 +50,22 @@ static void marked_sentence(buf *b, const gisa_check_report *r, size_t i)
     buf_puts(b, s + at);
 }
 
-static void render_text(const gisa_check_report *r, buf *b)
+/* One fact under its sentence: verdict, kind, words, what the source says. */
+static void fact_lines(buf *b, const gisa_fact *f)
+{
+    buf_printf(b, "     %s %s \"%s\"", verdict_names[f->verdict], kind_names[f->kind], f->text);
+    if (f->source_text && f->verdict != GISA_SUPPORTED)
+        buf_printf(b, ": the source says \"%s\"", f->source_text);
+    if (f->note)
+        buf_printf(b, " (%s)", f->note);
+    buf_putc(b, '\n');
+    if (f->source_sentence)
+        buf_printf(b, "       source: %s\n", f->source_sentence);
+    else if (f->nearest)
+        buf_printf(b, "       nearest: %s\n", f->nearest);
+}
+
+static void render_text(const gisa_check_report *r, int explain, buf *b)
 {
     for (size_t i = 0; i < r->nsentences; i++) {
         int bad = 0;
@@ -61,17 +76,8 @@ static void render_text(const gisa_check_report *r, buf *b)
         buf_putc(b, '\n');
         for (size_t k = 0; k < r->nfacts; k++) {
             const gisa_fact *f = &r->facts[k];
-            if (f->sentence != i || !flagged(f))
-                continue;
-            buf_printf(b, "     %s %s \"%s\"", verdict_names[f->verdict], kind_names[f->kind],
-                       f->text);
-            if (f->source_text)
-                buf_printf(b, ": the source says \"%s\"", f->source_text);
-            if (f->note)
-                buf_printf(b, " (%s)", f->note);
-            buf_putc(b, '\n');
-            if (f->source_sentence)
-                buf_printf(b, "       source: %s\n", f->source_sentence);
+            if (f->sentence == i && (flagged(f) || explain))
+                fact_lines(b, f);
         }
     }
     buf_printf(b, "%zu facts: %zu supported, %zu unsupported, %zu contradicted\n",
@@ -115,6 +121,8 @@ static json_object *fact_json(const gisa_fact *f)
     }
     if (f->note)
         put(o, "note", f->note);
+    if (f->nearest)
+        put(o, "nearest", f->nearest);
     return o;
 }
 
@@ -152,11 +160,17 @@ static void render_json(const gisa_check_report *r, buf *b)
 gisa_status gisa_check_render(const gisa_check_report *r, gisa_format format, char **out,
                               size_t *len, gisa_error *err)
 {
+    return gisa_check_render_explained(r, format, 0, out, len, err);
+}
+
+gisa_status gisa_check_render_explained(const gisa_check_report *r, gisa_format format,
+                                        int explain, char **out, size_t *len, gisa_error *err)
+{
     buf b = BUF_INIT;
     if (format == GISA_FORMAT_JSON)
         render_json(r, &b);
     else if (format == GISA_FORMAT_TEXT)
-        render_text(r, &b);
+        render_text(r, explain, &b);
     else
         return gisa_fail(err, GISA_ERR_USAGE, "a check report is text or json");
     *out = buf_detach(&b, len);

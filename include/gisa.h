@@ -665,8 +665,11 @@ typedef enum gisa_fact_kind {
     GISA_FACT_AGREEMENT,
     GISA_FACT_POLARITY, /* a predicate affirmed or denied: 실시하기로 ↔
                            실시하지 않기로, 증가 ↔ 감소 */
-    GISA_FACT_MODALITY  /* done, decided, planned, considered or hoped:
+    GISA_FACT_MODALITY, /* done, decided, planned, considered or hoped:
                            실시했다 ↔ 실시하기로 했다 ↔ 검토하고 있다 */
+    GISA_FACT_CLAIM     /* a clause whose content words no source sentence
+                           states ("연간계획을 수립했습니다"): unsupported,
+                           never contradicted */
 } gisa_fact_kind;
 
 typedef struct gisa_fact {
@@ -681,6 +684,10 @@ typedef struct gisa_fact {
     size_t source;           /* which source (index into the sources) */
     const char *note;        /* a short reason, e.g. "another person with
                                 the title 국방부장관" */
+    const char *nearest;     /* for a fact with no source_sentence (most
+                                unsupported ones): the source sentence
+                                nearest it in content words, to show what
+                                the source does say; NULL if none shares any */
 } gisa_fact;
 
 typedef struct gisa_check_report {
@@ -714,6 +721,12 @@ void gisa_check_free(gisa_check_report *report);
 gisa_status gisa_check_render(const gisa_check_report *report,
                               gisa_format format, char **out, size_t *len,
                               gisa_error *err);
+/* As gisa_check_render; with `explain`, the text report also lists every
+ * supported fact under its sentence with the source sentence that
+ * supports it (JSON lists every fact either way). */
+gisa_status gisa_check_render_explained(const gisa_check_report *report,
+                                        gisa_format format, int explain, char **out,
+                                        size_t *len, gisa_error *err);
 
 /* ---------------------------------------------------------------- corpus */
 /*

@@ -28,11 +28,11 @@ static const char *const patterns[RE_COUNT] = {
     D "((?:19|20)\\d\\d)\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일",
     D "((?:19|20)\\d\\d)\\.\\s?(\\d{1,2})\\.\\s?(\\d{1,2})\\.?(?!\\d)",
     D "((?:19|20)\\d\\d)\\s*년\\s*(\\d{1,2})\\s*월",
-    "(재작년|지난해|작년|올해|금년|내년|지난달|이달|이번\\s*달|다음\\s*달|내달)(?:\\s*(\\d{1,2})\\s*월)?"
+    "(재작년|지난해|작년|올해|금년|내년|지난달|이달|이번\\s*달|다음\\s*달|내달|그저께|그제|어제)(?:\\s*(\\d{1,2})\\s*월)?"
     "(?:\\s*(\\d{1,2})\\s*일)?",
     D "(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일",
     D "((?:19|20)\\d\\d)\\s*년(?!\\s*\\d)",
-    "(?<![\\d.,\\w])(\\d{1,2})일(?![\\d\\w]|\\s*(?:간|동안|째|만))",
+    "(?<![\\d.,\\w])(\\d{1,2})일(?=에|까지|부터|께|(?![\\d\\w]|\\s*(?:간|동안|째|만)))",
     D "(\\d[\\d,]*(?:\\.\\d+)?(?:\\s*[조억만천]\\s*(?:\\d[\\d,]*(?:\\.\\d+)?)?)*)\\s*"
     "(%|퍼센트|개월|개국|개사|개|명|곳|원|달러|엔|유로|위안|km|㎞|kg|톤|척|대|회|차례|건|배|"
     "세|살|시간|분|초|가지|마리|주년|년|주|일|℃|도|m|cm|mm|t|위|점|골|표|석|호|층)"
@@ -218,6 +218,27 @@ static void date_value(char *out, size_t cap, int y, int m, int d)
         out[0] = '\0';
 }
 
+/* The document's date moved by `days` (어제 is -1): a civil-calendar
+ * day count, so 어제 on 3월 1일 is the last day of February. */
+static int shift_days(const analysis *an, int days, int *y, int *m, int *d)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    *y = an->year, *m = an->month, *d = an->day + days;
+    for (;;) {
+        int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+        int len = mdays[*m - 1] + (*m == 2 && leap);
+        if (*d < 1) {
+            add_months(y, m, -1);
+            *d += mdays[*m - 1] + (*m == 2 && ((*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0));
+        } else if (*d > len) {
+            *d -= len;
+            add_months(y, m, 1);
+        } else {
+            return 1;
+        }
+    }
+}
+
 /* Resolve a relative date; 0 when the document date is unknown. */
 static int resolve_relative(const analysis *an, const char *s, const size_t *ov, int *y, int *m,
                             int *d)
@@ -230,6 +251,11 @@ static int resolve_relative(const analysis *an, const char *s, const size_t *ov,
     *m = 0;
     *d = 0;
     int month_rel = 0;
+    static const struct { const char *w; int days; } day_words[] = {
+        {"그저께", -2}, {"그제", -2}, {"어제", -1}};
+    for (size_t i = 0; i < sizeof day_words / sizeof *day_words; i++)
+        if (starts_with(w, n, day_words[i].w))
+            return an->month && an->day && shift_days(an, day_words[i].days, y, m, d);
     if (starts_with(w, n, "재작년"))
         *y -= 2;
     else if (starts_with(w, n, "지난해") || starts_with(w, n, "작년"))

@@ -121,10 +121,21 @@ static int hay_add_rest(haystack *h, const gisa_document *d, size_t source)
      * title came with the analysis) is the source's word too: a rewrite
      * that credits them states no new fact. */
     const char *const about[] = {d->site_name, d->publisher, d->author, d->department,
-                                 d->contact};
+                                 d->contact, d->license_text};
     for (size_t i = 0; i < sizeof about / sizeof *about; i++)
         if (about[i] && *about[i] && !hay_add(h, about[i], source))
             return 0;
+    /* A post's credit line ("이 글은 공공누리 제1유형에 따라 국방부의
+     * 저작물을 이용하였습니다") is about the post, not a claim of news: its
+     * words are no unsupported content (content.c). */
+    if (!hay_add(h, "저작물 이용 인용 저작권 출처 원저작자 조건 원문 Used under Quoted in part "
+                    "from which reserves all rights", source))
+        return 0;
+    /* nor are the labels of a post's own furniture (its summary table,
+     * contact line: compose writes them) */
+    if (!hay_add(h, "핵심 내용 핵심어 원문 문의 합의 내용 주요 내용 구분 Key points Topic In the "
+                    "source's words Source Contact the source", source))
+        return 0;
     /* and so are its files' names, which a post lists as links under a
      * label of its own ("첨부 파일": the page offers files, no claim) */
     if (d->nattachments && (!hay_add(h, "첨부 파일", source) || !hay_add(h, "Attachments", source)))
@@ -354,6 +365,7 @@ static gisa_status judge_all(checker *c, gisa_error *err)
     }
     find_text_facts(c);
     find_quantities(c);
+    find_claims(c);
     if (!find_predicates(c))
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: its predicates need more than the check's limit of %zu "
@@ -400,6 +412,29 @@ typedef struct check_result {
     arena mem;
 } check_result;
 
+/* At most this many sentence comparisons find the nearest source
+ * sentences of unsupported facts: a report's aid, not a verdict, so past
+ * it the rest go without one rather than slow a huge check down. */
+#define NEAREST_BUDGET 200000
+
+/* The source sentence sharing most content words with what fact f says
+ * (its text when that is a clause, else its whole sentence). */
+static void find_nearest(checker *c, gisa_fact *f, size_t *budget)
+{
+    const char *mine = check_content_words(f->text ? f->text : "") >= 2
+                           ? f->text
+                           : (f->sentence < c->dan->nsentences ? c->dan->sentences[f->sentence].text
+                                                               : NULL);
+    double best = 0;
+    for (size_t i = 0; mine && i < c->hay.n && *budget > 0; i++, (*budget)--) {
+        double o = check_overlap(mine, c->hay.sentences[i]);
+        if (o > best) {
+            best = o;
+            f->nearest = c->hay.sentences[i];
+        }
+    }
+}
+
 /* Fill r with copies of what it shows: the analyses are freed after. */
 static int make_report(checker *c, gisa_check_report *r)
 {
@@ -409,8 +444,12 @@ static int make_report(checker *c, gisa_check_report *r)
         return 0;
     for (size_t i = 0; i < d->nsentences; i++)
         sent[i] = arena_strdup(&c->mem, d->sentences[i].text);
+    size_t budget = NEAREST_BUDGET;
     for (size_t i = 0; i < c->nfacts; i++) {
         gisa_fact *f = &c->facts[i];
+        if (f->verdict != GISA_SUPPORTED && !f->source_sentence)
+            find_nearest(c, f, &budget);
+        f->nearest = arena_strdup(&c->mem, f->nearest);
         f->text = arena_strdup(&c->mem, f->text);
         f->source_text = arena_strdup(&c->mem, f->source_text);
         f->source_sentence = arena_strdup(&c->mem, f->source_sentence);

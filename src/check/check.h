@@ -62,6 +62,10 @@ void find_text_facts(checker *c);
  * 0 when they need more than GISA_CHECK_MAX_COMPARISONS comparisons. */
 int find_predicates(checker *c);
 
+/* predicates.c: the verbal noun before a 하다/되다/시키다 ending
+ * ("실시하지" -> the 6 bytes of 실시); 0 when w is no such verb. */
+size_t check_verbal_stem(const char *w, size_t n);
+
 /* Share of the content words of `a` that `b` has too (stemmed). */
 double check_overlap(const char *a, const char *b);
 /* How many content words (stemmed, two syllables or more) s has. */
@@ -84,6 +88,12 @@ void find_quantities(checker *c);
 /* quotes.c: judge quote fact f of derived `sentence`, whose opening mark
  * ends at byte `open`: the source's words, near-verbatim, and its speaker. */
 void judge_quote(checker *c, gisa_fact *f, const char *sentence, size_t open);
+
+/* content.c: clauses whose content words no source states (GISA_FACT_CLAIM). */
+void find_claims(checker *c);
+/* synonyms.c: the words a source may state `word` (a normalised stem) by,
+ * NULL-terminated; NULL when the table has none. */
+const char *const *synonyms_of(const char *word);
 
 /* antonyms.c: the words of one side (0 or 1) of opposition cls,
  * NULL-terminated. */

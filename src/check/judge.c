@@ -212,7 +212,8 @@ static int relative_date(const char *text)
 {
     static const char *const words[] = {"지난해", "작년", "재작년", "올해", "금년", "내년",
                                         "이달", "지난달", "다음 달", "다음달", "지난 달",
-                                        "어제", "오늘", "내일", "전년", "오는", "지난"};
+                                        "어제", "오늘", "내일", "전년", "오는", "지난",
+                                        "그제", "그저께"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (strstr(text, words[i]))
             return 1;

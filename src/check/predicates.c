@@ -91,7 +91,7 @@ static size_t trim_start(const char *w, size_t n)
 /* The verbal noun before a 하다/되다/시키다 ending: "실시하지" -> 6 bytes
  * (실시), "환영했으며" -> 환영, "발전시키는" -> 발전; 0 when the word is no
  * such verb. Two syllables at least, Hangul only. */
-static size_t verbal_stem(const char *w, size_t n)
+size_t check_verbal_stem(const char *w, size_t n)
 {
     static const char *const heads[] = {"하", "했", "해", "한", "할", "함", "합", "되", "됐",
                                         "돼", "된", "될", "됨", "됩", "시키", "시켜", "시켰", NULL};
@@ -181,7 +181,7 @@ static modality modality_at(const char *s, const words *ws, size_t k)
         return MOD_DECIDED;
     if (k + 1 < ws->n && has(s + ws->w[k + 1][0], ws->w[k + 1][1] - ws->w[k + 1][0], "기로"))
         return MOD_DECIDED;
-    size_t stem = verbal_stem(w, wn);
+    size_t stem = check_verbal_stem(w, wn);
     if (past_in(w, stem ? stem : 3, wn))
         return MOD_DONE;
     /* "실시하지 않았다": the tense is on the auxiliary */
@@ -482,7 +482,7 @@ int find_predicates(checker *c)
             judge_opposite(c, di, ds, &dw, k);
             if (c->nfacts > before)
                 continue;
-            size_t stem = verbal_stem(w + lead, m - lead);
+            size_t stem = check_verbal_stem(w + lead, m - lead);
             if (!stem)
                 stem = native_stem(w + lead, m - lead);
             if (stem && !lead)

@@ -8,7 +8,7 @@
 
 static const char *const kind_names[] = {"person", "organisation", "place", "date",
                                          "number", "duration", "quote", "agreement",
-                                         "polarity", "modality"};
+                                         "polarity", "modality", "claim"};
 static const char *const verdict_names[] = {"supported", "unsupported", "contradicted"};
 
 static int flagged(const gisa_fact *f)
@@ -16,26 +16,56 @@ static int flagged(const gisa_fact *f)
     return f->verdict != GISA_SUPPORTED;
 }
 
-/* The sentence with each flagged span in [[ ]]; overlapping spans merge. */
+/* The sentence with each flagged span in [[ ]]; overlapping spans merge
+ * into one (a claim over a clause that holds a flagged name). Facts come
+ * sorted by their start. */
 static void marked_sentence(buf *b, const gisa_check_report *r, size_t i)
 {
     const char *s = r->sentences[i];
-    size_t at = 0;
-    for (size_t k = 0; k < r->nfacts; k++) {
-        const gisa_fact *f = &r->facts[k];
-        if (f->sentence != i || !flagged(f) || f->span.end <= f->span.start ||
-            f->span.start < at || f->span.end > strlen(s))
+    size_t len = strlen(s), at = 0, open = 0, close = 0;
+    int have = 0;
+    for (size_t k = 0; k <= r->nfacts; k++) {
+        const gisa_fact *f = k < r->nfacts ? &r->facts[k] : NULL;
+        if (f && (f->sentence != i || !flagged(f) || f->span.end <= f->span.start ||
+                  f->span.end > len || f->span.start < at))
             continue;
-        buf_append(b, s + at, f->span.start - at);
-        buf_puts(b, "[[");
-        buf_append(b, s + f->span.start, f->span.end - f->span.start);
-        buf_puts(b, "]]");
-        at = f->span.end;
+        if (f && have && f->span.start < close) {
+            if (f->span.end > close)
+                close = f->span.end;
+            continue;
+        }
+        if (have) {
+            buf_append(b, s + at, open - at);
+            buf_puts(b, "[[");
+            buf_append(b, s + open, close - open);
+            buf_puts(b, "]]");
+            at = close;
+        }
+        if (f) {
+            open = f->span.start;
+            close = f->span.end;
+            have = 1;
+        }
     }
     buf_puts(b, s + at);
 }
 
-static void render_text(const gisa_check_report *r, buf *b)
+/* One fact under its sentence: verdict, kind, words, what the source says. */
+static void fact_lines(buf *b, const gisa_fact *f)
+{
+    buf_printf(b, "     %s %s \"%s\"", verdict_names[f->verdict], kind_names[f->kind], f->text);
+    if (f->source_text && f->verdict != GISA_SUPPORTED)
+        buf_printf(b, ": the source says \"%s\"", f->source_text);
+    if (f->note)
+        buf_printf(b, " (%s)", f->note);
+    buf_putc(b, '\n');
+    if (f->source_sentence)
+        buf_printf(b, "       source: %s\n", f->source_sentence);
+    else if (f->nearest)
+        buf_printf(b, "       nearest: %s\n", f->nearest);
+}
+
+static void render_text(const gisa_check_report *r, int explain, buf *b)
 {
     for (size_t i = 0; i < r->nsentences; i++) {
         int bad = 0;
@@ -46,17 +76,8 @@ static void render_text(const gisa_check_report *r, buf *b)
         buf_putc(b, '\n');
         for (size_t k = 0; k < r->nfacts; k++) {
             const gisa_fact *f = &r->facts[k];
-            if (f->sentence != i || !flagged(f))
-                continue;
-            buf_printf(b, "     %s %s \"%s\"", verdict_names[f->verdict], kind_names[f->kind],
-                       f->text);
-            if (f->source_text)
-                buf_printf(b, ": the source says \"%s\"", f->source_text);
-            if (f->note)
-                buf_printf(b, " (%s)", f->note);
-            buf_putc(b, '\n');
-            if (f->source_sentence)
-                buf_printf(b, "       source: %s\n", f->source_sentence);
+            if (f->sentence == i && (flagged(f) || explain))
+                fact_lines(b, f);
         }
     }
     buf_printf(b, "%zu facts: %zu supported, %zu unsupported, %zu contradicted\n",
@@ -100,6 +121,8 @@ static json_object *fact_json(const gisa_fact *f)
     }
     if (f->note)
         put(o, "note", f->note);
+    if (f->nearest)
+        put(o, "nearest", f->nearest);
     return o;
 }
 
@@ -137,11 +160,17 @@ static void render_json(const gisa_check_report *r, buf *b)
 gisa_status gisa_check_render(const gisa_check_report *r, gisa_format format, char **out,
                               size_t *len, gisa_error *err)
 {
+    return gisa_check_render_explained(r, format, 0, out, len, err);
+}
+
+gisa_status gisa_check_render_explained(const gisa_check_report *r, gisa_format format,
+                                        int explain, char **out, size_t *len, gisa_error *err)
+{
     buf b = BUF_INIT;
     if (format == GISA_FORMAT_JSON)
         render_json(r, &b);
     else if (format == GISA_FORMAT_TEXT)
-        render_text(r, &b);
+        render_text(r, explain, &b);
     else
         return gisa_fail(err, GISA_ERR_USAGE, "a check report is text or json");
     *out = buf_detach(&b, len);

@@ -11,6 +11,7 @@ void help_check(FILE *out)
 {
     fprintf(out,
             "usage: gisa check DERIVED --source SRC [--source SRC...] [--format text|json]\n"
+            "                  [--explain]\n"
             "\n"
             "Check every fact of a derived text (a post, a rewrite, a summary) against\n"
             "its sources: people with titles, organisations, places, dates, numbers,\n"
@@ -21,8 +22,11 @@ void help_check(FILE *out)
             "\n"
             "  -s, --source FILE  a source (repeatable, at least one)\n"
             "  -f, --format FMT   text (default): the derived text with flagged spans in\n"
-            "                     [[ ]] and what the source says; json: every fact with\n"
-            "                     its span and the matching source span\n"
+            "                     [[ ]] and what the source says (or, for a fact it does\n"
+            "                     not state, its nearest sentence); json: every fact\n"
+            "                     with its kind, span and the matching source span\n"
+            "  -e, --explain      text: list supported facts too, each with the source\n"
+            "                     sentence that supports it\n"
             LIMIT_HELP
             "  -h, --help         show this help\n"
             "\n"
@@ -37,7 +41,7 @@ static void free_docs(gisa_document **docs, size_t n)
 }
 
 static int run_check(const gisa_document *derived, gisa_document **sources, size_t n,
-                     gisa_format format)
+                     gisa_format format, int explain)
 {
     gisa_error err;
     gisa_check_report *r;
@@ -45,7 +49,7 @@ static int run_check(const gisa_document *derived, gisa_document **sources, size
         return report(&err);
     char *out;
     size_t len;
-    int rc = gisa_check_render(r, format, &out, &len, &err) == GISA_OK ? EXIT_OK : report(&err);
+    int rc = gisa_check_render_explained(r, format, explain, &out, &len, &err) == GISA_OK ? EXIT_OK : report(&err);
     if (rc == EXIT_OK) {
         rc = write_stdout(out, len);
         gisa_free(out);
@@ -61,6 +65,7 @@ int cmd_check(int argc, char **argv)
     static const struct option opts[] = {
         {"source", required_argument, NULL, 's'},
         {"format", required_argument, NULL, 'f'},
+        {"explain", no_argument, NULL, 'e'},
         LIMIT_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -68,11 +73,12 @@ int cmd_check(int argc, char **argv)
     const char *srcs[MAX_SOURCES];
     size_t nsrc = 0;
     gisa_format format = GISA_FORMAT_TEXT;
+    int explain = 0;
     gisa_extract_options eo = {.kind = GISA_INPUT_AUTO};
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "s:f:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "s:f:eh", opts, NULL)) != -1) {
         switch (c) {
         case 's':
             if (nsrc == MAX_SOURCES)
@@ -83,6 +89,9 @@ int cmd_check(int argc, char **argv)
             if (!strcmp(optarg, "text")) format = GISA_FORMAT_TEXT;
             else if (!strcmp(optarg, "json")) format = GISA_FORMAT_JSON;
             else return usage_error("check", "unknown format '%s'", optarg);
+            break;
+        case 'e':
+            explain = 1;
             break;
         case 'h':
             help_check(stdout);
@@ -110,7 +119,7 @@ int cmd_check(int argc, char **argv)
             return report(&err);
         }
     }
-    int rc = run_check(derived, sources, nsrc, format);
+    int rc = run_check(derived, sources, nsrc, format, explain);
     free_docs(sources, nsrc);
     gisa_document_free(derived);
     return rc;

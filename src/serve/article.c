@@ -142,7 +142,7 @@ json_object *source_sentences(const gisa_document *doc)
 
 static const char *const fact_kinds[] = {"person", "org", "place", "date", "number",
                                          "duration", "quote", "agreement", "polarity",
-                                         "modality"};
+                                         "modality", "claim"};
 static const char *const verdicts[] = {"supported", "unsupported", "contradicted"};
 
 static json_object *str_or_null(const char *s)

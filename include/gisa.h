@@ -103,7 +103,9 @@ typedef enum gisa_input_kind {
      * its bytes show, never its name; these refuse anything else. */
     GISA_INPUT_HWP,      /* HWP 5, the word processor's binary format */
     GISA_INPUT_HWPX,     /* HWPX (OWPML), its zip of XML parts */
-    GISA_INPUT_PDF       /* PDF (poppler: text in reading order) */
+    GISA_INPUT_PDF,      /* PDF (poppler: text in reading order) */
+    GISA_INPUT_DOCUMENT  /* any of HWP, HWPX and PDF (an attachment): pages
+                            and texts are refused */
 } gisa_input_kind;
 
 /* Limits that bound the work and memory one page can cost. Each has a
@@ -119,6 +121,9 @@ typedef struct gisa_extract_options {
     size_t max_nodes;   /* elements; 0 = GISA_DEFAULT_MAX_NODES */
     unsigned max_depth; /* nesting, at most 250; 0 = GISA_DEFAULT_MAX_DEPTH */
     size_t max_line;    /* text dumps; 0 = GISA_DEFAULT_MAX_LINE */
+    int keep_empty;     /* a page without body text is returned with no
+                           blocks instead of refused: its metadata and
+                           attachments (a page that only links its release) */
 } gisa_extract_options;
 
 typedef enum gisa_block_kind {
@@ -201,6 +206,52 @@ gisa_status gisa_extract(const gisa_source *src,
                          const gisa_extract_options *opts,
                          gisa_document **out, gisa_error *err);
 void gisa_document_free(gisa_document *doc);
+
+/* ----------------------------------------------------------- attachments */
+/*
+ * A ministry publishes a release as a page and an attachment (.hwpx, .hwp,
+ * .pdf) which often holds the only complete text. These join the two.
+ */
+
+/* Is `a` a document gisa reads (HWP, HWPX or PDF), judged by its link's
+ * name or its URL's path? (Its bytes decide the format once it is read.) */
+int gisa_attachment_readable(const gisa_attachment *a);
+
+/* The most characters (white space not counted) of a page body that
+ * gisa_page_is_summary takes for a summary: a page this long is the
+ * release itself, and no attachment need be read to know it. */
+#define GISA_SUMMARY_MAX_CHARS 1500
+
+/*
+ * Is the body of `page` only a summary of the attachment `doc`, or empty?
+ * Conservatively: the page's body has at most GISA_SUMMARY_MAX_CHARS
+ * letters and digits and at most half as many as the document's body, and
+ * every sentence of the page's body (letters and digits compared, so
+ * spacing and punctuation do not count) is found in the document, but for
+ * sentences that only point at the attachment ("첨부파일 참조", "붙임") and
+ * fragments of under 20 letters and digits (a date line, a byline).
+ * A page with no body text is empty, and the document is taken when it has
+ * a body. 1 if so, else 0.
+ */
+int gisa_page_is_summary(const gisa_document *page, const gisa_document *doc);
+
+/* The letters and digits of a document's body (paragraphs, lists, quotes,
+ * tables, headings; not the title): how long its text is, spacing and
+ * punctuation not counted. A page over GISA_SUMMARY_MAX_CHARS needs no
+ * attachment read to know it is no summary. */
+size_t gisa_document_chars(const gisa_document *doc);
+
+/*
+ * Credit the attachment `doc` to the page `page` that links it, for a post
+ * of the attachment: the page's URL, title, date, site name and licence
+ * (a 공공누리 notice on the page covers its attachment) and its list of
+ * attachments replace the document's own; the publisher and author are the
+ * document's own (its press block names the ministry) where it has them,
+ * else the page's; the document's department and contact stay. The
+ * page's strings are copied: `page` may be freed afterwards.
+ */
+gisa_status gisa_document_credit(gisa_document *doc, const gisa_document *page,
+                                 gisa_error *err);
 
 /* ---------------------------------------------------------------- render */
 
@@ -332,6 +383,130 @@ gisa_status gisa_site_put(gisa_site *site, const gisa_document *doc,
                           gisa_site_action *action, char **path,
                           gisa_error *err);
 void gisa_site_close(gisa_site *site);
+
+/* --------------------------------------------------------------- rewrite */
+/*
+ * A post in a language model's words, gated by the check (docs/rewrite.md).
+ * The post model of gisa_compose (title, lead, sections, table, credit) is
+ * built as usual; then each run of the body's paragraphs (a section) is
+ * sent to a model with the prompt template, and every sentence of the
+ * answer is checked against the source with gisa_check's judge. A sentence
+ * holding an unsupported or contradicted fact is sent back once, naming
+ * the facts; if it fails again it is replaced by the source's own sentence
+ * (or, with `strict`, the post is refused with GISA_ERR_UNSUPPORTED). A
+ * section the model gives no usable answer for (unreachable, an HTTP
+ * error after retries, malformed or empty answer, over the size limit)
+ * keeps the source's sentences, with a warning. Headings, tables, lists,
+ * quotations, images and the credit are the source's, as in gisa_compose;
+ * the whole post is checked again before it is handed out.
+ */
+
+/* A language model, reached over HTTP or through a program, or given as a
+ * function. One model is used by one thread at a time. */
+typedef struct gisa_model gisa_model;
+
+/* Answer one prompt: `system` (the rules) and `prompt` (the task); on
+ * success *answer is malloc'd (the library frees it with free()). Return
+ * GISA_ERR_IO when the model cannot be reached at all (the rewrite then
+ * stops asking it), any other status for a failure of this answer. */
+typedef gisa_status (*gisa_model_fn)(void *ctx, const char *system, const char *prompt,
+                                     char **answer, gisa_error *err);
+
+/* An OpenAI-compatible chat-completions server: llama.cpp's server, vLLM,
+ * Ollama, LM Studio, hosted services. Nothing is sent anywhere but `url`:
+ * no redirect is followed and no proxy is used. */
+typedef struct gisa_llm_options {
+    const char *url;        /* ".../v1" (the path /chat/completions is added)
+                               or the full ".../chat/completions" URL */
+    const char *model;      /* the "model" field, e.g. "qwen2.5:7b" */
+    const char *api_key;    /* sent as "Authorization: Bearer", never shown
+                               in a message; NULL = none */
+    double timeout;         /* seconds per request; 0 = 120 */
+    double connect_timeout; /* seconds; 0 = 10 */
+    int retries;            /* further tries after a 429 or 5xx answer, waiting
+                               Retry-After or 1, 2, 4... s; 0 = 2, negative = none */
+    double backoff;         /* the first wait, seconds; 0 = 1 */
+    size_t max_answer;      /* bytes of a response; 0 = 1 MiB */
+    double temperature;     /* sent as is; 0 = 0.3, negative = not sent */
+} gisa_llm_options;
+
+gisa_status gisa_model_llm(const gisa_llm_options *opts, gisa_model **out, gisa_error *err);
+/* A program that reads the prompt on standard input and writes the answer
+ * on standard output: `command` is split into words like a shell's
+ * (quotes and backslashes) but run without one (no expansion); the program
+ * is found in PATH. It is killed after `timeout` seconds (0 = 120); an
+ * exit status other than 0 or an answer over `max_answer` bytes (0 = 1 MiB)
+ * fails the answer. The program gets the system text, a blank line and the
+ * prompt. */
+gisa_status gisa_model_command(const char *command, double timeout, size_t max_answer,
+                               gisa_model **out, gisa_error *err);
+/* A model given as a function (tests, embedding programs); `name` is
+ * recorded in the post's front matter. */
+gisa_status gisa_model_function(gisa_model_fn fn, void *ctx, const char *name,
+                                gisa_model **out, gisa_error *err);
+/* Ask the model once (the rewrite does this for you). */
+gisa_status gisa_model_ask(gisa_model *model, const char *system, const char *prompt,
+                           char **answer, gisa_error *err);
+void gisa_model_free(gisa_model *model);
+
+typedef enum gisa_voice {
+    GISA_VOICE_BLOG,        /* a blog's friendly 해요체 */
+    GISA_VOICE_BLOG_FORMAL, /* a blog in 합니다체 */
+    GISA_VOICE_NEWS,        /* a news report's 해라체 (…했다) */
+    GISA_VOICE_PLAIN        /* plain words for every reader, 합니다체 */
+} gisa_voice;
+
+/* The voice's name ("blog", "blog-formal", "news", "plain"). */
+const char *gisa_voice_name(gisa_voice voice);
+
+typedef struct gisa_rewrite_options {
+    gisa_model *model;        /* required */
+    const char *model_name;   /* recorded in front matter; NULL = the model's
+                                 ("qwen2.5:7b", the command's program name) */
+    gisa_voice voice;
+    const char *prompt;       /* a prompt template's text (docs/rewrite.md);
+                                 NULL = the built-in one, as installed in
+                                 share/gisa/rewrite-prompt.txt */
+    int strict;               /* refuse the post (GISA_ERR_UNSUPPORTED) rather
+                                 than replace a sentence that fails twice */
+    /* Called for each warning (a section left in the source's words, and
+     * why), with a one-line message naming the page; may be NULL. */
+    void (*on_warning)(void *ctx, const char *message);
+    void *ctx;
+} gisa_rewrite_options;
+
+typedef struct gisa_rewrite_stats {
+    size_t sections;  /* sections sent to the model */
+    size_t failed;    /* of them, left in the source's words: no usable answer */
+    size_t rewritten; /* the model's sentences published (first try or retry) */
+    size_t retried;   /* sentences sent back once */
+    size_t replaced;  /* sentences replaced by the source's own */
+} gisa_rewrite_stats;
+
+/* The prompt template built in (and installed), NUL-terminated. */
+const char *gisa_rewrite_default_prompt(void);
+
+/*
+ * Compose `doc` as gisa_compose does (`popts` may be NULL), with the body's
+ * sentences rewritten by ropts->model and gated. Front matter (Jekyll,
+ * Hugo) records `rewrite: {model, voice, rewritten, retried, replaced}`.
+ * `stats` may be NULL. With `report` not NULL, *report receives every
+ * decision as JSON (malloc'd): each sentence of the model, its verdict
+ * ("published", "retried", "replaced"), the flagged facts and the source
+ * sentence. Pages whose licence allows verbatim use only (공공누리 type
+ * 3/4, CC ...-ND) or reserves its rights are refused (GISA_ERR_INPUT,
+ * GISA_ERR_LICENSE): a rewrite is a derivative work.
+ */
+gisa_status gisa_rewrite(const gisa_document *doc, const gisa_post_options *popts,
+                         const gisa_rewrite_options *ropts, gisa_post *out,
+                         gisa_rewrite_stats *stats, char **report, gisa_error *err);
+
+/* gisa_site_put with the post made by gisa_rewrite. A page whose post is
+ * already in the site (the same source text) is left unchanged and the
+ * model is not asked, so a run stopped half way resumes where it was. */
+gisa_status gisa_site_put_rewrite(gisa_site *site, const gisa_document *doc,
+                                  const gisa_rewrite_options *ropts, gisa_site_action *action,
+                                  char **path, gisa_rewrite_stats *stats, gisa_error *err);
 
 /* --------------------------------------------------------------- analyze */
 /*
@@ -591,6 +766,7 @@ typedef struct gisa_ingest_stats {
     size_t not_modified; /* URLs answered 304 to a conditional GET */
     size_t posts;        /* new posts composed (with opts->posts) */
     size_t failed_by[GISA_FAIL_NREASONS]; /* `failed` split by reason */
+    size_t attachments;  /* of `stored`: attachments (opts->attachments) */
 } gisa_ingest_stats;
 
 typedef struct gisa_ingest_options {
@@ -619,6 +795,10 @@ typedef struct gisa_ingest_options {
     void (*on_progress)(void *ctx, const gisa_ingest_stats *stats,
                         double fraction /* of input bytes, or -1 */);
     void *ctx;
+    int attachments;         /* also fetch the readable attachments (HWP,
+                                HWPX, PDF) the ingested pages link, with the
+                                same politeness and limits, and store each
+                                linked to its page (pages.parent_url) */
 } gisa_ingest_options;
 
 /*
@@ -635,6 +815,35 @@ typedef struct gisa_ingest_options {
 gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs,
                         size_t ninputs, const gisa_ingest_options *opts,
                         gisa_ingest_stats *stats, gisa_error *err);
+
+/* -------------------------------------------------------------- fetching */
+/*
+ * One page or attachment over HTTP(S), as gisa_ingest fetches: robots.txt
+ * honoured, a delay between requests to one host, 429 and 5xx retried,
+ * redirects followed (at most 5), a body over max_bytes refused, private,
+ * loopback and link-local addresses refused unless allow_private.
+ */
+typedef struct gisa_fetch_options {
+    const char *user_agent; /* NULL = "gisa/VERSION (+URL)" */
+    double delay;           /* seconds between requests to one host; 0 = 1.0,
+                               negative = none (Crawl-delay still counts) */
+    double timeout;         /* seconds per request; 0 = 30 */
+    size_t max_bytes;       /* body limit; 0 = GISA_DEFAULT_MAX_INPUT */
+    int allow_private;
+} gisa_fetch_options;
+
+typedef struct gisa_fetcher gisa_fetcher;
+/* `opts` may be NULL for defaults. Release with gisa_fetcher_free(). */
+gisa_status gisa_fetcher_new(const gisa_fetch_options *opts, gisa_fetcher **out,
+                             gisa_error *err);
+/* GET `url` into `out` (release with gisa_bytes_free()). `*final_url`
+ * and `*content_type`, if given, receive where redirects ended and the
+ * Content-Type (malloc'd or NULL; free with gisa_free()). A failure (HTTP
+ * error, robots.txt, size, time) is GISA_ERR_INPUT, or GISA_ERR_IO for the
+ * network, with a message naming the URL. */
+gisa_status gisa_fetch(gisa_fetcher *f, const char *url, gisa_bytes *out,
+                       char **final_url, char **content_type, gisa_error *err);
+void gisa_fetcher_free(gisa_fetcher *f);
 
 /* A search result; strings live until gisa_hits_free(). */
 typedef struct gisa_hit {

@@ -70,6 +70,13 @@ vg 0 "post --out" "$GISA" post --out "$TMP/posts" examples/korea-kr-release.html
 vg 6 "site --to (two pages refused)" "$GISA" site --quiet --to "$TMP/site" examples/*.html
 vg 0 "site --to --allow-unlicensed" "$GISA" site --quiet --allow-unlicensed --to "$TMP/site" examples/*.html
 vg 0 "analyze korea-kr-release" "$GISA" analyze examples/korea-kr-release.html
+# PDF (poppler-glib loaded at the first PDF): two columns, a table, a
+# release's header; refusals after poppler has been loaded
+vg 0 "extract a two-column PDF" "$GISA" extract tests/docs/pdf/04-news-two-column-island.pdf
+vg 0 "post a release PDF with a table" "$GISA" post tests/docs/pdf/05-release-budget-table.pdf
+/usr/bin/python3 tests/docs/mkpdfs.py "$TMP/pdf" >/dev/null
+vg 1 "extract an encrypted PDF" "$GISA" extract "$TMP/pdf/encrypted.pdf"
+vg 1 "extract a damaged PDF" "$GISA" extract "$TMP/pdf/garbage.pdf"
 vg 0 "analyze --format text release-dump" "$GISA" analyze --format text examples/release-dump.txt
 "$GISA" post --no-check examples/korea-kr-release.html >"$TMP/faithful.md" 2>/dev/null
 vg 0 "check a faithful post" "$GISA" check "$TMP/faithful.md" --source examples/korea-kr-release.html

@@ -19,7 +19,12 @@ static pthread_once_t api_once = PTHREAD_ONCE_INIT;
 
 static void load(void)
 {
-    void *lib = dlopen(GISA_POPPLER_SONAME, RTLD_NOW | RTLD_LOCAL);
+    /* RTLD_LAZY: resolving every symbol of poppler, cairo, NSS... at once
+     * is most of the loading (callgrind: 33 of 91 million instructions of
+     * a two-page read); lazily, a PDF read costs about 14 ms less CPU. The
+     * functions gisa calls are all looked up below, so a missing one is
+     * still found here. */
+    void *lib = dlopen(GISA_POPPLER_SONAME, RTLD_LAZY | RTLD_LOCAL);
     if (!lib) {
         snprintf(api_error_text, sizeof api_error_text,
                  "reading PDF needs poppler-glib (%s; Debian: libpoppler-glib8)",

@@ -143,26 +143,38 @@ static int paragraph_in(const gisa_block *b, size_t from, size_t n)
     return 0;
 }
 
+/* Does the paragraph end as a sentence does ("…다.", "…now.", "…?")? */
+static int ends_sentence(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+        n--;
+    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
+
 /* The first opener of the wanted kind among b[from..n) with the
  * article's prose before it, or n. */
 static size_t next_opener(const gisa_block *b, size_t from, size_t n, int want,
                           int article_page)
 {
-    size_t bytes = 0, blocks = 0;
+    size_t bytes = 0, blocks = 0, sentences = 0;
     for (size_t i = from; i < n; i++) {
         int kind = (b[i].kind == GISA_BLOCK_HEADING || b[i].kind == GISA_BLOCK_PARAGRAPH) &&
                            bytes >= TAIL_MIN_BYTES && blocks >= TAIL_MIN_BLOCKS
                        ? tail_opener(b[i].text) : 0;
         /* on a page that does not say it is an article, other stories
-         * end it only after paragraphs of prose: a listing's items are
-         * short, and its "Most read" is more of its items */
-        if (kind == 2 && !article_page && bytes < blocks * PROSE_PARA_BYTES)
+         * end it only after paragraphs of prose, long or nearly all
+         * whole sentences: a listing's items are short headlines and
+         * teasers, and its "Most read" is more of its items */
+        if (kind == 2 && !article_page && bytes < blocks * PROSE_PARA_BYTES &&
+            sentences * 5 < blocks * 4)
             kind = 0;
         if (kind == want)
             return i;
         if (b[i].kind == GISA_BLOCK_PARAGRAPH && b[i].text) {
             bytes += strlen(b[i].text);
             blocks++;
+            sentences += ends_sentence(b[i].text);
         }
     }
     return n;

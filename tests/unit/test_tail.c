@@ -44,6 +44,14 @@ static void test_article_end(void)
     /* "Most read" at the end, less than the article: cut */
     const gisa_block most[] = {P(PARA), P(PARA), P(PARA), P(PARA), H("Most read"), P(PARA)};
     CHECK_INT((int)article_end(most, 0, 6, 1), 4);
+    /* on a page that does not say it is an article: only after whole
+     * sentences, not after a listing's headlines */
+    CHECK_INT((int)article_end(most, 0, 6, 0), 4);
+    const gisa_block heads[] = {P("Storm warning issued for the weekend as gusts reach the coast"),
+                                P(PARA), P("Ferry crossings cancelled on Saturday night in the north"),
+                                P(PARA), P("Council approves eleven kilometres of new cycle lanes"),
+                                P(PARA), H("Most read"), P(PARA)};
+    CHECK_INT((int)article_end(heads, 0, 8, 0), 8);
 }
 
 static void test_form_response(void)

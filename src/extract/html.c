@@ -299,6 +299,9 @@ static void choose_and_emit(doc *d, xmlNode *body)
     }
     if (!e.keep_comments)
         d->pub.nblocks = article_end(d->pub.blocks, start, d->pub.nblocks, d->article_page);
+    if (d->article_page)
+        d->pub.nblocks = drop_head_lines(d->blocks, start, d->pub.nblocks, d->pub.site_name,
+                                         d->pub.author);
     buf_free(&e.inl);
 }
 

@@ -126,6 +126,11 @@ int tail_opener(const char *text);
  * "Related", "Most read"...) among b[from..n), or n. A readers' thread
  * ends only a page that says it is an article. */
 size_t article_end(const gisa_block *b, size_t from, size_t n, int article_page);
+/* Byline, dateline, site and badge lines before the first paragraph of
+ * prose among b[from..n) are removed; returns the new count. */
+int head_line(const char *s, const char *site, const char *author);
+size_t drop_head_lines(gisa_block *b, size_t from, size_t n, const char *site,
+                       const char *author);
 
 /* ---- html_emit.c, html_table.c: the second pass */
 typedef struct emitter {

@@ -1,4 +1,5 @@
-/* html_tail.c - where the article ends (issue #20).
+/* html_tail.c - where the article ends, and the lines above its start
+ * (issue #20).
  *
  * Selection often takes a container that holds the article and, after
  * it, what the page puts under every story: the comment thread ("7
@@ -15,7 +16,12 @@
  * page that does not say it is an article (og:type, JSON-LD): on product
  * and forum pages reviews and replies are content. It needs
  * prose before the line: a page that starts with "Related" is a listing,
- * not an article with a tail. */
+ * not an article with a tail.
+ *
+ * At the other end, the story's head (byline, dateline, site, section or
+ * "Live" badge, breadcrumb) often comes along with the first paragraph;
+ * on an article page its short lines before the first paragraph of prose
+ * go too (drop_head_lines). */
 #include <ctype.h>
 #include <string.h>
 
@@ -137,26 +143,38 @@ static int paragraph_in(const gisa_block *b, size_t from, size_t n)
     return 0;
 }
 
+/* Does the paragraph end as a sentence does ("…다.", "…now.", "…?")? */
+static int ends_sentence(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+        n--;
+    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
+}
+
 /* The first opener of the wanted kind among b[from..n) with the
  * article's prose before it, or n. */
 static size_t next_opener(const gisa_block *b, size_t from, size_t n, int want,
                           int article_page)
 {
-    size_t bytes = 0, blocks = 0;
+    size_t bytes = 0, blocks = 0, sentences = 0;
     for (size_t i = from; i < n; i++) {
         int kind = (b[i].kind == GISA_BLOCK_HEADING || b[i].kind == GISA_BLOCK_PARAGRAPH) &&
                            bytes >= TAIL_MIN_BYTES && blocks >= TAIL_MIN_BLOCKS
                        ? tail_opener(b[i].text) : 0;
         /* on a page that does not say it is an article, other stories
-         * end it only after paragraphs of prose: a listing's items are
-         * short, and its "Most read" is more of its items */
-        if (kind == 2 && !article_page && bytes < blocks * PROSE_PARA_BYTES)
+         * end it only after paragraphs of prose, long or nearly all
+         * whole sentences: a listing's items are short headlines and
+         * teasers, and its "Most read" is more of its items */
+        if (kind == 2 && !article_page && bytes < blocks * PROSE_PARA_BYTES &&
+            sentences * 5 < blocks * 4)
             kind = 0;
         if (kind == want)
             return i;
         if (b[i].kind == GISA_BLOCK_PARAGRAPH && b[i].text) {
             bytes += strlen(b[i].text);
             blocks++;
+            sentences += ends_sentence(b[i].text);
         }
     }
     return n;
@@ -175,4 +193,75 @@ size_t article_end(const gisa_block *b, size_t from, size_t n, int article_page)
         if (text_bytes(b, i, end) < text_bytes(b, from, i) || !paragraph_in(b, i + 1, end))
             return i;
     return end;
+}
+
+/* ---------------------------------------------------------- start */
+
+/* Lines a story's head carries before its first paragraph: the byline
+ * and date ("By Clara Huxley · 2026-02-14", "입력 2026-06-20 09:30",
+ * "한지우 기자"), the site's or section's name, a "Live" badge, the
+ * trail ("> > 보도자료"). Short, and never a sentence. */
+#define HEAD_LINE_MAX 80
+
+static int contains(const char *s, const char *w)
+{
+    return w && *w && strstr(s, w) != NULL;
+}
+
+int head_line(const char *s, const char *site, const char *author)
+{
+    if (!s)
+        return 0;
+    size_t n = strlen(s);
+    if (n == 0 || n > HEAD_LINE_MAX)
+        return 0;
+    char date[11];
+    if ((site && !strcmp(s, site)) || !strcmp(s, "Live") || !strcmp(s, "LIVE") ||
+        !strcmp(s, "실시간") || !strncmp(s, "> ", 2) || !strncmp(s, "By ", 3))
+        return 1;
+    if (n <= 40 && (contains(s, " 기자") || contains(s, author)))
+        return 1;
+    /* a date with few words around it: a dateline, not a sentence */
+    if (find_visible_date(s, n, date)) {
+        size_t words = 1;
+        for (size_t i = 0; i < n; i++)
+            words += s[i] == ' ';
+        return words <= 6;
+    }
+    return 0;
+}
+
+static int head_block(const gisa_block *b, const char *site, const char *author)
+{
+    if (b->kind == GISA_BLOCK_PARAGRAPH || b->kind == GISA_BLOCK_HEADING)
+        return head_line(b->text, site, author);
+    if (b->kind != GISA_BLOCK_LIST || !b->nitems)
+        return 0;
+    for (size_t k = 0; k < b->nitems; k++)
+        if (!head_line(b->items[k], site, author))
+            return 0;
+    return 1;
+}
+
+/* A paragraph of prose: the story has begun, within a story's head. */
+#define FIRST_PROSE_BYTES 120
+#define HEAD_BLOCKS 8
+
+size_t drop_head_lines(gisa_block *b, size_t from, size_t n, const char *site,
+                       const char *author)
+{
+    size_t end = from;
+    while (end < n && end < from + HEAD_BLOCKS &&
+           !(b[end].kind == GISA_BLOCK_PARAGRAPH && b[end].text &&
+             strlen(b[end].text) >= FIRST_PROSE_BYTES))
+        end++;
+    if (end == n || end == from + HEAD_BLOCKS)
+        return n; /* no prose near the top: a listing, whose lines are its items */
+    size_t w = from;
+    for (size_t i = from; i < end; i++)
+        if (!head_block(&b[i], site, author))
+            b[w++] = b[i];
+    for (size_t i = end; i < n; i++)
+        b[w++] = b[i];
+    return w;
 }

@@ -1,4 +1,4 @@
-/* test_tail.c - where an article ends (html_tail.c) and which class
+/* test_tail.c - where an article starts and ends (html_tail.c), which class
  * names mark a form's response message (html_evidence.c): rules that
  * decide on strings and blocks alone. */
 #include "check.h"
@@ -44,6 +44,14 @@ static void test_article_end(void)
     /* "Most read" at the end, less than the article: cut */
     const gisa_block most[] = {P(PARA), P(PARA), P(PARA), P(PARA), H("Most read"), P(PARA)};
     CHECK_INT((int)article_end(most, 0, 6, 1), 4);
+    /* on a page that does not say it is an article: only after whole
+     * sentences, not after a listing's headlines */
+    CHECK_INT((int)article_end(most, 0, 6, 0), 4);
+    const gisa_block heads[] = {P("Storm warning issued for the weekend as gusts reach the coast"),
+                                P(PARA), P("Ferry crossings cancelled on Saturday night in the north"),
+                                P(PARA), P("Council approves eleven kilometres of new cycle lanes"),
+                                P(PARA), H("Most read"), P(PARA)};
+    CHECK_INT((int)article_end(heads, 0, 8, 0), 8);
 }
 
 static void test_form_response(void)
@@ -57,10 +65,29 @@ static void test_form_response(void)
     CHECK(!form_response_class(""));
 }
 
+static void test_head_lines(void)
+{
+    CHECK(head_line("By Clara Huxley · 2026-02-14", "The Ledger", "Clara Huxley"));
+    CHECK(head_line("입력 2026-06-20 09:30", NULL, NULL));
+    CHECK(head_line("한지우 기자", NULL, "한지우"));
+    CHECK(head_line("The Ledger", "The Ledger", NULL));
+    CHECK(head_line("> > 보도자료", NULL, NULL));
+    CHECK(!head_line("On 14 February 2026 the council voted to rebuild the wall.", NULL, NULL));
+    CHECK(!head_line("What happens next", "The Ledger", "Clara Huxley"));
+    const gisa_block cap = {GISA_BLOCK_LIST, 0, NULL, NULL, NULL, 0, 0, 0, NULL};
+    gisa_block b[] = {P("The Ledger"), P("By Clara Huxley · 2026-02-14"), cap, P(PARA),
+                      P("2026-02-14")};
+    /* head lines go; an empty list stays; after the prose nothing goes */
+    CHECK_INT((int)drop_head_lines(b, 0, 5, "The Ledger", "Clara Huxley"), 3);
+    CHECK_STR(b[1].text, PARA);
+    CHECK_STR(b[2].text, "2026-02-14");
+}
+
 int main(void)
 {
     test_openers();
     test_article_end();
     test_form_response();
+    test_head_lines();
     CHECK_DONE();
 }

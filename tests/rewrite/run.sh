@@ -151,6 +151,21 @@ parts = {(d.get("part"), d["decision"]) for d in r["decisions"]}
 assert ("title", "replaced") in parts and ("excerpt", "dropped") in parts, parts
 PYEOF
 
+# an invented figure repeated (the excerpt restating the lead) is flagged
+# in every sentence that says it, at the gate, not only where it is first
+ok
+"$GISA" rewrite --llm "$URL" --model repeat --report "$TMP/rp.json" $SRC >"$TMP/rp.md" 2>/dev/null ||
+    fail "repeat: exit $?"
+clean repeat "$TMP/rp.md"
+ok
+$PY - "$TMP/rp.json" <<'PYEOF' || fail "repeat: the excerpt's repeat was not caught at the gate"
+import json, sys
+r = json.load(open(sys.argv[1]))
+ex = [d for d in r["decisions"] if d.get("part") == "excerpt" and "1만 5천 명" in d["sentence"]]
+assert ex and all(d["decision"] in ("replaced", "dropped") and d["retry"] for d in ex), ex
+assert r["retried"] == 3 and r["replaced"] == 3, (r["retried"], r["replaced"])  # the lead, the title, the excerpt
+PYEOF
+
 # ----------------------------------------- the model fails: source kept
 source_kept() { # name file err pattern
     ok

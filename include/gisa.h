@@ -103,7 +103,9 @@ typedef enum gisa_input_kind {
      * its bytes show, never its name; these refuse anything else. */
     GISA_INPUT_HWP,      /* HWP 5, the word processor's binary format */
     GISA_INPUT_HWPX,     /* HWPX (OWPML), its zip of XML parts */
-    GISA_INPUT_PDF       /* PDF (no reader yet: refused, named) */
+    GISA_INPUT_PDF,      /* PDF (poppler: text in reading order) */
+    GISA_INPUT_DOCUMENT  /* any of HWP, HWPX and PDF (an attachment): pages
+                            and texts are refused */
 } gisa_input_kind;
 
 /* Limits that bound the work and memory one page can cost. Each has a
@@ -119,6 +121,9 @@ typedef struct gisa_extract_options {
     size_t max_nodes;   /* elements; 0 = GISA_DEFAULT_MAX_NODES */
     unsigned max_depth; /* nesting, at most 250; 0 = GISA_DEFAULT_MAX_DEPTH */
     size_t max_line;    /* text dumps; 0 = GISA_DEFAULT_MAX_LINE */
+    int keep_empty;     /* a page without body text is returned with no
+                           blocks instead of refused: its metadata and
+                           attachments (a page that only links its release) */
 } gisa_extract_options;
 
 typedef enum gisa_block_kind {
@@ -201,6 +206,51 @@ gisa_status gisa_extract(const gisa_source *src,
                          const gisa_extract_options *opts,
                          gisa_document **out, gisa_error *err);
 void gisa_document_free(gisa_document *doc);
+
+/* ----------------------------------------------------------- attachments */
+/*
+ * A ministry publishes a release as a page and an attachment (.hwpx, .hwp,
+ * .pdf) which often holds the only complete text. These join the two.
+ */
+
+/* Is `a` a document gisa reads (HWP, HWPX or PDF), judged by its link's
+ * name or its URL's path? (Its bytes decide the format once it is read.) */
+int gisa_attachment_readable(const gisa_attachment *a);
+
+/* The most characters (white space not counted) of a page body that
+ * gisa_page_is_summary takes for a summary: a page this long is the
+ * release itself, and no attachment need be read to know it. */
+#define GISA_SUMMARY_MAX_CHARS 1500
+
+/*
+ * Is the body of `page` only a summary of the attachment `doc`, or empty?
+ * Conservatively: the page's body has at most GISA_SUMMARY_MAX_CHARS
+ * letters and digits and at most half as many as the document's body, and
+ * every sentence of the page's body (letters and digits compared, so
+ * spacing and punctuation do not count) is found in the document, but for
+ * sentences that only point at the attachment ("첨부파일 참조", "붙임").
+ * A page with no body text is empty, and the document is taken when it has
+ * a body. 1 if so, else 0.
+ */
+int gisa_page_is_summary(const gisa_document *page, const gisa_document *doc);
+
+/* The letters and digits of a document's body (paragraphs, lists, quotes,
+ * tables, headings; not the title): how long its text is, spacing and
+ * punctuation not counted. A page over GISA_SUMMARY_MAX_CHARS needs no
+ * attachment read to know it is no summary. */
+size_t gisa_document_chars(const gisa_document *doc);
+
+/*
+ * Credit the attachment `doc` to the page `page` that links it, for a post
+ * of the attachment: the page's URL, title, date, site name and licence
+ * (a 공공누리 notice on the page covers its attachment) and its list of
+ * attachments replace the document's own; the publisher and author are the
+ * document's own (its press block names the ministry) where it has them,
+ * else the page's; the document's department and contact stay. The
+ * page's strings are copied: `page` may be freed afterwards.
+ */
+gisa_status gisa_document_credit(gisa_document *doc, const gisa_document *page,
+                                 gisa_error *err);
 
 /* ---------------------------------------------------------------- render */
 
@@ -715,6 +765,7 @@ typedef struct gisa_ingest_stats {
     size_t not_modified; /* URLs answered 304 to a conditional GET */
     size_t posts;        /* new posts composed (with opts->posts) */
     size_t failed_by[GISA_FAIL_NREASONS]; /* `failed` split by reason */
+    size_t attachments;  /* of `stored`: attachments (opts->attachments) */
 } gisa_ingest_stats;
 
 typedef struct gisa_ingest_options {
@@ -743,6 +794,10 @@ typedef struct gisa_ingest_options {
     void (*on_progress)(void *ctx, const gisa_ingest_stats *stats,
                         double fraction /* of input bytes, or -1 */);
     void *ctx;
+    int attachments;         /* also fetch the readable attachments (HWP,
+                                HWPX, PDF) the ingested pages link, with the
+                                same politeness and limits, and store each
+                                linked to its page (pages.parent_url) */
 } gisa_ingest_options;
 
 /*
@@ -759,6 +814,35 @@ typedef struct gisa_ingest_options {
 gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs,
                         size_t ninputs, const gisa_ingest_options *opts,
                         gisa_ingest_stats *stats, gisa_error *err);
+
+/* -------------------------------------------------------------- fetching */
+/*
+ * One page or attachment over HTTP(S), as gisa_ingest fetches: robots.txt
+ * honoured, a delay between requests to one host, 429 and 5xx retried,
+ * redirects followed (at most 5), a body over max_bytes refused, private,
+ * loopback and link-local addresses refused unless allow_private.
+ */
+typedef struct gisa_fetch_options {
+    const char *user_agent; /* NULL = "gisa/VERSION (+URL)" */
+    double delay;           /* seconds between requests to one host; 0 = 1.0,
+                               negative = none (Crawl-delay still counts) */
+    double timeout;         /* seconds per request; 0 = 30 */
+    size_t max_bytes;       /* body limit; 0 = GISA_DEFAULT_MAX_INPUT */
+    int allow_private;
+} gisa_fetch_options;
+
+typedef struct gisa_fetcher gisa_fetcher;
+/* `opts` may be NULL for defaults. Release with gisa_fetcher_free(). */
+gisa_status gisa_fetcher_new(const gisa_fetch_options *opts, gisa_fetcher **out,
+                             gisa_error *err);
+/* GET `url` into `out` (release with gisa_bytes_free()). `*final_url`
+ * and `*content_type`, if given, receive where redirects ended and the
+ * Content-Type (malloc'd or NULL; free with gisa_free()). A failure (HTTP
+ * error, robots.txt, size, time) is GISA_ERR_INPUT, or GISA_ERR_IO for the
+ * network, with a message naming the URL. */
+gisa_status gisa_fetch(gisa_fetcher *f, const char *url, gisa_bytes *out,
+                       char **final_url, char **content_type, gisa_error *err);
+void gisa_fetcher_free(gisa_fetcher *f);
 
 /* A search result; strings live until gisa_hits_free(). */
 typedef struct gisa_hit {

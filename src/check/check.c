@@ -353,6 +353,7 @@ static gisa_status judge_all(checker *c, gisa_error *err)
             judge_entity(c, f, e);
     }
     find_text_facts(c);
+    find_quantities(c);
     if (!find_predicates(c))
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: its predicates need more than the check's limit of %zu "

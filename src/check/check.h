@@ -67,6 +67,24 @@ double check_overlap(const char *a, const char *b);
 /* How many content words (stemmed, two syllables or more) s has. */
 size_t check_content_words(const char *s);
 
+/* numerals.c: one quantity of a sentence, however written ("일곱 달여",
+ * "3만 2천여 대", "두 번째", "절반"), as a value in a canonical unit. */
+typedef struct quantity {
+    double value;
+    const char *unit;   /* "개월", "년", "회", "번째" (ordinal), "배", "%",
+                           "%p", or the counter ("기", "척", "명") */
+    size_t start, end;  /* bytes of the sentence */
+    int words;          /* written in words, which the entity check cannot read */
+} quantity;
+/* The quantities of s in order, at most cap. */
+size_t scan_quantities(const char *s, quantity *out, size_t cap);
+/* quantities.c: judge every quantity of the derived text. */
+void find_quantities(checker *c);
+
+/* quotes.c: judge quote fact f of derived `sentence`, whose opening mark
+ * ends at byte `open`: the source's words, near-verbatim, and its speaker. */
+void judge_quote(checker *c, gisa_fact *f, const char *sentence, size_t open);
+
 /* antonyms.c: the words of one side (0 or 1) of opposition cls,
  * NULL-terminated. */
 const char *const *antonym_words(int cls, int side);

@@ -156,11 +156,8 @@ static void on_quote(checker *c, size_t sentence, const char *s, size_t a, size_
 {
     const char *text = arena_strndup(&c->mem, s + a, b - a);
     gisa_fact *f = text ? add_fact(c, GISA_FACT_QUOTE, text, sentence) : NULL;
-    if (f) {
-        judge_text_fact(c, f);
-        if (f->verdict == GISA_UNSUPPORTED)
-            f->note = "the source has no such words";
-    }
+    if (f)
+        judge_quote(c, f, s, a);
 }
 
 void find_text_facts(checker *c)

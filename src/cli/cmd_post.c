@@ -8,12 +8,29 @@
 void help_post(FILE *out)
 {
     fprintf(out,
-            "usage: gisa post [OPTIONS] FILE\n"
+            "usage: gisa post [OPTIONS] PAGE\n"
+            "       gisa post [OPTIONS] --from-attachment DOC PAGE\n"
             "\n"
-            "Compose a post from a page, built only from the page's own text, with\n"
-            "attribution. The post is printed; with --out it is also written into DIR\n"
-            "under the name a site would give it.\n"
+            "Compose a post from a page (a file, or an http(s) URL, fetched), built\n"
+            "only from the page's own text, with attribution. The post is printed;\n"
+            "with --out it is also written into DIR under the name a site would give\n"
+            "it.\n"
             "\n"
+            "A release's page whose body is only a summary of its attachment (.hwpx,\n"
+            ".hwp, .pdf), or empty, gives the post of the attachment, credited to the\n"
+            "page (said on stderr): its body holds at most 1,500 letters and digits,\n"
+            "at most half the attachment's, and every sentence of it is in the\n"
+            "attachment. The attachment is fetched when the page was, else looked for\n"
+            "beside the page file (by its link's name).\n"
+            "\n"
+            "      --from-attachment DOC  compose from the document DOC (HWP, HWPX,\n"
+            "                       PDF; a file or URL), credited to PAGE: the page's\n"
+            "                       URL, title, date and licence, the document's\n"
+            "                       ministry, department and contact\n"
+            "      --no-attachment  compose from the page as it is\n"
+            "      --allow-private  fetch private, loopback and link-local addresses\n"
+            "      --timeout S      seconds per request (default 30)\n"
+            "      --delay S        seconds between requests to one host (default 1)\n"
             "  -f, --format FMT     jekyll (default): YAML front matter (title, date,\n"
             "                       categories, excerpt, feature_text, image, source_url,\n"
             "                       source_org, license) and the body, as\n"
@@ -99,11 +116,29 @@ static int write_post(const char *dir, const gisa_post *post, const char *input)
     return EXIT_OK;
 }
 
-enum { OPT_INCLUDE_IMAGES = 256, OPT_BUNDLE, OPT_NO_CHECK, OPT_ALLOW_UNLICENSED };
+enum {
+    OPT_INCLUDE_IMAGES = 256,
+    OPT_BUNDLE,
+    OPT_NO_CHECK,
+    OPT_ALLOW_UNLICENSED,
+    OPT_FROM_ATTACHMENT,
+    OPT_NO_ATTACHMENT,
+    OPT_ALLOW_PRIVATE,
+    OPT_TIMEOUT,
+    OPT_DELAY
+};
+
+/* Where the post's text comes from. */
+typedef struct post_input {
+    const char *from_attachment; /* --from-attachment DOC */
+    int no_attachment;
+    page_input in;
+} post_input;
 
 static int parse_post_options(int argc, char **argv, gisa_post_options *po,
                               gisa_extract_options *eo, page_hints *hints,
-                              const char **out_dir, rewrite_cli *rw, const char *cmd)
+                              const char **out_dir, post_input *pi, rewrite_cli *rw,
+                              const char *cmd)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
@@ -118,6 +153,11 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         {"bundle", no_argument, NULL, OPT_BUNDLE},
         {"no-check", no_argument, NULL, OPT_NO_CHECK},
         {"allow-unlicensed", no_argument, NULL, OPT_ALLOW_UNLICENSED},
+        {"from-attachment", required_argument, NULL, OPT_FROM_ATTACHMENT},
+        {"no-attachment", no_argument, NULL, OPT_NO_ATTACHMENT},
+        {"allow-private", no_argument, NULL, OPT_ALLOW_PRIVATE},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"delay", required_argument, NULL, OPT_DELAY},
         HINT_OPTIONS,
         LIMIT_OPTIONS,
         REWRITE_OPTIONS,
@@ -180,6 +220,35 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         case OPT_ALLOW_UNLICENSED:
             po->allow_unlicensed = 1;
             break;
+        case OPT_FROM_ATTACHMENT:
+            if (!*optarg)
+                return usage_error("post", "--from-attachment wants a document (file or URL)");
+            pi->from_attachment = optarg;
+            break;
+        case OPT_NO_ATTACHMENT:
+            pi->no_attachment = 1;
+            break;
+        case OPT_ALLOW_PRIVATE:
+            pi->in.fo.allow_private = 1;
+            break;
+        case OPT_TIMEOUT: {
+            char *end;
+            double t = strtod(optarg, &end);
+            if (!*optarg || *end || !(t > 0 && t <= 3600))
+                return usage_error("post", "--timeout wants seconds from 0 to 3600, not '%s'",
+                                   optarg);
+            pi->in.fo.timeout = t;
+            break;
+        }
+        case OPT_DELAY: {
+            char *end;
+            double t = strtod(optarg, &end);
+            if (!*optarg || *end || !(t >= 0 && t <= 3600))
+                return usage_error("post", "--delay wants seconds from 0 to 3600, not '%s'",
+                                   optarg);
+            pi->in.fo.delay = t > 0 ? t : -1; /* 0 in the options means the default */
+            break;
+        }
         case 'h':
             if (rw->on)
                 help_rewrite(stdout);
@@ -209,7 +278,71 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         (po->format == GISA_POST_MARKDOWN || po->format == GISA_POST_JSON))
         return usage_error(cmd, "--style tistory is HTML: use it with --format fragment "
                                    "(its default), html, jekyll or hugo");
+    if (pi->from_attachment && pi->no_attachment)
+        return usage_error("post", "--from-attachment and --no-attachment contradict each other");
     return EXIT_OK;
+}
+
+/* --from-attachment DOC PAGE: the document, credited to the page (read
+ * even when it has no body text of its own). */
+static int credited_attachment(post_input *pi, const char *page_path,
+                               const gisa_extract_options *eo, const page_hints *hints,
+                               gisa_document **out, gisa_error *err)
+{
+    gisa_extract_options peo = *eo, deo = *eo;
+    peo.keep_empty = 1;
+    deo.kind = GISA_INPUT_DOCUMENT;
+    gisa_document *page, *doc;
+    int st = load_input(&pi->in, page_path, &peo, hints, &page, err);
+    if (st != GISA_OK)
+        return st;
+    st = load_input(&pi->in, pi->from_attachment, &deo, NULL, &doc, err);
+    if (st == GISA_OK && (st = gisa_document_credit(doc, page, err)) != GISA_OK)
+        gisa_document_free(doc);
+    gisa_document_free(page);
+    if (st == GISA_OK)
+        *out = doc;
+    return st;
+}
+
+/* PAGE, or the attachment it only summarises (summary_attachment). A page
+ * with no body text is refused as before unless an attachment stands in
+ * for it. */
+static int page_or_attachment(post_input *pi, const char *page_path,
+                              const gisa_extract_options *eo, const page_hints *hints,
+                              gisa_document **out, gisa_error *err)
+{
+    gisa_document *page = NULL, *doc;
+    int st = load_input(&pi->in, page_path, eo, hints, &page, err);
+    if (st == GISA_OK && pi->no_attachment) {
+        *out = page;
+        return GISA_OK;
+    }
+    if (st != GISA_OK) {
+        if (st != GISA_ERR_INPUT || pi->no_attachment)
+            return st;
+        /* a page without body text may still link its release */
+        gisa_extract_options peo = *eo;
+        peo.keep_empty = 1;
+        gisa_error again;
+        gisa_document *empty = NULL;
+        if (load_input(&pi->in, page_path, &peo, hints, &empty, &again) != GISA_OK)
+            return st;
+        doc = empty->nblocks ? NULL : summary_attachment(&pi->in, page_path, empty, eo);
+        gisa_document_free(empty);
+        if (!doc)
+            return st; /* err still says why the page gave no article */
+        *out = doc;
+        return GISA_OK;
+    }
+    doc = summary_attachment(&pi->in, page_path, page, eo);
+    if (doc) {
+        gisa_document_free(page);
+        *out = doc;
+    } else {
+        *out = page;
+    }
+    return GISA_OK;
 }
 
 static int post_main(int argc, char **argv, const char *cmd, int rewrite)
@@ -222,7 +355,10 @@ static int post_main(int argc, char **argv, const char *cmd, int rewrite)
     rewrite_cli rw;
     memset(&rw, 0, sizeof rw);
     rw.on = rewrite;
-    int rc = parse_post_options(argc, argv, &po, &eo, &hints, &out_dir, &rw, cmd);
+    post_input pi;
+    memset(&pi, 0, sizeof pi);
+    pi.in.cmd = cmd;
+    int rc = parse_post_options(argc, argv, &po, &eo, &hints, &out_dir, &pi, &rw, cmd);
     if (rc != EXIT_OK)
         return rc < 0 ? EXIT_OK : rc;
     if (argc - optind != 1)
@@ -232,8 +368,12 @@ static int post_main(int argc, char **argv, const char *cmd, int rewrite)
     if ((rc = rewrite_setup(cmd, &rw, &run)) != EXIT_OK)
         return rc;
     gisa_error err;
-    gisa_document *doc;
-    if (load_page(argv[optind], &eo, &hints, &doc, &err) != GISA_OK) {
+    gisa_document *doc = NULL;
+    int st = pi.from_attachment
+                 ? credited_attachment(&pi, argv[optind], &eo, &hints, &doc, &err)
+                 : page_or_attachment(&pi, argv[optind], &eo, &hints, &doc, &err);
+    page_input_clear(&pi.in);
+    if (st != GISA_OK) {
         rewrite_done(&run);
         return report(&err);
     }

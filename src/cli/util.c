@@ -32,6 +32,14 @@ void warn_if_unlicensed(const gisa_document *doc)
                 "gisa: warning: %s: the page reserves all rights; posted only as a quoted "
                 "summary with credit, on your responsibility (--allow-unlicensed)\n",
                 doc->source_name ? doc->source_name : "page");
+    else if (!doc->license)
+        /* No notice is not permission: copyright stays with the owner.
+         * The post is written (many sites state nothing and are quoted
+         * with credit every day) but the user is told it is their call. */
+        fprintf(stderr,
+                "gisa: warning: %s: the page states no licence; its copyright stays with its "
+                "owner: republish it only with their permission\n",
+                doc->source_name ? doc->source_name : "page");
 }
 
 int usage_error(const char *cmd, const char *fmt, ...)

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util/error.h"
 #include "../util/utf8.h"
@@ -115,6 +116,26 @@ static size_t lead_sentence(const gisa_document *d, const char **start)
         return span.end - span.start;
     }
     return 0;
+}
+
+/* A page that names neither publisher nor site is credited to its host
+ * ("www.example.org" -> "example.org"): a credit must name someone. */
+static const char *host_of(post_model *m, const char *url)
+{
+    if (!url)
+        return NULL;
+    const char *p = strstr(url, "://");
+    if (!p)
+        return NULL;
+    p += 3;
+    size_t n = strcspn(p, "/?#:@");
+    if (p[n] == '@') /* user info: not a host to credit */
+        return NULL;
+    if (n > 4 && !strncasecmp(p, "www.", 4)) {
+        p += 4;
+        n -= 4;
+    }
+    return n ? arena_strndup(&m->mem, p, n) : NULL;
 }
 
 /* The page's title, else its first heading, else (for a page whose markup
@@ -324,7 +345,7 @@ gisa_status post_model_build(post_model *m, const gisa_document *d,
     m->korean = d->lang && starts_with(d->lang, "ko");
     m->zone = m->korean ? "+0900" : "+0000";
     take_time(m, date);
-    m->org = d->publisher ? d->publisher : d->site_name;
+    m->org = d->publisher ? d->publisher : d->site_name ? d->site_name : host_of(m, d->url);
     m->no_derivatives = forbids_derivatives(d->license);
     if (m->no_derivatives && m->opt.mode != GISA_MODE_FULL)
         return gisa_fail(err, GISA_ERR_INPUT,

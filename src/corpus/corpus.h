@@ -204,6 +204,8 @@ typedef struct corpus_page {
     const char *final_url, *etag, *last_modified;
     /* with --posts: a composed post and its file name, or NULL */
     const char *post, *post_filename;
+    /* an attachment: the URL of the page that links it, else NULL */
+    const char *parent_url;
 } corpus_page;
 
 typedef enum corpus_put {

@@ -59,6 +59,7 @@ typedef struct job {
     job_kind kind;
     char *name, *url, *fetched, *ctype;
     char *final_url, *etag, *last_modified; /* fetched pages */
+    char *parent_url;     /* an attachment: the page that links it */
     int status;
     gisa_fail_reason reason;
     char hash[25];
@@ -123,6 +124,7 @@ static void job_free(job *j)
     free(j->final_url);
     free(j->etag);
     free(j->last_modified);
+    free(j->parent_url);
     free(j->record_id);
     free(j->json);
     gisa_post_clear(&j->post);
@@ -209,7 +211,8 @@ static gisa_document *keep_meta(const gisa_document *d)
         offsetof(gisa_document, date),        offsetof(gisa_document, author),
         offsetof(gisa_document, publisher),   offsetof(gisa_document, site_name),
         offsetof(gisa_document, lang),        offsetof(gisa_document, license),
-        offsetof(gisa_document, license_text),
+        offsetof(gisa_document, license_text), offsetof(gisa_document, department),
+        offsetof(gisa_document, contact),
     };
     enum { NFIELDS = sizeof fields / sizeof *fields };
     size_t size = sizeof *d;
@@ -426,7 +429,7 @@ static gisa_status write_job(pipeline *p, corpus_writer *w, job *j, gisa_error *
     corpus_page page = {j->url, j->fetched, j->ctype, j->status, j->hash,
                         j->failed ? j->err.message : NULL, j->doc, j->text, j->simhash,
                         j->final_url, j->etag, j->last_modified, j->post.text,
-                        j->post.filename};
+                        j->post.filename, j->parent_url};
     corpus_put res;
     int posted;
     gisa_status st = corpus_writer_put(w, &page, &res, &posted, err);

@@ -60,6 +60,13 @@ static const char *const migrations[] = {
     "  status TEXT NOT NULL,"
     "  draft TEXT, path TEXT, format TEXT, updated TEXT);"
     "CREATE INDEX articles_newest ON articles(coalesce(date, ''), page_id);",
+    /* 4: attachments (ingest --attachments). An attachment is a page of
+     * its own (fetched, hashed, extracted), linked to the page that links
+     * it; a release's press block gives its department and contact. */
+    "ALTER TABLE pages ADD COLUMN parent_url TEXT;"
+    "ALTER TABLE articles ADD COLUMN department TEXT;"
+    "ALTER TABLE articles ADD COLUMN contact TEXT;"
+    "CREATE INDEX pages_parent ON pages(parent_url);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -287,13 +294,15 @@ static const char *const writer_sql[NQ] = {
     "BEGIN IMMEDIATE",
     "COMMIT",
     "INSERT OR IGNORE INTO pages(url, fetched, status, hash, content_type, error,"
-    " final_url, etag, last_modified) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    " final_url, etag, last_modified, parent_url)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     "SELECT page_id, simhash FROM articles"
     " WHERE b0 = ?1 OR b1 = ?2 OR b2 = ?3 OR b3 = ?4",
     "INSERT INTO articles(page_id, url, canonical, title, date, author, publisher,"
-    " site_name, lang, license, encoding, text, simhash, b0, b1, b2, b3, dup_of, distance)"
+    " site_name, lang, license, encoding, text, simhash, b0, b1, b2, b3, dup_of, distance,"
+    " department, contact)"
     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    " ?18, ?19)",
+    " ?18, ?19, ?20, ?21)",
     "INSERT INTO articles_fts(rowid, title, text) VALUES(?1, ?2, ?3)",
     "INSERT INTO posts(page_id, format, filename, text) VALUES(?1, 'jekyll', ?2, ?3)",
     /* same content, new validators: the next conditional GET uses these */
@@ -406,6 +415,8 @@ static gisa_status put_article(corpus_writer *w, sqlite3_int64 id, const corpus_
         sqlite3_bind_int64(st, 18, dup);
         sqlite3_bind_int(st, 19, (int)dist);
     }
+    bind_text(st, 20, d->department);
+    bind_text(st, 21, d->contact);
     if (!run(st))
         return db_fail(err, w->c->db, w->c->path, "cannot store an article");
     st = w->q[Q_FTS];
@@ -458,6 +469,7 @@ gisa_status corpus_writer_put(corpus_writer *w, const corpus_page *p, corpus_put
     bind_text(st, 7, p->final_url);
     bind_text(st, 8, p->etag);
     bind_text(st, 9, p->last_modified);
+    bind_text(st, 10, p->parent_url);
     if (!run(st))
         return db_fail(err, w->c->db, w->c->path, "cannot store a page");
     if (sqlite3_changes(w->c->db) == 0) {

@@ -165,6 +165,7 @@ static void set_limits(doc *d, const gisa_extract_options *o)
     d->max_depth = o && o->max_depth && o->max_depth < GISA_DEFAULT_MAX_DEPTH
                        ? o->max_depth
                        : GISA_DEFAULT_MAX_DEPTH;
+    d->keep_empty = o && o->keep_empty;
 }
 
 /* What the caller knows of the page fills what the page does not say. */
@@ -188,7 +189,7 @@ static gisa_status finish_document(doc *d, gisa_status st, const gisa_source *sr
 {
     if (st == GISA_OK && d->pub.input != GISA_INPUT_POST) /* a post's words are all claims */
         doc_drop_boilerplate(d);
-    if (st == GISA_OK && d->pub.nblocks == 0)
+    if (st == GISA_OK && d->pub.nblocks == 0 && !d->keep_empty)
         st = gisa_fail(err, GISA_ERR_INPUT, "%s: %s", input_label(src->name), empty);
     if (st != GISA_OK) {
         doc_free(d);
@@ -234,7 +235,10 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
         return extract_document(src, office, opts, max, out, err);
     if (asked >= GISA_INPUT_HWP)
         return gisa_fail(err, GISA_ERR_INPUT, "%s: not %s document", label,
-                         asked == GISA_INPUT_HWP ? "an HWP" : asked == GISA_INPUT_HWPX ? "an HWPX" : "a PDF");
+                         asked == GISA_INPUT_HWP    ? "an HWP"
+                         : asked == GISA_INPUT_HWPX ? "an HWPX"
+                         : asked == GISA_INPUT_PDF  ? "a PDF"
+                                                    : "an HWP, HWPX or PDF");
     decoded_text t;
     gisa_status st = decode_utf8(src, &t, err);
     if (st != GISA_OK)

@@ -35,8 +35,11 @@ typedef struct doc {
     const char *base_url; /* for resolving relative links */
     size_t max_nodes, max_line; /* limits in force (defaults applied) */
     unsigned max_depth;
+    int keep_empty;   /* gisa_extract_options.keep_empty */
     int keep_repeats; /* a document's own repeats are its text, not a
                          page's second copy: doc_add_text keeps them */
+    int article_page; /* the page says it is one article (og:type, JSON-LD):
+                         what follows the article's end is not content */
 } doc;
 
 doc *doc_new(void);

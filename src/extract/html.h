@@ -116,6 +116,12 @@ unsigned comment_bytes(const xmlNode *n);
 int in_comments(const xmlNode *n);
 int in_reviews(const xmlNode *n);
 
+/* ---- html_tail.c: the article's end in its emitted blocks */
+int tail_opener(const char *text);
+/* Index of the block that opens the region after the article (comments,
+ * "Related", "Most read"...) among b[from..n), or n. */
+size_t article_end(const gisa_block *b, size_t from, size_t n);
+
 /* ---- html_emit.c, html_table.c: the second pass */
 typedef struct emitter {
     doc *d;

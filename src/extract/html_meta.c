@@ -94,6 +94,8 @@ static void on_meta_tag(doc *d, meta *m, const xmlNode *n)
         m->site = m->site ? m->site : v;
     else if (!strcasecmp(key, "og:url"))
         m->og_url = v;
+    else if (!strcasecmp(key, "og:type"))
+        d->article_page |= !strcasecmp(v, "article");
     else if (!strcasecmp(key, "author") || !strcasecmp(key, "article:author") ||
              !strcasecmp(key, "dc.creator") || !strcasecmp(key, "byl") ||
              !strcasecmp(key, "parsely-author") || !strcasecmp(key, "sailthru.author") ||
@@ -204,6 +206,8 @@ static void ld_take(doc *d, meta *m, json_object *o, int depth)
         m->ld_person = arena_strdup(&d->mem, ld_string(v));
     if (!ld_is_article(o) && !json_object_object_get_ex(o, "datePublished", &v))
         return;
+    /* a news or blog article, not a forum posting, product or review */
+    d->article_page |= ld_type_has(o, "Article") || ld_type_has(o, "BlogPosting");
     /* Copies: the JSON object dies before the document does. */
     if (!m->t.ld_headline && json_object_object_get_ex(o, "headline", &v))
         m->t.ld_headline = arena_strdup(&d->mem, ld_string(v));
@@ -786,8 +790,14 @@ void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *
     }
     if (!d->pub.author && d->pub.publisher)
         d->pub.author = d->pub.publisher;
-    /* Base for relative links: <base href>, else the page's own URL. */
-    d->base_url = m.base ? resolve_url(d, d->pub.url ? d->pub.url : src->url, m.base)
-                         : d->pub.url;
+    /* Base for relative links: <base href>, else where the page was
+     * fetched from (a browser resolves against the page's address, not
+     * its canonical one: a mirror's download links lead to the mirror),
+     * else, for a saved page, the URL it gives for itself. */
+    const char *here = src->url && (!strncasecmp(src->url, "http://", 7) ||
+                                    !strncasecmp(src->url, "https://", 8))
+                           ? src->url
+                           : d->pub.url;
+    d->base_url = m.base ? resolve_url(d, here ? here : src->url, m.base) : here;
     take_attachments(d, &m);
 }

@@ -2,8 +2,8 @@
  * readers share.
  *
  * A format is one row of `readers`: its kind, its name for messages and
- * its reader. A PDF reader slots in by filling its row; until then a PDF
- * is refused with a message that says so, never read as garbage text. */
+ * its reader. A format recognised without a reader (another OLE2 file or
+ * zip) is refused with a message that names it, never read as garbage. */
 #include <string.h>
 
 #include "../util/error.h"
@@ -50,7 +50,7 @@ static const struct {
 } readers[] = {
     {OFFICE_HWP, GISA_INPUT_HWP, "an HWP document", "UTF-16LE", extract_hwp},
     {OFFICE_HWPX, GISA_INPUT_HWPX, "an HWPX document", "UTF-8", extract_hwpx},
-    {OFFICE_PDF, GISA_INPUT_PDF, "a PDF document", NULL, NULL},
+    {OFFICE_PDF, GISA_INPUT_PDF, "a PDF document", NULL, extract_pdf},
     {OFFICE_OLE, GISA_INPUT_AUTO, "an OLE2 file (not HWP 5)", NULL, NULL},
     {OFFICE_ZIP, GISA_INPUT_AUTO, "a zip archive (not HWPX)", NULL, NULL},
 };

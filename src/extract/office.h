@@ -1,7 +1,7 @@
-/* office.h - word-processor documents (HWP, HWPX; PDF beside them).
+/* office.h - word-processor documents (HWP, HWPX, PDF).
  *
  * Ministries attach the complete text of a release as a document, not a
- * page. Each format has a reader of its own (hwp.c, hwpx.c); they share
+ * page. Each format has a reader of its own (hwp.c, hwpx.c, pdf.c); they share
  * the recognition by bytes, the document builder below (paragraphs and
  * tables, nested in table cells and text boxes) and the press-release
  * header reader (pressheader.c), so every format gives the same document
@@ -86,6 +86,8 @@ gisa_status extract_hwp(office_out *o, const unsigned char *data, size_t len,
                         gisa_error *err);
 gisa_status extract_hwpx(office_out *o, const unsigned char *data, size_t len,
                          gisa_error *err);
+gisa_status extract_pdf(office_out *o, const unsigned char *data, size_t len,
+                        gisa_error *err);
 
 /* pressheader.c: a Korean press release's first-page block ("보도자료",
  * 보도 일시, 담당 부서, 담당자, 연락처) read into the document's metadata and

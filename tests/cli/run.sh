@@ -140,6 +140,22 @@ expect_eq "$(grep -v -e '^> ' -e '^$' -e '^---$' -e '^\*\*출처' -e '^이 글�
 run post --allow-unlicensed --mode full examples/newspaper.html
 expect_eq "$(grep -c '^> ' "$TMP/out")" 3 "post --allow-unlicensed --mode full: still the quoted summary only"
 
+# --- a page that states no licence and names no publisher or site ---------
+cat >"$TMP/nolicence.html" <<'EOF2'
+<!doctype html><html lang="en"><head><title>Harbour lights return</title>
+<link rel="canonical" href="https://www.harbour-notes.example/2026/lights">
+<meta property="article:published_time" content="2026-03-02T08:00:00Z"></head>
+<body><article><h1>Harbour lights return</h1>
+<p>The old harbour lights were switched on again on Monday after a winter of repairs to their wiring and lenses.</p>
+<p>Volunteers cleaned each of the twelve lamps by hand and replaced the cracked glass on four of them.</p>
+<p>The lights will stay on from dusk to midnight every day until the end of October this year.</p>
+</article></body></html>
+EOF2
+run post "$TMP/nolicence.html"
+expect_eq "$RC" 0 "post (no licence stated): exit status"
+expect_present "$TMP/err" "warning: $TMP/nolicence.html: the page states no licence" "post (no licence stated): warning"
+expect_present "$TMP/out" "**Source**: harbour-notes.example, " "post (no organisation named): credited to the URL's host"
+
 # --- --url and --org: what a saved page does not say (issue #14) -----------
 run post --url https://www.mnd.example.kr/mnd/view.do?nttId=521007 --org 국방부 tests/post-quality/pages/mnd-release.html
 expect_eq "$RC" 0 "post --url --org: exit status"

@@ -86,5 +86,5 @@ refuse bomb.hwpx "larger than the limit of 500000 bytes" --max-bytes 500000
 refuse nested.hwp "the depth limit"
 refuse nested.hwpx "section0.xml"
 printf '%%PDF-1.4\n%%fake\n' >"$tmp/d/a.pdf"
-refuse a.pdf "a PDF document, which gisa cannot read yet"
+refuse a.pdf "a truncated PDF document"
 exit $fail

@@ -56,7 +56,7 @@ static int has_flag(const gate_result *g, size_t j, const flag *f)
 }
 
 /* Are these words anywhere in the source as written? */
-static int in_source(const post_model *m, const char *text)
+int gate_in_source(const post_model *m, const char *text)
 {
     if (m->doc->title && strstr(m->doc->title, text))
         return 1;
@@ -84,7 +84,7 @@ static void spread(const post_model *m, const char *const *sentences, size_t n, 
     for (size_t j = 0; j < n; j++)
         for (size_t k = 0; k < g->nflags[j]; k++) {
             const flag *f = &g->flags[j][k];
-            if (!f->text || !*f->text || in_source(m, f->text))
+            if (!f->text || !*f->text || gate_in_source(m, f->text))
                 continue;
             for (size_t i = 0; i < n; i++) {
                 if (i == j || !strstr(sentences[i], f->text) || has_flag(g, i, f))

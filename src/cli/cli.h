@@ -196,6 +196,14 @@ void rewrite_done(rewrite_run *run);
  * code (EXIT_OK: *post is to be cleared by the caller). */
 int rewrite_page(const char *cmd, const rewrite_cli *r, rewrite_run *run,
                  const gisa_document *doc, const gisa_post_options *po, gisa_post *post);
+/* site_jobs.c: gisa site --rewrite -j N. Pages are rewritten on
+ * `nthreads` threads, each with a model of its own, and written in input
+ * order; `done` is called (on this thread, in order) for each. */
+typedef void (*site_result_fn)(void *ctx, const char *file, int rc, const gisa_error *err,
+                               gisa_site_action action, const char *path,
+                               const gisa_rewrite_stats *st);
+int site_rewrite_jobs(gisa_site *site, char **files, int n, int nthreads, const page_hints *h,
+                      const rewrite_cli *rw, site_result_fn done, void *ctx);
 int cmd_rewrite(int argc, char **argv);
 void help_rewrite(FILE *out);
 /* "stdin" for "-" or NULL. */

@@ -311,6 +311,24 @@ rc=$?
 [ $rc -eq 5 ] || fail "site --rewrite --strict: exit $rc, wanted 5"
 ok
 ls "$TMP"/site3/_posts/*.md >/dev/null 2>&1 && fail "site --strict: a refused post was written"
+# -j 4: the same site as one page after another (posts written in input
+# order), the same counts; an article given twice is written once
+ok
+"$GISA" site -q --to "$TMP/sj1" --rewrite --rewriter "$PARA --slip" $SRC examples/korea-kr-release.html \
+    examples/release-dump.txt examples/korea-kr-release.euckr.html 2>"$TMP/sj1.err"
+"$GISA" site -q --to "$TMP/sj4" -j 4 --rewrite --rewriter "$PARA --slip" $SRC examples/korea-kr-release.html \
+    examples/release-dump.txt examples/korea-kr-release.euckr.html 2>"$TMP/sj4.err" || fail "site -j 4: exit $?"
+diff -r "$TMP/sj1" "$TMP/sj4" >/dev/null || fail "site -j 4: the site differs from -j 1's"
+ok
+cmp -s "$TMP/sj1.err" "$TMP/sj4.err" || fail "site -j 4: $(cat "$TMP/sj4.err") against $(cat "$TMP/sj1.err")"
+ok
+grep -q '3 added, 0 updated, 1 unchanged, 0 failed' "$TMP/sj4.err" || fail "site -j 4: $(cat "$TMP/sj4.err")"
+ok
+"$GISA" site -q --to "$TMP/sj5" -j 2 --rewrite --llm "$URL" --model faithful $SRC examples/korea-kr-release.html \
+    2>"$TMP/sj5.err" || fail "site -j 2 --llm: exit $?"
+cmp -s "$DIR/golden/llm-faithful.md" "$TMP"/sj5/_posts/2026-02-20-*.md || fail "site -j 2 --llm: not the golden post"
+usage 2 "--jobs is for --rewrite" site --to "$TMP/site5" -j 2 $SRC
+usage 2 "--jobs wants" site --to "$TMP/site5" -j 0 --rewrite --rewriter cat $SRC
 usage 2 "--report is for one page" site --to "$TMP/site4" --rewrite --rewriter cat --report x $SRC
 
 finish rewrite

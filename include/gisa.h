@@ -382,6 +382,16 @@ gisa_status gisa_site_open(const char *dir, const gisa_post_options *opts,
 gisa_status gisa_site_put(gisa_site *site, const gisa_document *doc,
                           gisa_site_action *action, char **path,
                           gisa_error *err);
+/* Is `doc`'s post already in the site (the same source text)? */
+int gisa_site_has(gisa_site *site, const gisa_document *doc);
+/* The options the site was opened with (defaults filled in as given). */
+const gisa_post_options *gisa_site_options(const gisa_site *site);
+/* Write a post the caller composed from `doc` with the site's options
+ * (gisa_compose, gisa_rewrite: so that slow rewrites can run on many
+ * threads while one thread writes), as gisa_site_put would. */
+gisa_status gisa_site_put_post(gisa_site *site, const gisa_document *doc,
+                               const gisa_post *post, gisa_site_action *action, char **path,
+                               gisa_error *err);
 void gisa_site_close(gisa_site *site);
 
 /* --------------------------------------------------------------- rewrite */

@@ -151,7 +151,7 @@ typedef struct rewrite_cli {
 } rewrite_cli;
 enum {
     OPT_REWRITE = 0x220, OPT_LLM, OPT_MODEL, OPT_API_KEY_ENV, OPT_REWRITER, OPT_PROMPT,
-    OPT_REPORT, OPT_STRICT, OPT_VOICE, OPT_TIMEOUT, OPT_RETRIES, OPT_MAX_ANSWER
+    OPT_REPORT, OPT_STRICT, OPT_VOICE, OPT_MODEL_TIMEOUT, OPT_RETRIES, OPT_MAX_ANSWER
 };
 #define REWRITE_OPTIONS                                         \
     {"rewrite", no_argument, NULL, OPT_REWRITE},                \
@@ -163,7 +163,7 @@ enum {
     {"report", required_argument, NULL, OPT_REPORT},            \
     {"strict", no_argument, NULL, OPT_STRICT},                  \
     {"voice", required_argument, NULL, OPT_VOICE},              \
-    {"timeout", required_argument, NULL, OPT_TIMEOUT},          \
+    {"model-timeout", required_argument, NULL, OPT_MODEL_TIMEOUT}, \
     {"retries", required_argument, NULL, OPT_RETRIES},          \
     {"max-answer", required_argument, NULL, OPT_MAX_ANSWER}
 #define REWRITE_HELP                                                                  \
@@ -181,7 +181,7 @@ enum {
     "                     twice, rather than publishing the source's sentence\n"         \
     "      --report FILE  write every decision (sentence, verdict, facts, source\n"      \
     "                     sentence) as JSON\n"                                           \
-    "      --timeout S    seconds per model request (default 120)\n"                     \
+    "      --model-timeout S  seconds per model request (default 120)\n"                 \
     "      --retries N    tries again after HTTP 429 or 5xx (default 2)\n"               \
     "      --max-answer N bytes of one answer at most (default 1 MiB)\n"
 /* 1 if `c` was a rewrite option (now in *r), 0 if not, -1 after a usage
@@ -200,6 +200,14 @@ void rewrite_done(rewrite_run *run);
  * code (EXIT_OK: *post is to be cleared by the caller). */
 int rewrite_page(const char *cmd, const rewrite_cli *r, rewrite_run *run,
                  const gisa_document *doc, const gisa_post_options *po, gisa_post *post);
+/* site_jobs.c: gisa site --rewrite -j N. Pages are rewritten on
+ * `nthreads` threads, each with a model of its own, and written in input
+ * order; `done` is called (on this thread, in order) for each. */
+typedef void (*site_result_fn)(void *ctx, const char *file, int rc, const gisa_error *err,
+                               gisa_site_action action, const char *path,
+                               const gisa_rewrite_stats *st);
+int site_rewrite_jobs(gisa_site *site, char **files, int n, int nthreads, const page_hints *h,
+                      const rewrite_cli *rw, site_result_fn done, void *ctx);
 int cmd_rewrite(int argc, char **argv);
 void help_rewrite(FILE *out);
 /* "stdin" for "-" or NULL. */

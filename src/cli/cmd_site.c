@@ -28,8 +28,11 @@ void help_site(FILE *out)
             "      --rewrite        each post in a language model's words, gated by the\n"
             "                       check (gisa rewrite --help); with --llm URL --model\n"
             "                       NAME or --rewriter CMD, --voice, --prompt, --strict,\n"
-            "                       --timeout, --retries, --max-answer. A page whose post\n"
+            "                       --model-timeout, --retries, --max-answer. A page whose post\n"
             "                       is already there is not sent to the model again\n"
+            "  -j, --jobs N         with --rewrite: N pages rewritten at once, each worker\n"
+            "                       with its own model connection (default 1); posts are\n"
+            "                       written in input order all the same\n"
             "  -q, --quiet          no progress bar and no per-page lines\n"
             "  -h, --help           show this help\n"
             "\n"
@@ -39,7 +42,7 @@ void help_site(FILE *out)
 }
 
 typedef struct tally {
-    int added, updated, unchanged, failed, io, refused, unsupported;
+    int added, updated, unchanged, failed, io, refused, unsupported, verbose;
     gisa_rewrite_stats rw; /* summed over the pages rewritten */
 } tally;
 
@@ -52,45 +55,59 @@ static void progress(int done, int total)
         fputc('\n', stderr);
 }
 
-static void put_one(gisa_site *site, const char *file, const page_hints *h,
-                    const rewrite_run *run, tally *t, int verbose)
+/* Count one page's outcome and say it. */
+static void record(tally *t, const char *file, int rc, const gisa_error *err,
+                   gisa_site_action action, const char *path, const gisa_rewrite_stats *st)
 {
     static const char *const said[] = {"added", "updated", "unchanged"};
-    gisa_error err;
-    gisa_document *doc;
-    int rc = load_page(file, NULL, h, &doc, &err);
-    char *path = NULL;
-    gisa_site_action action = GISA_SITE_UNCHANGED;
-    if (rc == GISA_OK) {
-        gisa_rewrite_stats st;
-        rc = run->model ? gisa_site_put_rewrite(site, doc, &run->opts, &action, &path, &st, &err)
-                        : gisa_site_put(site, doc, &action, &path, &err);
-        if (run->model && rc == GISA_OK) {
-            t->rw.sections += st.sections, t->rw.failed += st.failed;
-            t->rw.rewritten += st.rewritten, t->rw.retried += st.retried;
-            t->rw.replaced += st.replaced;
-        }
-        if (rc == GISA_OK && action != GISA_SITE_UNCHANGED)
-            warn_if_unlicensed(doc);
-        gisa_document_free(doc);
-    }
     if (rc != GISA_OK) {
-        report(&err);
+        report(err);
         t->failed++;
         t->io += rc == GISA_ERR_IO;
         t->refused += rc == GISA_ERR_LICENSE;
         t->unsupported += rc == GISA_ERR_UNSUPPORTED;
         return;
     }
+    if (st) {
+        t->rw.sections += st->sections, t->rw.failed += st->failed;
+        t->rw.rewritten += st->rewritten, t->rw.retried += st->retried;
+        t->rw.replaced += st->replaced;
+    }
     if (action == GISA_SITE_ADDED) t->added++;
     else if (action == GISA_SITE_UPDATED) t->updated++;
     else t->unchanged++;
-    if (verbose)
+    if (t->verbose)
         fprintf(stderr, "%s: %s %s\n", file, said[action], path ? path : "");
+}
+
+static void recorded(void *ctx, const char *file, int rc, const gisa_error *err,
+                     gisa_site_action action, const char *path, const gisa_rewrite_stats *st)
+{
+    record(ctx, file, rc, err, action, path, st);
+}
+
+static void put_one(gisa_site *site, const char *file, const page_hints *h,
+                    const rewrite_run *run, tally *t)
+{
+    gisa_error err;
+    gisa_document *doc;
+    int rc = load_page(file, NULL, h, &doc, &err);
+    char *path = NULL;
+    gisa_site_action action = GISA_SITE_UNCHANGED;
+    gisa_rewrite_stats st;
+    memset(&st, 0, sizeof st);
+    if (rc == GISA_OK) {
+        rc = run->model ? gisa_site_put_rewrite(site, doc, &run->opts, &action, &path, &st, &err)
+                        : gisa_site_put(site, doc, &action, &path, &err);
+        if (rc == GISA_OK && action != GISA_SITE_UNCHANGED)
+            warn_if_unlicensed(doc);
+        gisa_document_free(doc);
+    }
+    record(t, file, rc, &err, action, path, &st);
     gisa_free(path);
 }
 
-enum { OPT_BUNDLE = 256, OPT_ALLOW_UNLICENSED };
+enum { OPT_BUNDLE = 256, OPT_ALLOW_UNLICENSED, OPT_JOBS };
 
 int cmd_site(int argc, char **argv)
 {
@@ -104,6 +121,7 @@ int cmd_site(int argc, char **argv)
         {"allow-unlicensed", no_argument, NULL, OPT_ALLOW_UNLICENSED},
         HINT_OPTIONS,
         REWRITE_OPTIONS,
+        {"jobs", required_argument, NULL, 'j'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -114,10 +132,10 @@ int cmd_site(int argc, char **argv)
     page_hints hints = {NULL, NULL, NULL};
     rewrite_cli rw;
     memset(&rw, 0, sizeof rw);
-    int c, quiet = 0;
+    int c, quiet = 0, njobs = 1;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+t:f:s:S:c:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+t:f:s:S:c:j:qh", opts, NULL)) != -1) {
         switch (c) {
         case 't': to = optarg; break;
         case 'f':
@@ -137,6 +155,14 @@ int cmd_site(int argc, char **argv)
         case OPT_BUNDLE: po.bundle = 1; break;
         case OPT_ALLOW_UNLICENSED: po.allow_unlicensed = 1; break;
         case 'q': quiet = 1; break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 64)
+                return usage_error("site", "--jobs wants a number from 1 to 64, not '%s'", optarg);
+            njobs = (int)n;
+            break;
+        }
         case 'h': help_site(stdout); return EXIT_OK;
         default:
             switch (hint_option("site", c, optarg, &hints)) {
@@ -158,6 +184,8 @@ int cmd_site(int argc, char **argv)
         return usage_error("site", "--url names one page; give one FILE");
     if (rw.report)
         return usage_error("site", "--report is for one page: gisa rewrite --report FILE PAGE");
+    if (njobs > 1 && !rw.on)
+        return usage_error("site", "--jobs is for --rewrite (the model is the slow part)");
     rewrite_run run;
     int rc = rewrite_setup("site", &rw, &run);
     if (rc != EXIT_OK)
@@ -171,10 +199,20 @@ int cmd_site(int argc, char **argv)
     int total = argc - optind, bar = !quiet && isatty(STDERR_FILENO);
     tally t;
     memset(&t, 0, sizeof t);
-    for (int i = 0; i < total; i++) {
-        put_one(site, argv[optind + i], &hints, &run, &t, !quiet && !bar);
-        if (bar)
-            progress(i + 1, total);
+    t.verbose = !quiet && !bar;
+    if (run.model && njobs > 1) {
+        rc = site_rewrite_jobs(site, argv + optind, total, njobs, &hints, &rw, recorded, &t);
+        if (rc != EXIT_OK) {
+            gisa_site_close(site);
+            rewrite_done(&run);
+            return rc;
+        }
+    } else {
+        for (int i = 0; i < total; i++) {
+            put_one(site, argv[optind + i], &hints, &run, &t);
+            if (bar)
+                progress(i + 1, total);
+        }
     }
     gisa_site_close(site);
     if (run.model)

@@ -259,6 +259,38 @@ static void remember(gisa_site *s, site_entry *old, fm_values *fm, const char *p
 /* Compose (or, given ro, rewrite) and write; an unchanged page is left
  * alone before anything is composed, so a model is never asked again for
  * a post already there (a rewrite run stopped half way resumes). */
+/* Write a composed post: over the same article's post, else under a
+ * free name. */
+static gisa_status write_into(gisa_site *s, const gisa_post *post, gisa_site_action *action,
+                              char **path_out, gisa_error *err)
+{
+    gisa_status st = GISA_OK;
+    fm_values fm;
+    fm_read(post->text, post->len, &fm);
+    site_entry *old = find(s, NULL, &fm);
+    char *path = free_path(s, post->filename, old ? old->path : NULL);
+    if (!path)
+        st = gisa_fail(err, GISA_ERR_IO, "%s: no free file name for %s", s->posts,
+                       post->filename);
+    if (st == GISA_OK)
+        st = write_post(post, path, err);
+    if (st != GISA_OK) {
+        fm_values_clear(&fm);
+        free(path);
+        return st;
+    }
+    *action = old ? GISA_SITE_UPDATED : GISA_SITE_ADDED;
+    remember(s, old, &fm, path);
+    if (path_out)
+        *path_out = path;
+    else
+        free(path);
+    return GISA_OK;
+}
+
+/* Compose (or, given ro, rewrite) and write; an unchanged page is left
+ * alone before anything is composed, so a model is never asked again for
+ * a post already there (a rewrite run stopped half way resumes). */
 static gisa_status site_put(gisa_site *s, const gisa_document *doc,
                             const gisa_rewrite_options *ro, gisa_rewrite_stats *stats,
                             gisa_site_action *action, char **path_out, gisa_error *err)
@@ -275,28 +307,34 @@ static gisa_status site_put(gisa_site *s, const gisa_document *doc,
                         : gisa_compose(doc, &s->opt, &post, err);
     if (st != GISA_OK)
         return st;
-    fm_values fm;
-    fm_read(post.text, post.len, &fm);
-    site_entry *old = find(s, NULL, &fm);
-    char *path = free_path(s, post.filename, old ? old->path : NULL);
-    if (!path)
-        st = gisa_fail(err, GISA_ERR_IO, "%s: no free file name for %s", s->posts,
-                       post.filename);
-    if (st == GISA_OK)
-        st = write_post(&post, path, err);
+    st = write_into(s, &post, action, path_out, err);
     gisa_post_clear(&post);
-    if (st != GISA_OK) {
-        fm_values_clear(&fm);
-        free(path);
-        return st;
-    }
-    *action = old ? GISA_SITE_UPDATED : GISA_SITE_ADDED;
-    remember(s, old, &fm, path);
+    return st;
+}
+
+int gisa_site_has(gisa_site *s, const gisa_document *doc)
+{
+    char hash[17];
+    source_hash(doc, hash);
+    return find(s, hash, NULL) != NULL;
+}
+
+const gisa_post_options *gisa_site_options(const gisa_site *s)
+{
+    return &s->opt;
+}
+
+gisa_status gisa_site_put_post(gisa_site *s, const gisa_document *doc, const gisa_post *post,
+                               gisa_site_action *action, char **path_out, gisa_error *err)
+{
+    char hash[17];
+    source_hash(doc, hash);
     if (path_out)
-        *path_out = path;
-    else
-        free(path);
-    return GISA_OK;
+        *path_out = NULL;
+    site_entry *same = find(s, hash, NULL);
+    if (same) /* written meanwhile (the same page given twice) */
+        return unchanged(same, action, path_out);
+    return write_into(s, post, action, path_out, err);
 }
 
 gisa_status gisa_site_put(gisa_site *s, const gisa_document *doc, gisa_site_action *action,

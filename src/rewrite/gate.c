@@ -47,6 +47,59 @@ static const char *keep(arena *mem, const char *s)
     return s ? arena_strdup(mem, s) : NULL;
 }
 
+static int has_flag(const gate_result *g, size_t j, const flag *f)
+{
+    for (size_t k = 0; k < g->nflags[j]; k++)
+        if (!strcmp(g->flags[j][k].text, f->text) && !strcmp(g->flags[j][k].kind, f->kind))
+            return 1;
+    return 0;
+}
+
+/* Are these words anywhere in the source as written? */
+int gate_in_source(const post_model *m, const char *text)
+{
+    if (m->doc->title && strstr(m->doc->title, text))
+        return 1;
+    for (size_t i = 0; i < m->an->nsentences; i++)
+        if (strstr(m->an->sentences[i].text, text))
+            return 1;
+    return 0;
+}
+
+/* The analysis lists an entity once, at its first mention: an invented
+ * figure the model repeats in a later sentence (the excerpt restating the
+ * lead, say) is flagged only where it first appears. Every sentence of the
+ * batch holding the words of a flagged fact that the source never writes
+ * is flagged with it, so a repeat cannot pass the gate (the final check
+ * of the whole post would catch it, one round later). Words the source
+ * does write (a name given the wrong title) are wrong only where flagged. */
+static void spread(const post_model *m, const char *const *sentences, size_t n, arena *mem,
+                   gate_result *g)
+{
+    size_t total = 0;
+    for (size_t j = 0; j < n; j++)
+        total += g->nflags[j];
+    if (!total)
+        return;
+    for (size_t j = 0; j < n; j++)
+        for (size_t k = 0; k < g->nflags[j]; k++) {
+            const flag *f = &g->flags[j][k];
+            if (!f->text || !*f->text || gate_in_source(m, f->text))
+                continue;
+            for (size_t i = 0; i < n; i++) {
+                if (i == j || !strstr(sentences[i], f->text) || has_flag(g, i, f))
+                    continue;
+                flag *grown = arena_alloc(mem, (g->nflags[i] + 1) * sizeof *grown);
+                if (!grown)
+                    return;
+                if (g->nflags[i])
+                    memcpy(grown, g->flags[i], g->nflags[i] * sizeof *grown);
+                grown[g->nflags[i]++] = *f;
+                g->flags[i] = grown;
+            }
+        }
+}
+
 gisa_status gate_check(const post_model *m, const char *const *sentences, size_t n,
                        arena *mem, gate_result *out, gisa_error *err)
 {
@@ -93,5 +146,7 @@ gisa_status gate_check(const post_model *m, const char *const *sentences, size_t
         out->flags[j] = grown;
     }
     gisa_check_free(r);
+    if (of)
+        spread(m, sentences, n, mem, out);
     return of ? GISA_OK : gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
 }

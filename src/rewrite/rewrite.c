@@ -61,6 +61,7 @@ typedef struct stage {
     gisa_rewrite_stats st;
     int unreachable;         /* the model cannot be reached: stop asking */
     const char *source_title; /* the release's, before the model's */
+    int clean;               /* the first check of the whole post flagged nothing */
     char why_unreachable[512];
 } stage;
 
@@ -484,33 +485,80 @@ static gisa_status retry_round(stage *s, size_t *flagged, size_t nflagged, gisa_
     return st;
 }
 
-static gisa_status gate(stage *s, gisa_error *err)
+static int rebuild(stage *s);
+static gisa_status final_check(stage *s, gisa_check_report **out, gisa_error *err);
+static out_sentence *holder(stage *s, const char *rs);
+static void flag_of(stage *s, const gisa_fact *f, flag *out);
+
+static int has_flag(const decision *d, const flag *f)
 {
-    const char **texts = calloc(s->nouts + 1, sizeof *texts);
-    size_t *flagged = calloc(s->nouts + 1, sizeof *flagged), nflagged = 0;
-    if (!texts || !flagged) {
-        free(texts);
-        free(flagged);
+    for (size_t k = 0; k < d->nflags; k++)
+        if (!strcmp(d->flags[k].text, f->text) && !strcmp(d->flags[k].kind, f->kind))
+            return 1;
+    return 0;
+}
+
+static int add_flag(stage *s, decision *d, const flag *f)
+{
+    if (has_flag(d, f))
+        return 1;
+    flag *grown = arena_alloc(&s->mem, (d->nflags + 1) * sizeof *grown);
+    if (!grown)
+        return 0;
+    if (d->nflags)
+        memcpy(grown, d->flags, d->nflags * sizeof *grown);
+    grown[d->nflags++] = *f;
+    d->flags = grown;
+    return 1;
+}
+
+/* The first round: the post with every answer in it, checked whole, as
+ * gisa_compose checks its own (one check, the same one that will stand
+ * for the published post when nothing is flagged). Each flagged fact is
+ * pinned on the model's sentence holding it, and on every other that
+ * repeats words the source never writes (the analysis lists an entity at
+ * its first mention only). *clean: nothing at all was flagged. */
+static gisa_status gate(stage *s, int *clean, gisa_error *err)
+{
+    *clean = 0;
+    if (!rebuild(s))
         return gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
+    gisa_check_report *r;
+    gisa_status st = final_check(s, &r, err);
+    if (st != GISA_OK)
+        return st;
+    size_t bad = 0;
+    for (size_t i = 0; i < r->nfacts; i++) {
+        const gisa_fact *f = &r->facts[i];
+        if (f->verdict == GISA_SUPPORTED)
+            continue;
+        bad++;
+        flag fl;
+        flag_of(s, f, &fl);
+        out_sentence *o = holder(s, r->sentences[f->sentence]);
+        if (o && !add_flag(s, &s->dec[o->decision], &fl))
+            st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
+        if (!fl.text || !*fl.text || gate_in_source(&s->m, fl.text))
+            continue;
+        for (size_t k = 0; st == GISA_OK && k < s->nouts; k++)
+            if (s->outs[k].text && strstr(s->outs[k].text, fl.text) &&
+                !add_flag(s, &s->dec[s->outs[k].decision], &fl))
+                st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     }
-    for (size_t i = 0; i < s->nouts; i++)
-        texts[i] = s->outs[i].text;
-    gate_result g;
-    gisa_status st = gate_check(&s->m, texts, s->nouts, &s->mem, &g, err);
+    gisa_check_free(r);
+    size_t *flagged = calloc(s->nouts + 1, sizeof *flagged), nflagged = 0;
+    if (st == GISA_OK && !flagged)
+        st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     for (size_t i = 0; st == GISA_OK && i < s->nouts; i++) {
-        decision *d = &s->dec[s->outs[i].decision];
-        d->flags = g.flags[i];
-        d->nflags = g.nflags[i];
-        if (g.nflags[i])
+        if (s->dec[s->outs[i].decision].nflags)
             flagged[nflagged++] = i;
-    }
-    for (size_t i = 0; st == GISA_OK && i < s->nouts; i++)
-        if (!g.nflags[i])
+        else
             mark_covered(&s->units[s->outs[i].unit], s->outs[i].text);
+    }
     if (st == GISA_OK && nflagged)
         st = retry_round(s, flagged, nflagged, err);
-    free(texts);
     free(flagged);
+    *clean = st == GISA_OK && !bad;
     return st;
 }
 
@@ -629,6 +677,22 @@ static out_sentence *holder(stage *s, const char *rs)
     return NULL;
 }
 
+/* A fact of the check's report as the report file shows it, in s->mem. */
+static void flag_of(stage *s, const gisa_fact *f, flag *out)
+{
+    static const char *const kinds[] = {"person", "organisation", "place", "date", "number",
+                                        "duration", "quote", "agreement", "polarity",
+                                        "modality"};
+    static const char *const verdicts[] = {"supported", "unsupported", "contradicted"};
+    arena *a = &s->mem;
+    *out = (flag){kinds[f->kind], f->text ? arena_strdup(a, f->text) : NULL,
+                  verdicts[f->verdict], f->source_text ? arena_strdup(a, f->source_text) : NULL,
+                  f->source_sentence ? arena_strdup(a, f->source_sentence) : NULL,
+                  f->note ? arena_strdup(a, f->note) : NULL};
+    if (!out->text)
+        out->text = "";
+}
+
 /* Every fact of the whole post supported, or the offending sentences
  * replaced; a flag no model sentence explains (which compose's own post
  * would not have) returns every section to the source's words. */
@@ -650,19 +714,9 @@ static gisa_status repair(stage *s, gisa_error *err)
                 continue;
             decision *d = &s->dec[o->decision];
             if (!d->nflags && !d->nretry_flags) { /* flagged in the post only */
-                flag *fl = arena_alloc(&s->mem, sizeof *fl);
-                if (fl) {
-                    static const char *const kinds[] = {
-                        "person", "organisation", "place", "date", "number",
-                        "duration", "quote", "agreement", "polarity", "modality"};
-                    *fl = (flag){kinds[f->kind], arena_strdup(&s->mem, f->text),
-                                 f->verdict == GISA_CONTRADICTED ? "contradicted"
-                                                                 : "unsupported",
-                                 f->source_text ? arena_strdup(&s->mem, f->source_text) : NULL,
-                                 NULL, NULL};
-                    d->flags = fl;
-                    d->nflags = 1;
-                }
+                flag fl;
+                flag_of(s, f, &fl);
+                add_flag(s, d, &fl);
             }
             st = replace(s, o, err);
             fixed++;
@@ -717,10 +771,10 @@ static gisa_status run(stage *s, gisa_error *err)
         rewrite_extra(s, "title", s->t.title, s->nunits);
     if (s->nunits && !s->units[0].failed && s->t.excerpt)
         rewrite_extra(s, "excerpt", s->t.excerpt, s->nunits + 1);
-    gisa_status st = gate(s, err);
+    gisa_status st = gate(s, &s->clean, err);
     if (st != GISA_OK)
         return st;
-    if (!rebuild(s))
+    if (!s->clean && !rebuild(s))
         return gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     count(s);
     return GISA_OK;
@@ -760,7 +814,7 @@ gisa_status gisa_rewrite(const gisa_document *doc, const gisa_post_options *popt
     if (st == GISA_OK) {
         count(&s);
         note.rewritten = s.st.rewritten, note.retried = s.st.retried, note.replaced = s.st.replaced;
-        st = repair(&s, err);
+        st = s.clean ? GISA_OK : repair(&s, err); /* clean: that check was of this post */
         count(&s);
         note.rewritten = s.st.rewritten, note.retried = s.st.retried, note.replaced = s.st.replaced;
         if (st == GISA_ERR_UNSUPPORTED && !ro->strict) {

@@ -87,6 +87,8 @@ typedef struct gate_result {
  * live in `mem`. */
 gisa_status gate_check(const post_model *m, const char *const *sentences, size_t n,
                        arena *mem, gate_result *out, gisa_error *err);
+/* Are these words anywhere in the source as written (title, sentences)? */
+int gate_in_source(const post_model *m, const char *text);
 /* The Korean name of a fact kind, for the retry prompt ("인물"). */
 const char *fact_kind_label(const char *kind);
 

@@ -151,6 +151,21 @@ parts = {(d.get("part"), d["decision"]) for d in r["decisions"]}
 assert ("title", "replaced") in parts and ("excerpt", "dropped") in parts, parts
 PYEOF
 
+# an invented figure repeated (the excerpt restating the lead) is flagged
+# in every sentence that says it, at the gate, not only where it is first
+ok
+"$GISA" rewrite --llm "$URL" --model repeat --report "$TMP/rp.json" $SRC >"$TMP/rp.md" 2>/dev/null ||
+    fail "repeat: exit $?"
+clean repeat "$TMP/rp.md"
+ok
+$PY - "$TMP/rp.json" <<'PYEOF' || fail "repeat: the excerpt's repeat was not caught at the gate"
+import json, sys
+r = json.load(open(sys.argv[1]))
+ex = [d for d in r["decisions"] if d.get("part") == "excerpt" and "1만 5천 명" in d["sentence"]]
+assert ex and all(d["decision"] in ("replaced", "dropped") and d["retry"] for d in ex), ex
+assert r["retried"] == 3 and r["replaced"] == 3, (r["retried"], r["replaced"])  # the lead, the title, the excerpt
+PYEOF
+
 # ----------------------------------------- the model fails: source kept
 source_kept() { # name file err pattern
     ok
@@ -165,7 +180,7 @@ for row in "slow|no answer within 1 s" "busy-always|HTTP 429" "error|HTTP 500: t
            "cut|token limit"; do
     m=${row%%|*}; want=${row#*|}
     ok
-    timeout 60 "$GISA" rewrite --llm "$URL" --model $m --timeout 1 --retries 1 $SRC \
+    timeout 60 "$GISA" rewrite --llm "$URL" --model $m --model-timeout 1 --retries 1 $SRC \
         >"$TMP/$m.md" 2>"$TMP/$m.err" || fail "$m: exit $?"
     source_kept $m "$TMP/$m.md" "$TMP/$m.err" "$want"
 done
@@ -194,7 +209,7 @@ ok
 "$GISA" rewrite --rewriter "/nonexistent/model-program" $SRC >"$TMP/nx.md" 2>"$TMP/nx.err" || fail "no program: exit $?"
 source_kept no-program "$TMP/nx.md" "$TMP/nx.err" "cannot run '/nonexistent/model-program'"
 ok
-timeout 60 "$GISA" rewrite --rewriter "sleep 30" --timeout 1 $SRC >"$TMP/sl.md" 2>"$TMP/sl.err" || fail "rewriter timeout: exit $?"
+timeout 60 "$GISA" rewrite --rewriter "sleep 30" --model-timeout 1 $SRC >"$TMP/sl.md" 2>"$TMP/sl.err" || fail "rewriter timeout: exit $?"
 source_kept rewriter-timeout "$TMP/sl.md" "$TMP/sl.err" "no answer within 1 s: killed"
 ok
 "$GISA" rewrite --rewriter "false" $SRC >"$TMP/f.md" 2>"$TMP/f.err" || fail "rewriter false: exit $?"
@@ -296,6 +311,24 @@ rc=$?
 [ $rc -eq 5 ] || fail "site --rewrite --strict: exit $rc, wanted 5"
 ok
 ls "$TMP"/site3/_posts/*.md >/dev/null 2>&1 && fail "site --strict: a refused post was written"
+# -j 4: the same site as one page after another (posts written in input
+# order), the same counts; an article given twice is written once
+ok
+"$GISA" site -q --to "$TMP/sj1" --rewrite --rewriter "$PARA --slip" $SRC examples/korea-kr-release.html \
+    examples/release-dump.txt examples/korea-kr-release.euckr.html 2>"$TMP/sj1.err"
+"$GISA" site -q --to "$TMP/sj4" -j 4 --rewrite --rewriter "$PARA --slip" $SRC examples/korea-kr-release.html \
+    examples/release-dump.txt examples/korea-kr-release.euckr.html 2>"$TMP/sj4.err" || fail "site -j 4: exit $?"
+diff -r "$TMP/sj1" "$TMP/sj4" >/dev/null || fail "site -j 4: the site differs from -j 1's"
+ok
+cmp -s "$TMP/sj1.err" "$TMP/sj4.err" || fail "site -j 4: $(cat "$TMP/sj4.err") against $(cat "$TMP/sj1.err")"
+ok
+grep -q '3 added, 0 updated, 1 unchanged, 0 failed' "$TMP/sj4.err" || fail "site -j 4: $(cat "$TMP/sj4.err")"
+ok
+"$GISA" site -q --to "$TMP/sj5" -j 2 --rewrite --llm "$URL" --model faithful $SRC examples/korea-kr-release.html \
+    2>"$TMP/sj5.err" || fail "site -j 2 --llm: exit $?"
+cmp -s "$DIR/golden/llm-faithful.md" "$TMP"/sj5/_posts/2026-02-20-*.md || fail "site -j 2 --llm: not the golden post"
+usage 2 "--jobs is for --rewrite" site --to "$TMP/site5" -j 2 $SRC
+usage 2 "--jobs wants" site --to "$TMP/site5" -j 0 --rewrite --rewriter cat $SRC
 usage 2 "--report is for one page" site --to "$TMP/site4" --rewrite --rewriter cat --report x $SRC
 
 finish rewrite

@@ -14,6 +14,8 @@ scenario:
   NAME-stubborn       the same error, and sent back it comes back wrong
   headline            a title with a changed number and an excerpt with an
                       invented claim, both unchanged when sent back
+  repeat              the lead's number changed, and the excerpt repeating
+                      it, both unchanged when sent back
   slow                answers after 5 s
   busy                429 with Retry-After: 1 on the first request, then faithful
   busy-always         429 with Retry-After: 0, always
@@ -63,13 +65,15 @@ def answer(model, prompt):
     base, _, stubborn = model.partition("-")
     if retry:
         sentence = paraphrase.sent_back(prompt)
-        if stubborn or base == "headline":
+        if stubborn or base in ("headline", "repeat"):
             return sentence
         if base == "claim":
             return sentence.replace(CLAIM, "").strip() or "산림청은 감시 인력을 배치해요."
         wrong, right = ERRORS.get(base, ("", ""))
         return sentence.replace(wrong, right) if wrong else sentence
     text = paraphrase.respond(prompt)
+    if base == "repeat":  # number-stubborn, and the excerpt says it again
+        return text.replace("1만 2천 명", "1만 5천 명", 1)
     if base == "headline":
         if "제목 한 줄" in prompt:
             return text.replace("1만 2천 명", "1만 5천 명")

@@ -25,6 +25,10 @@ void help_site(FILE *out)
             HINT_HELP
             "      --allow-unlicensed  post pages that reserve all rights too, as a\n"
             "                       quoted summary with credit (see gisa post)\n"
+            "      --no-attachment  post each page as it is: by default a page that is\n"
+            "                       only a summary of the release saved beside it\n"
+            "                       (.hwpx, .hwp, .pdf, by its link's name) gives the\n"
+            "                       post of that document, credited to the page\n"
             "  -q, --quiet          no progress bar and no per-page lines\n"
             "  -h, --help           show this help\n"
             "\n"
@@ -45,13 +49,14 @@ static void progress(int done, int total)
         fputc('\n', stderr);
 }
 
-static void put_one(gisa_site *site, const char *file, const page_hints *h, tally *t,
-                    int verbose)
+static void put_one(gisa_site *site, page_input *in, const char *file, const page_hints *h,
+                    int no_attachment, tally *t, int verbose)
 {
     static const char *const said[] = {"added", "updated", "unchanged"};
     gisa_error err;
     gisa_document *doc;
-    int rc = load_page(file, NULL, h, &doc, &err);
+    gisa_extract_options eo = {.kind = GISA_INPUT_AUTO};
+    int rc = load_page_or_attachment(in, file, &eo, h, no_attachment, &doc, &err);
     char *path = NULL;
     gisa_site_action action = GISA_SITE_UNCHANGED;
     if (rc == GISA_OK) {
@@ -75,7 +80,7 @@ static void put_one(gisa_site *site, const char *file, const page_hints *h, tall
     gisa_free(path);
 }
 
-enum { OPT_BUNDLE = 256, OPT_ALLOW_UNLICENSED };
+enum { OPT_BUNDLE = 256, OPT_ALLOW_UNLICENSED, OPT_NO_ATTACHMENT };
 
 int cmd_site(int argc, char **argv)
 {
@@ -87,6 +92,7 @@ int cmd_site(int argc, char **argv)
         {"category", required_argument, NULL, 'c'},
         {"bundle", no_argument, NULL, OPT_BUNDLE},
         {"allow-unlicensed", no_argument, NULL, OPT_ALLOW_UNLICENSED},
+        {"no-attachment", no_argument, NULL, OPT_NO_ATTACHMENT},
         HINT_OPTIONS,
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
@@ -96,7 +102,7 @@ int cmd_site(int argc, char **argv)
     memset(&po, 0, sizeof po);
     const char *to = NULL;
     page_hints hints = {NULL, NULL, NULL};
-    int c, quiet = 0;
+    int c, quiet = 0, no_attachment = 0;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+t:f:s:S:c:qh", opts, NULL)) != -1) {
@@ -118,6 +124,7 @@ int cmd_site(int argc, char **argv)
         case 'c': po.category = optarg; break;
         case OPT_BUNDLE: po.bundle = 1; break;
         case OPT_ALLOW_UNLICENSED: po.allow_unlicensed = 1; break;
+        case OPT_NO_ATTACHMENT: no_attachment = 1; break;
         case 'q': quiet = 1; break;
         case 'h': help_site(stdout); return EXIT_OK;
         default:
@@ -140,11 +147,15 @@ int cmd_site(int argc, char **argv)
         return report(&err);
     int total = argc - optind, bar = !quiet && isatty(STDERR_FILENO);
     tally t = {0, 0, 0, 0, 0, 0};
+    page_input in;
+    memset(&in, 0, sizeof in);
+    in.cmd = "site";
     for (int i = 0; i < total; i++) {
-        put_one(site, argv[optind + i], &hints, &t, !quiet && !bar);
+        put_one(site, &in, argv[optind + i], &hints, no_attachment, &t, !quiet && !bar);
         if (bar)
             progress(i + 1, total);
     }
+    page_input_clear(&in);
     gisa_site_close(site);
     fprintf(stderr, "gisa site: %d added, %d updated, %d unchanged, %d failed", t.added,
             t.updated, t.unchanged, t.failed);

@@ -116,4 +116,15 @@ for case in "gone:HTTP 404" "big:larger than the limit" "notdoc:not an HWP, HWPX
     expect_present "$TMP/err" "$msg" "$name attachment: says why"
 done
 
+# --- gisa site: the saved summary page gives the release's post, which
+# replaces the page's own (the same source URL, title and date) ------------
+run site --to "$TMP/site" --no-attachment "$SITE/saved/release.html"
+expect_present "$TMP/err" "1 added, 0 updated" "site --no-attachment: the page's post"
+run site --to "$TMP/site" "$SITE/saved/release.html"
+expect_eq "$RC" 0 "site: exit status ($(head -c 300 "$TMP/err"))"
+expect_present "$TMP/err" "gisa site: $SITE/saved/release.html: the page gives only a summary of its attachment" "site: said"
+expect_present "$TMP/err" "0 added, 1 updated" "site: the release's post replaces the page's"
+expect_eq "$(ls "$TMP/site/_posts" | wc -l | tr -d ' ')" 1 "site: one post of the release"
+expect_eq "$(grep -c '섭씨 1.5도가량' "$TMP"/site/_posts/*.md)" 1 "site: the full release"
+
 finish post.attachment

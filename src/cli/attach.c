@@ -188,3 +188,43 @@ gisa_document *summary_attachment(page_input *in, const char *page_path,
     }
     return NULL;
 }
+
+/* PAGE, or the attachment it only summarises (summary_attachment). A page
+ * with no body text is refused as before unless an attachment stands in
+ * for it. */
+int load_page_or_attachment(page_input *in, const char *page_path,
+                            const gisa_extract_options *eo, const page_hints *hints,
+                            int no_attachment, gisa_document **out, gisa_error *err)
+{
+    gisa_document *page = NULL, *doc;
+    int st = load_input(in, page_path, eo, hints, &page, err);
+    if (st == GISA_OK && no_attachment) {
+        *out = page;
+        return GISA_OK;
+    }
+    if (st != GISA_OK) {
+        if (st != GISA_ERR_INPUT || no_attachment)
+            return st;
+        /* a page without body text may still link its release */
+        gisa_extract_options peo = *eo;
+        peo.keep_empty = 1;
+        gisa_error again;
+        gisa_document *empty = NULL;
+        if (load_input(in, page_path, &peo, hints, &empty, &again) != GISA_OK)
+            return st;
+        doc = empty->nblocks ? NULL : summary_attachment(in, page_path, empty, eo);
+        gisa_document_free(empty);
+        if (!doc)
+            return st; /* err still says why the page gave no article */
+        *out = doc;
+        return GISA_OK;
+    }
+    doc = summary_attachment(in, page_path, page, eo);
+    if (doc) {
+        gisa_document_free(page);
+        *out = doc;
+    } else {
+        *out = page;
+    }
+    return GISA_OK;
+}

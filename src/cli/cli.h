@@ -103,6 +103,12 @@ int load_input(page_input *in, const char *path, const gisa_extract_options *eo,
  * beside the page when it is a file. */
 gisa_document *summary_attachment(page_input *in, const char *page_path,
                                   const gisa_document *page, const gisa_extract_options *eo);
+/* PAGE, or the attachment it only summarises (summary_attachment) unless
+ * no_attachment. A page with no body text is refused as always unless an
+ * attachment stands in for it. */
+int load_page_or_attachment(page_input *in, const char *page_path,
+                            const gisa_extract_options *eo, const page_hints *hints,
+                            int no_attachment, gisa_document **out, gisa_error *err);
 void page_input_clear(page_input *in);
 
 /* Load and extract one input ("-" = stdin). */
@@ -207,7 +213,7 @@ typedef void (*site_result_fn)(void *ctx, const char *file, int rc, const gisa_e
                                gisa_site_action action, const char *path,
                                const gisa_rewrite_stats *st);
 int site_rewrite_jobs(gisa_site *site, char **files, int n, int nthreads, const page_hints *h,
-                      const rewrite_cli *rw, site_result_fn done, void *ctx);
+                      int no_attachment, const rewrite_cli *rw, site_result_fn done, void *ctx);
 int cmd_rewrite(int argc, char **argv);
 void help_rewrite(FILE *out);
 /* "stdin" for "-" or NULL. */

@@ -295,45 +295,6 @@ static int credited_attachment(post_input *pi, const char *page_path,
     return st;
 }
 
-/* PAGE, or the attachment it only summarises (summary_attachment). A page
- * with no body text is refused as before unless an attachment stands in
- * for it. */
-static int page_or_attachment(post_input *pi, const char *page_path,
-                              const gisa_extract_options *eo, const page_hints *hints,
-                              gisa_document **out, gisa_error *err)
-{
-    gisa_document *page = NULL, *doc;
-    int st = load_input(&pi->in, page_path, eo, hints, &page, err);
-    if (st == GISA_OK && pi->no_attachment) {
-        *out = page;
-        return GISA_OK;
-    }
-    if (st != GISA_OK) {
-        if (st != GISA_ERR_INPUT || pi->no_attachment)
-            return st;
-        /* a page without body text may still link its release */
-        gisa_extract_options peo = *eo;
-        peo.keep_empty = 1;
-        gisa_error again;
-        gisa_document *empty = NULL;
-        if (load_input(&pi->in, page_path, &peo, hints, &empty, &again) != GISA_OK)
-            return st;
-        doc = empty->nblocks ? NULL : summary_attachment(&pi->in, page_path, empty, eo);
-        gisa_document_free(empty);
-        if (!doc)
-            return st; /* err still says why the page gave no article */
-        *out = doc;
-        return GISA_OK;
-    }
-    doc = summary_attachment(&pi->in, page_path, page, eo);
-    if (doc) {
-        gisa_document_free(page);
-        *out = doc;
-    } else {
-        *out = page;
-    }
-    return GISA_OK;
-}
 
 static int post_main(int argc, char **argv, const char *cmd, int rewrite)
 {
@@ -363,7 +324,8 @@ static int post_main(int argc, char **argv, const char *cmd, int rewrite)
     gisa_document *doc = NULL;
     int st = pi.from_attachment
                  ? credited_attachment(&pi, argv[optind], &eo, &hints, &doc, &err)
-                 : page_or_attachment(&pi, argv[optind], &eo, &hints, &doc, &err);
+                 : load_page_or_attachment(&pi.in, argv[optind], &eo, &hints,
+                                           pi.no_attachment, &doc, &err);
     page_input_clear(&pi.in);
     if (st != GISA_OK) {
         rewrite_done(&run);

@@ -33,6 +33,10 @@ void help_site(FILE *out)
             "  -j, --jobs N         with --rewrite: N pages rewritten at once, each worker\n"
             "                       with its own model connection (default 1); posts are\n"
             "                       written in input order all the same\n"
+            "      --no-attachment  post each page as it is: by default a page that is\n"
+            "                       only a summary of the release saved beside it\n"
+            "                       (.hwpx, .hwp, .pdf, by its link's name) gives the\n"
+            "                       post of that document, credited to the page\n"
             "  -q, --quiet          no progress bar and no per-page lines\n"
             "  -h, --help           show this help\n"
             "\n"
@@ -86,12 +90,13 @@ static void recorded(void *ctx, const char *file, int rc, const gisa_error *err,
     record(ctx, file, rc, err, action, path, st);
 }
 
-static void put_one(gisa_site *site, const char *file, const page_hints *h,
-                    const rewrite_run *run, tally *t)
+static void put_one(gisa_site *site, page_input *in, const char *file, const page_hints *h,
+                    int no_attachment, const rewrite_run *run, tally *t)
 {
     gisa_error err;
     gisa_document *doc;
-    int rc = load_page(file, NULL, h, &doc, &err);
+    gisa_extract_options eo = {.kind = GISA_INPUT_AUTO};
+    int rc = load_page_or_attachment(in, file, &eo, h, no_attachment, &doc, &err);
     char *path = NULL;
     gisa_site_action action = GISA_SITE_UNCHANGED;
     gisa_rewrite_stats st;
@@ -107,7 +112,7 @@ static void put_one(gisa_site *site, const char *file, const page_hints *h,
     gisa_free(path);
 }
 
-enum { OPT_BUNDLE = 256, OPT_ALLOW_UNLICENSED, OPT_JOBS };
+enum { OPT_BUNDLE = 256, OPT_ALLOW_UNLICENSED, OPT_JOBS, OPT_NO_ATTACHMENT };
 
 int cmd_site(int argc, char **argv)
 {
@@ -119,6 +124,7 @@ int cmd_site(int argc, char **argv)
         {"category", required_argument, NULL, 'c'},
         {"bundle", no_argument, NULL, OPT_BUNDLE},
         {"allow-unlicensed", no_argument, NULL, OPT_ALLOW_UNLICENSED},
+        {"no-attachment", no_argument, NULL, OPT_NO_ATTACHMENT},
         HINT_OPTIONS,
         REWRITE_OPTIONS,
         {"jobs", required_argument, NULL, 'j'},
@@ -132,7 +138,7 @@ int cmd_site(int argc, char **argv)
     page_hints hints = {NULL, NULL, NULL};
     rewrite_cli rw;
     memset(&rw, 0, sizeof rw);
-    int c, quiet = 0, njobs = 1;
+    int c, quiet = 0, njobs = 1, no_attachment = 0;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+t:f:s:S:c:j:qh", opts, NULL)) != -1) {
@@ -154,6 +160,7 @@ int cmd_site(int argc, char **argv)
         case 'c': po.category = optarg; break;
         case OPT_BUNDLE: po.bundle = 1; break;
         case OPT_ALLOW_UNLICENSED: po.allow_unlicensed = 1; break;
+        case OPT_NO_ATTACHMENT: no_attachment = 1; break;
         case 'q': quiet = 1; break;
         case 'j': {
             char *end;
@@ -201,18 +208,23 @@ int cmd_site(int argc, char **argv)
     memset(&t, 0, sizeof t);
     t.verbose = !quiet && !bar;
     if (run.model && njobs > 1) {
-        rc = site_rewrite_jobs(site, argv + optind, total, njobs, &hints, &rw, recorded, &t);
+        rc = site_rewrite_jobs(site, argv + optind, total, njobs, &hints, no_attachment, &rw,
+                               recorded, &t);
         if (rc != EXIT_OK) {
             gisa_site_close(site);
             rewrite_done(&run);
             return rc;
         }
     } else {
+        page_input in;
+        memset(&in, 0, sizeof in);
+        in.cmd = "site";
         for (int i = 0; i < total; i++) {
-            put_one(site, argv[optind + i], &hints, &run, &t);
+            put_one(site, &in, argv[optind + i], &hints, no_attachment, &run, &t);
             if (bar)
                 progress(i + 1, total);
         }
+        page_input_clear(&in);
     }
     gisa_site_close(site);
     if (run.model)

@@ -30,6 +30,7 @@ typedef struct jobs {
     int n, next;
     gisa_site *site;
     const page_hints *hints;
+    int no_attachment;
     const rewrite_cli *rw;
 } jobs;
 
@@ -38,6 +39,9 @@ static void *worker(void *arg)
     jobs *j = arg;
     rewrite_run run;
     int setup = rewrite_setup("site", j->rw, &run);
+    page_input in; /* one per worker: it holds a fetcher and the last page */
+    memset(&in, 0, sizeof in);
+    in.cmd = "site";
     for (;;) {
         pthread_mutex_lock(&j->mu);
         int i = j->next++;
@@ -46,7 +50,9 @@ static void *worker(void *arg)
             break;
         slot *s = &j->slots[i];
         if (setup == EXIT_OK) {
-            s->rc = load_page(j->files[i], NULL, j->hints, &s->doc, &s->err);
+            gisa_extract_options eo = {.kind = GISA_INPUT_AUTO};
+            s->rc = load_page_or_attachment(&in, j->files[i], &eo, j->hints, j->no_attachment,
+                                            &s->doc, &s->err);
         } else { /* (the main thread made the same model a moment ago) */
             snprintf(s->err.message, sizeof s->err.message, "%s: the model could not be set up",
                      j->files[i]);
@@ -67,6 +73,7 @@ static void *worker(void *arg)
         pthread_cond_broadcast(&j->cv);
         pthread_mutex_unlock(&j->mu);
     }
+    page_input_clear(&in);
     rewrite_done(&run);
     return NULL;
 }
@@ -93,7 +100,7 @@ static int settle(jobs *j, int i, gisa_site_action *action, char **path, gisa_er
 }
 
 int site_rewrite_jobs(gisa_site *site, char **files, int n, int nthreads, const page_hints *h,
-                      const rewrite_cli *rw, site_result_fn done, void *ctx)
+                      int no_attachment, const rewrite_cli *rw, site_result_fn done, void *ctx)
 {
     jobs j;
     memset(&j, 0, sizeof j);
@@ -106,7 +113,7 @@ int site_rewrite_jobs(gisa_site *site, char **files, int n, int nthreads, const 
     }
     pthread_mutex_init(&j.mu, NULL);
     pthread_cond_init(&j.cv, NULL);
-    j.files = files, j.n = n, j.site = site, j.hints = h, j.rw = rw;
+    j.files = files, j.n = n, j.site = site, j.hints = h, j.no_attachment = no_attachment, j.rw = rw;
     int started = 0;
     while (started < nthreads && pthread_create(&t[started], NULL, worker, &j) == 0)
         started++;

@@ -176,6 +176,10 @@ int gisa_page_is_summary(const gisa_document *page, const gisa_document *file)
 {
     if (!page || !file)
         return 0;
+    /* a page over the limit is the release: no comparison, whose cost
+     * (each sentence sought in the document) grows with both */
+    if (gisa_document_chars(page) > GISA_SUMMARY_MAX_CHARS)
+        return 0;
     whole w = {{0}, 0};
     memset(&w.text, 0, sizeof w.text);
     each_text(file, add_whole, &w);

@@ -34,6 +34,12 @@ sed '/<div class="article_body">/,/<\/div>/c\
 sed -e 's|<p class="source_remark">.*</p>||' -e 's|<div class="info">.*</div>||' \
     -e 's|<span class="source">환경부</span>||' "$SITE/news/bare.html" >"$SITE/news/empty.html"
 sed 's|올해 사업비는 모두 1,240억 원이다.|올해 예산으로 모두 1,240억 원을 쓴다.|' tests/attach/summary-page.html >"$SITE/news/reworded.html"
+# a summary page of a PDF release (tests/docs/pdf's, printed by Chromium)
+cp tests/docs/pdf/02-release-hydrogen-bus.pdf "$SITE/files/bus.pdf"
+sed -e 's|/files/0407-release.hwpx|/files/bus.pdf|' -e 's|0407(보도자료) 도시 하천 생태 복원.hwpx|0507(보도자료) 수소버스 보급.pdf|' \
+    -e 's|<p>환경부는 콘크리트로.*</p>|<p>환경부는 대기오염 물질을 배출하지 않는 수소버스를 올해 2천 대 보급하여 전국 시내버스의 약 10%를 수소버스로 바꾼다고 7일 밝혔다.</p>|' \
+    -e 's|<p>이번 사업은.*</p>||' -e 's|도시 하천 20곳 물길 되살린다…콘크리트 걷어 내고 생태 복원|수소버스 2천 대 보급…시내버스 10대 중 1대 수소로|g' \
+    tests/attach/summary-page.html >"$SITE/news/bus.html"
 # a page saved with its attachment beside it, under the link's name
 cp tests/attach/summary-page.html "$SITE/saved/release.html"
 cp "$SITE/files/0407-release.hwpx" "$SITE/saved/0407(보도자료) 도시 하천 생태 복원.hwpx"

@@ -48,6 +48,19 @@ expect_eq "$RC" 0 "reworded summary: exit status"
 expect_present "$TMP/out" "올해 예산으로 모두 1,240억 원을 쓴다." "reworded summary: the page's post"
 expect_absent "$TMP/err" "composing from" "reworded summary: not from the attachment"
 
+# --- a PDF attachment (when this gisa reads PDF: poppler installed) --------
+if "$GISA" extract "$SITE/files/bus.pdf" >/dev/null 2>&1; then
+    run post --allow-private --delay 0 "$S/news/bus.html"
+    expect_eq "$RC" 0 "PDF attachment: exit status ($(head -c 300 "$TMP/err"))"
+    expect_present "$TMP/err" "composing from its attachment \"0507(보도자료) 수소버스 보급.pdf\"" "PDF attachment: said"
+    expect_present "$TMP/out" "연간 17만 톤 이상의 온실가스가 감축될 것으로 보인다." "PDF attachment: the full release"
+    expect_present "$TMP/out" "title: 수소버스 2천 대 보급…시내버스 10대 중 1대 수소로" "PDF attachment: the page's title"
+    expect_present "$TMP/out" "source_url: https://www.korea.kr/briefing/pressReleaseView.do?newsId=156712345" "PDF attachment: the page's URL"
+    expect_present "$TMP/out" "대기환경정책과, 담당자 주무관 오세린 (044-201-6872)" "PDF attachment: department and contact"
+else
+    echo "SKIP PDF attachment: this gisa reads no PDF ($("$GISA" extract "$SITE/files/bus.pdf" 2>&1 | head -1))"
+fi
+
 # --- --no-attachment: the page as it is -----------------------------------
 before=$(requests /files/0407-release.hwpx)
 run post --allow-private --delay 0 --no-attachment "$S/news/release.html"
@@ -102,5 +115,16 @@ for case in "gone:HTTP 404" "big:larger than the limit" "notdoc:not an HWP, HWPX
     expect_present "$TMP/err" "$S/news/$name.html: its attachment could not be read:" "$name attachment: names the page"
     expect_present "$TMP/err" "$msg" "$name attachment: says why"
 done
+
+# --- gisa site: the saved summary page gives the release's post, which
+# replaces the page's own (the same source URL, title and date) ------------
+run site --to "$TMP/site" --no-attachment "$SITE/saved/release.html"
+expect_present "$TMP/err" "1 added, 0 updated" "site --no-attachment: the page's post"
+run site --to "$TMP/site" "$SITE/saved/release.html"
+expect_eq "$RC" 0 "site: exit status ($(head -c 300 "$TMP/err"))"
+expect_present "$TMP/err" "gisa site: $SITE/saved/release.html: the page gives only a summary of its attachment" "site: said"
+expect_present "$TMP/err" "0 added, 1 updated" "site: the release's post replaces the page's"
+expect_eq "$(ls "$TMP/site/_posts" | wc -l | tr -d ' ')" 1 "site: one post of the release"
+expect_eq "$(grep -c '섭씨 1.5도가량' "$TMP"/site/_posts/*.md)" 1 "site: the full release"
 
 finish post.attachment

@@ -102,4 +102,7 @@ const char *const *antonym_words(int cls, int side);
  * that word's length; -1 when none. */
 int antonym_prefix(const char *w, size_t n, int *side, size_t *len);
 
+/* "person", "number", ..., "claim": the kind's name in reports (report.c). */
+const char *fact_kind_name(gisa_fact_kind kind);
+
 #endif

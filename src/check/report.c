@@ -11,6 +11,14 @@ static const char *const kind_names[] = {"person", "organisation", "place", "dat
                                          "polarity", "modality", "claim"};
 static const char *const verdict_names[] = {"supported", "unsupported", "contradicted"};
 
+/* The one table of kind names: the reports and the rewrite gate share it,
+ * so a new kind cannot be missing from one of them. */
+const char *fact_kind_name(gisa_fact_kind kind)
+{
+    size_t k = (size_t)kind;
+    return k < sizeof kind_names / sizeof *kind_names ? kind_names[k] : "fact";
+}
+
 static int flagged(const gisa_fact *f)
 {
     return f->verdict != GISA_SUPPORTED;

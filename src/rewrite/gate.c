@@ -10,17 +10,15 @@
 #include "../util/error.h"
 #include "rewrite.h"
 
-static const char *const kind_names[] = {"person", "organisation", "place", "date",
-                                         "number", "duration", "quote", "agreement",
-                                         "polarity", "modality"};
 static const char *const verdict_names[] = {"supported", "unsupported", "contradicted"};
 
 const char *fact_kind_label(const char *kind)
 {
-    static const char *const labels[] = {"인물", "기관", "장소", "날짜", "숫자",
-                                         "기간", "인용", "합의", "긍정·부정", "단정 여부"};
-    for (size_t i = 0; i < sizeof kind_names / sizeof *kind_names; i++)
-        if (!strcmp(kind, kind_names[i]))
+    /* in gisa_fact_kind's order; a kind without a label keeps its name */
+    static const char *const labels[] = {"인물", "기관", "장소", "날짜", "숫자", "기간",
+                                         "인용", "합의", "긍정·부정", "단정 여부", "근거 없는 내용"};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (!strcmp(kind, fact_kind_name((gisa_fact_kind)i)))
             return labels[i];
     return kind;
 }
@@ -140,7 +138,7 @@ gisa_status gate_check(const post_model *m, const char *const *sentences, size_t
             break;
         if (out->nflags[j])
             memcpy(grown, out->flags[j], out->nflags[j] * sizeof *grown);
-        grown[out->nflags[j]++] = (flag){kind_names[f->kind], keep(mem, f->text),
+        grown[out->nflags[j]++] = (flag){fact_kind_name(f->kind), keep(mem, f->text),
                                          verdict_names[f->verdict], keep(mem, f->source_text),
                                          keep(mem, f->source_sentence), keep(mem, f->note)};
         out->flags[j] = grown;

@@ -300,7 +300,11 @@ static size_t table_run(const pdf_layout *l, const row *r, size_t n)
         const pdf_seg *a = &l->segs[r[i].first];
         if (i) {
             const pdf_seg *p = &l->segs[r[i - 1].first];
-            if (a->page != p->page || a->col != p->col || a->y0 - p->y0 > 4 * l->pitch)
+            /* a table goes on over a page: rows of as many cells on both sides */
+            int turned = a->page == p->page + 1 && r[i].count >= 2 &&
+                         r[i].count == r[i - 1].count;
+            if (!turned && (a->page != p->page || a->col != p->col ||
+                            a->y0 - p->y0 > 4 * l->pitch))
                 break;
         }
         if (r[i].count >= 2)

@@ -436,6 +436,16 @@ static int edge_note(const pdf_layout *l, const pdf_seg *s)
     return h > 0 && s->size < 0.9 * l->body_size && (s->y1 < 0.06 * h || s->y0 > 0.94 * h);
 }
 
+/* Is segment i alone on its row? A number beside others is a table's cell
+ * (a table's last row can stand in the bottom margin), not a page's. */
+static int alone(const pdf_layout *l, size_t i)
+{
+    const pdf_seg *s = &l->segs[i];
+    return (i == 0 || l->segs[i - 1].row != s->row || l->segs[i - 1].page != s->page) &&
+           (i + 1 >= l->nsegs || l->segs[i + 1].row != s->row ||
+            l->segs[i + 1].page != s->page);
+}
+
 void pdf_furniture(pdf_layout *l)
 {
     if (l->npages >= 2)
@@ -443,6 +453,6 @@ void pdf_furniture(pdf_layout *l)
     measure(l);
     for (size_t i = 0; i < l->nsegs; i++)
         if (in_margin(l, &l->segs[i]) &&
-            (page_number(l->segs[i].text) || edge_note(l, &l->segs[i])))
+            ((page_number(l->segs[i].text) && alone(l, i)) || edge_note(l, &l->segs[i])))
             l->segs[i].drop = 1;
 }

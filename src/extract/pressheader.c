@@ -156,12 +156,23 @@ static int read_table(header *h, const gisa_block *b)
     return h->found > before;
 }
 
+/* "보도자료", "보도참고자료", or the ministry's name before it ("해양수산부
+ * 보도자료": a title row printed over the block, as PDFs of releases give
+ * it). */
 static int starts_release(const char *s)
 {
-    char sq[32];
-    squash(s, sq, sizeof sq);
-    return strncmp(sq, "보도자료", strlen("보도자료")) == 0 ||
-           strncmp(sq, "보도참고자료", strlen("보도참고자료")) == 0;
+    static const char *const names[] = {"보도자료", "보도참고자료"};
+    char sq[64];
+    size_t n = squash(s, sq, sizeof sq);
+    for (size_t i = 0; i < 2; i++) {
+        size_t k = strlen(names[i]);
+        if (strncmp(sq, names[i], k) == 0)
+            return 1;
+        if (n > k && n < sizeof sq - 1 && strcmp(sq + n - k, names[i]) == 0 &&
+            is_ministry_word(sq, n - k))
+            return 1;
+    }
+    return 0;
 }
 
 /* Is the block part of the header (and read into h)? */

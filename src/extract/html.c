@@ -299,6 +299,8 @@ static void choose_and_emit(doc *d, xmlNode *body)
     }
     if (!e.keep_comments)
         d->pub.nblocks = article_end(d->pub.blocks, start, d->pub.nblocks, d->article_page);
+    d->pub.nblocks = drop_end_lines(d->pub.blocks, start, d->pub.nblocks, d->pub.author,
+                                    d->article_page);
     if (d->article_page)
         d->pub.nblocks = drop_head_lines(d->blocks, start, d->pub.nblocks, d->pub.site_name,
                                          d->pub.author);

@@ -131,6 +131,10 @@ size_t article_end(const gisa_block *b, size_t from, size_t n, int article_page)
 int head_line(const char *s, const char *site, const char *author);
 size_t drop_head_lines(gisa_block *b, size_t from, size_t n, const char *site,
                        const char *author);
+/* Headings left with nothing under them and the author's box, at the end
+ * of b[from..n); returns the new count. */
+size_t drop_end_lines(const gisa_block *b, size_t from, size_t n, const char *author,
+                      int article_page);
 
 /* ---- html_emit.c, html_table.c: the second pass */
 typedef struct emitter {

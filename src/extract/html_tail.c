@@ -265,3 +265,31 @@ size_t drop_head_lines(gisa_block *b, size_t from, size_t n, const char *site,
         b[w++] = b[i];
     return w;
 }
+
+/* ---------------------------------------------------------- end lines */
+
+/* The author's box under a story: "Clara Huxley is a reporter covering
+ * …", "김서연 기자는 …". */
+static int author_bio(const char *s, const char *author)
+{
+    size_t k = author ? strlen(author) : 0;
+    if (!s || k < 4 || strncmp(s, author, k))
+        return 0;
+    return !strncmp(s + k, " is a", 5) || !strncmp(s + k, " is an", 6) ||
+           !strncmp(s + k, " 기자는", strlen(" 기자는"));
+}
+
+size_t drop_end_lines(const gisa_block *b, size_t from, size_t n, const char *author,
+                      int article_page)
+{
+    if (n > from + 1 && b[n - 1].kind == GISA_BLOCK_PARAGRAPH && author_bio(b[n - 1].text, author))
+        n--;
+    /* one heading with nothing under it after prose: its section was
+     * left out ("Contact the newsroom" over a form); a run of headings
+     * is a page made of them; on other pages than articles a closing
+     * heading is often a call to action the page counts as its text */
+    if (article_page && n > from + 2 && b[n - 1].kind == GISA_BLOCK_HEADING &&
+        b[n - 2].kind == GISA_BLOCK_PARAGRAPH && !ends_sentence(b[n - 1].text))
+        n--;
+    return n;
+}

@@ -83,11 +83,25 @@ static void test_head_lines(void)
     CHECK_STR(b[2].text, "2026-02-14");
 }
 
+static void test_end_lines(void)
+{
+    const gisa_block b[] = {P(PARA), P(PARA), H("Contact the newsroom")};
+    CHECK_INT((int)drop_end_lines(b, 0, 3, NULL, 1), 2);
+    CHECK_INT((int)drop_end_lines(b, 0, 3, NULL, 0), 3);
+    const gisa_block q[] = {P(PARA), P(PARA), H("Ready to start?")};
+    CHECK_INT((int)drop_end_lines(q, 0, 3, NULL, 1), 3);
+    const gisa_block bio[] = {P(PARA), P(PARA), P("Clara Huxley is a reporter covering the coast.")};
+    CHECK_INT((int)drop_end_lines(bio, 0, 3, "Clara Huxley", 0), 2);
+    const gisa_block runs[] = {P(PARA), H("Add-on channels"), H("International")};
+    CHECK_INT((int)drop_end_lines(runs, 0, 3, NULL, 1), 3);
+}
+
 int main(void)
 {
     test_openers();
     test_article_end();
     test_form_response();
     test_head_lines();
+    test_end_lines();
     CHECK_DONE();
 }

@@ -228,7 +228,8 @@ int gisa_attachment_readable(const gisa_attachment *a);
  * letters and digits and at most half as many as the document's body, and
  * every sentence of the page's body (letters and digits compared, so
  * spacing and punctuation do not count) is found in the document, but for
- * sentences that only point at the attachment ("첨부파일 참조", "붙임").
+ * sentences that only point at the attachment ("첨부파일 참조", "붙임") and
+ * fragments of under 20 letters and digits (a date line, a byline).
  * A page with no body text is empty, and the document is taken when it has
  * a body. 1 if so, else 0.
  */

@@ -13,8 +13,18 @@ int input_is_url(const char *s)
     return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
 }
 
+static void forget_last(page_input *in)
+{
+    free(in->last_url);
+    gisa_free(in->last_final);
+    gisa_free(in->last_ctype);
+    gisa_bytes_free(&in->last);
+    in->last_url = in->last_final = in->last_ctype = NULL;
+}
+
 void page_input_clear(page_input *in)
 {
+    forget_last(in);
     gisa_fetcher_free(in->fetcher);
     in->fetcher = NULL;
 }
@@ -39,21 +49,25 @@ int load_input(page_input *in, const char *path, const gisa_extract_options *eo,
 {
     if (!input_is_url(path))
         return load_page(path, eo, h, doc, err);
-    gisa_bytes b;
-    char *final_url = NULL, *ctype = NULL;
-    size_t max = eo && eo->max_input ? eo->max_input : GISA_DEFAULT_MAX_INPUT;
-    int st = fetch_bytes(in, path, max, &b, &final_url, &ctype, err);
-    if (st != GISA_OK)
-        return st;
-    gisa_source src = {path, b.data, b.len, final_url ? final_url : path, ctype,
+    if (!in->last_url || strcmp(in->last_url, path)) {
+        forget_last(in);
+        size_t max = eo && eo->max_input ? eo->max_input : GISA_DEFAULT_MAX_INPUT;
+        int st = fetch_bytes(in, path, max, &in->last, &in->last_final, &in->last_ctype, err);
+        if (st != GISA_OK)
+            return st;
+        if (!(in->last_url = strdup(path))) {
+            forget_last(in);
+            err->status = GISA_ERR_NOMEM;
+            snprintf(err->message, sizeof err->message, "%s: out of memory", path);
+            return GISA_ERR_NOMEM;
+        }
+    }
+    gisa_source src = {path, in->last.data, in->last.len,
+                       in->last_final ? in->last_final : path, in->last_ctype,
                        h ? h->org : NULL, h ? h->title : NULL};
     if (h && h->url)
         src.url = h->url;
-    st = gisa_extract(&src, eo, doc, err);
-    gisa_bytes_free(&b);
-    gisa_free(final_url);
-    gisa_free(ctype);
-    return st;
+    return gisa_extract(&src, eo, doc, err);
 }
 
 /* A file name the page gives for an attachment, if it can only name a

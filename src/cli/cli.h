@@ -87,6 +87,10 @@ typedef struct page_input {
     const char *cmd;          /* for messages: "post" */
     gisa_fetch_options fo;    /* --allow-private, --timeout */
     gisa_fetcher *fetcher;    /* made at the first URL */
+    /* the last URL fetched, kept: a page read twice (again for its links
+     * alone) is fetched once */
+    char *last_url, *last_final, *last_ctype;
+    gisa_bytes last;
 } page_input;
 int input_is_url(const char *s);
 /* Load and extract a path or an http(s) URL, with the user's hints. */
@@ -159,7 +163,7 @@ enum {
     {"report", required_argument, NULL, OPT_REPORT},            \
     {"strict", no_argument, NULL, OPT_STRICT},                  \
     {"voice", required_argument, NULL, OPT_VOICE},              \
-    {"model-timeout", required_argument, NULL, OPT_MODEL_TIMEOUT}, \
+    {"timeout", required_argument, NULL, OPT_MODEL_TIMEOUT},    \
     {"retries", required_argument, NULL, OPT_RETRIES},          \
     {"max-answer", required_argument, NULL, OPT_MAX_ANSWER}
 #define REWRITE_HELP                                                                  \
@@ -177,7 +181,8 @@ enum {
     "                     twice, rather than publishing the source's sentence\n"         \
     "      --report FILE  write every decision (sentence, verdict, facts, source\n"      \
     "                     sentence) as JSON\n"                                           \
-    "      --model-timeout S  seconds per model request (default 120)\n"                 \
+    "      --timeout S    seconds per model request (default 120; gisa post: also\n"     \
+    "                     the page's fetch)\n"                                         \
     "      --retries N    tries again after HTTP 429 or 5xx (default 2)\n"               \
     "      --max-answer N bytes of one answer at most (default 1 MiB)\n"
 /* 1 if `c` was a rewrite option (now in *r), 0 if not, -1 after a usage

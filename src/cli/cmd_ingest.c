@@ -38,6 +38,12 @@ void help_ingest(FILE *out)
             "                     and store it (posts table)\n"
             "      --jsonl FILE   also write each article stored by this run to FILE,\n"
             "                     one JSON object a line (gzip if FILE ends in .gz)\n"
+            "      --attachments  also take the documents (.hwpx, .hwp, .pdf) the pages\n"
+            "                     link, once each, after the pages: fetched like any\n"
+            "                     URL (the same politeness and --max-bytes), or read\n"
+            "                     beside a page file; each stored as an article of its\n"
+            "                     own linked to its page (pages.parent_url), credited\n"
+            "                     to the page (URL, title, date, licence)\n"
             "  -q, --quiet        no progress line and no summary\n"
             "  -h, --help         show this help\n"
             "\n"
@@ -57,7 +63,7 @@ void help_ingest(FILE *out)
 
 /* What the callbacks share: the progress line. */
 typedef struct ingest_ui {
-    int tty, quiet, line_shown;
+    int tty, quiet, line_shown, attachments;
     double last_trim;
 } ingest_ui;
 
@@ -117,7 +123,10 @@ static void summary(ingest_ui *ui, const gisa_ingest_stats *s)
                     gisa_fail_reason_name((gisa_fail_reason)r));
             sep = ", ";
         }
-    fprintf(stderr, "%s, %zu new posts\n", sep[0] == ',' ? ")" : "", s->posts);
+    fprintf(stderr, "%s, %zu new posts", sep[0] == ',' ? ")" : "", s->posts);
+    if (ui->attachments)
+        fprintf(stderr, ", %zu attachments stored", s->attachments);
+    fputc('\n', stderr);
 }
 
 /* Seconds: a number from 0 to `max`. */
@@ -150,6 +159,7 @@ int cmd_ingest(int argc, char **argv)
         {"posts", no_argument, NULL, 'p'},
         {"allow-unlicensed", no_argument, NULL, 'A'},
         {"jsonl", required_argument, NULL, 'J'},
+        {"attachments", no_argument, NULL, 'a'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -195,6 +205,7 @@ int cmd_ingest(int argc, char **argv)
         case 'p': io.posts = 1; break;
         case 'A': io.allow_unlicensed = 1; break;
         case 'J': io.jsonl = optarg; break;
+        case 'a': io.attachments = 1; break;
         case 'h':
             help_ingest(stdout);
             return EXIT_OK;
@@ -211,6 +222,7 @@ int cmd_ingest(int argc, char **argv)
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
     ui.tty = isatty(STDERR_FILENO);
+    ui.attachments = io.attachments;
     io.on_error = on_error;
     io.on_progress = on_progress;
     io.ctx = &ui;

@@ -29,7 +29,8 @@ void help_post(FILE *out)
             "                       ministry, department and contact\n"
             "      --no-attachment  compose from the page as it is\n"
             "      --allow-private  fetch private, loopback and link-local addresses\n"
-            "      --timeout S      seconds per request (default 30)\n"
+            "      --timeout S      seconds per request: the page's fetch (default 30) and,\n"
+            "                       with --rewrite, each model request (default 120)\n"
             "      --delay S        seconds between requests to one host (default 1)\n"
             "  -f, --format FMT     jekyll (default): YAML front matter (title, date,\n"
             "                       categories, excerpt, feature_text, image, source_url,\n"
@@ -124,7 +125,6 @@ enum {
     OPT_FROM_ATTACHMENT,
     OPT_NO_ATTACHMENT,
     OPT_ALLOW_PRIVATE,
-    OPT_TIMEOUT,
     OPT_DELAY
 };
 
@@ -156,7 +156,6 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         {"from-attachment", required_argument, NULL, OPT_FROM_ATTACHMENT},
         {"no-attachment", no_argument, NULL, OPT_NO_ATTACHMENT},
         {"allow-private", no_argument, NULL, OPT_ALLOW_PRIVATE},
-        {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"delay", required_argument, NULL, OPT_DELAY},
         HINT_OPTIONS,
         LIMIT_OPTIONS,
@@ -222,7 +221,7 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
             break;
         case OPT_FROM_ATTACHMENT:
             if (!*optarg)
-                return usage_error("post", "--from-attachment wants a document (file or URL)");
+                return usage_error(cmd, "--from-attachment wants a document (file or URL)");
             pi->from_attachment = optarg;
             break;
         case OPT_NO_ATTACHMENT:
@@ -231,20 +230,11 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         case OPT_ALLOW_PRIVATE:
             pi->in.fo.allow_private = 1;
             break;
-        case OPT_TIMEOUT: {
-            char *end;
-            double t = strtod(optarg, &end);
-            if (!*optarg || *end || !(t > 0 && t <= 3600))
-                return usage_error("post", "--timeout wants seconds from 0 to 3600, not '%s'",
-                                   optarg);
-            pi->in.fo.timeout = t;
-            break;
-        }
         case OPT_DELAY: {
             char *end;
             double t = strtod(optarg, &end);
             if (!*optarg || *end || !(t >= 0 && t <= 3600))
-                return usage_error("post", "--delay wants seconds from 0 to 3600, not '%s'",
+                return usage_error(cmd, "--delay wants seconds from 0 to 3600, not '%s'",
                                    optarg);
             pi->in.fo.delay = t > 0 ? t : -1; /* 0 in the options means the default */
             break;
@@ -279,7 +269,7 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         return usage_error(cmd, "--style tistory is HTML: use it with --format fragment "
                                    "(its default), html, jekyll or hugo");
     if (pi->from_attachment && pi->no_attachment)
-        return usage_error("post", "--from-attachment and --no-attachment contradict each other");
+        return usage_error(cmd, "--from-attachment and --no-attachment contradict each other");
     return EXIT_OK;
 }
 
@@ -361,6 +351,8 @@ static int post_main(int argc, char **argv, const char *cmd, int rewrite)
     int rc = parse_post_options(argc, argv, &po, &eo, &hints, &out_dir, &pi, &rw, cmd);
     if (rc != EXIT_OK)
         return rc < 0 ? EXIT_OK : rc;
+    if (rw.timeout > 0) /* --timeout (parsed with the rewrite options) bounds every request */
+        pi.in.fo.timeout = rw.timeout;
     if (argc - optind != 1)
         return usage_error(cmd, argc - optind < 1 ? "no input file given"
                                                   : "give exactly one input file");

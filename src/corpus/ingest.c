@@ -28,8 +28,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../extract/docsniff.h"
 #include "../extract/render.h"
-#include "corpus.h"
+#include "ingest.h"
 
 #define MAX_DEPTH 32      /* directory nesting followed */
 #define BATCH 64          /* pages per transaction */
@@ -45,67 +46,6 @@
  * turn meets a large page. */
 #define TRIM_PAGE ((size_t)1 << 20)
 
-typedef enum job_kind {
-    JOB_PAGE,    /* to extract */
-    JOB_FAILED,  /* the reader could not read it; err and reason say why */
-    JOB_KNOWN,   /* already stored with this URL and hash (a worker finds out) */
-    JOB_SKIPPED, /* not a page (image, redirect, error status) */
-    JOB_NOT_MODIFIED /* a 304 to a conditional GET */
-} job_kind;
-
-typedef struct job {
-    struct job *next;
-    uint64_t seq;
-    job_kind kind;
-    char *name, *url, *fetched, *ctype;
-    char *final_url, *etag, *last_modified; /* fetched pages */
-    char *parent_url;     /* an attachment: the page that links it */
-    int status;
-    gisa_fail_reason reason;
-    char hash[25];
-    unsigned char *data;
-    size_t len;
-    gisa_error err;
-    int failed; /* extraction failed: err says why */
-    gisa_document *doc; /* its metadata only, one allocation: see keep_meta */
-    char *text;
-    uint64_t simhash;
-    char *record_id;      /* WARC-Record-ID, for --jsonl */
-    char *json;           /* the article as one JSON line (opts->jsonl) */
-    gisa_post post;       /* with opts->posts */
-    gisa_error post_err;
-    int post_failed;
-} job;
-
-typedef struct pipeline {
-    pthread_mutex_t mu;
-    pthread_cond_t space, work, done;
-    size_t extracting, nextracting; /* bytes and pages in the workers' hands */
-    int idle;                   /* workers waiting for a page */
-    int trim;                   /* a large page was freed: see release() */
-    job *work_head, *work_tail; /* reader -> workers, FIFO */
-    job *done_list;             /* workers -> writer, any order */
-    size_t inflight, cap;
-    size_t bytes, budget;       /* raw page bytes waiting for a worker */
-    uint64_t next_seq;          /* given by the reader */
-    int reading_done, abort;
-    gisa_status status;         /* the writer's failure, if any */
-    gisa_error err;
-    double fraction;            /* of input bytes read, or -1 */
-    gisa_corpus *corpus;
-    const gisa_ingest_options *opts;
-    size_t max_input;
-    corpus_seen *seen;
-    pthread_mutex_t seen_mu;    /* workers and reader share `seen` */
-    fetcher *fetch;             /* made at the first URL */
-    jsonl_writer *jsonl;        /* opts->jsonl: written by the writer thread */
-    int fetch_failed;
-    gisa_ingest_stats stats;
-    struct timespec t0;
-    /* bytes of WARC input, for the progress fraction */
-    uint64_t bytes_total, bytes_before;
-} pipeline;
-
 static double now_seconds(void)
 {
     struct timespec ts;
@@ -113,7 +53,7 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void job_free(job *j)
+void ingest_job_free(job *j)
 {
     if (!j)
         return;
@@ -125,6 +65,8 @@ static void job_free(job *j)
     free(j->etag);
     free(j->last_modified);
     free(j->parent_url);
+    free(j->parent_meta);
+    ingest_pending_free(j->attachments);
     free(j->record_id);
     free(j->json);
     gisa_post_clear(&j->post);
@@ -134,9 +76,7 @@ static void job_free(job *j)
     free(j);
 }
 
-static void set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
+void ingest_set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -149,7 +89,7 @@ static void set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
 
 /* Wait for room, then hand `j` on: to the workers if it needs extraction,
  * else straight to the writer. Returns 0 if the run was aborted. */
-static int submit(pipeline *p, job *j)
+int ingest_submit(pipeline *p, job *j)
 {
     pthread_mutex_lock(&p->mu);
     size_t len = j->data ? j->len : 0;
@@ -159,7 +99,7 @@ static int submit(pipeline *p, job *j)
         pthread_cond_wait(&p->space, &p->mu);
     if (p->abort) {
         pthread_mutex_unlock(&p->mu);
-        job_free(j);
+        ingest_job_free(j);
         return 0;
     }
     p->inflight++;
@@ -203,7 +143,7 @@ static void compose_job(pipeline *p, job *j, const gisa_document *doc)
 /* The fields of `d` the store keeps, copied into one allocation. A
  * document's arena can hold ten times its text, and finished jobs wait
  * for the writer in input order, so the full document is not kept. */
-static gisa_document *keep_meta(const gisa_document *d)
+gisa_document *ingest_keep_meta(const gisa_document *d)
 {
     static const size_t fields[] = {
         offsetof(gisa_document, source_name), offsetof(gisa_document, encoding),
@@ -277,27 +217,36 @@ static char *json_line(const job *j, const gisa_document *doc)
 static void extract_job(pipeline *p, job *j)
 {
     if (known_page(p, j)) {
+        ingest_links_only(p, j);
         j->kind = JOB_KNOWN;
         free(j->data);
         j->data = NULL;
         return;
     }
     gisa_source src = {j->name, j->data, j->len, j->url, j->ctype, NULL, NULL};
-    gisa_extract_options eo = {.kind = GISA_INPUT_AUTO, .max_input = p->max_input};
+    /* an attachment must be a document: a web page served in its place
+     * (an error page with status 200) is not an article of the release */
+    gisa_extract_options eo = {.kind = j->parent_url ? GISA_INPUT_DOCUMENT : GISA_INPUT_AUTO,
+                               .max_input = p->max_input};
     gisa_error err;
     gisa_document *doc;
     size_t len;
     if (gisa_extract(&src, &eo, &doc, &j->err) != GISA_OK) {
         j->failed = 1;
         doc = NULL;
+        if (j->err.status == GISA_ERR_INPUT)
+            ingest_links_only(p, j);
+    } else if (j->parent_meta && gisa_document_credit(doc, j->parent_meta, &j->err) != GISA_OK) {
+        j->failed = 1;
     } else if (gisa_render(doc, GISA_FORMAT_TEXT, &j->text, &len, &err) != GISA_OK) {
         j->err = err;
         j->failed = 1;
     } else {
         j->simhash = corpus_simhash(j->text, len);
         compose_job(p, j, doc);
-        if (!(j->doc = keep_meta(doc)) || (p->opts->jsonl && !(j->json = json_line(j, doc)))) {
-            set_error(&j->err, GISA_ERR_NOMEM, "%s: out of memory", j->name);
+        ingest_collect_attachments(p, j, doc);
+        if (!(j->doc = ingest_keep_meta(doc)) || (p->opts->jsonl && !(j->json = json_line(j, doc)))) {
+            ingest_set_error(&j->err, GISA_ERR_NOMEM, "%s: out of memory", j->name);
             j->failed = 1;
         }
     }
@@ -408,6 +357,7 @@ static gisa_status write_job(pipeline *p, corpus_writer *w, job *j, gisa_error *
 {
     gisa_ingest_stats *s = &p->stats;
     s->processed++;
+    ingest_queue_attachments(p, j);
     if (j->kind == JOB_KNOWN) {
         s->unchanged++;
         return GISA_OK;
@@ -435,6 +385,8 @@ static gisa_status write_job(pipeline *p, corpus_writer *w, job *j, gisa_error *
     gisa_status st = corpus_writer_put(w, &page, &res, &posted, err);
     if (st != GISA_OK)
         return st;
+    if (j->parent_url && (res == CORPUS_PUT_STORED || res == CORPUS_PUT_DUPLICATE))
+        s->attachments++;
     switch (res) {
     case CORPUS_PUT_STORED: s->stored++; break;
     case CORPUS_PUT_DUPLICATE: s->stored++; s->duplicates++; break;
@@ -528,7 +480,7 @@ static gisa_status writer_loop(pipeline *p, corpus_writer *w, gisa_error *err)
                 batch_start = now_seconds();
             }
             gisa_status st = write_job(p, w, j, err);
-            job_free(j);
+            ingest_job_free(j);
             release(p);
             if (st != GISA_OK)
                 return st;
@@ -568,7 +520,7 @@ static void *writer(void *arg)
 
 /* ---------------------------------------------------------------- reader */
 
-static job *new_job(job_kind kind, const char *name)
+job *ingest_new_job(job_kind kind, const char *name)
 {
     job *j = calloc(1, sizeof *j);
     if (j) {
@@ -578,25 +530,25 @@ static job *new_job(job_kind kind, const char *name)
     return j;
 }
 
-static int submit_failure(pipeline *p, const char *name, const gisa_error *err)
+int ingest_submit_failure(pipeline *p, const char *name, const gisa_error *err)
 {
-    job *j = new_job(JOB_FAILED, name);
+    job *j = ingest_new_job(JOB_FAILED, name);
     if (!j)
         return 0;
     j->err = *err;
     j->reason = GISA_FAIL_READ;
-    return submit(p, j);
+    return ingest_submit(p, j);
 }
 
-static int submit_failure_as(pipeline *p, const char *name, const gisa_error *err,
+int ingest_submit_failure_as(pipeline *p, const char *name, const gisa_error *err,
                              gisa_fail_reason reason)
 {
-    job *j = new_job(JOB_FAILED, name);
+    job *j = ingest_new_job(JOB_FAILED, name);
     if (!j)
         return 0;
     j->err = *err;
     j->reason = reason;
-    return submit(p, j);
+    return ingest_submit(p, j);
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -629,6 +581,18 @@ static int is_html_type(const char *ct)
            !strncasecmp(ct, "text/plain", 10);
 }
 
+/* A response worth extracting: a page by its type, or a document (HWP,
+ * HWPX, PDF) by its bytes, whatever type the server gave it (releases'
+ * files come as application/octet-stream, x-hwp, haansofthwp...). */
+static int is_readable(const char *ct, const unsigned char *data, size_t len)
+{
+    if (len == 0)
+        return 0;
+    if (is_html_type(ct))
+        return 1;
+    return is_document(data, len);
+}
+
 static void set_fraction(pipeline *p, uint64_t done)
 {
     if (!p->bytes_total)
@@ -643,19 +607,19 @@ static int read_warc(pipeline *p, const char *path)
     gisa_error err;
     warc_reader *r = warc_open(path, p->max_input, &err);
     if (!r)
-        return submit_failure(p, path, &err);
+        return ingest_submit_failure(p, path, &err);
     warc_record rec;
     int rc, ok = 1;
     unsigned long n = 0;
     while (ok && (rc = warc_next(r, &rec, &err)) != 0) {
         if (rc < 0) {
-            ok = submit_failure(p, path, &err);
+            ok = ingest_submit_failure(p, path, &err);
             continue;
         }
         const char *url = rec.url ? rec.url : path;
         int page = (rec.status == 0 || (rec.status >= 200 && rec.status < 300)) &&
-                   is_html_type(rec.content_type) && rec.len > 0;
-        job *j = new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
+                   is_readable(rec.content_type, rec.body, rec.len);
+        job *j = ingest_new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
         if (!j)
             break;
         j->url = strdup(url);
@@ -666,14 +630,14 @@ static int read_warc(pipeline *p, const char *path)
         if (page) {
             j->data = malloc(rec.len);
             if (!j->data) {
-                job_free(j);
+                ingest_job_free(j);
                 break;
             }
             memcpy(j->data, rec.body, rec.len);
             j->len = rec.len;
-            ok = submit(p, j);
+            ok = ingest_submit(p, j);
         } else {
-            ok = submit(p, j);
+            ok = ingest_submit(p, j);
         }
         if (++n % 16 == 0) {
             uint64_t done, total;
@@ -697,20 +661,20 @@ static int read_page(pipeline *p, const char *path)
     gisa_error err;
     gisa_bytes bytes;
     if (gisa_load(path, p->max_input, &bytes, &err) != GISA_OK)
-        return submit_failure(p, path, &err);
+        return ingest_submit_failure(p, path, &err);
     if (feed_sniff(bytes.data, bytes.len)) {
         int ok = read_feed(p, path, bytes.data, bytes.len, NULL, NULL);
         gisa_bytes_free(&bytes);
         return ok;
     }
-    job *j = new_job(JOB_PAGE, path);
+    job *j = ingest_new_job(JOB_PAGE, path);
     char abs[PATH_MAX];
     struct stat sb;
     if (!j || !realpath(path, abs) || stat(path, &sb) != 0) {
         gisa_bytes_free(&bytes);
-        job_free(j);
-        set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno ? errno : ENOMEM));
-        return submit_failure(p, path, &err);
+        ingest_job_free(j);
+        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno ? errno : ENOMEM));
+        return ingest_submit_failure(p, path, &err);
     }
     size_t ulen = strlen(abs) + 8;
     j->url = malloc(ulen);
@@ -724,22 +688,22 @@ static int read_page(pipeline *p, const char *path)
     j->data = bytes.data;
     j->len = bytes.len;
     if (!j->url || !j->fetched) {
-        job_free(j);
+        ingest_job_free(j);
         return 0;
     }
-    return submit(p, j);
+    return ingest_submit(p, j);
 }
 
 static int read_input(pipeline *p, const char *path, int depth);
 
 /* ----------------------------------------------------------------- fetch */
 
-static int is_url(const char *s)
+int ingest_is_url(const char *s)
 {
     return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
 }
 
-static fetcher *get_fetcher(pipeline *p, gisa_error *err)
+fetcher *ingest_get_fetcher(pipeline *p, gisa_error *err)
 {
     if (p->fetch || p->fetch_failed)
         return p->fetch;
@@ -754,10 +718,10 @@ static fetcher *get_fetcher(pipeline *p, gisa_error *err)
 /* Move a fetched response into a page job. */
 static int submit_fetched(pipeline *p, const char *url, fetch_result *r)
 {
-    int page = is_html_type(r->content_type) && r->len > 0;
-    job *j = new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
+    int page = is_readable(r->content_type, r->data, r->len);
+    job *j = ingest_new_job(page ? JOB_PAGE : JOB_SKIPPED, url);
     if (!j || !(j->url = strdup(url))) {
-        job_free(j);
+        ingest_job_free(j);
         return 0;
     }
     j->fetched = strdup(r->fetched);
@@ -768,11 +732,11 @@ static int submit_fetched(pipeline *p, const char *url, fetch_result *r)
     j->last_modified = r->last_modified;
     r->content_type = r->final_url = r->etag = r->last_modified = NULL;
     if (!page)
-        return submit(p, j);
+        return ingest_submit(p, j);
     j->data = r->data;
     j->len = r->len;
     r->data = NULL;
-    return submit(p, j);
+    return ingest_submit(p, j);
 }
 
 /* Fetch `url`; a feed (at the top level only: feeds do not chain) is
@@ -780,9 +744,9 @@ static int submit_fetched(pipeline *p, const char *url, fetch_result *r)
 static int read_url(pipeline *p, const char *url, int depth)
 {
     gisa_error err;
-    fetcher *f = get_fetcher(p, &err);
+    fetcher *f = ingest_get_fetcher(p, &err);
     if (!f)
-        return submit_failure_as(p, url, &err, GISA_FAIL_NETWORK);
+        return ingest_submit_failure_as(p, url, &err, GISA_FAIL_NETWORK);
     char *etag, *last_modified;
     pthread_mutex_lock(&p->seen_mu);
     corpus_seen_validators(p->seen, url, &etag, &last_modified);
@@ -793,10 +757,10 @@ static int read_url(pipeline *p, const char *url, int depth)
     free(last_modified);
     int ok;
     if (o == FETCH_FAILED) {
-        ok = submit_failure_as(p, url, &err, r.reason);
+        ok = ingest_submit_failure_as(p, url, &err, r.reason);
     } else if (o == FETCH_NOT_MODIFIED) {
-        job *j = new_job(JOB_NOT_MODIFIED, url);
-        ok = j ? submit(p, j) : 0;
+        job *j = ingest_new_job(JOB_NOT_MODIFIED, url);
+        ok = j ? ingest_submit(p, j) : 0;
     } else if (depth == 0 && feed_sniff(r.data, r.len)) {
         ok = read_feed(p, url, r.data, r.len, r.final_url, r.fetched);
     } else {
@@ -812,7 +776,7 @@ static int submit_item_page(pipeline *p, const char *name, size_t i, const feed_
 {
     size_t len;
     char *html = feed_item_page(it, &len);
-    job *j = html ? new_job(JOB_PAGE, it->link ? it->link : name) : NULL;
+    job *j = html ? ingest_new_job(JOB_PAGE, it->link ? it->link : name) : NULL;
     if (!j) {
         free(html);
         return 0;
@@ -827,10 +791,10 @@ static int submit_item_page(pipeline *p, const char *name, size_t i, const feed_
     j->data = (unsigned char *)html;
     j->len = len;
     if (!j->url || !j->ctype) {
-        job_free(j);
+        ingest_job_free(j);
         return 0;
     }
-    return submit(p, j);
+    return ingest_submit(p, j);
 }
 
 /* Each item of a feed: its full text, or else its link fetched. A bad
@@ -841,15 +805,15 @@ static int read_feed(pipeline *p, const char *name, const unsigned char *data, s
     gisa_error err;
     feed fd;
     if (feed_parse(data, len, name, base, &fd, &err) != GISA_OK)
-        return submit_failure_as(p, name, &err, GISA_FAIL_FEED);
+        return ingest_submit_failure_as(p, name, &err, GISA_FAIL_FEED);
     int ok = 1;
     for (size_t i = 0; ok && i < fd.n; i++) {
         const feed_item *it = &fd.items[i];
         if (it->problem) {
-            set_error(&err, GISA_ERR_INPUT, "%s: item %zu%s%.80s%s: %s", name, i + 1,
+            ingest_set_error(&err, GISA_ERR_INPUT, "%s: item %zu%s%.80s%s: %s", name, i + 1,
                       it->title ? " (" : "", it->title ? it->title : "", it->title ? ")" : "",
                       it->problem);
-            ok = submit_failure_as(p, name, &err, GISA_FAIL_FEED);
+            ok = ingest_submit_failure_as(p, name, &err, GISA_FAIL_FEED);
         } else if (it->content) {
             ok = submit_item_page(p, name, i, it, fetched);
         } else {
@@ -857,8 +821,8 @@ static int read_feed(pipeline *p, const char *name, const unsigned char *data, s
         }
     }
     if (ok && fd.n == 0) {
-        set_error(&err, GISA_ERR_INPUT, "%s: a feed without items", name);
-        ok = submit_failure_as(p, name, &err, GISA_FAIL_FEED);
+        ingest_set_error(&err, GISA_ERR_INPUT, "%s: a feed without items", name);
+        ok = ingest_submit_failure_as(p, name, &err, GISA_FAIL_FEED);
     }
     feed_free(&fd);
     return ok;
@@ -876,8 +840,8 @@ static int read_dir(pipeline *p, const char *dir, int depth)
     int n = scandir(dir, &names, select_entry, alphasort);
     if (n < 0) {
         gisa_error err;
-        set_error(&err, GISA_ERR_IO, "%s: %s", dir, strerror(errno));
-        return submit_failure(p, dir, &err);
+        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", dir, strerror(errno));
+        return ingest_submit_failure(p, dir, &err);
     }
     int ok = 1;
     for (int i = 0; i < n; i++) {
@@ -905,23 +869,23 @@ static int read_input(pipeline *p, const char *path, int depth)
 {
     struct stat sb;
     gisa_error err;
-    if (depth == 0 && is_url(path))
+    if (depth == 0 && ingest_is_url(path))
         return read_url(p, path, 0);
     const char *scheme_end = strstr(path, "://");
     if (depth == 0 && scheme_end && scheme_end > path &&
         strspn(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") ==
             (size_t)(scheme_end - path) && stat(path, &sb) != 0) {
-        set_error(&err, GISA_ERR_INPUT, "%s: only http and https URLs are fetched", path);
-        return submit_failure_as(p, path, &err, GISA_FAIL_NETWORK);
+        ingest_set_error(&err, GISA_ERR_INPUT, "%s: only http and https URLs are fetched", path);
+        return ingest_submit_failure_as(p, path, &err, GISA_FAIL_NETWORK);
     }
     if (stat(path, &sb) != 0) {
-        set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
-        return submit_failure(p, path, &err);
+        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
+        return ingest_submit_failure(p, path, &err);
     }
     if (S_ISDIR(sb.st_mode)) {
         if (depth >= MAX_DEPTH) {
-            set_error(&err, GISA_ERR_INPUT, "%s: directories nested too deep", path);
-            return submit_failure(p, path, &err);
+            ingest_set_error(&err, GISA_ERR_INPUT, "%s: directories nested too deep", path);
+            return ingest_submit_failure(p, path, &err);
         }
         return read_dir(p, path, depth);
     }
@@ -936,8 +900,8 @@ static int read_list(pipeline *p, const char *list)
     gisa_error err;
     FILE *f = fopen(list, "r");
     if (!f) {
-        set_error(&err, GISA_ERR_IO, "%s: %s", list, strerror(errno));
-        return submit_failure(p, list, &err);
+        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", list, strerror(errno));
+        return ingest_submit_failure(p, list, &err);
     }
     char *line = NULL;
     size_t cap = 0;
@@ -1024,7 +988,9 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
         for (size_t i = 0; ok && i < ninputs; i++)
             ok = read_input(&p, inputs[i], 0);
         if (ok && p.opts->list)
-            read_list(&p, p.opts->list);
+            ok = read_list(&p, p.opts->list);
+        if (ok && p.opts->attachments)
+            ingest_read_attachments(&p);
     }
     pthread_mutex_lock(&p.mu);
     p.reading_done = 1;
@@ -1040,13 +1006,17 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     /* Jobs left behind by an abort. */
     for (job *j = p.work_head, *next; j; j = next) {
         next = j->next;
-        job_free(j);
+        ingest_job_free(j);
     }
     for (job *j = p.done_list, *next; j; j = next) {
         next = j->next;
-        job_free(j);
+        ingest_job_free(j);
     }
     free(threads);
+    ingest_pending_free(p.pending_head);
+    for (size_t i = 0; i < p.nfetched; i++)
+        free(p.fetched_urls[i]);
+    free(p.fetched_urls);
     fetcher_free(p.fetch);
     corpus_seen_close(p.seen);
     pthread_cond_destroy(&p.space);
@@ -1059,7 +1029,7 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
         *stats = p.stats;
     if (started <= 0) {
         jsonl_abort(p.jsonl);
-        set_error(err, GISA_ERR_NOMEM, "%s: cannot start threads", corpus->path);
+        ingest_set_error(err, GISA_ERR_NOMEM, "%s: cannot start threads", corpus->path);
         return GISA_ERR_NOMEM;
     }
     if (p.status != GISA_OK) {

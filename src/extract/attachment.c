@@ -13,7 +13,8 @@
 
 #include "../util/buf.h"
 #include "../util/error.h"
-#include "extract.h"
+#include "docsniff.h"
+#include "office.h"
 
 /* ------------------------------------------------------------ readable */
 
@@ -41,6 +42,12 @@ int gisa_attachment_readable(const gisa_attachment *a)
     if (readable_name(a->url, strcspn(a->url, "?#")))
         return 1;
     return a->name && readable_name(a->name, strlen(a->name));
+}
+
+int is_document(const unsigned char *data, size_t len)
+{
+    office_kind k = office_sniff(data, len);
+    return k == OFFICE_HWP || k == OFFICE_HWPX || k == OFFICE_PDF;
 }
 
 /* ------------------------------------------------------------- summary */
@@ -107,6 +114,9 @@ static int add_whole(void *ctx, const char *text)
     return 1;
 }
 
+/* Letters and digits below which a page's sentence is not compared. */
+#define SUMMARY_MIN_SENTENCE 20
+
 typedef struct sentences {
     const whole *doc;
     size_t chars;   /* of the page's body */
@@ -146,8 +156,11 @@ static int check_sentences(void *ctx, const char *text)
         const char *copy = s->tmp.ptr ? s->tmp.ptr : "";
         buf norm;
         memset(&norm, 0, sizeof norm);
-        s->chars += letters(&norm, copy);
-        int found = norm.len == 0 ||
+        size_t chars = letters(&norm, copy);
+        s->chars += chars;
+        /* A fragment (a date line, a byline, a label: "2026.04.07 환경부")
+         * tells nothing either way; a sentence of the release is longer. */
+        int found = chars < SUMMARY_MIN_SENTENCE ||
                     (s->doc->text.len && memmem(s->doc->text.ptr, s->doc->text.len,
                                                 norm.ptr, norm.len));
         buf_free(&norm);
@@ -166,11 +179,14 @@ int gisa_page_is_summary(const gisa_document *page, const gisa_document *file)
     whole w = {{0}, 0};
     memset(&w.text, 0, sizeof w.text);
     each_text(file, add_whole, &w);
+    size_t body = w.chars;
+    if (file->title) /* a page may repeat its headline in its body */
+        add_whole(&w, file->title);
     sentences s = {&w, 0, 0, {0}};
     memset(&s.tmp, 0, sizeof s.tmp);
     each_text(page, check_sentences, &s);
-    int summary = !s.missing && w.chars > 0 && s.chars <= GISA_SUMMARY_MAX_CHARS &&
-                  2 * s.chars <= w.chars;
+    int summary = !s.missing && body > 0 && s.chars <= GISA_SUMMARY_MAX_CHARS &&
+                  2 * s.chars <= body;
     buf_free(&s.tmp);
     buf_free(&w.text);
     return summary;

@@ -26,6 +26,14 @@ while [ $i -lt 40 ]; do
     printf '<p>하천 복원 구간 %s곳째에서는 주민 설명회를 %s차례 열어 산책로와 징검다리의 자리를 함께 정했다.</p>\n' $i $((i + 2))
 done >"$TMP/more"
 sed "/자세한 내용은/r $TMP/more" tests/attach/summary-page.html >"$SITE/news/long.html"
+# a page with no body of its own (the extractor finds only the byline and
+# headline), one with nothing at all but its links, and a summary that
+# words the release its own way (not contained in it: the page is kept)
+sed '/<div class="article_body">/,/<\/div>/c\
+      <div class="article_body"></div>' tests/attach/summary-page.html >"$SITE/news/bare.html"
+sed -e 's|<p class="source_remark">.*</p>||' -e 's|<div class="info">.*</div>||' \
+    -e 's|<span class="source">환경부</span>||' "$SITE/news/bare.html" >"$SITE/news/empty.html"
+sed 's|올해 사업비는 모두 1,240억 원이다.|올해 예산으로 모두 1,240억 원을 쓴다.|' tests/attach/summary-page.html >"$SITE/news/reworded.html"
 # a page saved with its attachment beside it, under the link's name
 cp tests/attach/summary-page.html "$SITE/saved/release.html"
 cp "$SITE/files/0407-release.hwpx" "$SITE/saved/0407(보도자료) 도시 하천 생태 복원.hwpx"

@@ -27,6 +27,27 @@ expect_present "$TMP/out" "source_org: 환경부" "credit: the ministry"
 expect_present "$TMP/out" "물환경정책과, 책임자 과장 한여울 (044-201-7000)" "credit: department and contact"
 expect_present "$TMP/out" "섭씨 1.5도가량" "the full release, not the summary"
 
+# --- a page with no body of its own, or nothing at all: the attachment ------
+for page in bare empty; do
+    before=$(requests /news/$page.html)
+    run post --allow-private --delay 0 "$S/news/$page.html"
+    expect_eq "$RC" 0 "$page page: exit status ($(head -c 300 "$TMP/err"))"
+    normalize "$TMP/out" >"$TMP/got"
+    ok
+    cmp -s "$TMP/got" "$GOLDEN" || fail "$page page: post differs from $GOLDEN: $(diff "$GOLDEN" "$TMP/got" | head -10)"
+    expect_eq "$(requests /news/$page.html)" $((before + 1)) "$page page: fetched once"
+done
+expect_present "$TMP/err" "the page has no body text; composing from its attachment" "empty page: said"
+run post --allow-private --delay 0 --no-attachment "$S/news/empty.html"
+expect_eq "$RC" 1 "empty page, --no-attachment: refused as before"
+expect_present "$TMP/err" "$S/news/empty.html: no article text found" "empty page, --no-attachment: why"
+
+# --- a summary in words of its own: the page is kept (conservative) --------
+run post --allow-private --delay 0 "$S/news/reworded.html"
+expect_eq "$RC" 0 "reworded summary: exit status"
+expect_present "$TMP/out" "올해 예산으로 모두 1,240억 원을 쓴다." "reworded summary: the page's post"
+expect_absent "$TMP/err" "composing from" "reworded summary: not from the attachment"
+
 # --- --no-attachment: the page as it is -----------------------------------
 before=$(requests /files/0407-release.hwpx)
 run post --allow-private --delay 0 --no-attachment "$S/news/release.html"

@@ -257,6 +257,27 @@ case $RC in
 esac
 rss_below 1200 "--max-bytes 300000000"
 
+# PDF (issue #17): tests/docs/mkpdfs.py writes them byte by byte.
+/usr/bin/python3 tests/docs/mkpdfs.py "$TMP/pdf" tests/docs/pdf/01-release-seaforest.pdf >/dev/null
+
+row "an encrypted PDF (a user password)"
+expect_refused 1 "$TMP/pdf/encrypted.pdf" "the PDF document is encrypted (it needs a password to open)"
+
+row "a truncated PDF (the first 60% of a release)"
+expect_refused 1 "$TMP/pdf/truncated.pdf" "a truncated PDF document (no %%EOF at its end)"
+
+row "not really a PDF (its first bytes, then text)"
+expect_refused 1 "$TMP/pdf/garbage.pdf" "a damaged PDF document"
+
+row "a PDF of a drawing without text"
+expect_refused 1 "$TMP/pdf/notext.pdf" "no text in the document"
+
+row "a PDF whose cross-reference table is wrong (rebuilt, read)"
+expect_read "$TMP/pdf/badxref.pdf" "Sea forests are coastal waters"
+
+row "a PDF protected by an owner password only (read)"
+expect_read "$TMP/pdf/owner-only.pdf" "Sea forests are coastal waters"
+
 # --- analysis: nothing silently capped ---------------------------------------
 row "a person named after sentence 25,000 and after 5,000 other entities"
 /usr/bin/python3 - "$TMP/long.html" <<'EOF2'
@@ -1038,6 +1059,69 @@ trun rewrite --rewriter "$TMP/long-answer.sh" --max-answer 8388608 $RELEASE
 expect_eq "$RC" 0 "$ROW: exit status"
 ok
 grep -q 'many times longer than the section' "$TMP/err" || fail "$ROW: no warning: $(head -c 300 "$TMP/err")"
+# --- a release's attachment (gisa post --from-attachment, the automatic
+# choice): a document that is gone, too large or not a document ----------
+ATT=$TMP/att
+mkdir -p "$ATT/files" "$ATT/news"
+/usr/bin/python3 tests/attach/make_hwpx.py "$ATT/files/release.hwpx"
+sed 's|/files/0407-release.hwpx|/files/gone.hwpx|' tests/attach/summary-page.html >"$ATT/news/gone.html"
+
+row "attachment: --from-attachment a file that is not a document"
+rm -rf "$TMP/o"
+trun post --out "$TMP/o" --from-attachment "$RELEASE" tests/attach/summary-page.html
+expect_eq "$RC" 1 "$ROW: exit status"
+one_line_naming "post" "$RELEASE"
+expect_present "$TMP/err" "not an HWP, HWPX or PDF document" "$ROW: message"
+no_leftovers "$TMP/o" "post --out"
+
+row "attachment: --from-attachment over --max-bytes (the zip's parts, decompressed)"
+# the page (3 kB) and the zip (2.4 kB) are within 8000 bytes, its parts
+# (12 kB) are not: a zip is bounded by what it unpacks to
+trun post --max-bytes 8000 --from-attachment "$ATT/files/release.hwpx" tests/attach/summary-page.html
+expect_eq "$RC" 1 "$ROW: exit status"
+one_line_naming "post" "$ATT/files/release.hwpx"
+expect_present "$TMP/err" "decompressed HWPX parts are larger than the limit of 8000 bytes" "$ROW: message"
+
+row "attachment: --from-attachment a missing file"
+trun post --from-attachment "$ATT/files/missing.hwpx" tests/attach/summary-page.html
+expect_eq "$RC" 3 "$ROW: exit status"
+one_line_naming "post" "$ATT/files/missing.hwpx"
+
+row "attachment: a truncated HWPX (--from-attachment)"
+head -c 700 "$ATT/files/release.hwpx" >"$ATT/files/cut.hwpx"
+trun post --from-attachment "$ATT/files/cut.hwpx" tests/attach/summary-page.html
+expect_eq "$RC" 1 "$ROW: exit status"
+one_line_naming "post" "$ATT/files/cut.hwpx"
+
+if [ -x /usr/bin/python3 ]; then
+    /usr/bin/python3 tests/attach/server.py "$ATT" "$ATT/port" "$ATT/log" 2>/dev/null &
+    ATT_SERVER=$!
+    n=0
+    while [ ! -s "$ATT/port" ] && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
+    AS=http://127.0.0.1:$(cat "$ATT/port")
+
+    row "attachment: --from-attachment a URL that answers 404"
+    trun post --allow-private --delay 0 --from-attachment "$AS/files/gone.hwpx" "$AS/news/gone.html"
+    expect_eq "$RC" 3 "$ROW: exit status"
+    one_line_naming "post" "$AS/files/gone.hwpx"
+    expect_present "$TMP/err" "HTTP 404" "$ROW: message"
+
+    row "attachment: the automatic choice, the attachment answers 404 (the page's post)"
+    trun post --allow-private --delay 0 "$AS/news/gone.html"
+    expect_eq "$RC" 0 "$ROW: exit status"
+    one_line_naming "post" "$AS/news/gone.html: its attachment could not be read"
+    expect_present "$TMP/out" "자세한 내용은 첨부파일을 참고하시기 바랍니다." "$ROW: the page's own post"
+
+    row "attachment: ingest --attachments, the attachment answers 404"
+    trun ingest -q --db "$ATT/a.db" --allow-private --delay 0 --attachments "$AS/news/gone.html"
+    expect_eq "$RC" 1 "$ROW: exit status"
+    one_line_naming "ingest" "$AS/files/gone.hwpx: HTTP 404 (an attachment of $AS/news/gone.html)"
+    kill $ATT_SERVER 2>/dev/null
+    wait $ATT_SERVER 2>/dev/null
+else
+    row "attachment: URL rows"
+    skip "/usr/bin/python3 not installed"
+fi
 
 rm -f "$TMP/big.html" "$TMP/bomb.gz"
 finish badinput

@@ -169,7 +169,7 @@ enum {
     {"report", required_argument, NULL, OPT_REPORT},            \
     {"strict", no_argument, NULL, OPT_STRICT},                  \
     {"voice", required_argument, NULL, OPT_VOICE},              \
-    {"model-timeout", required_argument, NULL, OPT_MODEL_TIMEOUT}, \
+    {"timeout", required_argument, NULL, OPT_MODEL_TIMEOUT},    \
     {"retries", required_argument, NULL, OPT_RETRIES},          \
     {"max-answer", required_argument, NULL, OPT_MAX_ANSWER}
 #define REWRITE_HELP                                                                  \
@@ -187,7 +187,8 @@ enum {
     "                     twice, rather than publishing the source's sentence\n"         \
     "      --report FILE  write every decision (sentence, verdict, facts, source\n"      \
     "                     sentence) as JSON\n"                                           \
-    "      --model-timeout S  seconds per model request (default 120)\n"                 \
+    "      --timeout S    seconds per model request (default 120; gisa post: also\n"     \
+    "                     the page's fetch)\n"                                         \
     "      --retries N    tries again after HTTP 429 or 5xx (default 2)\n"               \
     "      --max-answer N bytes of one answer at most (default 1 MiB)\n"
 /* 1 if `c` was a rewrite option (now in *r), 0 if not, -1 after a usage

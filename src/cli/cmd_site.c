@@ -28,7 +28,7 @@ void help_site(FILE *out)
             "      --rewrite        each post in a language model's words, gated by the\n"
             "                       check (gisa rewrite --help); with --llm URL --model\n"
             "                       NAME or --rewriter CMD, --voice, --prompt, --strict,\n"
-            "                       --model-timeout, --retries, --max-answer. A page whose post\n"
+            "                       --timeout, --retries, --max-answer. A page whose post\n"
             "                       is already there is not sent to the model again\n"
             "  -j, --jobs N         with --rewrite: N pages rewritten at once, each worker\n"
             "                       with its own model connection (default 1); posts are\n"

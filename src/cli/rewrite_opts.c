@@ -33,7 +33,7 @@ int rewrite_option(const char *cmd, int c, const char *arg, rewrite_cli *r)
     case OPT_MODEL_TIMEOUT:
         r->timeout = strtod(arg, &end);
         if (*end || !(r->timeout > 0 && r->timeout <= 3600)) {
-            usage_error(cmd, "--model-timeout wants seconds from 0 to 3600, not '%s'", arg);
+            usage_error(cmd, "--timeout wants seconds from 0 to 3600, not '%s'", arg);
             return -1;
         }
         /* not a model option alone: gisa post's --timeout also bounds the

@@ -180,7 +180,7 @@ for row in "slow|no answer within 1 s" "busy-always|HTTP 429" "error|HTTP 500: t
            "cut|token limit"; do
     m=${row%%|*}; want=${row#*|}
     ok
-    timeout 60 "$GISA" rewrite --llm "$URL" --model $m --model-timeout 1 --retries 1 $SRC \
+    timeout 60 "$GISA" rewrite --llm "$URL" --model $m --timeout 1 --retries 1 $SRC \
         >"$TMP/$m.md" 2>"$TMP/$m.err" || fail "$m: exit $?"
     source_kept $m "$TMP/$m.md" "$TMP/$m.err" "$want"
 done
@@ -209,7 +209,7 @@ ok
 "$GISA" rewrite --rewriter "/nonexistent/model-program" $SRC >"$TMP/nx.md" 2>"$TMP/nx.err" || fail "no program: exit $?"
 source_kept no-program "$TMP/nx.md" "$TMP/nx.err" "cannot run '/nonexistent/model-program'"
 ok
-timeout 60 "$GISA" rewrite --rewriter "sleep 30" --model-timeout 1 $SRC >"$TMP/sl.md" 2>"$TMP/sl.err" || fail "rewriter timeout: exit $?"
+timeout 60 "$GISA" rewrite --rewriter "sleep 30" --timeout 1 $SRC >"$TMP/sl.md" 2>"$TMP/sl.err" || fail "rewriter timeout: exit $?"
 source_kept rewriter-timeout "$TMP/sl.md" "$TMP/sl.err" "no answer within 1 s: killed"
 ok
 "$GISA" rewrite --rewriter "false" $SRC >"$TMP/f.md" 2>"$TMP/f.err" || fail "rewriter false: exit $?"

@@ -384,6 +384,130 @@ gisa_status gisa_site_put(gisa_site *site, const gisa_document *doc,
                           gisa_error *err);
 void gisa_site_close(gisa_site *site);
 
+/* --------------------------------------------------------------- rewrite */
+/*
+ * A post in a language model's words, gated by the check (docs/rewrite.md).
+ * The post model of gisa_compose (title, lead, sections, table, credit) is
+ * built as usual; then each run of the body's paragraphs (a section) is
+ * sent to a model with the prompt template, and every sentence of the
+ * answer is checked against the source with gisa_check's judge. A sentence
+ * holding an unsupported or contradicted fact is sent back once, naming
+ * the facts; if it fails again it is replaced by the source's own sentence
+ * (or, with `strict`, the post is refused with GISA_ERR_UNSUPPORTED). A
+ * section the model gives no usable answer for (unreachable, an HTTP
+ * error after retries, malformed or empty answer, over the size limit)
+ * keeps the source's sentences, with a warning. Headings, tables, lists,
+ * quotations, images and the credit are the source's, as in gisa_compose;
+ * the whole post is checked again before it is handed out.
+ */
+
+/* A language model, reached over HTTP or through a program, or given as a
+ * function. One model is used by one thread at a time. */
+typedef struct gisa_model gisa_model;
+
+/* Answer one prompt: `system` (the rules) and `prompt` (the task); on
+ * success *answer is malloc'd (the library frees it with free()). Return
+ * GISA_ERR_IO when the model cannot be reached at all (the rewrite then
+ * stops asking it), any other status for a failure of this answer. */
+typedef gisa_status (*gisa_model_fn)(void *ctx, const char *system, const char *prompt,
+                                     char **answer, gisa_error *err);
+
+/* An OpenAI-compatible chat-completions server: llama.cpp's server, vLLM,
+ * Ollama, LM Studio, hosted services. Nothing is sent anywhere but `url`:
+ * no redirect is followed and no proxy is used. */
+typedef struct gisa_llm_options {
+    const char *url;        /* ".../v1" (the path /chat/completions is added)
+                               or the full ".../chat/completions" URL */
+    const char *model;      /* the "model" field, e.g. "qwen2.5:7b" */
+    const char *api_key;    /* sent as "Authorization: Bearer", never shown
+                               in a message; NULL = none */
+    double timeout;         /* seconds per request; 0 = 120 */
+    double connect_timeout; /* seconds; 0 = 10 */
+    int retries;            /* further tries after a 429 or 5xx answer, waiting
+                               Retry-After or 1, 2, 4... s; 0 = 2, negative = none */
+    double backoff;         /* the first wait, seconds; 0 = 1 */
+    size_t max_answer;      /* bytes of a response; 0 = 1 MiB */
+    double temperature;     /* sent as is; 0 = 0.3, negative = not sent */
+} gisa_llm_options;
+
+gisa_status gisa_model_llm(const gisa_llm_options *opts, gisa_model **out, gisa_error *err);
+/* A program that reads the prompt on standard input and writes the answer
+ * on standard output: `command` is split into words like a shell's
+ * (quotes and backslashes) but run without one (no expansion); the program
+ * is found in PATH. It is killed after `timeout` seconds (0 = 120); an
+ * exit status other than 0 or an answer over `max_answer` bytes (0 = 1 MiB)
+ * fails the answer. The program gets the system text, a blank line and the
+ * prompt. */
+gisa_status gisa_model_command(const char *command, double timeout, size_t max_answer,
+                               gisa_model **out, gisa_error *err);
+/* A model given as a function (tests, embedding programs); `name` is
+ * recorded in the post's front matter. */
+gisa_status gisa_model_function(gisa_model_fn fn, void *ctx, const char *name,
+                                gisa_model **out, gisa_error *err);
+/* Ask the model once (the rewrite does this for you). */
+gisa_status gisa_model_ask(gisa_model *model, const char *system, const char *prompt,
+                           char **answer, gisa_error *err);
+void gisa_model_free(gisa_model *model);
+
+typedef enum gisa_voice {
+    GISA_VOICE_BLOG,        /* a blog's friendly 해요체 */
+    GISA_VOICE_BLOG_FORMAL, /* a blog in 합니다체 */
+    GISA_VOICE_NEWS,        /* a news report's 해라체 (…했다) */
+    GISA_VOICE_PLAIN        /* plain words for every reader, 합니다체 */
+} gisa_voice;
+
+/* The voice's name ("blog", "blog-formal", "news", "plain"). */
+const char *gisa_voice_name(gisa_voice voice);
+
+typedef struct gisa_rewrite_options {
+    gisa_model *model;        /* required */
+    const char *model_name;   /* recorded in front matter; NULL = the model's
+                                 ("qwen2.5:7b", the command's program name) */
+    gisa_voice voice;
+    const char *prompt;       /* a prompt template's text (docs/rewrite.md);
+                                 NULL = the built-in one, as installed in
+                                 share/gisa/rewrite-prompt.txt */
+    int strict;               /* refuse the post (GISA_ERR_UNSUPPORTED) rather
+                                 than replace a sentence that fails twice */
+    /* Called for each warning (a section left in the source's words, and
+     * why), with a one-line message naming the page; may be NULL. */
+    void (*on_warning)(void *ctx, const char *message);
+    void *ctx;
+} gisa_rewrite_options;
+
+typedef struct gisa_rewrite_stats {
+    size_t sections;  /* sections sent to the model */
+    size_t failed;    /* of them, left in the source's words: no usable answer */
+    size_t rewritten; /* the model's sentences published (first try or retry) */
+    size_t retried;   /* sentences sent back once */
+    size_t replaced;  /* sentences replaced by the source's own */
+} gisa_rewrite_stats;
+
+/* The prompt template built in (and installed), NUL-terminated. */
+const char *gisa_rewrite_default_prompt(void);
+
+/*
+ * Compose `doc` as gisa_compose does (`popts` may be NULL), with the body's
+ * sentences rewritten by ropts->model and gated. Front matter (Jekyll,
+ * Hugo) records `rewrite: {model, voice, rewritten, retried, replaced}`.
+ * `stats` may be NULL. With `report` not NULL, *report receives every
+ * decision as JSON (malloc'd): each sentence of the model, its verdict
+ * ("published", "retried", "replaced"), the flagged facts and the source
+ * sentence. Pages whose licence allows verbatim use only (공공누리 type
+ * 3/4, CC ...-ND) or reserves its rights are refused (GISA_ERR_INPUT,
+ * GISA_ERR_LICENSE): a rewrite is a derivative work.
+ */
+gisa_status gisa_rewrite(const gisa_document *doc, const gisa_post_options *popts,
+                         const gisa_rewrite_options *ropts, gisa_post *out,
+                         gisa_rewrite_stats *stats, char **report, gisa_error *err);
+
+/* gisa_site_put with the post made by gisa_rewrite. A page whose post is
+ * already in the site (the same source text) is left unchanged and the
+ * model is not asked, so a run stopped half way resumes where it was. */
+gisa_status gisa_site_put_rewrite(gisa_site *site, const gisa_document *doc,
+                                  const gisa_rewrite_options *ropts, gisa_site_action *action,
+                                  char **path, gisa_rewrite_stats *stats, gisa_error *err);
+
 /* --------------------------------------------------------------- analyze */
 /*
  * Korean-first text analysis, by rules, statistics over the document and

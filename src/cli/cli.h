@@ -146,6 +146,71 @@ void page_id(const char *path, char *id, size_t cap);
 char **output_names(const char *dir, char **files, int n);
 void output_names_free(char **names, int n);
 
+/* gisa rewrite, gisa post --rewrite (rewrite_opts.c). */
+typedef struct rewrite_cli {
+    int on, strict, given;
+    const char *llm, *model, *api_key_env, *rewriter, *prompt_file, *report;
+    gisa_voice voice;
+    double timeout;
+    int retries;
+    size_t max_answer;
+} rewrite_cli;
+enum {
+    OPT_REWRITE = 0x220, OPT_LLM, OPT_MODEL, OPT_API_KEY_ENV, OPT_REWRITER, OPT_PROMPT,
+    OPT_REPORT, OPT_STRICT, OPT_VOICE, OPT_TIMEOUT, OPT_RETRIES, OPT_MAX_ANSWER
+};
+#define REWRITE_OPTIONS                                         \
+    {"rewrite", no_argument, NULL, OPT_REWRITE},                \
+    {"llm", required_argument, NULL, OPT_LLM},                  \
+    {"model", required_argument, NULL, OPT_MODEL},              \
+    {"api-key-env", required_argument, NULL, OPT_API_KEY_ENV},  \
+    {"rewriter", required_argument, NULL, OPT_REWRITER},        \
+    {"prompt", required_argument, NULL, OPT_PROMPT},            \
+    {"report", required_argument, NULL, OPT_REPORT},            \
+    {"strict", no_argument, NULL, OPT_STRICT},                  \
+    {"voice", required_argument, NULL, OPT_VOICE},              \
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},          \
+    {"retries", required_argument, NULL, OPT_RETRIES},          \
+    {"max-answer", required_argument, NULL, OPT_MAX_ANSWER}
+#define REWRITE_HELP                                                                  \
+    "      --llm URL      an OpenAI-compatible server (llama.cpp, Ollama, vLLM...):\n"   \
+    "                     its base URL (http://127.0.0.1:8080/v1) or the full\n"         \
+    "                     .../chat/completions URL; nothing is sent anywhere else\n"     \
+    "      --model NAME   the model the server runs (with --llm)\n"                      \
+    "      --api-key-env VAR  send the key in environment variable VAR (never shown)\n" \
+    "      --rewriter CMD a program reading the prompt on stdin, writing the text on\n"  \
+    "                     stdout; CMD is split like a shell's words, run without one\n"  \
+    "      --voice V      blog (default, 해요체), blog-formal (합니다체), news, plain\n"   \
+    "      --prompt FILE  the prompt template (default: the built-in one, installed\n"   \
+    "                     as share/gisa/rewrite-prompt.txt; docs/rewrite.md)\n"          \
+    "      --strict       refuse the post (exit 5) when a sentence fails the check\n"    \
+    "                     twice, rather than publishing the source's sentence\n"         \
+    "      --report FILE  write every decision (sentence, verdict, facts, source\n"      \
+    "                     sentence) as JSON\n"                                           \
+    "      --timeout S    seconds per model request (default 120)\n"                     \
+    "      --retries N    tries again after HTTP 429 or 5xx (default 2)\n"               \
+    "      --max-answer N bytes of one answer at most (default 1 MiB)\n"
+/* 1 if `c` was a rewrite option (now in *r), 0 if not, -1 after a usage
+ * error was reported. */
+int rewrite_option(const char *cmd, int c, const char *arg, rewrite_cli *r);
+/* What a run needs: the model and the options pointing at it. */
+typedef struct rewrite_run {
+    gisa_model *model;
+    char *prompt;
+    gisa_rewrite_options opts;
+} rewrite_run;
+/* Check the choices and make the model (nothing when !r->on); an exit code. */
+int rewrite_setup(const char *cmd, const rewrite_cli *r, rewrite_run *run);
+void rewrite_done(rewrite_run *run);
+/* Rewrite one page into *post, write --report, print the counts; an exit
+ * code (EXIT_OK: *post is to be cleared by the caller). */
+int rewrite_page(const char *cmd, const rewrite_cli *r, rewrite_run *run,
+                 const gisa_document *doc, const gisa_post_options *po, gisa_post *post);
+int cmd_rewrite(int argc, char **argv);
+void help_rewrite(FILE *out);
+/* "stdin" for "-" or NULL. */
+const char *input_label_cli(const char *name);
+
 /* Are paths `a` and `b` the same existing file (device and inode)? */
 int same_file(const char *a, const char *b);
 

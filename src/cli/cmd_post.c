@@ -29,7 +29,8 @@ void help_post(FILE *out)
             "                       ministry, department and contact\n"
             "      --no-attachment  compose from the page as it is\n"
             "      --allow-private  fetch private, loopback and link-local addresses\n"
-            "      --timeout S      seconds per request (default 30)\n"
+            "      --timeout S      seconds per request: the page's fetch (default 30) and,\n"
+            "                       with --rewrite, each model request (default 120)\n"
             "      --delay S        seconds between requests to one host (default 1)\n"
             "  -f, --format FMT     jekyll (default): YAML front matter (title, date,\n"
             "                       categories, excerpt, feature_text, image, source_url,\n"
@@ -60,6 +61,8 @@ void help_post(FILE *out)
             "                       default (exit status 6): the summary only, quoted,\n"
             "                       credited, without photos; a warning is printed\n"
             "      --bundle         Hugo: write <slug>/index.md (a page bundle)\n"
+            "      --rewrite        rewrite the body with a language model, gated by the\n"
+            "                       check: see gisa rewrite --help\n"
             "      --no-check       do not read the post back and check it against the\n"
             "                       page (by default a post stating anything the page\n"
             "                       does not support is refused, exit status 5)\n"
@@ -122,7 +125,6 @@ enum {
     OPT_FROM_ATTACHMENT,
     OPT_NO_ATTACHMENT,
     OPT_ALLOW_PRIVATE,
-    OPT_TIMEOUT,
     OPT_DELAY
 };
 
@@ -135,7 +137,8 @@ typedef struct post_input {
 
 static int parse_post_options(int argc, char **argv, gisa_post_options *po,
                               gisa_extract_options *eo, page_hints *hints,
-                              const char **out_dir, post_input *pi)
+                              const char **out_dir, post_input *pi, rewrite_cli *rw,
+                              const char *cmd)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
@@ -153,10 +156,10 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         {"from-attachment", required_argument, NULL, OPT_FROM_ATTACHMENT},
         {"no-attachment", no_argument, NULL, OPT_NO_ATTACHMENT},
         {"allow-private", no_argument, NULL, OPT_ALLOW_PRIVATE},
-        {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"delay", required_argument, NULL, OPT_DELAY},
         HINT_OPTIONS,
         LIMIT_OPTIONS,
+        REWRITE_OPTIONS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -168,40 +171,40 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         switch (c) {
         case 'f':
             if (!post_choice('f', optarg, po))
-                return usage_error("post", "unknown format '%s'", optarg);
+                return usage_error(cmd, "unknown format '%s'", optarg);
             format_given = 1;
             break;
         case 's':
             if (!post_choice('s', optarg, po))
-                return usage_error("post", "unknown style '%s'", optarg);
+                return usage_error(cmd, "unknown style '%s'", optarg);
             break;
         case 'm':
             if (!post_choice('m', optarg, po))
-                return usage_error("post", "unknown mode '%s'", optarg);
+                return usage_error(cmd, "unknown mode '%s'", optarg);
             break;
         case 'n': {
             char *end;
             long k = strtol(optarg, &end, 10);
             if (*end || k < 1 || k > 100)
-                return usage_error("post", "--sentences wants a number from 1 to 100");
+                return usage_error(cmd, "--sentences wants a number from 1 to 100");
             po->summary_sentences = (size_t)k;
             break;
         }
         case 'S':
             if (!post_choice('S', optarg, po))
-                return usage_error("post", "unknown slug kind '%s'", optarg);
+                return usage_error(cmd, "unknown slug kind '%s'", optarg);
             break;
         case 'o':
             *out_dir = optarg;
             break;
         case 'c':
             if (!*optarg || strpbrk(optarg, "\n\r"))
-                return usage_error("post", "--category wants a one-line name");
+                return usage_error(cmd, "--category wants a one-line name");
             po->category = optarg;
             break;
         case 'd':
             if (!valid_date(optarg))
-                return usage_error("post", "--date wants YYYY-MM-DD, not '%s'", optarg);
+                return usage_error(cmd, "--date wants YYYY-MM-DD, not '%s'", optarg);
             po->date = optarg;
             break;
         case OPT_INCLUDE_IMAGES:
@@ -218,7 +221,7 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
             break;
         case OPT_FROM_ATTACHMENT:
             if (!*optarg)
-                return usage_error("post", "--from-attachment wants a document (file or URL)");
+                return usage_error(cmd, "--from-attachment wants a document (file or URL)");
             pi->from_attachment = optarg;
             break;
         case OPT_NO_ATTACHMENT:
@@ -227,36 +230,34 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         case OPT_ALLOW_PRIVATE:
             pi->in.fo.allow_private = 1;
             break;
-        case OPT_TIMEOUT: {
-            char *end;
-            double t = strtod(optarg, &end);
-            if (!*optarg || *end || !(t > 0 && t <= 3600))
-                return usage_error("post", "--timeout wants seconds from 0 to 3600, not '%s'",
-                                   optarg);
-            pi->in.fo.timeout = t;
-            break;
-        }
         case OPT_DELAY: {
             char *end;
             double t = strtod(optarg, &end);
             if (!*optarg || *end || !(t >= 0 && t <= 3600))
-                return usage_error("post", "--delay wants seconds from 0 to 3600, not '%s'",
+                return usage_error(cmd, "--delay wants seconds from 0 to 3600, not '%s'",
                                    optarg);
             pi->in.fo.delay = t > 0 ? t : -1; /* 0 in the options means the default */
             break;
         }
         case 'h':
-            help_post(stdout);
+            if (rw->on)
+                help_rewrite(stdout);
+            else
+                help_post(stdout);
             return -1;
         default:
-            switch (hint_option("post", c, optarg, hints)) {
+            switch (hint_option(cmd, c, optarg, hints)) {
             case 1: continue;
             case -1: return EXIT_USAGE;
             }
-            switch (limit_option("post", c, optarg, eo)) {
+            switch (rewrite_option(cmd, c, optarg, rw)) {
+            case 1: continue;
+            case -1: return EXIT_USAGE;
+            }
+            switch (limit_option(cmd, c, optarg, eo)) {
             case 1: break;
             case -1: return EXIT_USAGE;
-            default: return usage_error("post", "unknown option '%s'", argv[optind - 1]);
+            default: return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
             }
         }
     }
@@ -265,10 +266,10 @@ static int parse_post_options(int argc, char **argv, gisa_post_options *po,
         po->format = GISA_POST_FRAGMENT;
     if (po->style == GISA_STYLE_TISTORY &&
         (po->format == GISA_POST_MARKDOWN || po->format == GISA_POST_JSON))
-        return usage_error("post", "--style tistory is HTML: use it with --format fragment "
+        return usage_error(cmd, "--style tistory is HTML: use it with --format fragment "
                                    "(its default), html, jekyll or hugo");
     if (pi->from_attachment && pi->no_attachment)
-        return usage_error("post", "--from-attachment and --no-attachment contradict each other");
+        return usage_error(cmd, "--from-attachment and --no-attachment contradict each other");
     return EXIT_OK;
 }
 
@@ -295,7 +296,7 @@ static int credited_attachment(post_input *pi, const char *page_path,
 }
 
 
-int cmd_post(int argc, char **argv)
+static int post_main(int argc, char **argv, const char *cmd, int rewrite)
 {
     gisa_post_options po;
     memset(&po, 0, sizeof po);
@@ -304,13 +305,21 @@ int cmd_post(int argc, char **argv)
     page_hints hints = {NULL, NULL, NULL};
     post_input pi;
     memset(&pi, 0, sizeof pi);
-    pi.in.cmd = "post";
-    int rc = parse_post_options(argc, argv, &po, &eo, &hints, &out_dir, &pi);
+    pi.in.cmd = cmd;
+    rewrite_cli rw;
+    memset(&rw, 0, sizeof rw);
+    rw.on = rewrite;
+    int rc = parse_post_options(argc, argv, &po, &eo, &hints, &out_dir, &pi, &rw, cmd);
     if (rc != EXIT_OK)
         return rc < 0 ? EXIT_OK : rc;
+    if (rw.timeout > 0) /* --timeout (parsed with the rewrite options) bounds every request */
+        pi.in.fo.timeout = rw.timeout;
     if (argc - optind != 1)
-        return usage_error("post", argc - optind < 1 ? "no input file given"
-                                                     : "give exactly one input file");
+        return usage_error(cmd, argc - optind < 1 ? "no input file given"
+                                                  : "give exactly one input file");
+    rewrite_run run;
+    if ((rc = rewrite_setup(cmd, &rw, &run)) != EXIT_OK)
+        return rc;
     gisa_error err;
     gisa_document *doc = NULL;
     int st = pi.from_attachment
@@ -318,18 +327,63 @@ int cmd_post(int argc, char **argv)
                  : load_page_or_attachment(&pi.in, argv[optind], &eo, &hints,
                                            pi.no_attachment, &doc, &err);
     page_input_clear(&pi.in);
-    if (st != GISA_OK)
+    if (st != GISA_OK) {
+        rewrite_done(&run);
         return report(&err);
+    }
     gisa_post post;
-    rc = gisa_compose(doc, &po, &post, &err);
-    if (rc == GISA_OK)
-        warn_if_unlicensed(doc);
+    memset(&post, 0, sizeof post);
+    if (rw.on) {
+        rc = rewrite_page(cmd, &rw, &run, doc, &po, &post);
+    } else {
+        rc = gisa_compose(doc, &po, &post, &err) == GISA_OK ? EXIT_OK : report(&err);
+        if (rc == EXIT_OK)
+            warn_if_unlicensed(doc);
+    }
+    rewrite_done(&run);
     gisa_document_free(doc);
-    if (rc != GISA_OK)
-        return report(&err);
-    rc = write_stdout(post.text, post.len);
+    if (rc == EXIT_OK)
+        rc = write_stdout(post.text, post.len);
     if (rc == EXIT_OK && out_dir)
         rc = write_post(out_dir, &post, argv[optind]);
     gisa_post_clear(&post);
     return rc;
+}
+
+int cmd_post(int argc, char **argv)
+{
+    return post_main(argc, argv, "post", 0);
+}
+
+int cmd_rewrite(int argc, char **argv)
+{
+    return post_main(argc, argv, "rewrite", 1);
+}
+
+void help_rewrite(FILE *out)
+{
+    fprintf(out,
+            "usage: gisa rewrite [OPTIONS] (--llm URL --model NAME | --rewriter CMD) FILE\n"
+            "       gisa post --rewrite ... (the same)\n"
+            "\n"
+            "Compose a post as gisa post does, with the body's paragraphs rewritten by a\n"
+            "language model in the chosen voice, every sentence of the model checked\n"
+            "against the page (gisa check): a sentence stating what the page does not is\n"
+            "sent back once, naming the facts, and if it fails again the page's own\n"
+            "sentence is published instead. Headings, tables, lists, quotations and the\n"
+            "credit stay the page's; the title and a 2-3 sentence excerpt are the model's,\n"
+            "gated the same way. Front matter records the model, the voice and the\n"
+            "counts. A section the model gives no usable answer for (unreachable,\n"
+            "errors, malformed or empty answers) keeps the page's sentences, with a\n"
+            "warning. See docs/rewrite.md.\n"
+            "\n"
+            REWRITE_HELP
+            "\n"
+            "All the options of gisa post (--format, --style, --mode, --out, ...) apply.\n"
+            "Pages whose licence allows only verbatim use (공공누리 type 3/4, CC ...-ND) or\n"
+            "reserves all rights are not rewritten.\n"
+            "\n"
+            "Exit status: 0 success, 1 bad input, 2 usage error, 3 I/O error,\n"
+            "4 internal error, 5 --strict and a sentence failed twice (or the post\n"
+            "failed its check), 6 the page reserves all rights.\n");
 }

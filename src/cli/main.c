@@ -7,6 +7,8 @@
 static const command commands[] = {
     {"extract", "page -> clean article (text, Markdown, JSON)", cmd_extract, help_extract},
     {"post", "page -> publishable post (Jekyll, Hugo, HTML, Markdown, JSON)", cmd_post, help_post},
+    {"rewrite", "page -> post in a language model's words, each sentence checked",
+     cmd_rewrite, help_rewrite},
     {"site", "pages -> posts in a Jekyll or Hugo site, each once", cmd_site, help_site},
     {"check", "rewrite vs sources: each fact supported, unsupported or contradicted",
      cmd_check, help_check},

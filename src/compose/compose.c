@@ -31,6 +31,17 @@ static void file_name(const post_model *m, buf *fn)
     }
 }
 
+/* Markdown and JSON have no HTML body to style: refused, not ignored */
+gisa_status compose_refuse_style(const gisa_post_options *o, gisa_error *err)
+{
+    if (o && o->style == GISA_STYLE_TISTORY &&
+        (o->format == GISA_POST_MARKDOWN || o->format == GISA_POST_JSON))
+        return gisa_fail(err, GISA_ERR_USAGE,
+                         "the tistory style is HTML: use it with --format fragment (the "
+                         "default for it), html, jekyll or hugo");
+    return GISA_OK;
+}
+
 static int render(const post_model *m, buf *out)
 {
     switch (m->opt.format) {
@@ -84,43 +95,43 @@ static gisa_status verify(const post_model *m, const buf *jekyll, gisa_error *er
     return st;
 }
 
-gisa_status gisa_compose(const gisa_document *d, const gisa_post_options *o,
-                         gisa_post *out, gisa_error *err)
+gisa_status compose_finish(post_model *m, gisa_post *out, gisa_error *err)
 {
-    memset(out, 0, sizeof *out);
-    /* Markdown and JSON have no HTML body to style: refused, not ignored */
-    if (o && o->style == GISA_STYLE_TISTORY &&
-        (o->format == GISA_POST_MARKDOWN || o->format == GISA_POST_JSON))
-        return gisa_fail(err, GISA_ERR_USAGE,
-                         "the tistory style is HTML: use it with --format fragment (the "
-                         "default for it), html, jekyll or hugo");
-    post_model m;
-    gisa_status st = post_model_build(&m, d, o, err);
-    if (st != GISA_OK) {
-        post_model_free(&m);
-        return st;
-    }
     buf text = BUF_INIT, fn = BUF_INIT;
-    if (!render(&m, &text))
+    gisa_status st;
+    if (!render(m, &text))
         text.oom = 1;
     /* a Jekyll post is checked as rendered; other formats through a Jekyll
      * rendering of the same model */
-    if (!m.opt.no_check &&
-        (st = verify(&m, m.opt.format == GISA_POST_JEKYLL ? &text : NULL, err)) != GISA_OK) {
+    if (!m->opt.no_check &&
+        (st = verify(m, m->opt.format == GISA_POST_JEKYLL ? &text : NULL, err)) != GISA_OK) {
         buf_free(&text);
-        post_model_free(&m);
         return st;
     }
-    file_name(&m, &fn);
-    post_model_free(&m);
+    file_name(m, &fn);
     out->text = buf_detach(&text, &out->len);
     out->filename = buf_detach(&fn, NULL);
     if (!out->text || !out->filename) {
         gisa_post_clear(out);
         return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory while composing",
-                         d->source_name ? d->source_name : "document");
+                         m->doc->source_name ? m->doc->source_name : "document");
     }
     return GISA_OK;
+}
+
+gisa_status gisa_compose(const gisa_document *d, const gisa_post_options *o,
+                         gisa_post *out, gisa_error *err)
+{
+    memset(out, 0, sizeof *out);
+    gisa_status st = compose_refuse_style(o, err);
+    if (st != GISA_OK)
+        return st;
+    post_model m;
+    st = post_model_build(&m, d, o, err);
+    if (st == GISA_OK)
+        st = compose_finish(&m, out, err);
+    post_model_free(&m);
+    return st;
 }
 
 void gisa_post_clear(gisa_post *p)

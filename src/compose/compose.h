@@ -38,7 +38,17 @@ typedef struct post_model {
     size_t nkey;
     const char **tags;         /* the best keywords */
     size_t ntags;
+    const struct rewrite_note *rewrite; /* a model's rewrite, or NULL */
 } post_model;
+
+/* What front matter records of a rewrite (src/rewrite). */
+typedef struct rewrite_note {
+    const char *model, *voice;
+    size_t rewritten, retried, replaced;
+} rewrite_note;
+/* Front matter's "rewrite:" map (frontmatter.c). */
+struct front_matter;
+void fm_rewrite(struct front_matter *f, const rewrite_note *r);
 
 #define NO_SOURCE ((size_t)-1)
 
@@ -60,6 +70,14 @@ void add_summary_table(post_model *m);
 
 /* Give a page without headings of its own topic sections (sections.c). */
 void add_sections(post_model *m);
+
+/* Render the built model, check it (unless opt.no_check) and name its
+ * file: the second half of gisa_compose, shared with the rewrite stage. */
+gisa_status compose_finish(post_model *m, gisa_post *out, gisa_error *err);
+/* The tistory style with a format that has no HTML: GISA_ERR_USAGE. */
+gisa_status compose_refuse_style(const gisa_post_options *o, gisa_error *err);
+/* The excerpt: the lead paragraph's first sentences (model.c). */
+const char *make_excerpt(post_model *m);
 
 /* Build the model; on failure fills err and returns its status. */
 gisa_status post_model_build(post_model *m, const gisa_document *doc,

@@ -3,6 +3,7 @@
  * The emitter decides quoting, so titles holding ":", "#", "---", quotes,
  * newlines or a leading "*" come out as valid YAML that reads back as the
  * same string. Output is wrapped in the "---" lines sites expect. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -180,6 +181,23 @@ int fm_end(front_matter *f)
     buf_puts(f->out, "---\n");
     free(f);
     return ok;
+}
+
+void fm_rewrite(front_matter *f, const rewrite_note *r)
+{
+    if (!r)
+        return;
+    char n[3][24];
+    snprintf(n[0], sizeof n[0], "%zu", r->rewritten);
+    snprintf(n[1], sizeof n[1], "%zu", r->retried);
+    snprintf(n[2], sizeof n[2], "%zu", r->replaced);
+    fm_map_begin(f, "rewrite");
+    fm_field(f, "model", r->model);
+    fm_field(f, "voice", r->voice);
+    fm_typed(f, "rewritten", n[0]);
+    fm_typed(f, "retried", n[1]);
+    fm_typed(f, "replaced", n[2]);
+    fm_map_end(f);
 }
 
 /* ------------------------------------------------------------ reading */

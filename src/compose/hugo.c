@@ -27,6 +27,7 @@ void render_hugo(const post_model *m, buf *out)
     fm_field(f, "image", m->image);
     fm_field(f, "source_hash", m->hash);
     fm_map_end(f);
+    fm_rewrite(f, m->rewrite);
     if (!fm_end(f))
         out->oom = 1;
     post_body(m, out);

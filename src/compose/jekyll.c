@@ -26,6 +26,7 @@ void render_jekyll(const post_model *m, buf *out)
     fm_field(f, "source_org", m->org);
     fm_field(f, "license", m->doc->license);
     fm_field(f, "source_hash", m->hash);
+    fm_rewrite(f, m->rewrite);
     if (!fm_end(f))
         out->oom = 1;
     post_body(m, out);

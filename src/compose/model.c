@@ -181,7 +181,7 @@ static const char *after_dateline(const char *s)
 /* The lead paragraph's first sentences, at least EXCERPT_MIN_CHARS long.
  * The lead is the first paragraph that is prose, not a stub (a dateline,
  * a name). */
-static const char *make_excerpt(post_model *m)
+const char *make_excerpt(post_model *m)
 {
     for (size_t i = 0; i < m->nblocks; i++) {
         const gisa_block *b = m->blocks[i];

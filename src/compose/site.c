@@ -256,8 +256,12 @@ static void remember(gisa_site *s, site_entry *old, fm_values *fm, const char *p
     }
 }
 
-gisa_status gisa_site_put(gisa_site *s, const gisa_document *doc, gisa_site_action *action,
-                          char **path_out, gisa_error *err)
+/* Compose (or, given ro, rewrite) and write; an unchanged page is left
+ * alone before anything is composed, so a model is never asked again for
+ * a post already there (a rewrite run stopped half way resumes). */
+static gisa_status site_put(gisa_site *s, const gisa_document *doc,
+                            const gisa_rewrite_options *ro, gisa_rewrite_stats *stats,
+                            gisa_site_action *action, char **path_out, gisa_error *err)
 {
     char hash[17];
     source_hash(doc, hash);
@@ -267,7 +271,8 @@ gisa_status gisa_site_put(gisa_site *s, const gisa_document *doc, gisa_site_acti
     if (same)
         return unchanged(same, action, path_out);
     gisa_post post;
-    gisa_status st = gisa_compose(doc, &s->opt, &post, err);
+    gisa_status st = ro ? gisa_rewrite(doc, &s->opt, ro, &post, stats, NULL, err)
+                        : gisa_compose(doc, &s->opt, &post, err);
     if (st != GISA_OK)
         return st;
     fm_values fm;
@@ -292,6 +297,23 @@ gisa_status gisa_site_put(gisa_site *s, const gisa_document *doc, gisa_site_acti
     else
         free(path);
     return GISA_OK;
+}
+
+gisa_status gisa_site_put(gisa_site *s, const gisa_document *doc, gisa_site_action *action,
+                          char **path_out, gisa_error *err)
+{
+    return site_put(s, doc, NULL, NULL, action, path_out, err);
+}
+
+gisa_status gisa_site_put_rewrite(gisa_site *s, const gisa_document *doc,
+                                  const gisa_rewrite_options *ropts, gisa_site_action *action,
+                                  char **path_out, gisa_rewrite_stats *stats, gisa_error *err)
+{
+    if (stats)
+        memset(stats, 0, sizeof *stats);
+    if (!ropts || !ropts->model)
+        return gisa_fail(err, GISA_ERR_USAGE, "gisa_site_put_rewrite: no model given");
+    return site_put(s, doc, ropts, stats, action, path_out, err);
 }
 
 void gisa_site_close(gisa_site *s)

@@ -297,8 +297,8 @@ static void choose_and_emit(doc *d, xmlNode *body)
         e.lenient = 1;
         emit_chosen(&e, body, top, top_score);
     }
-    if (!e.keep_comments && d->article_page)
-        d->pub.nblocks = article_end(d->pub.blocks, start, d->pub.nblocks);
+    if (!e.keep_comments)
+        d->pub.nblocks = article_end(d->pub.blocks, start, d->pub.nblocks, d->article_page);
     buf_free(&e.inl);
 }
 

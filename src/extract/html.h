@@ -69,6 +69,9 @@ static inline node_info *info_of(const xmlNode *n)
 #define EV_STRONG_BAD (-2)
 #define EV_COMMENT (-3)   /* comments: boilerplate, unless they are the page */
 #define EV_OVERLAY (-4)   /* dialogs, modals, cookie banners: never content */
+#define EV_RELATED (-5)   /* other stories ("related", "similar", recommendation
+                             widgets): never content, however much prose
+                             their teasers hold */
 int class_evidence(const xmlNode *n);
 /* Visible-text length of an element is below this many bytes: too short
  * to be an article on its own. */
@@ -89,6 +92,7 @@ const char *attr(doc *d, const xmlNode *n, const char *name);
  * inline display:none or visibility:hidden), or shown to screen readers
  * only. */
 int hidden_element(const xmlNode *n);
+int form_response_class(const char *class_value);
 
 /* ---- html_measure.c: the first pass */
 #define SOME_PROSE 600 /* bytes: a few paragraphs */
@@ -119,8 +123,9 @@ int in_reviews(const xmlNode *n);
 /* ---- html_tail.c: the article's end in its emitted blocks */
 int tail_opener(const char *text);
 /* Index of the block that opens the region after the article (comments,
- * "Related", "Most read"...) among b[from..n), or n. */
-size_t article_end(const gisa_block *b, size_t from, size_t n);
+ * "Related", "Most read"...) among b[from..n), or n. A readers' thread
+ * ends only a page that says it is an article. */
+size_t article_end(const gisa_block *b, size_t from, size_t n, int article_page);
 
 /* ---- html_emit.c, html_table.c: the second pass */
 typedef struct emitter {

@@ -94,7 +94,8 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
         return 1;
     if (ni->cls == EV_COMMENT && !e->keep_comments)
         return 1;
-    if ((ni->cls == EV_STRONG_BAD && !layout_wrapper(ni)) || ni->cls == EV_OVERLAY)
+    if ((ni->cls == EV_STRONG_BAD && !layout_wrapper(ni)) || ni->cls == EV_OVERLAY ||
+        ni->cls == EV_RELATED)
         return 1;
     /* a page's or an article's footer: links, legal lines, credits */
     if (t == T_FOOTER)

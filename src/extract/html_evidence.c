@@ -40,30 +40,33 @@ static const struct class_word {
     {"meta", EV_WEAK_BAD}, {"modal", EV_OVERLAY}, {"more", EV_WEAK_BAD},
     {"nav", EV_STRONG_BAD}, {"navbar", EV_STRONG_BAD}, {"navigation", EV_STRONG_BAD},
     {"news", 1}, {"newsletter", EV_STRONG_BAD}, {"offcanvas", EV_STRONG_BAD},
-    {"outbrain", EV_STRONG_BAD}, {"pager", EV_STRONG_BAD},
+    {"outbrain", EV_RELATED}, {"pager", EV_STRONG_BAD},
     {"pagination", EV_STRONG_BAD}, {"popover", EV_OVERLAY}, {"popular", EV_WEAK_BAD},
     {"popup", EV_OVERLAY}, {"post", 1}, {"postprofile", EV_WEAK_BAD},
     {"print", EV_WEAK_BAD}, {"product", 1}, {"profile", EV_WEAK_BAD},
     {"promo", EV_WEAK_BAD}, {"prose", 1}, {"rank", EV_WEAK_BAD},
     {"ranking", EV_WEAK_BAD}, {"rating", EV_WEAK_BAD}, {"read", 1},
     {"recently", EV_WEAK_BAD}, {"recommend", EV_WEAK_BAD},
-    {"recommendations", EV_STRONG_BAD}, {"recommended", EV_WEAK_BAD},
-    {"recs", EV_STRONG_BAD}, {"related", EV_STRONG_BAD}, {"remark", EV_COMMENT},
+    {"recommendations", EV_RELATED}, {"recommended", EV_WEAK_BAD},
+    {"recs", EV_RELATED}, {"related", EV_RELATED}, {"remark", EV_COMMENT},
     {"replies", EV_COMMENT}, {"reply", EV_COMMENT}, {"review", EV_COMMENT},
     {"reviewer", EV_COMMENT}, {"reviews", EV_COMMENT}, {"rss", EV_WEAK_BAD},
     {"share", EV_STRONG_BAD}, {"sharing", EV_STRONG_BAD}, {"shopping", EV_WEAK_BAD},
     {"sidebar", EV_STRONG_BAD}, {"signature", EV_STRONG_BAD},
-    {"signup", EV_STRONG_BAD}, {"similar", EV_STRONG_BAD},
+    {"signup", EV_STRONG_BAD}, {"similar", EV_RELATED},
     {"skyscraper", EV_STRONG_BAD}, {"snb", EV_STRONG_BAD}, {"sns", EV_STRONG_BAD},
     {"social", EV_STRONG_BAD}, {"sponsor", EV_STRONG_BAD},
     {"sponsored", EV_STRONG_BAD}, {"story", 1}, {"subscribe", EV_STRONG_BAD},
-    {"taboola", EV_STRONG_BAD}, {"tag", EV_WEAK_BAD}, {"tags", EV_WEAK_BAD},
+    {"taboola", EV_RELATED}, {"tag", EV_WEAK_BAD}, {"tags", EV_WEAK_BAD},
     {"text", 1}, {"thread", 1}, {"toc", EV_STRONG_BAD}, {"tool", EV_WEAK_BAD},
     {"toolbar", EV_WEAK_BAD}, {"tools", EV_WEAK_BAD}, {"tooltip", EV_WEAK_BAD},
     {"topic", 1}, {"txt", 1}, {"upsell", EV_STRONG_BAD}, {"userextras", EV_WEAK_BAD},
     {"userinfo", EV_WEAK_BAD}, {"usertitle", EV_WEAK_BAD}, {"util", EV_WEAK_BAD},
     {"view", 1}, {"viewer", 1}, {"widget", EV_WEAK_BAD},
 };
+
+/* words_evidence: a related word beside a content word */
+#define EV_RELATED_IN_CONTENT (-100)
 
 /* Level of one lower-cased word, 0 when unknown. */
 static int class_word_level(const char *w)
@@ -122,12 +125,41 @@ static int words_evidence(const char *s)
                 bad = level;
         }
     }
+    if (bad == EV_RELATED && good)
+        return EV_RELATED_IN_CONTENT;
     return bad ? bad : good;
+}
+
+/* A form's response message ("Thanks for contacting us. We've received
+ * your submission.") or a toast: site builders hide it with a class,
+ * not an inline style, so it is known by its name (Webflow's
+ * w-form-done, Contact Form 7's wpcf7-response-output, Gravity Forms'
+ * gform_confirmation_message...). Decided on the class value alone. */
+int form_response_class(const char *v)
+{
+    static const char *const parts[] = {
+        "form-done", "form-fail", "response-output", "confirmation_message",
+        "confirmation-message", "form-success", "form-response", "form-message",
+        "success-message", "submitted-message", "thankyou", "thank-you", "toast",
+        "snackbar",
+    };
+    while (*v) {
+        v += strspn(v, " \t\r\n");
+        size_t n = strcspn(v, " \t\r\n");
+        for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+            size_t k = strlen(parts[i]);
+            for (size_t j = 0; j + k <= n; j++)
+                if (strncasecmp(v + j, parts[i], k) == 0)
+                    return 1;
+        }
+        v += n;
+    }
+    return 0;
 }
 
 int class_evidence(const xmlNode *n)
 {
-    int ev = 0;
+    int ev = 0, good = 0;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *name = (const char *)a->name;
         if (strcmp(name, "aria-modal") == 0 && a->children && a->children->content &&
@@ -151,12 +183,20 @@ int class_evidence(const xmlNode *n)
                 : !strcmp(v, "dialog") || !strcmp(v, "alertdialog") ? EV_OVERLAY
                 : !strcmp(v, "main") || !strcmp(v, "article");
         } else {
-            e = words_evidence(v);
+            e = strcmp(name, "class") == 0 && form_response_class(v) ? EV_OVERLAY
+                                                                   : words_evidence(v);
         }
+        if (e == EV_RELATED_IN_CONTENT)
+            e = EV_RELATED, good = 1;
+        good |= e > 0;
         if (e < ev || (ev == 0 && e > 0))
             ev = e;
     }
-    return ev;
+    /* "related-articles-text", or id "…-related-articles" on class
+     * "rel-article-wrapper": a part of the article that links elsewhere
+     * and may hold its prose, boilerplate but not other stories to drop
+     * whatever they hold */
+    return ev == EV_RELATED && good ? EV_STRONG_BAD : ev;
 }
 
 

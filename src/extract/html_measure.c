@@ -99,7 +99,8 @@ static int is_boilerplate_region(const node_info *ni)
     default:
         break;
     }
-    if ((ni->cls == EV_STRONG_BAD && !layout_wrapper(ni)) || ni->cls == EV_OVERLAY)
+    if ((ni->cls == EV_STRONG_BAD && !layout_wrapper(ni)) || ni->cls == EV_OVERLAY ||
+        ni->cls == EV_RELATED)
         return 1;
     return ni->cls <= EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text);
 }

@@ -65,6 +65,15 @@ static int short_rest(const char *w, const char *s)
     return 1;
 }
 
+/* Index of the NULL between the two kinds of openers. */
+static size_t opener_split(void)
+{
+    size_t i = 0;
+    while (tail_openers[i])
+        i++;
+    return i;
+}
+
 /* 0 no opener, 1 a thread of readers, 2 other stories. */
 int tail_opener(const char *text)
 {
@@ -92,12 +101,22 @@ int tail_opener(const char *text)
         if (short_rest(w, rest))
             return kind;
     }
+    /* Korean names the site first: "한빛일보 주요뉴스", "동해신문 많이 본 뉴스" */
+    for (size_t i = 0; i < sizeof tail_openers / sizeof *tail_openers; i++) {
+        const char *w = tail_openers[i];
+        size_t k = w ? strlen(w) : 0;
+        if (w && (unsigned char)w[0] >= 0x80 && k < n && n <= k + 32 &&
+            !strcmp(text + n - k, w) && text[n - k - 1] == ' ' && !memchr(text, '.', n))
+            return i > opener_split() ? 2 : 1;
+    }
     return 0;
 }
 
 /* Prose the article must have before its end: a few paragraphs. */
 #define TAIL_MIN_BYTES 500
 #define TAIL_MIN_BLOCKS 3
+/* Mean paragraph length of an article's prose, in bytes */
+#define PROSE_PARA_BYTES 200
 
 static size_t text_bytes(const gisa_block *b, size_t from, size_t n)
 {
@@ -110,17 +129,30 @@ static size_t text_bytes(const gisa_block *b, size_t from, size_t n)
     return t;
 }
 
-size_t article_end(const gisa_block *b, size_t from, size_t n)
+static int paragraph_in(const gisa_block *b, size_t from, size_t n)
+{
+    for (size_t i = from; i < n; i++)
+        if (b[i].kind == GISA_BLOCK_PARAGRAPH)
+            return 1;
+    return 0;
+}
+
+/* The first opener of the wanted kind among b[from..n) with the
+ * article's prose before it, or n. */
+static size_t next_opener(const gisa_block *b, size_t from, size_t n, int want,
+                          int article_page)
 {
     size_t bytes = 0, blocks = 0;
     for (size_t i = from; i < n; i++) {
         int kind = (b[i].kind == GISA_BLOCK_HEADING || b[i].kind == GISA_BLOCK_PARAGRAPH) &&
                            bytes >= TAIL_MIN_BYTES && blocks >= TAIL_MIN_BLOCKS
                        ? tail_opener(b[i].text) : 0;
-        /* "Related" in the middle of an article is a box of links the
-         * article goes on after: other stories end it only when what
-         * follows is less than what came before */
-        if (kind == 1 || (kind == 2 && text_bytes(b, i, n) < text_bytes(b, from, i)))
+        /* on a page that does not say it is an article, other stories
+         * end it only after paragraphs of prose: a listing's items are
+         * short, and its "Most read" is more of its items */
+        if (kind == 2 && !article_page && bytes < blocks * PROSE_PARA_BYTES)
+            kind = 0;
+        if (kind == want)
             return i;
         if (b[i].kind == GISA_BLOCK_PARAGRAPH && b[i].text) {
             bytes += strlen(b[i].text);
@@ -128,4 +160,19 @@ size_t article_end(const gisa_block *b, size_t from, size_t n)
         }
     }
     return n;
+}
+
+size_t article_end(const gisa_block *b, size_t from, size_t n, int article_page)
+{
+    /* a readers' thread ends an article outright */
+    size_t end = article_page ? next_opener(b, from, n, 1, article_page) : n;
+    /* "Related" in the middle of an article is a box of links the
+     * article goes on after: other stories end it only when what
+     * follows them, up to the thread, is less than what came before, or
+     * is no prose at all (a list of headlines) */
+    for (size_t i = next_opener(b, from, end, 2, article_page); i < end;
+         i = next_opener(b, i + 1, end, 2, article_page))
+        if (text_bytes(b, i, end) < text_bytes(b, from, i) || !paragraph_in(b, i + 1, end))
+            return i;
+    return end;
 }

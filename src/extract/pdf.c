@@ -3,15 +3,17 @@
  * metadata, and each page's glyph boxes gathered into words for
  * pdflines.c.
  *
- * poppler gives a page's text and one box per character of it; its own
+ * poppler-glib is loaded on the first PDF (pdfapi.c). It gives a page's
+ * text and one box per character of it; its own
  * reading order is not used (it scatters table cells), only its words and
  * their boxes: pdflines.c orders them. */
-#include "pdfpoppler.h"
+#include <math.h>
 #include <string.h>
 
 #include "../util/error.h"
 #include "../util/utf8.h"
 #include "pdf.h"
+#include "pdfapi.h"
 
 /* A press release is a few pages; a report a few hundred. Past this a
  * hostile file would only make work. */
@@ -26,10 +28,11 @@ static int has_eof_marker(const unsigned char *data, size_t len)
     return memmem(data + from, len - from, "%%EOF", 5) != NULL;
 }
 
-static gisa_status open_failed(office_out *o, GError *ge, gisa_error *err)
+static gisa_status open_failed(const pdf_api *P, office_out *o, GError *ge,
+                               gisa_error *err)
 {
     gisa_status st;
-    if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
+    if (ge && ge->domain == P->poppler_error_quark() && ge->code == POPPLER_ERROR_ENCRYPTED)
         st = gisa_fail(err, GISA_ERR_INPUT,
                        "%s: the PDF document is encrypted (it needs a password to open)",
                        o->label);
@@ -38,7 +41,7 @@ static gisa_status open_failed(office_out *o, GError *ge, gisa_error *err)
                        "%s: a damaged PDF document (its cross-reference table or objects "
                        "cannot be read)", o->label);
     if (ge)
-        g_error_free(ge);
+        P->g_error_free(ge);
     return st;
 }
 
@@ -60,7 +63,7 @@ static int useless_title(const char *t)
 }
 
 /* Keep a property string (cleaned, in the arena), or NULL. */
-static const char *keep_prop(office_out *o, char *s)
+static const char *keep_prop(const pdf_api *P, office_out *o, char *s)
 {
     const char *kept = NULL;
     if (s && *s && !utf8_check((const unsigned char *)s, strlen(s)).invalid) {
@@ -68,35 +71,35 @@ static const char *keep_prop(office_out *o, char *s)
         if (kept && !*kept)
             kept = NULL;
     }
-    g_free(s);
+    P->g_free(s);
     return kept;
 }
 
 /* The info dictionary: used only where the text says nothing. Dates are
  * given in Korea's zone, whatever the machine's, so output is the same
  * everywhere. */
-static void read_info(office_out *o, PopplerDocument *pd)
+static void read_info(const pdf_api *P, office_out *o, PopplerDocument *pd)
 {
-    const char *title = keep_prop(o, poppler_document_get_title(pd));
+    const char *title = keep_prop(P, o, P->poppler_document_get_title(pd));
     if (title && !useless_title(title))
         o->props.title = title;
-    const char *author = keep_prop(o, poppler_document_get_author(pd));
+    const char *author = keep_prop(P, o, P->poppler_document_get_author(pd));
     if (author && strlen(author) > 1)
         o->props.author = author;
-    o->props.subject = keep_prop(o, poppler_document_get_subject(pd));
-    GDateTime *when = poppler_document_get_creation_date_time(pd);
+    o->props.subject = keep_prop(P, o, P->poppler_document_get_subject(pd));
+    GDateTime *when = P->poppler_document_get_creation_date_time(pd);
     if (when) {
-        GTimeZone *kst = g_time_zone_new_offset(9 * 3600);
-        GDateTime *local = g_date_time_to_timezone(when, kst);
+        GTimeZone *kst = P->g_time_zone_new_offset(9 * 3600);
+        GDateTime *local = P->g_date_time_to_timezone(when, kst);
         if (local) {
-            char *s = g_date_time_format(local, "%Y-%m-%d");
+            char *s = P->g_date_time_format(local, "%Y-%m-%d");
             if (s && strlen(s) == 10 && s[0] >= '1' && s[0] <= '2')
                 o->props.date = arena_strdup(&o->d->mem, s);
-            g_free(s);
-            g_date_time_unref(local);
+            P->g_free(s);
+            P->g_date_time_unref(local);
         }
-        g_time_zone_unref(kst);
-        g_date_time_unref(when);
+        P->g_time_zone_unref(kst);
+        P->g_date_time_unref(when);
     }
 }
 
@@ -125,6 +128,10 @@ static int push_word(word_vec *w, office_out *o, const char *text, size_t len,
         x->x1 = r[i].x2 > x->x1 ? r[i].x2 : x->x1;
         x->y1 = r[i].y2 > x->y1 ? r[i].y2 : x->y1;
     }
+    /* a hostile matrix can put glyphs at infinity: such a word is not on
+     * the page (and would overflow every measure taken of it) */
+    if (!(fabs(x->x0) < 1e6 && fabs(x->x1) < 1e6 && fabs(x->y0) < 1e6 && fabs(x->y1) < 1e6))
+        return 1;
     x->char_w = (x->x1 - x->x0) / (double)count;
     x->text = arena_strndup(&o->d->mem, text, len);
     x->len = len;
@@ -166,16 +173,16 @@ static gisa_status flush_word(office_out *o, word_vec *w, const char *text, size
 
 /* Split poppler's text into words; returns 0 when out of memory, and
  * counts the words against the node limit. */
-static gisa_status page_words(office_out *o, PopplerPage *page, word_vec *w,
-                              size_t *total, gisa_error *err)
+static gisa_status page_words(const pdf_api *P, office_out *o, PopplerPage *page,
+                              word_vec *w, size_t *total, gisa_error *err)
 {
     w->n = 0;
-    char *text = poppler_page_get_text(page);
+    char *text = P->poppler_page_get_text(page);
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
-    if (!text || !poppler_page_get_text_layout(page, &rects, &nrects)) {
-        g_free(text);
-        g_free(rects);
+    if (!text || !P->poppler_page_get_text_layout(page, &rects, &nrects)) {
+        P->g_free(text);
+        P->g_free(rects);
         return GISA_OK; /* a page without text: a scan, a drawing */
     }
     size_t len = strlen(text), i = 0, k = 0, start = 0, kstart = 0;
@@ -201,15 +208,15 @@ static gisa_status page_words(office_out *o, PopplerPage *page, word_vec *w,
                        "%s: the PDF's text is larger than the limit of %zu bytes", o->label,
                        o->max);
     o->budget -= st == GISA_OK ? len : 0;
-    g_free(text);
-    g_free(rects);
+    P->g_free(text);
+    P->g_free(rects);
     return st;
 }
 
-static gisa_status read_pages(office_out *o, PopplerDocument *pd, pdf_layout *l,
-                              gisa_error *err)
+static gisa_status read_pages(const pdf_api *P, office_out *o, PopplerDocument *pd,
+                              pdf_layout *l, gisa_error *err)
 {
-    int n = poppler_document_get_n_pages(pd);
+    int n = P->poppler_document_get_n_pages(pd);
     if (n <= 0)
         return gisa_fail(err, GISA_ERR_INPUT, "%s: a PDF document without pages", o->label);
     if (n > MAX_PAGES)
@@ -222,16 +229,16 @@ static gisa_status read_pages(office_out *o, PopplerDocument *pd, pdf_layout *l,
     size_t total = 0;
     gisa_status st = GISA_OK;
     for (int i = 0; i < n && st == GISA_OK; i++) {
-        PopplerPage *page = poppler_document_get_page(pd, i);
+        PopplerPage *page = P->poppler_document_get_page(pd, i);
         if (!page)
             continue;
         double pw = 0, ph = 0;
-        poppler_page_get_size(page, &pw, &ph);
-        st = page_words(o, page, &w, &total, err);
+        P->poppler_page_get_size(page, &pw, &ph);
+        st = page_words(P, o, page, &w, &total, err);
         if (st == GISA_OK && !pdf_page_lines(l, o->d, (unsigned)i, pw, ph, w.v, w.n))
             st = gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", o->label);
         l->npages = (size_t)i + 1;
-        g_object_unref(page);
+        P->g_object_unref(page);
     }
     free(w.v);
     return st;
@@ -240,23 +247,23 @@ static gisa_status read_pages(office_out *o, PopplerDocument *pd, pdf_layout *l,
 gisa_status extract_pdf(office_out *o, const unsigned char *data, size_t len,
                         gisa_error *err)
 {
-    const char *why = NULL;
-    if (!pdf_poppler(&why))
-        return gisa_fail(err, GISA_ERR_INPUT, "%s: a PDF document, not read: %s",
-                         o->label, why);
     if (!has_eof_marker(data, len))
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: a truncated PDF document (no %%%%EOF at its end)", o->label);
-    GBytes *bytes = g_bytes_new_static(data, len);
+    const char *why;
+    const pdf_api *P = pdf_api_get(&why);
+    if (!P)
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", o->label, why);
+    GBytes *bytes = P->g_bytes_new_static(data, len);
     GError *ge = NULL;
-    PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &ge);
-    g_bytes_unref(bytes);
+    PopplerDocument *pd = P->poppler_document_new_from_bytes(bytes, NULL, &ge);
+    P->g_bytes_unref(bytes);
     if (!pd)
-        return open_failed(o, ge, err);
-    read_info(o, pd);
+        return open_failed(P, o, ge, err);
+    read_info(P, o, pd);
     pdf_layout l = {0};
-    gisa_status st = read_pages(o, pd, &l, err);
-    g_object_unref(pd);
+    gisa_status st = read_pages(P, o, pd, &l, err);
+    P->g_object_unref(pd);
     if (st == GISA_OK) {
         pdf_furniture(&l);
         pdf_blocks(o, &l);

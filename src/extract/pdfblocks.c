@@ -239,8 +239,18 @@ static size_t column_of(const span *cols, size_t ncols, const pdf_seg *s)
     return c;
 }
 
-/* Rows r[0..n) as a table. A row with nothing in the first column goes on
- * the row above (a cell's text wrapped onto a second line). */
+/* Does row b (under row a) hold the second lines of a's cells? Lines of
+ * one cell are a line's distance apart; the next row is further, by the
+ * cells' padding and rule. */
+static int wrapped_row(const pdf_layout *l, const row *a, const row *b)
+{
+    const pdf_seg *x = &l->segs[a->first], *y = &l->segs[b->first];
+    double body = l->body_size > 0 ? l->body_size : x->size;
+    return y->page == x->page && y->y0 - x->y0 <= 1.15 * l->pitch * x->size / body;
+}
+
+/* Rows r[0..n) as a table; a row of wrapped lines goes into the row
+ * above. */
 static void emit_table(office_out *o, const pdf_layout *l, const row *r, size_t n)
 {
     size_t nsegs = 0;
@@ -255,11 +265,11 @@ static void emit_table(office_out *o, const pdf_layout *l, const row *r, size_t 
         free(cols);
         return;
     }
-    size_t nr = 0;
+    size_t nr = 0, last = 0;
     for (size_t i = 0; i < n; i++) {
-        const pdf_seg *s0 = &l->segs[r[i].first];
-        if (nr == 0 || column_of(cols, ncols, s0) == 0)
+        if (i == 0 || !wrapped_row(l, &r[last], &r[i]))
             nr++;
+        last = i;
         for (size_t j = 0; j < r[i].count; j++) {
             const pdf_seg *s = &l->segs[r[i].first + j];
             join_line(&cells[(nr - 1) * ncols + column_of(cols, ncols, s)], s->text, s->len);

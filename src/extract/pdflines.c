@@ -234,6 +234,15 @@ static int order_page(pdf_layout *l, pdf_page *p, unsigned nrows)
     double g = find_gutter(s, n, left, right);
     for (size_t i = 0; i < n; i++)
         s[i].col = isnan(g) ? 0 : s[i].x1 <= g ? 1 : s[i].x0 >= g ? 2 : 0;
+    /* a row of three cells or more is a table's, across the gutter: it
+     * stays whole (segments of one row are contiguous, in x order) */
+    for (size_t i = 0, j; !isnan(g) && i < n; i = j) {
+        for (j = i + 1; j < n && s[j].row == s[i].row; j++)
+            ;
+        if (j - i >= 3)
+            for (size_t k = i; k < j; k++)
+                s[k].col = 0;
+    }
     /* a band: rows between full-width rows */
     unsigned *band = calloc(nrows ? nrows : 1, sizeof *band);
     if (!band)
@@ -267,6 +276,8 @@ int pdf_page_lines(pdf_layout *l, doc *d, unsigned page, double width, double he
     pdf_page *p = &l->pages[page];
     p->width = width, p->height = height;
     p->first = l->nsegs;
+    if (nwords == 0)
+        return 1;
     qsort(words, nwords, sizeof *words, by_y);
     unsigned row = 0;
     for (size_t i = 0; i < nwords;) {
@@ -391,31 +402,47 @@ static void measure(pdf_layout *l)
         qsort(v, n, sizeof *v, by_double);
         l->body_size = v[n / 2];
     }
+    /* lines alone on their rows (not table cells), one under the other */
     size_t m = 0;
     for (size_t i = 1; i < l->nsegs; i++) {
         const pdf_seg *a = &l->segs[i - 1], *b = &l->segs[i];
         double dy = b->y0 - a->y0;
-        if (a->page == b->page && a->col == b->col && b->row == a->row + 1 &&
+        int alone = (i < 2 || l->segs[i - 2].row != a->row || l->segs[i - 2].page != a->page) &&
+                    (i + 1 >= l->nsegs || l->segs[i + 1].row != b->row ||
+                     l->segs[i + 1].page != b->page);
+        if (alone && a->page == b->page && a->col == b->col && b->row == a->row + 1 &&
             fabs(a->size - l->body_size) < 0.1 * l->body_size &&
             fabs(b->size - l->body_size) < 0.1 * l->body_size && dy > 0 &&
             dy < 3 * l->body_size)
             v[m++] = dy;
     }
     if (m) {
+        /* the lower quartile: where paragraphs are a line or two long, the
+         * distances between paragraphs are nearly as many as those
+         * between lines, and always longer */
         qsort(v, m, sizeof *v, by_double);
-        l->pitch = v[m / 2];
+        l->pitch = v[m / 4];
     } else {
         l->pitch = 1.5 * l->body_size;
     }
     free(v);
 }
 
+/* Small type at the page's very edge (the outer 6%, where no body text
+ * stands): a header or footer even on a page of its own. */
+static int edge_note(const pdf_layout *l, const pdf_seg *s)
+{
+    double h = l->pages[s->page].height;
+    return h > 0 && s->size < 0.9 * l->body_size && (s->y1 < 0.06 * h || s->y0 > 0.94 * h);
+}
+
 void pdf_furniture(pdf_layout *l)
 {
     if (l->npages >= 2)
         drop_repeats(l);
-    for (size_t i = 0; i < l->nsegs; i++)
-        if (in_margin(l, &l->segs[i]) && page_number(l->segs[i].text))
-            l->segs[i].drop = 1;
     measure(l);
+    for (size_t i = 0; i < l->nsegs; i++)
+        if (in_margin(l, &l->segs[i]) &&
+            (page_number(l->segs[i].text) || edge_note(l, &l->segs[i])))
+            l->segs[i].drop = 1;
 }

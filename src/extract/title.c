@@ -267,6 +267,8 @@ typedef struct title_parts {
     const char *wt;   /* words of the whole title */
     const char *wh;   /* words of the title less the site's part */
     const char *ws;   /* words of the site's part, or NULL */
+    int empty_slot;   /* the <title> starts with a separator: "| Site", its
+                         headline left empty by the template */
 } title_parts;
 
 static void cut_title(doc *d, const char *title, const site_names *sn, title_parts *tp)
@@ -274,8 +276,10 @@ static void cut_title(doc *d, const char *title, const site_names *sn, title_par
     span part[MAX_PARTS];
     int hi = split_title(title, part), lo = 0;
     const span *site = NULL;
-    if (hi - lo >= 2 && part[lo].n == 0) /* " | Headline" */
+    if (hi - lo >= 2 && part[lo].n == 0) { /* " | Headline" */
         lo++;
+        tp->empty_slot = 1;
+    }
     /* "Site | Headline": but on the front page the site is the subject. */
     if (hi - lo >= 2 && !sn->home && is_site(d, sn, part[lo].s, part[lo].n))
         site = &part[lo++];
@@ -341,6 +345,18 @@ static const char *classed_headline(doc *d, const title_evidence *e, const char 
     return NULL;
 }
 
+/* The first <h1> that is not a logo, a menu entry or the site's name. */
+static const char *plain_h1(doc *d, const title_evidence *e, const site_names *sn)
+{
+    for (int i = 0; i < e->nh1; i++) {
+        const title_h1 *h = &e->h1[i];
+        if (!(h->where & H1_IN_LINK) && strlen(words_of(d, h->text)) >= 3 &&
+            !is_site(d, sn, h->text, strlen(h->text)))
+            return h->text;
+    }
+    return NULL;
+}
+
 static const char *choose(doc *d, const title_evidence *e)
 {
     const char *title = clean(d, e->title_tag);
@@ -350,7 +366,7 @@ static const char *choose(doc *d, const title_evidence *e)
     const char *og = clean(d, e->og_title);
     site_names sn;
     site_names_init(d, e, &sn);
-    title_parts tp = {NULL, "", "", "", NULL};
+    title_parts tp = {NULL, "", "", "", NULL, 0};
     if (title)
         cut_title(d, title, &sn, &tp);
     const char *wo = og ? words_of(d, og) : "";
@@ -389,6 +405,14 @@ static const char *choose(doc *d, const title_evidence *e)
     const char *classed = classed_headline(d, e, title, &tp, head, wo, &sn);
     if (classed)
         return classed;
+    /* A <title> that names only the site ("Glossier" on a product's
+     * page, "| Nuts & Volts Magazine"): the page's own heading says what
+     * the page is. On the front page the site is the subject. */
+    if (!sn.home && (!head || tp.empty_slot || is_site(d, &sn, head, strlen(head)))) {
+        const char *h1 = plain_h1(d, e, &sn);
+        if (h1)
+            return h1;
+    }
     if (head)
         return head;
     return e->nh1 ? e->h1[0].text : NULL;

@@ -257,6 +257,27 @@ case $RC in
 esac
 rss_below 1200 "--max-bytes 300000000"
 
+# PDF (issue #17): tests/docs/mkpdfs.py writes them byte by byte.
+/usr/bin/python3 tests/docs/mkpdfs.py "$TMP/pdf" tests/docs/pdf/01-release-seaforest.pdf >/dev/null
+
+row "an encrypted PDF (a user password)"
+expect_refused 1 "$TMP/pdf/encrypted.pdf" "the PDF document is encrypted (it needs a password to open)"
+
+row "a truncated PDF (the first 60% of a release)"
+expect_refused 1 "$TMP/pdf/truncated.pdf" "a truncated PDF document (no %%EOF at its end)"
+
+row "not really a PDF (its first bytes, then text)"
+expect_refused 1 "$TMP/pdf/garbage.pdf" "a damaged PDF document"
+
+row "a PDF of a drawing without text"
+expect_refused 1 "$TMP/pdf/notext.pdf" "no text in the document"
+
+row "a PDF whose cross-reference table is wrong (rebuilt, read)"
+expect_read "$TMP/pdf/badxref.pdf" "Sea forests are coastal waters"
+
+row "a PDF protected by an owner password only (read)"
+expect_read "$TMP/pdf/owner-only.pdf" "Sea forests are coastal waters"
+
 # --- analysis: nothing silently capped ---------------------------------------
 row "a person named after sentence 25,000 and after 5,000 other entities"
 /usr/bin/python3 - "$TMP/long.html" <<'EOF2'
@@ -1010,6 +1031,34 @@ for t in 1 2 3; do
     expect_eq "$(cat "$TMP/both1.err" "$TMP/both2.err" | grep -c '200 added, 0 updated, 0 unchanged')" 1 "$ROW (trial $t): one run added them all"
 done
 
+# gisa rewrite (issue #16): a page that cannot be read is refused before
+# the model is asked; a model answering bytes that are not text leaves the
+# post in the source's words.
+row "rewrite: an empty page"
+: >"$TMP/empty-rw.html"
+trun rewrite --rewriter cat "$TMP/empty-rw.html"
+expect_eq "$RC" 1 "$ROW: exit status"
+one_line_naming "empty page" "$TMP/empty-rw.html"
+
+row "rewrite: a model answering binary (NUL bytes, invalid UTF-8)"
+mkdir -p "$TMP/rw-out"
+trun rewrite --rewriter "head -c 4096 /dev/urandom" -o "$TMP/rw-out" $RELEASE
+expect_eq "$RC" 0 "$ROW: exit status"
+ok
+grep -q -e 'NUL bytes' -e 'not UTF-8 text' "$TMP/err" || fail "$ROW: no warning: $(head -c 300 "$TMP/err")"
+no_leftovers "$TMP/rw-out" "the post written" 1
+ok
+sed '/^rewrite:/,/^  replaced:/d' "$TMP"/rw-out/*.md >"$TMP/rw-plain.md"
+"$GISA" post $RELEASE 2>/dev/null | cmp -s - "$TMP/rw-plain.md" ||
+    fail "$ROW: the post is not the source's sentences"
+
+row "rewrite: a model answering 3 MB of one line"
+printf '#!/bin/sh\nhead -c 3000000 /dev/zero | tr "\\000" a\n' >"$TMP/long-answer.sh"
+chmod +x "$TMP/long-answer.sh"
+trun rewrite --rewriter "$TMP/long-answer.sh" --max-answer 8388608 $RELEASE
+expect_eq "$RC" 0 "$ROW: exit status"
+ok
+grep -q 'many times longer than the section' "$TMP/err" || fail "$ROW: no warning: $(head -c 300 "$TMP/err")"
 # --- a release's attachment (gisa post --from-attachment, the automatic
 # choice): a document that is gone, too large or not a document ----------
 ATT=$TMP/att

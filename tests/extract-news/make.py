@@ -189,17 +189,20 @@ def cable(a, lang, s):
 
 
 def formresp(a, lang, s):
-    """A plain article next to a contact form whose hidden response
-    message is long prose, and a "you may also like" list with blurbs."""
+    """A plain article in a container with no telling class, next to a
+    contact form whose response message (hidden by the stylesheet only)
+    is long prose, and a "you may also like" list with blurbs."""
     L = LABELS[lang]
     b, gold = body(a, lang)
     h = (head(a, lang, f"{a['site']}: {a['title']}") + masthead(a, L) +
-         "<div class=\"wrap\"><div class=\"post\">\n"
+         "<style>.w-form-done{display:none}</style>"
+         "<div class=\"wrap\"><div class=\"c-1x7q\">\n"
          f"<h1>{E(a['title'])}</h1>" + byline(a, L) + f"\n{b}\n</div>\n"
          f"<div class=\"you-may-also-like\"><h3>{L['also']}</h3><ul>{teasers(lang, 6, s + 1)}</ul></div>\n"
          f"<div class=\"contact\"><h3>{L['contact']}</h3><form class=\"contact-form\"><textarea></textarea>"
          f"<button>{L['send']}</button></form>"
-         f"<div class=\"form-response success\" hidden><p>{E(L['thanks'])}</p><p>{E(L['thanks'])}</p></div></div>\n"
+         # hidden by the stylesheet only, as site builders do
+         f"<div class=\"w-form-done\"><p>{E(L['thanks'])}</p><p>{E(L['thanks'])}</p><p>{E(L['thanks'])}</p></div></div>\n"
          "</div>\n" + footer(a, L))
     return h, gold
 

@@ -126,6 +126,18 @@ static void test_korean(void)
            "\"바다숲 지킨다\"…연안 54곳 조성");
 }
 
+/* A <title> that names only the site, on a page that is not the front
+ * page: the page's own heading. On the front page the site is it. */
+static void test_title_only_site(void)
+{
+    EXPECT("<title>Tidewatch</title><meta property='og:site_name' content='Tidewatch'>"
+           "<link rel='canonical' href='https://tidewatch.example/shop/tables-2026'>",
+           "<h1>Tide tables for 2026</h1>", "Tide tables for 2026");
+    EXPECT("<title>Tidewatch</title><meta property='og:site_name' content='Tidewatch'>"
+           "<link rel='canonical' href='https://tidewatch.example/'>",
+           "<h1>Tide tables for 2026</h1>", "Tidewatch");
+}
+
 int main(void)
 {
     test_site_after();
@@ -135,5 +147,6 @@ int main(void)
     test_article_h1();
     test_og_after_site();
     test_korean();
+    test_title_only_site();
     CHECK_DONE();
 }

@@ -117,7 +117,7 @@ void gisa_corpus_close(gisa_corpus *corpus);
 typedef struct {
     size_t processed; size_t stored; size_t unchanged; size_t failed;
     size_t skipped; size_t duplicates; double seconds; size_t not_modified;
-    size_t posts; ...;
+    size_t posts; size_t attachments; ...;
 } gisa_ingest_stats;
 typedef struct {
     unsigned threads;
@@ -132,6 +132,7 @@ typedef struct {
     const char *jsonl;
     void (*on_error)(void *ctx, const gisa_error *error);
     void *ctx;
+    int attachments;
     ...;
 } gisa_ingest_options;
 gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs,

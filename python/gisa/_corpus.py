@@ -11,7 +11,7 @@ import os
 from ._gisa import ffi as _ffi, lib as _lib
 
 _STATS = ("processed", "stored", "unchanged", "failed", "skipped", "duplicates",
-          "not_modified", "posts")
+          "not_modified", "posts", "attachments")
 
 
 @_ffi.def_extern()
@@ -43,12 +43,16 @@ def create_store(path):
 
 def ingest(db, inputs, *, threads=0, max_bytes=None, list=None, jsonl=None,
            posts=False, allow_unlicensed=False, allow_private=False,
-           delay=None, timeout=None, user_agent=None, on_error=None):
+           delay=None, timeout=None, user_agent=None, on_error=None,
+           attachments=False):
     """Ingest `inputs` (paths or http(s) URLs, as `gisa ingest INPUT...`)
     into the store `db` (created if missing). Returns the run's counts as
     a dict: processed, stored, unchanged, failed, skipped, duplicates,
     not_modified, posts, seconds. `on_error(message)` is called for each
     page that fails (default: ignored; the count is in "failed").
+    `attachments=True` also takes the documents the pages link (.hwpx,
+    .hwp, .pdf), as `gisa ingest --attachments`; "attachments" counts those
+    stored.
     Raises GisaError if the store cannot be opened or written."""
     from . import _call, UsageError
     if isinstance(inputs, (str, bytes, os.PathLike)):
@@ -67,6 +71,7 @@ def ingest(db, inputs, *, threads=0, max_bytes=None, list=None, jsonl=None,
     opts.allow_private = 1 if allow_private else 0
     opts.posts = 1 if posts else 0
     opts.allow_unlicensed = 1 if allow_unlicensed else 0
+    opts.attachments = 1 if attachments else 0
     if on_error is not None:
         handle = _ffi.new_handle(on_error)
         keep.append(handle)

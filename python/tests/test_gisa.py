@@ -172,6 +172,29 @@ def test_wcxb_sample_is_byte_identical_to_the_command():
         assert want.returncode == 0 and got == want.stdout, name
 
 
+def test_ingest_attachments_beside_a_page_file(tmp_path):
+    """attachments=True: a saved page's release, linked relatively and saved
+    beside it, is stored linked to its page (pages.parent_url)."""
+    import sqlite3
+    page = open(os.path.join(ROOT, "tests", "attach", "summary-page.html"), encoding="utf-8").read()
+    page = page.replace('<meta property="og:url" content="https://www.korea.kr/briefing/'
+                        'pressReleaseView.do?newsId=156712345">', "")
+    page = page.replace('href="/files/0407-release.hwpx"', 'href="files/0407-release.hwpx"')
+    (tmp_path / "files").mkdir()
+    (tmp_path / "release.html").write_text(page, encoding="utf-8")
+    subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "tests", "attach", "make_hwpx.py"),
+                    str(tmp_path / "files" / "0407-release.hwpx")], check=True)
+    db = str(tmp_path / "a.db")
+    stats = gisa.ingest(db, [str(tmp_path / "release.html")], attachments=True)
+    assert stats["stored"] == 2 and stats["attachments"] == 1 and stats["failed"] == 0
+    con = sqlite3.connect(db)
+    (url, parent), = con.execute("SELECT url, parent_url FROM pages WHERE parent_url IS NOT NULL")
+    assert url.endswith("/files/0407-release.hwpx") and parent.endswith("/release.html")
+    assert con.execute("SELECT department FROM articles WHERE url = ?", (url,)).fetchone() == (
+        "물환경정책과",)
+    assert gisa.ingest(str(tmp_path / "b.db"), [str(tmp_path / "release.html")])["attachments"] == 0
+
+
 def test_ingest_is_the_commands_store(tmp_path):
     import sqlite3
     pages = tmp_path / "pages"

@@ -143,6 +143,14 @@ int form_response_class(const char *v)
         "success-message", "submitted-message", "thankyou", "thank-you", "toast",
         "snackbar",
     };
+    /* most class values hold none of these stems: one quick look first */
+    static const char *const stems[] = {"form", "esponse", "onfirm", "uccess", "ubmitted",
+                                        "hank", "oast", "nack"};
+    int any = 0;
+    for (size_t i = 0; i < sizeof stems / sizeof *stems && !any; i++)
+        any = strstr(v, stems[i]) != NULL;
+    if (!any)
+        return 0;
     while (*v) {
         v += strspn(v, " \t\r\n");
         size_t n = strcspn(v, " \t\r\n");

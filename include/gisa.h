@@ -652,7 +652,10 @@ gisa_status gisa_analysis_render(const gisa_analysis *analysis,
 /*
  * Check a derived text (a rewrite, a summary, a post) against its sources,
  * fact by fact: people with their titles, organisations, places, dates,
- * numbers, durations ("15년 만에"), quotations and agreements. Each fact is
+ * numbers and durations in digits or in words ("15년 만에", "일곱 달여",
+ * "두 번째"), quotations and their speakers, agreements, the polarity and
+ * stage of predicates, the order of events, and claims (clauses whose
+ * content words no source states). Each fact is
  * supported (a source states it, after normalisation: particles, spacing,
  * number and date forms), contradicted (a source fills the same role
  * differently: another person with the same title, another place for the

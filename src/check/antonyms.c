@@ -34,6 +34,10 @@ static const opposition oppositions[] = {
     {WORDS("개선", "호전"), WORDS("악화")},
     {WORDS("유지", "존치"), WORDS("폐지")},
     {WORDS("연장"), WORDS("단축")},
+    /* time and order: the source's order of events against the rewrite's */
+    {WORDS("오전"), WORDS("오후")},
+    {WORDS("처음", "최초", "첫"), WORDS("다시", "재차", "또다시")},
+    {WORDS("앞서", "이전", "전에", "전까지", "앞두"), WORDS("이후", "뒤", "뒤에", "후에", "후속", "이어", "다음")},
 };
 
 #define NOPPOSITIONS (sizeof oppositions / sizeof *oppositions)

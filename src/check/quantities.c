@@ -126,6 +126,27 @@ static double nearness(checker *c, const char *ds, const char *mine, const sourc
     return local + 0.1 * near(c, ds, s->sentence);
 }
 
+/* Is what "첫" qualifies in ds (the next word: "첫 수색구조훈련을") named
+ * in source sentence ss too? A source's "첫 기착"
+ * says nothing of a first exercise. */
+static int first_of_same(const char *ds, const quantity *q, const char *ss)
+{
+    const char *w = ds + q->end;
+    while (*w == ' ')
+        w++;
+    size_t n = strcspn(w, " ,.(");
+    if (!n)
+        return 1;
+    buf a = BUF_INIT, b = BUF_INIT;
+    /* its first two syllables: "발사예요", "발사다" and "발사" are one thing */
+    norm_append(&a, w, n >= 6 && (unsigned char)w[0] >= 0xE0 ? 6 : n);
+    norm_append(&b, ss, strlen(ss));
+    int same = !a.ptr || (b.ptr && strstr(b.ptr, a.ptr));
+    buf_free(&a);
+    buf_free(&b);
+    return same;
+}
+
 /* The verdict on q of derived sentence ds, with the source quantity that
  * decides it in *by (NULL: nothing to show). Of the source quantities in
  * the same unit, the nearest decides: the same value supports, another
@@ -159,14 +180,18 @@ static gisa_verdict judge(checker *c, const pool *p, const char *ds, const quant
     free(mine);
     if (rival && near(c, ds, rival->sentence) < 0.3)
         rival = NULL;
+    int first = q->words && q->value == 1 && !strcmp(q->unit, "번째");
+    if (first && same && !first_of_same(ds, q, c->hay.sentences[same->sentence]))
+        same = NULL; /* the source's "첫 기착" is not the rewrite's "첫 훈련" */
     *by = same;
     /* a source sentence with both figures ("500곳에서 650곳으로") backs
      * either */
     if (same && (!rival || !q->words || same_n >= rival_n || same->sentence == rival->sentence))
         return GISA_SUPPORTED;
-    if (q->words && q->value == 1 && !strcmp(q->unit, "번째")) {
+    if (first) {
         for (size_t i = 0; i < c->hay.n; i++)
-            if (first_in(c->hay.sentences[i]) && near(c, ds, i) >= 0.3) {
+            if (first_in(c->hay.sentences[i]) && near(c, ds, i) >= 0.3 &&
+                first_of_same(ds, q, c->hay.sentences[i])) {
                 *by = NULL;
                 return GISA_SUPPORTED;
             }

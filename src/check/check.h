@@ -95,6 +95,11 @@ void find_claims(checker *c);
  * NULL-terminated; NULL when the table has none. */
 const char *const *synonyms_of(const char *word);
 
+/* quotes.c: the title word w[0..n) ends with ("장관", "과장", "씨"), or NULL. */
+const char *check_title_end(const char *w, size_t n);
+/* roles.c: each person's title and organisation against the sources'. */
+void find_roles(checker *c);
+
 /* antonyms.c: the words of one side (0 or 1) of opposition cls,
  * NULL-terminated. */
 const char *const *antonym_words(int cls, int side);

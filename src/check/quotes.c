@@ -40,6 +40,11 @@ static const char *const title_ends[] = {
 static const char *const not_names[] = {"그", "그녀", "이", "양", "두", "또", "이어", "특히",
                                         "다만", "한편", "이날", "그러면서", "이에", NULL};
 
+const char *check_title_end(const char *w, size_t n)
+{
+    return ends_with_any(w, n, title_ends);
+}
+
 static int in_list(const char *w, const char *const *list)
 {
     for (const char *const *x = list; *x; x++)

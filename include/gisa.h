@@ -825,6 +825,14 @@ typedef struct gisa_ingest_options {
                                 HWPX, PDF) the ingested pages link, with the
                                 same politeness and limits, and store each
                                 linked to its page (pages.parent_url) */
+    /* With posts: each post in a model's words, gated (gisa_rewrite).
+     * rewrite[0..nrewrite) holds one set of options per model; a model
+     * serves one page at a time, so up to nrewrite pages are rewritten at
+     * once (by as many workers). Pages already stored are skipped before
+     * any post is made, so a stopped run resumes without asking a model
+     * twice. NULL = posts from the page's own sentences. */
+    const gisa_rewrite_options *rewrite;
+    size_t nrewrite;
 } gisa_ingest_options;
 
 /*

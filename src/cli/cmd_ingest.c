@@ -36,6 +36,13 @@ void help_ingest(FILE *out)
             "                     all rights gets none (reported), unless\n"
             "      --allow-unlicensed  then its post is a quoted summary with credit\n"
             "                     and store it (posts table)\n"
+            "      --rewrite      with --posts: each post in a language model's words,\n"
+            "                     gated by the check (see gisa rewrite --help): --llm\n"
+            "                     URL --model NAME or --rewriter CMD, --voice, --prompt,\n"
+            "                     --strict, --retries, --max-answer (--timeout bounds\n"
+            "                     the model's requests too); one model per -j worker,\n"
+            "                     so -j N pages are rewritten at once; a page already\n"
+            "                     stored is never sent to the model again\n"
             "      --jsonl FILE   also write each article stored by this run to FILE,\n"
             "                     one JSON object a line (gzip if FILE ends in .gz)\n"
             "      --attachments  also take the documents (.hwpx, .hwp, .pdf) the pages\n"
@@ -144,6 +151,41 @@ static int parse_count(const char *s, unsigned long long *v)
     return *s && !*end && *v > 0;
 }
 
+static void free_models(rewrite_run *runs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        rewrite_done(&runs[i]);
+    free(runs);
+}
+
+/* --rewrite: one model per extraction worker (a model serves one page at
+ * a time), so -j N pages are rewritten at once. */
+static int make_models(rewrite_cli *rw, unsigned threads, double timeout, rewrite_run **out,
+                       size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (timeout > 0 && !(rw->timeout > 0))
+        rw->timeout = timeout;
+    if (!rw->on) /* still says what is wrong with model options given alone */
+        return rewrite_setup("ingest", rw, &(rewrite_run){0});
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t want = threads ? threads : cores > 0 ? (size_t)cores : 1;
+    rewrite_run *runs = calloc(want, sizeof *runs);
+    if (!runs)
+        return EXIT_INTERNAL;
+    for (size_t i = 0; i < want; i++) {
+        int rc = rewrite_setup("ingest", rw, &runs[i]);
+        if (rc != EXIT_OK) {
+            free_models(runs, i);
+            return rc;
+        }
+    }
+    *out = runs;
+    *n = want;
+    return EXIT_OK;
+}
+
 int cmd_ingest(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -161,6 +203,9 @@ int cmd_ingest(int argc, char **argv)
         {"jsonl", required_argument, NULL, 'J'},
         {"attachments", no_argument, NULL, 'a'},
         {"help", no_argument, NULL, 'h'},
+        /* after ingest's own: its --timeout (fetching) is the one matched,
+         * and given to the model's requests too */
+        REWRITE_OPTIONS,
         {NULL, 0, NULL, 0},
     };
     const char *db = "gisa.db";
@@ -169,6 +214,8 @@ int cmd_ingest(int argc, char **argv)
     unsigned long long v;
     double secs;
     int c;
+    rewrite_cli rw;
+    memset(&rw, 0, sizeof rw);
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+d:j:l:qh", opts, NULL)) != -1) {
@@ -210,11 +257,34 @@ int cmd_ingest(int argc, char **argv)
             help_ingest(stdout);
             return EXIT_OK;
         default:
+            switch (rewrite_option("ingest", c, optarg, &rw)) {
+            case 1: continue;
+            case -1: return EXIT_USAGE;
+            }
             return usage_error("ingest", "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (optind >= argc && !io.list)
         return usage_error("ingest", "no input given");
+    if (rw.on && !io.posts)
+        return usage_error("ingest", "--rewrite rewrites posts: give --posts too");
+    if (rw.report)
+        return usage_error("ingest", "--report is for one page (gisa rewrite); each post "
+                                     "records its counts in its front matter");
+    rewrite_run *runs = NULL;
+    size_t nruns = 0;
+    int rc = make_models(&rw, io.threads, io.timeout, &runs, &nruns);
+    if (rc != EXIT_OK)
+        return rc;
+    gisa_rewrite_options *ropts = nruns ? calloc(nruns, sizeof *ropts) : NULL;
+    if (nruns && !ropts) {
+        free_models(runs, nruns);
+        return EXIT_INTERNAL;
+    }
+    for (size_t i = 0; i < nruns; i++)
+        ropts[i] = runs[i].opts;
+    io.rewrite = ropts;
+    io.nrewrite = nruns;
 #ifdef __GLIBC__
     /* glibc raises its mmap threshold after each large free, so big pages
      * end up on thread heaps that fragment: peak memory then creeps up with
@@ -228,12 +298,17 @@ int cmd_ingest(int argc, char **argv)
     io.ctx = &ui;
     gisa_error err;
     gisa_corpus *corpus;
-    if (gisa_corpus_open(db, &corpus, &err) != GISA_OK)
+    if (gisa_corpus_open(db, &corpus, &err) != GISA_OK) {
+        free(ropts);
+        free_models(runs, nruns);
         return report(&err);
+    }
     gisa_ingest_stats stats;
     gisa_status st = gisa_ingest(corpus, (const char *const *)argv + optind,
                                  (size_t)(argc - optind), &io, &stats, &err);
     gisa_corpus_close(corpus);
+    free(ropts);
+    free_models(runs, nruns);
     if (!ui.quiet)
         summary(&ui, &stats);
     if (st != GISA_OK)

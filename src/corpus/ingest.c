@@ -125,7 +125,31 @@ int ingest_submit(pipeline *p, job *j)
 
 /* ---------------------------------------------------------------- worker */
 
-/* With opts->posts: a Jekyll post of the article, checked against it. */
+/* A free model of opts->rewrite, waited for: each serves one page. */
+static size_t take_model(pipeline *p)
+{
+    pthread_mutex_lock(&p->model_mu);
+    for (;;) {
+        for (size_t i = 0; i < p->opts->nrewrite; i++)
+            if (!p->model_busy[i]) {
+                p->model_busy[i] = 1;
+                pthread_mutex_unlock(&p->model_mu);
+                return i;
+            }
+        pthread_cond_wait(&p->model_free, &p->model_mu);
+    }
+}
+
+static void give_model(pipeline *p, size_t i)
+{
+    pthread_mutex_lock(&p->model_mu);
+    p->model_busy[i] = 0;
+    pthread_cond_signal(&p->model_free);
+    pthread_mutex_unlock(&p->model_mu);
+}
+
+/* With opts->posts: a Jekyll post of the article, checked against it;
+ * with opts->rewrite, in a model's words through the gate. */
 static void compose_job(pipeline *p, job *j, const gisa_document *doc)
 {
     if (!p->opts->posts)
@@ -134,7 +158,15 @@ static void compose_job(pipeline *p, job *j, const gisa_document *doc)
     memset(&po, 0, sizeof po);
     po.format = GISA_POST_JEKYLL;
     po.allow_unlicensed = p->opts->allow_unlicensed;
-    if (gisa_compose(doc, &po, &j->post, &j->post_err) != GISA_OK) {
+    gisa_status st;
+    if (p->model_busy) {
+        size_t m = take_model(p);
+        st = gisa_rewrite(doc, &po, &p->opts->rewrite[m], &j->post, NULL, NULL, &j->post_err);
+        give_model(p, m);
+    } else {
+        st = gisa_compose(doc, &po, &j->post, &j->post_err);
+    }
+    if (st != GISA_OK) {
         memset(&j->post, 0, sizeof j->post);
         j->post_failed = 1;
     }
@@ -977,6 +1009,13 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     /* before any thread parses: the reader parses feeds while workers parse pages */
     xmlInitParser();
     pthread_t *threads = calloc(nworkers, sizeof *threads), wt;
+    if (p.opts->posts && p.opts->rewrite && p.opts->nrewrite &&
+        !(p.model_busy = calloc(p.opts->nrewrite, 1))) {
+        free(threads);
+        threads = NULL; /* reported below as a failure to start */
+    }
+    pthread_mutex_init(&p.model_mu, NULL);
+    pthread_cond_init(&p.model_free, NULL);
     pthread_mutex_init(&p.mu, NULL);
     pthread_mutex_init(&p.seen_mu, NULL);
     pthread_cond_init(&p.space, NULL);
@@ -1024,6 +1063,9 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
     pthread_cond_destroy(&p.done);
     pthread_mutex_destroy(&p.mu);
     pthread_mutex_destroy(&p.seen_mu);
+    pthread_cond_destroy(&p.model_free);
+    pthread_mutex_destroy(&p.model_mu);
+    free(p.model_busy);
     p.stats.seconds = now_seconds() - t0;
     if (stats)
         *stats = p.stats;

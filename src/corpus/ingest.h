@@ -71,6 +71,9 @@ typedef struct pipeline {
     size_t max_input;
     corpus_seen *seen;
     pthread_mutex_t seen_mu;    /* workers and reader share `seen` */
+    pthread_mutex_t model_mu;   /* opts->rewrite's models, one page each */
+    pthread_cond_t model_free;
+    unsigned char *model_busy;  /* [opts->nrewrite] */
     fetcher *fetch;             /* made at the first URL */
     jsonl_writer *jsonl;        /* opts->jsonl: written by the writer thread */
     pending *pending_head, *pending_tail; /* attachments, in write order */

@@ -331,4 +331,34 @@ usage 2 "--jobs is for --rewrite" site --to "$TMP/site5" -j 2 $SRC
 usage 2 "--jobs wants" site --to "$TMP/site5" -j 0 --rewrite --rewriter cat $SRC
 usage 2 "--report is for one page" site --to "$TMP/site4" --rewrite --rewriter cat --report x $SRC
 
+# ------------------------------------------- gisa ingest --posts --rewrite
+# the posts stored are the model's, gated, one model per worker; a second
+# run stores nothing and asks no model (the pages are known)
+cat >"$TMP/counting.sh" <<EOF2
+#!/bin/sh
+echo x >>"$TMP/calls"
+exec $PARA "\$@"
+EOF2
+chmod +x "$TMP/counting.sh"
+ok
+"$GISA" ingest -q -j 2 --db "$TMP/rw.db" --posts --rewrite --rewriter "$TMP/counting.sh" \
+    $SRC examples/korea-kr-release.html 2>"$TMP/ing.err" || fail "ingest --rewrite: exit $? ($(cat "$TMP/ing.err"))"
+$PY - "$TMP/rw.db" <<'PYEOF' || fail "ingest --rewrite: the stored posts"
+import sqlite3, sys
+posts = [r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT text FROM posts")]
+assert len(posts) == 2, len(posts)
+for p in posts:
+    assert "rewrite:" in p and "model: " in p, p[:400]
+PYEOF
+ok
+[ -s "$TMP/calls" ] || fail "ingest --rewrite: the model was never asked"
+n=$(wc -l <"$TMP/calls")
+"$GISA" ingest -q -j 2 --db "$TMP/rw.db" --posts --rewrite --rewriter "$TMP/counting.sh" \
+    $SRC examples/korea-kr-release.html 2>"$TMP/ing2.err" || fail "ingest --rewrite again: exit $?"
+ok
+[ "$(wc -l <"$TMP/calls")" -eq "$n" ] || fail "ingest --rewrite again: the model was asked again"
+usage 2 "give --posts too" ingest --db "$TMP/x.db" --rewrite --rewriter cat $SRC
+usage 2 "--report is for one page" ingest --db "$TMP/x.db" --posts --rewrite --rewriter cat --report x $SRC
+usage 2 "need --rewrite" ingest --db "$TMP/x.db" --posts --rewriter cat $SRC
+
 finish rewrite

@@ -680,12 +680,9 @@ static out_sentence *holder(stage *s, const char *rs)
 /* A fact of the check's report as the report file shows it, in s->mem. */
 static void flag_of(stage *s, const gisa_fact *f, flag *out)
 {
-    static const char *const kinds[] = {"person", "organisation", "place", "date", "number",
-                                        "duration", "quote", "agreement", "polarity",
-                                        "modality"};
     static const char *const verdicts[] = {"supported", "unsupported", "contradicted"};
     arena *a = &s->mem;
-    *out = (flag){kinds[f->kind], f->text ? arena_strdup(a, f->text) : NULL,
+    *out = (flag){fact_kind_name(f->kind), f->text ? arena_strdup(a, f->text) : NULL,
                   verdicts[f->verdict], f->source_text ? arena_strdup(a, f->source_text) : NULL,
                   f->source_sentence ? arena_strdup(a, f->source_sentence) : NULL,
                   f->note ? arena_strdup(a, f->note) : NULL};

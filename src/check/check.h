@@ -100,6 +100,20 @@ const char *check_title_end(const char *w, size_t n);
 /* roles.c: each person's title and organisation against the sources'. */
 void find_roles(checker *c);
 
+/* events.c: a predicate whose participants are facts (a visit, an event
+ * someone ran, a pact or talks), as a rewrite writes its start. */
+typedef struct event_word {
+    const char *start;  /* "방문", "찾아", "맺고" */
+    int group;          /* entries of one group say the same act */
+    int together;       /* done by two parties with each other */
+} event_word;
+/* The entry word w[0..n) starts with, or NULL. */
+const event_word *event_word_at(const char *w, size_t n);
+/* Does s hold any entry of `group`? */
+int event_group_in(const char *s, int group);
+/* agents.c: who visited, ran or agreed, against the source's. */
+void find_agents(checker *c);
+
 /* antonyms.c: the words of one side (0 or 1) of opposition cls,
  * NULL-terminated. */
 const char *const *antonym_words(int cls, int side);

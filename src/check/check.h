@@ -66,6 +66,15 @@ int find_predicates(checker *c);
  * ("실시하지" -> the 6 bytes of 실시); 0 when w is no such verb. */
 size_t check_verbal_stem(const char *w, size_t n);
 
+/* contractions.c: a native verb's stem before a past ending or -기로/
+ * -기를, into out (cap bytes): "늘리기로" -> 늘리, "벌였어요" -> 벌이 (the
+ * fused syllable undone: *loose is then 1, and a source word matches by
+ * check_stem_at's rule); its byte length, 0 when w is no such verb. */
+size_t check_native_stem(const char *w, size_t n, char *out, size_t cap, int *loose);
+/* Does w[0..n) start with the stem (loose: its last syllable with the
+ * same initial and vowel, under any final: 벌이 in 벌일, 벌였다)? */
+int check_stem_at(const char *w, size_t n, const char *stem, size_t len, int loose);
+
 /* Share of the content words of `a` that `b` has too (stemmed). */
 double check_overlap(const char *a, const char *b);
 /* How many content words (stemmed, two syllables or more) s has. */

@@ -203,13 +203,16 @@ static int stronger(modality mine, modality theirs)
     return 0;
 }
 
-/* Word index in `ws` of s whose start, punctuation skipped, is `stem`. */
-static long word_with(const char *s, const words *ws, const char *stem, size_t n, size_t from)
+/* Word index in `ws` of s whose start, punctuation skipped, is `stem`
+ * (loose: a native stem, its last syllable under any ending:
+ * contractions.c). */
+static long word_with(const char *s, const words *ws, const char *stem, size_t n, int loose,
+                      size_t from)
 {
     for (size_t k = from; k < ws->n; k++) {
         const char *w = s + ws->w[k][0];
         size_t m = ws->w[k][1] - ws->w[k][0], lead = trim_start(w, m);
-        if (m - lead >= n && !memcmp(w + lead, stem, n))
+        if (check_stem_at(w + lead, m - lead, stem, n, loose))
             return (long)k;
     }
     return -1;
@@ -231,7 +234,7 @@ typedef struct found {
 } found;
 
 static void judge_predicate(checker *c, size_t di, const char *ds, const words *dw, size_t k,
-                            size_t stem)
+                            const char *stem_text, size_t stem, int loose)
 {
     const char *w = ds + dw->w[k][0];
     int neg = negated(ds, dw, k);
@@ -241,7 +244,7 @@ static void judge_predicate(checker *c, size_t di, const char *ds, const words *
     found best = {0, 0, 0, NULL, 0, 0, MOD_NONE}, ok = best;
     for (size_t si = 0; si < c->hay.n; si++) {
         const char *ss = c->hay.sentences[si];
-        if (!memmem(ss, strlen(ss), w, stem))
+        if (!memmem(ss, strlen(ss), stem_text, loose ? stem - 3 : stem))
             continue;
         if (++c->comparisons > GISA_CHECK_MAX_COMPARISONS)
             return;
@@ -249,8 +252,8 @@ static void judge_predicate(checker *c, size_t di, const char *ds, const words *
         if (!split_words(ss, &sw))
             return;
         double score = check_overlap(ds, ss);
-        for (long at = word_with(ss, &sw, w, stem, 0); at >= 0;
-             at = word_with(ss, &sw, w, stem, (size_t)at + 1)) {
+        for (long at = word_with(ss, &sw, stem_text, stem, loose, 0); at >= 0;
+             at = word_with(ss, &sw, stem_text, stem, loose, (size_t)at + 1)) {
             int sneg = negated(ss, &sw, (size_t)at);
             modality smod = modality_at(ss, &sw, (size_t)at);
             int compatible = sneg == neg && !stronger(mod, smod);
@@ -444,26 +447,6 @@ static void judge_opposite(checker *c, size_t di, const char *ds, const words *d
     f->note = "the source says the opposite";
 }
 
-/* A native verb's stem before a decision, hope or past ending:
- * "늘리기로" -> 늘리, "들어갔습니다" -> 들어; two syllables at least. */
-static size_t native_stem(const char *w, size_t n)
-{
-    size_t i = 0;
-    int syll = 0;
-    while (i < n) {
-        size_t next;
-        int32_t cp = utf8_at(w, n, i, &next);
-        if (!is_syllable(cp))
-            return 0;
-        if (syll >= 2 && (starts_with(w + i, n - i, "기로") || starts_with(w + i, n - i, "기를") ||
-                          (hangul_jong(cp) == JONG_SS && cp != 0xACA0 && cp != 0xC788)))
-            return i;
-        syll++;
-        i = next;
-    }
-    return 0;
-}
-
 int find_predicates(checker *c)
 {
     for (size_t di = 0; di < c->dan->nsentences; di++) {
@@ -482,11 +465,15 @@ int find_predicates(checker *c)
             judge_opposite(c, di, ds, &dw, k);
             if (c->nfacts > before)
                 continue;
+            char native[96];
+            int loose = 0;
+            const char *stem_text = w + lead;
             size_t stem = check_verbal_stem(w + lead, m - lead);
-            if (!stem)
-                stem = native_stem(w + lead, m - lead);
+            if (!stem && (stem = check_native_stem(w + lead, m - lead, native, sizeof native,
+                                                   &loose)))
+                stem_text = native;
             if (stem && !lead)
-                judge_predicate(c, di, ds, &dw, k, stem);
+                judge_predicate(c, di, ds, &dw, k, stem_text, stem, loose);
         }
         free(dw.w);
     }

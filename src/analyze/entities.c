@@ -132,8 +132,9 @@ static int index_room(analysis *an)
 }
 
 /* The entity a new mention is the same as: same kind, the same value (or
- * text, when either has no value), and for numbers the same unit. The
- * earliest such entity, or NULL. */
+ * text, when either has no value), for numbers the same unit, and, for a
+ * fact check (facts_only), for dates the same words. The earliest such
+ * entity, or NULL. */
 static gisa_entity *same_entity(analysis *an, gisa_entity_kind kind, const char *text,
                                 size_t len, const char *value, const char *unit)
 {
@@ -157,6 +158,10 @@ static gisa_entity *same_entity(analysis *an, gisa_entity_kind kind, const char 
             int same = value && x->value ? !strcmp(value, x->value)
                                          : strlen(x->text) == len && !memcmp(x->text, text, len);
             int same_unit = x->unit == unit || (x->unit && unit && !strcmp(x->unit, unit));
+            /* a fact check judges each wording of a date: "지난달" may
+             * resolve wrong where "4월" of the same value is right */
+            if (same && kind == GISA_ENTITY_DATE && an->facts_only)
+                same = strlen(x->text) == len && !memcmp(x->text, text, len);
             if (same && (kind != GISA_ENTITY_NUMBER || same_unit))
                 best = id;
         }

@@ -239,8 +239,51 @@ static int same_context(checker *c, const gisa_entity *e, const gisa_analysis *a
     return 0;
 }
 
+/* A relative date the source sentence it comes from dates otherwise:
+ * the source sentence nearest the rewrite's (half its content words at
+ * least) gives a date of the same precision (a month for a month) and
+ * none with this one's value ("지난달 발표한" in a post dated May, where
+ * the source's sentence says "지난 3월 발표한"). 1 when contradicted. */
+static int relative_date_moved(checker *c, gisa_fact *f, const gisa_entity *e)
+{
+    const char *mine = sentence_of(c->dan, e->sentence);
+    double best = 0;
+    const char *near = NULL;
+    size_t near_src = 0;
+    for (size_t s = 0; mine && s < c->nsources; s++)
+        for (size_t k = 0; k < c->san[s]->nsentences; k++) {
+            double o = overlap(mine, c->san[s]->sentences[k].text);
+            if (o > best) {
+                best = o;
+                near = c->san[s]->sentences[k].text;
+                near_src = s;
+            }
+        }
+    if (!near || best < 0.5)
+        return 0;
+    const gisa_entity *rival = NULL;
+    for (size_t s = 0; s < c->nsources; s++) {
+        const gisa_analysis *a = c->san[s];
+        for (size_t i = 0; i < a->nentities; i++) {
+            const gisa_entity *p = &a->entities[i];
+            if (p->kind != GISA_ENTITY_DATE || !p->value || !strstr(near, p->text))
+                continue;
+            if (!strcmp(p->value, e->value))
+                return 0; /* the source's sentence has this date too */
+            if (strlen(p->value) == strlen(e->value) && !rival)
+                rival = p;
+        }
+    }
+    if (!rival)
+        return 0;
+    contradict(f, near_src, rival->text, near, "the source's sentence gives another date");
+    return 1;
+}
+
 static void judge_date(checker *c, gisa_fact *f, const gisa_entity *e)
 {
+    if (e->value && relative_date(e->text) && relative_date_moved(c, f, e))
+        return;
     for (size_t s = 0; e->value && s < c->nsources; s++) {
         const gisa_analysis *a = c->san[s];
         for (size_t i = 0; i < a->nentities; i++) {

@@ -123,6 +123,10 @@ int event_group_in(const char *s, int group);
 /* agents.c: who visited, ran or agreed, against the source's. */
 void find_agents(checker *c);
 
+/* order.c: events a sentence chains forward (먼저, 이어, 뒤, 거쳐) in
+ * another order than the source sentence it comes from. */
+void find_order(checker *c);
+
 /* antonyms.c: the words of one side (0 or 1) of opposition cls,
  * NULL-terminated. */
 const char *const *antonym_words(int cls, int side);

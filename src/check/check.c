@@ -368,6 +368,7 @@ static gisa_status judge_all(checker *c, gisa_error *err)
     find_roles(c);
     find_agents(c);
     find_order(c);
+    find_tense(c);
     find_claims(c);
     if (!find_predicates(c))
         return gisa_fail(err, GISA_ERR_INPUT,

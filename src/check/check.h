@@ -127,6 +127,10 @@ void find_agents(checker *c);
  * another order than the source sentence it comes from. */
 void find_order(checker *c);
 
+/* tense.c: a future adnominal (이어질 교류) for what the source says took
+ * place (실시된 교류). */
+void find_tense(checker *c);
+
 /* antonyms.c: the words of one side (0 or 1) of opposition cls,
  * NULL-terminated. */
 const char *const *antonym_words(int cls, int side);

@@ -231,10 +231,13 @@ static int same_context(checker *c, const gisa_entity *e, const gisa_analysis *a
     const char *mine = sentence_of(c->dan, e->sentence);
     if (!mine)
         return 1;
-    /* any sentence where the source uses these words (an entity records
-     * only its first mention) */
+    /* any sentence where the source uses its words for the date; with
+     * analyses compose lends (an entity records only its first wording,
+     * and the post is dated as its page), the rewrite's words too */
     for (size_t k = 0; k < a->nsentences; k++)
-        if (strstr(a->sentences[k].text, p->text) && overlap(mine, a->sentences[k].text) >= 0.2)
+        if ((strstr(a->sentences[k].text, p->text) ||
+             (c->borrowed && strstr(a->sentences[k].text, e->text))) &&
+            overlap(mine, a->sentences[k].text) >= 0.2)
             return 1;
     return 0;
 }
@@ -282,7 +285,9 @@ static int relative_date_moved(checker *c, gisa_fact *f, const gisa_entity *e)
 
 static void judge_date(checker *c, gisa_fact *f, const gisa_entity *e)
 {
-    if (e->value && relative_date(e->text) && relative_date_moved(c, f, e))
+    /* the rival needs every wording of the source's dates: the check's own
+     * analyses (facts_only) keep them, the ones compose lends do not */
+    if (e->value && relative_date(e->text) && !c->borrowed && relative_date_moved(c, f, e))
         return;
     for (size_t s = 0; e->value && s < c->nsources; s++) {
         const gisa_analysis *a = c->san[s];

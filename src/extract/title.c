@@ -443,6 +443,17 @@ static int confirmed(doc *d, const char *title, const title_parts *tp, const cha
            other_title_part(d, title, w, "");
 }
 
+/* "Thread: Headline", "Blog: Headline" with the <title> or og:title
+ * saying just "Headline": the heading carries a board's label. */
+static const char *without_label(doc *d, const char *h, const title_parts *tp, const char *wo)
+{
+    const char *colon = strchr(h, ':');
+    if (!colon || word_count(words_n(d, h, (size_t)(colon - h), " ")) > 2)
+        return h;
+    const char *rest = clean(d, colon + 1), *w = rest ? words_of(d, rest) : "";
+    return *w && (!strcmp(w, tp->whead) || !strcmp(w, wo)) ? rest : h;
+}
+
 static const char *choose(doc *d, const title_evidence *e, const site_names *snp)
 {
     const char *title = clean(d, e->title_tag);
@@ -477,7 +488,7 @@ static const char *choose(doc *d, const title_evidence *e, const site_names *snp
             continue;
         }
         if (confirmed(d, title, &tp, w, wo))
-            return h->text; /* confirmed by the <title> or og:title */
+            return without_label(d, h->text, &tp, wo); /* confirmed by the <title> or og:title */
         int story = in_article == 1 && (h->where & H1_IN_ARTICLE);
         if (!first && (story || 2 * shared_words(w, tp.wh) >= word_count(w)))
             first = h->text; /* the story's heading, or a reworded headline */
@@ -486,7 +497,7 @@ static const char *choose(doc *d, const title_evidence *e, const site_names *snp
     }
     const char *head = tp.head ? after_breadcrumb(d, tp.head) : NULL;
     if (first && *first)
-        return first;
+        return without_label(d, first, &tp, wo);
     const char *classed = classed_headline(d, e, title, &tp, head, wo, &sn);
     if (classed)
         return classed;

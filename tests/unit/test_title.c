@@ -172,8 +172,19 @@ static void test_h1_word_of_title(void)
            "How a harbour pilot reads the tide, the wind and Ferrybridge");
 }
 
+/* "Thread: Headline" where the <title> says "Headline": a board's label. */
+static void test_board_label(void)
+{
+    EXPECT("<title>Which tide app do you trust? | Sailing Forum</title>",
+           "<h1>Thread: Which tide app do you trust?</h1>", "Which tide app do you trust?");
+    /* A headline with a colon of its own keeps it. */
+    EXPECT("<title>Tide tables: a guide for beginners | Harbour Weekly</title>",
+           "<h1>Tide tables: a guide for beginners</h1>", "Tide tables: a guide for beginners");
+}
+
 int main(void)
 {
+    test_board_label();
     test_site_in_h1();
     test_escaped_and_icons();
     test_h1_word_of_title();

@@ -534,7 +534,8 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
                 on_json_ld(d, m, c);
             continue;
         } else if (!strcmp(name, "style") || !strcmp(name, "noscript") ||
-                   !strcmp(name, "template") || hidden(c)) {
+                   !strcmp(name, "template") || !strcmp(name, "svg") || hidden(c)) {
+            /* an icon's <svg> has a <title> of its own ("LinkedIn") */
             continue;
         } else if (!strcmp(name, "h1")) {
             const char *h = text_of(d, c);

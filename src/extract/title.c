@@ -14,11 +14,77 @@
 #include "../util/utf8.h"
 #include "title.h"
 
+/* ---------------------------------------------------------- references */
+
+/* The code point a reference at s names ("&#x26;", "&amp;"), with *len
+ * its length; -1 when s is no reference this knows. Pages that escape a
+ * title twice ("&amp;#x26;") leave these in the parsed text. */
+static int32_t char_ref(const char *s, size_t *len)
+{
+    static const struct {
+        const char *name;
+        int32_t cp;
+    } named[] = {{"&amp;", '&'},       {"&lt;", '<'},         {"&gt;", '>'},
+                 {"&quot;", '"'},      {"&apos;", '\''},      {"&nbsp;", ' '},
+                 {"&rsquo;", 0x2019},  {"&lsquo;", 0x2018},   {"&ldquo;", 0x201c},
+                 {"&rdquo;", 0x201d},  {"&ndash;", 0x2013},   {"&mdash;", 0x2014},
+                 {"&hellip;", 0x2026}, {"&middot;", 0x00b7}};
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+        if (!strncmp(s, named[i].name, strlen(named[i].name))) {
+            *len = strlen(named[i].name);
+            return named[i].cp;
+        }
+    if (s[1] != '#')
+        return -1;
+    int hex = s[2] == 'x' || s[2] == 'X';
+    const char *p = s + 2 + hex;
+    int32_t cp = 0;
+    int n = 0;
+    for (; n < 7; p++, n++) {
+        int v = *p >= '0' && *p <= '9'                ? *p - '0'
+                : hex && (*p | 0x20) >= 'a' && (*p | 0x20) <= 'f' ? (*p | 0x20) - 'a' + 10
+                                                                 : -1;
+        if (v < 0)
+            break;
+        cp = cp * (hex ? 16 : 10) + v;
+    }
+    if (!n || *p != ';' || cp < 0x20 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return -1;
+    *len = (size_t)(p + 1 - s);
+    return cp;
+}
+
+/* s with the character references it still holds decoded. */
+static const char *unescape(doc *d, const char *s)
+{
+    if (!strchr(s, '&'))
+        return s;
+    buf b = BUF_INIT;
+    for (const char *p = s; *p;) {
+        size_t n = 0;
+        int32_t cp = *p == '&' ? char_ref(p, &n) : -1;
+        if (cp < 0) {
+            buf_putc(&b, *p++);
+            continue;
+        }
+        char enc[4];
+        buf_append(&b, enc, utf8_encode(cp, enc));
+        p += n;
+    }
+    const char *r = b.ptr && !b.oom ? arena_strndup(&d->mem, b.ptr, b.len) : NULL;
+    buf_free(&b);
+    return r ? r : s;
+}
+
 static const char *clean(doc *d, const char *s)
 {
     if (!s)
         return NULL;
     const char *c = text_clean_dup(&d->mem, s, strlen(s), 0);
+    if (c && strchr(c, '&')) {
+        const char *u = unescape(d, c);
+        c = text_clean_dup(&d->mem, u, strlen(u), 0);
+    }
     return c && *c ? c : NULL;
 }
 
@@ -133,6 +199,7 @@ static int split_title(const char *t, span *part)
 /* Names the site goes by, in compact form ("" when unknown). */
 typedef struct site_names {
     const char *name, *publisher, *host, *label;
+    const char *bare; /* the name less a domain ending: "WRAL.com" -> "wral" */
     int home; /* the URL is the site's front page */
 } site_names;
 
@@ -176,6 +243,11 @@ static void site_names_init(doc *d, const title_evidence *e, site_names *sn)
 {
     memset(sn, 0, sizeof *sn);
     sn->name = e->site ? words_n(d, e->site, strlen(e->site), "") : "";
+    const char *dot = e->site ? strrchr(e->site, '.') : NULL;
+    size_t tld = dot ? strlen(dot + 1) : 0;
+    sn->bare = dot && dot > e->site && tld >= 2 && tld <= 4 && !strchr(dot, ' ')
+                   ? words_n(d, e->site, (size_t)(dot - e->site), "")
+                   : "";
     sn->publisher = e->publisher ? words_n(d, e->publisher, strlen(e->publisher), "") : "";
     sn->host = sn->label = "";
     site_from_url(d, e->url, sn);
@@ -188,7 +260,7 @@ static int is_site(doc *d, const site_names *sn, const char *s, size_t n)
     if (!*c)
         return 0;
     return !strcmp(c, sn->name) || !strcmp(c, sn->publisher) || !strcmp(c, sn->host) ||
-           !strcmp(c, sn->label);
+           !strcmp(c, sn->label) || !strcmp(c, sn->bare);
 }
 
 /* ---------------------------------------------------------- boards */
@@ -357,15 +429,39 @@ static const char *plain_h1(doc *d, const title_evidence *e, const site_names *s
     return NULL;
 }
 
-static const char *choose(doc *d, const title_evidence *e)
+/* Does the <title> or og:title repeat the <h1> (w, in words_of form)? A
+ * word or two found inside a long title is no confirmation ("Discord" in
+ * "How we pwned X, Vercel, Cursor, Discord, and…"): it must be a whole
+ * part of the title, or a good share of its headline. */
+static int confirmed(doc *d, const char *title, const title_parts *tp, const char *w,
+                     const char *wo)
+{
+    if (!(*tp->wt && strstr(tp->wt, w)) && !(*wo && strstr(wo, w)))
+        return 0;
+    size_t nw = word_count(w), nh = word_count(*wo ? wo : tp->whead);
+    return 3 * nw >= nh || !strcmp(w, tp->whead) || !strcmp(w, wo) ||
+           other_title_part(d, title, w, "");
+}
+
+/* "Thread: Headline", "Blog: Headline" with the <title> or og:title
+ * saying just "Headline": the heading carries a board's label. */
+static const char *without_label(doc *d, const char *h, const title_parts *tp, const char *wo)
+{
+    const char *colon = strchr(h, ':');
+    if (!colon || word_count(words_n(d, h, (size_t)(colon - h), " ")) > 2)
+        return h;
+    const char *rest = clean(d, colon + 1), *w = rest ? words_of(d, rest) : "";
+    return *w && (!strcmp(w, tp->whead) || !strcmp(w, wo)) ? rest : h;
+}
+
+static const char *choose(doc *d, const title_evidence *e, const site_names *snp)
 {
     const char *title = clean(d, e->title_tag);
     if (!title)
         title = clean(d, e->og_title ? e->og_title : e->ld_headline ? e->ld_headline
                                                                     : e->tw_title);
     const char *og = clean(d, e->og_title);
-    site_names sn;
-    site_names_init(d, e, &sn);
+    site_names sn = *snp;
     title_parts tp = {NULL, "", "", "", NULL, 0};
     if (title)
         cut_title(d, title, &sn, &tp);
@@ -391,8 +487,8 @@ static const char *choose(doc *d, const title_evidence *e)
                 return h->text;
             continue;
         }
-        if ((*tp.wt && strstr(tp.wt, w)) || (*wo && strstr(wo, w)))
-            return h->text; /* confirmed by the <title> or og:title */
+        if (confirmed(d, title, &tp, w, wo))
+            return without_label(d, h->text, &tp, wo); /* confirmed by the <title> or og:title */
         int story = in_article == 1 && (h->where & H1_IN_ARTICLE);
         if (!first && (story || 2 * shared_words(w, tp.wh) >= word_count(w)))
             first = h->text; /* the story's heading, or a reworded headline */
@@ -401,7 +497,7 @@ static const char *choose(doc *d, const title_evidence *e)
     }
     const char *head = tp.head ? after_breadcrumb(d, tp.head) : NULL;
     if (first && *first)
-        return first;
+        return without_label(d, first, &tp, wo);
     const char *classed = classed_headline(d, e, title, &tp, head, wo, &sn);
     if (classed)
         return classed;
@@ -418,9 +514,44 @@ static const char *choose(doc *d, const title_evidence *e)
     return e->nh1 ? e->h1[0].text : NULL;
 }
 
+/* An <h1> or og:title that repeats the site's name as a part of its own
+ * ("Headline – Artlyst", "Headline | WRAL"): the headline without it. */
+static const char *without_site(doc *d, const site_names *sn, const char *t)
+{
+    span part[MAX_PARTS];
+    int n = t ? split_title(t, part) : 0, lo = 0;
+    if (n < 2)
+        return t;
+    if (is_site(d, sn, part[n - 1].s, part[n - 1].n))
+        n--;
+    else if (is_site(d, sn, part[0].s, part[0].n))
+        lo++;
+    else
+        return t;
+    const char *end = part[n - 1].s + part[n - 1].n;
+    const char *r = clean(d, arena_strndup(&d->mem, part[lo].s, (size_t)(end - part[lo].s)));
+    return r && *words_of(d, r) ? r : t;
+}
+
+/* "Headline | Top 19 Companies": a bar parts a headline from a tagline or
+ * a section's name, never within a headline. */
+static const char *before_bar(doc *d, const char *t)
+{
+    const char *bar = t ? strstr(t, " | ") : NULL;
+    if (!bar || bar == t)
+        return t;
+    const char *h = arena_strndup(&d->mem, t, (size_t)(bar - t));
+    return h && word_count(words_of(d, h)) >= 2 ? h : t;
+}
+
 const char *title_choose(doc *d, const title_evidence *e, const char **site)
 {
-    const char *t = choose(d, e);
+    site_names sn;
+    site_names_init(d, e, &sn);
+    const char *t = choose(d, e, &sn);
+    if (!sn.home)
+        t = without_site(d, &sn, t);
+    t = before_bar(d, t);
     if (site)
         *site = site_part(d, clean(d, e->title_tag), t);
     return t;

@@ -138,8 +138,56 @@ static void test_title_only_site(void)
            "<h1>Tide tables for 2026</h1>", "Tidewatch");
 }
 
+/* The site's name repeated inside the headline element, and a bar
+ * before a tagline ("Headline | Top 19 Companies"), go. */
+static void test_site_in_h1(void)
+{
+    EXPECT("<title>Spring tide warning | Harbour.com</title>"
+           "<meta property='og:site_name' content='Harbour.com'>",
+           "<h1>Spring tide warning | Harbour</h1>", "Spring tide warning");
+    EXPECT("<title>Best tide apps of 2026 | Seven we tried | Tidewatch</title>"
+           "<meta property='og:site_name' content='Tidewatch'>",
+           "<h1>Best tide apps of 2026 | Seven we tried</h1>", "Best tide apps of 2026");
+}
+
+/* A title escaped twice keeps its references in the parsed text; an
+ * icon's <svg><title> is no page title. */
+static void test_escaped_and_icons(void)
+{
+    EXPECT("<title>Sails &amp;#x26; rigging &amp;amp; more</title>", "",
+           "Sails & rigging & more");
+    EXPECT("", "<a href='/share'><svg><title>LinkedIn</title></svg></a>"
+               "<h1>Spring tide warning for the estuary</h1>",
+           "Spring tide warning for the estuary");
+}
+
+/* A word of a long <title> is no confirmation of a one-word <h1> (a
+ * heading in the text, after the page's file name). */
+static void test_h1_word_of_title(void)
+{
+    EXPECT("<title>How a harbour pilot reads the tide, the wind and Ferrybridge · Logs</title>"
+           "<meta property='og:title' "
+           "content='How a harbour pilot reads the tide, the wind and Ferrybridge'>",
+           "<h1>pilot / tides.md</h1><h1>Ferrybridge</h1>",
+           "How a harbour pilot reads the tide, the wind and Ferrybridge");
+}
+
+/* "Thread: Headline" where the <title> says "Headline": a board's label. */
+static void test_board_label(void)
+{
+    EXPECT("<title>Which tide app do you trust? | Sailing Forum</title>",
+           "<h1>Thread: Which tide app do you trust?</h1>", "Which tide app do you trust?");
+    /* A headline with a colon of its own keeps it. */
+    EXPECT("<title>Tide tables: a guide for beginners | Harbour Weekly</title>",
+           "<h1>Tide tables: a guide for beginners</h1>", "Tide tables: a guide for beginners");
+}
+
 int main(void)
 {
+    test_board_label();
+    test_site_in_h1();
+    test_escaped_and_icons();
+    test_h1_word_of_title();
     test_site_after();
     test_site_before();
     test_h1_confirmed();

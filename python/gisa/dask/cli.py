@@ -42,7 +42,8 @@ def parse_args(argv):
     ap.add_argument("--workers", type=int, default=2,
                     help="local cluster: worker processes (default 2)")
     ap.add_argument("--dashboard", default=":8787", metavar="ADDR",
-                    help="local cluster: dashboard address (default :8787)")
+                    help="local cluster: dashboard address (default :8787; 'none' for no "
+                    "dashboard, which also saves its CPU)")
     ap.add_argument("--via", choices=("binding", "cli"), default="binding",
                     help="run each shard through the Python binding (default) or the gisa command")
     ap.add_argument("--gisa", default=os.environ.get("GISA_CLI") or shutil.which("gisa") or "gisa",
@@ -87,11 +88,14 @@ class Run:
         if self.a.scheduler or self.a.scheduler_file:
             c = Client(self.a.scheduler, scheduler_file=self.a.scheduler_file)
         else:
+            _quiet_local_cluster()
+            dash = None if self.a.dashboard.lower() in ("", "none") else self.a.dashboard
             self.cluster = LocalCluster(n_workers=self.a.workers, threads_per_worker=1,
-                                        processes=True, dashboard_address=self.a.dashboard)
+                                        processes=True, dashboard_address=dash)
             c = Client(self.cluster)
         self.say("cluster: %d workers, dashboard %s" % (
-            len(c.scheduler_info()["workers"]), c.dashboard_link))
+            len(c.scheduler_info()["workers"]),
+            c.dashboard_link if self.a.dashboard.lower() not in ("", "none") else "none"))
         return c
 
     def run_shards(self, client, shards, m):
@@ -196,12 +200,31 @@ class Run:
             m["merged"] = {"output": "corpus.db", "articles": n}
         totals = {k: sum(e[k] for e in m["shards"].values())
                   for k in ("pages", "articles", "failed", "cpu_seconds")}
+        # older manifests (before overhead_cpu_seconds) count as 0
+        totals["overhead_cpu_seconds"] = round(sum(e.get("overhead_cpu_seconds", 0)
+                                                   for e in m["shards"].values()), 3)
         m["totals"] = totals
         m["clusters"] = "clusters.jsonl"
         manifest.save(self.out, m)
         self.say("done: %d pages, %d articles (%d failed pages), %.1f CPU s in shards" % (
             totals["pages"], totals["articles"], totals["failed"], totals["cpu_seconds"]))
         return EXIT_OK
+
+
+# A shard's work is one C call: Dask's sampling profiler (every worker's
+# Python stack every 10 ms) sees nothing of it, and with the event loop's
+# 20 ms tick and the 0.5 s system monitor it made an idle 2-worker
+# LocalCluster burn ~0.1 CPU s per second of the run (bench/dask). Turned
+# down for the local cluster unless the user's Dask config set them.
+QUIET = {"distributed.worker.profile.enabled": (True, False),
+         "distributed.admin.tick.interval": ("20ms", "1s"),
+         "distributed.admin.system-monitor.interval": ("500ms", "5s")}
+
+
+def _quiet_local_cluster():
+    import dask
+    dask.config.set({k: new for k, (default, new) in QUIET.items()
+                     if dask.config.get(k, default) == default})
 
 
 def _after(_deps, fn, *args):

@@ -43,26 +43,12 @@ typedef struct party {
 
 static int split(const char *s, sentence_words *sw)
 {
-    size_t len = strlen(s), cap = 1;
-    for (size_t i = 0; i < len; i++)
-        cap += s[i] == ' ';
-    sw->s = s;
-    sw->n = 0;
-    sw->w = malloc(cap * sizeof *sw->w);
-    if (!sw->w)
+    word_spans ws;
+    if (!split_words(s, &ws))
         return 0;
-    for (size_t i = 0; i < len;) {
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t a = i;
-        while (i < len && s[i] != ' ')
-            i++;
-        if (i > a) {
-            sw->w[sw->n][0] = a;
-            sw->w[sw->n][1] = i;
-            sw->n++;
-        }
-    }
+    sw->s = s;
+    sw->w = ws.w;
+    sw->n = ws.n;
     return 1;
 }
 
@@ -123,10 +109,10 @@ static int clause_break(const sentence_words *sw, size_t k)
  * being part of it ("이날 오후", "지난해 10월"). */
 static int not_a_party_word(const char *w, size_t n)
 {
-    static const char *const words[] = {"지난해", "올해", "내년", "이날", "오전", "오후", "이번",
+    static const char *const time_words[] = {"지난해", "올해", "내년", "이날", "오전", "오후", "이번",
                                         "지난달", "이달", "당시", "현지", "직접", "함께", "또한",
                                         "이어", "앞서", "최근", "한편", "특히", "이후", NULL};
-    for (const char *const *x = words; *x; x++)
+    for (const char *const *x = time_words; *x; x++)
         if (n == strlen(*x) && !memcmp(w, *x, n))
             return 1;
     return 0;

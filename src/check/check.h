@@ -138,6 +138,16 @@ const char *const *antonym_words(int cls, int side);
  * that word's length; -1 when none. */
 int antonym_prefix(const char *w, size_t n, int *side, size_t *len);
 
+/* The words of one sentence: byte ranges split at spaces, punctuation
+ * around them kept. */
+typedef struct word_spans {
+    size_t (*w)[2];
+    size_t n;
+} word_spans;
+/* predicates.c: ws->w is malloc'd (the caller frees it); 0 when out of
+ * memory. */
+int split_words(const char *s, word_spans *ws);
+
 /* "person", "number", ..., "claim": the kind's name in reports (report.c). */
 const char *fact_kind_name(gisa_fact_kind kind);
 

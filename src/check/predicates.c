@@ -28,13 +28,7 @@ typedef enum modality {
 static const char *const modality_names[] = {"", "done", "decided", "planned", "considered",
                                              "hoped for"};
 
-/* The words of one sentence: byte ranges, punctuation around them kept. */
-typedef struct words {
-    size_t (*w)[2];
-    size_t n;
-} words;
-
-static int split_words(const char *s, words *ws)
+int split_words(const char *s, word_spans *ws)
 {
     size_t len = strlen(s), cap = 1;
     for (size_t i = 0; i < len; i++)
@@ -125,7 +119,7 @@ static int past_in(const char *w, size_t from, size_t n)
 }
 
 /* Is word k of s negated: "실시하지 않기로", "교신하지 못했다", "안 했다"? */
-static int negated(const char *s, const words *ws, size_t k)
+static int negated(const char *s, const word_spans *ws, size_t k)
 {
     const char *w = s + ws->w[k][0];
     size_t n = trim_end(w, ws->w[k][1] - ws->w[k][0]);
@@ -148,7 +142,7 @@ static int negated(const char *s, const words *ws, size_t k)
 
 /* Does word k end its clause (a comma, a full stop, a final or linking
  * ending)? */
-static int clause_end(const char *s, const words *ws, size_t k)
+static int clause_end(const char *s, const word_spans *ws, size_t k)
 {
     const char *w = s + ws->w[k][0];
     size_t raw = ws->w[k][1] - ws->w[k][0], n = trim_end(w, raw);
@@ -160,7 +154,7 @@ static int clause_end(const char *s, const words *ws, size_t k)
 
 /* The modality of the predicate at word k, read from it and the few words
  * after it in its clause ("확대하는 방안을 검토하고" is considered). */
-static modality modality_at(const char *s, const words *ws, size_t k)
+static modality modality_at(const char *s, const word_spans *ws, size_t k)
 {
     size_t last = k;
     while (last + 1 < ws->n && last < k + 5 && !clause_end(s, ws, last))
@@ -206,7 +200,7 @@ static int stronger(modality mine, modality theirs)
 /* Word index in `ws` of s whose start, punctuation skipped, is `stem`
  * (loose: a native stem, its last syllable under any ending:
  * contractions.c). */
-static long word_with(const char *s, const words *ws, const char *stem, size_t n, int loose,
+static long word_with(const char *s, const word_spans *ws, const char *stem, size_t n, int loose,
                       size_t from)
 {
     for (size_t k = from; k < ws->n; k++) {
@@ -233,7 +227,7 @@ typedef struct found {
     modality mod;
 } found;
 
-static void judge_predicate(checker *c, size_t di, const char *ds, const words *dw, size_t k,
+static void judge_predicate(checker *c, size_t di, const char *ds, const word_spans *dw, size_t k,
                             const char *stem_text, size_t stem, int loose)
 {
     const char *w = ds + dw->w[k][0];
@@ -248,7 +242,7 @@ static void judge_predicate(checker *c, size_t di, const char *ds, const words *
             continue;
         if (++c->comparisons > GISA_CHECK_MAX_COMPARISONS)
             return;
-        words sw;
+        word_spans sw;
         if (!split_words(ss, &sw))
             return;
         double score = check_overlap(ds, ss);
@@ -309,7 +303,7 @@ static int opposition_of(const char *w, size_t n, int *side, size_t *len)
 
 /* The opposition word k of s belongs to, as opposition_of, unless the next
  * word makes it a size ("상승 폭은"). */
-static int opposition_at(const char *s, const words *ws, size_t k, int *side)
+static int opposition_at(const char *s, const word_spans *ws, size_t k, int *side)
 {
     const char *w = s + ws->w[k][0];
     size_t m = ws->w[k][1] - ws->w[k][0], lead = trim_start(w, m), len;
@@ -322,7 +316,7 @@ static int opposition_at(const char *s, const words *ws, size_t k, int *side)
 
 /* The clause around word k: the words from after the last clause end
  * before it to the first at or after it. */
-static void clause_of(const char *s, const words *ws, size_t k, size_t *a, size_t *b)
+static void clause_of(const char *s, const word_spans *ws, size_t k, size_t *a, size_t *b)
 {
     *a = k;
     while (*a > 0 && !clause_end(s, ws, *a - 1))
@@ -333,7 +327,7 @@ static void clause_of(const char *s, const words *ws, size_t k, size_t *a, size_
 }
 
 /* Does clause words [a, b] of s use a word of the given side of cls? */
-static int clause_uses(const char *s, const words *ws, size_t a, size_t b, int cls, int side)
+static int clause_uses(const char *s, const word_spans *ws, size_t a, size_t b, int cls, int side)
 {
     for (size_t k = a; k <= b; k++) {
         int sd = -1;
@@ -345,7 +339,7 @@ static int clause_uses(const char *s, const words *ws, size_t a, size_t b, int c
 
 /* The text to compare a clause by: the clause, or its whole sentence when
  * the clause alone has too few content words to place it. */
-static char *clause_text(const char *s, const words *ws, size_t a, size_t b)
+static char *clause_text(const char *s, const word_spans *ws, size_t a, size_t b)
 {
     char *t = strndup(s + ws->w[a][0], ws->w[b][1] - ws->w[a][0]);
     if (t && check_content_words(t) < 2) {
@@ -382,7 +376,7 @@ static void best_clause(checker *c, const char *dclause, int cls, rival_clause *
             continue; /* most sentences: no word of either side at all */
         if (++c->comparisons > GISA_CHECK_MAX_COMPARISONS)
             return;
-        words sw;
+        word_spans sw;
         if (!split_words(ss, &sw))
             return;
         for (size_t k = 0; k < sw.n; k++) {
@@ -404,7 +398,7 @@ static void best_clause(checker *c, const char *dclause, int cls, rival_clause *
 }
 
 /* "증가했다" where the source clause it comes from says "감소했다". */
-static void judge_opposite(checker *c, size_t di, const char *ds, const words *dw, size_t k)
+static void judge_opposite(checker *c, size_t di, const char *ds, const word_spans *dw, size_t k)
 {
     const char *w = ds + dw->w[k][0];
     size_t m = dw->w[k][1] - dw->w[k][0], lead = trim_start(w, m);
@@ -425,7 +419,7 @@ static void judge_opposite(checker *c, size_t di, const char *ds, const words *d
     if (!best.found || best.score < 0.3)
         return;
     const char *ss = c->hay.sentences[best.sentence];
-    words sw;
+    word_spans sw;
     if (!split_words(ss, &sw))
         return;
     int same = clause_uses(ss, &sw, best.a, best.b, cls, side);
@@ -455,7 +449,7 @@ int find_predicates(checker *c)
         const char *ds = c->dan->sentences[di].text;
         if (hay_sentence(&c->hay, ds) >= 0)
             continue; /* copied from a source: its predicates are the source's */
-        words dw;
+        word_spans dw;
         if (!split_words(ds, &dw))
             return 1; /* out of memory: the predicates go unread, as any fact would */
         for (size_t k = 0; k < dw.n; k++) {

@@ -27,35 +27,6 @@ static const char *const not_future[] = {"수", "때", "줄", "뿐", "만큼", "
 
 #define PHRASE_WORDS 6 /* the noun phrase after the adnominal */
 
-typedef struct wordlist {
-    size_t (*w)[2];
-    size_t n;
-} wordlist;
-
-static int split(const char *s, wordlist *wl)
-{
-    size_t len = strlen(s), cap = 1;
-    for (size_t i = 0; i < len; i++)
-        cap += s[i] == ' ';
-    wl->n = 0;
-    wl->w = malloc(cap * sizeof *wl->w);
-    if (!wl->w)
-        return 0;
-    for (size_t i = 0; i < len;) {
-        while (i < len && s[i] == ' ')
-            i++;
-        size_t a = i;
-        while (i < len && s[i] != ' ')
-            i++;
-        if (i > a) {
-            wl->w[wl->n][0] = a;
-            wl->w[wl->n][1] = i;
-            wl->n++;
-        }
-    }
-    return 1;
-}
-
 static int exactly(const char *w, size_t n, const char *const *list)
 {
     for (const char *const *x = list; *x; x++)
@@ -65,7 +36,7 @@ static int exactly(const char *w, size_t n, const char *const *list)
 }
 
 /* Is word k of s an adnominal of the wanted tense before a noun? */
-static int adnominal(const char *s, const wordlist *wl, size_t k, int future)
+static int adnominal(const char *s, const word_spans *wl, size_t k, int future)
 {
     const char *w = s + wl->w[k][0];
     size_t n = wl->w[k][1] - wl->w[k][0];
@@ -84,7 +55,7 @@ static int adnominal(const char *s, const wordlist *wl, size_t k, int future)
 }
 
 /* The noun phrase after word k, as text (malloc'd). */
-static char *phrase_after(const char *s, const wordlist *wl, size_t k)
+static char *phrase_after(const char *s, const word_spans *wl, size_t k)
 {
     size_t last = k + PHRASE_WORDS < wl->n ? k + PHRASE_WORDS : wl->n - 1;
     return strndup(s + wl->w[k + 1][0], wl->w[last][1] - wl->w[k + 1][0]);
@@ -96,13 +67,13 @@ static size_t shared_words(const char *a, const char *b)
     return (size_t)(check_overlap(a, b) * (double)check_content_words(a) + 0.5);
 }
 
-static void judge_future(checker *c, size_t di, const char *ds, const wordlist *dw, size_t k,
+static void judge_future(checker *c, size_t di, const char *ds, const word_spans *dw, size_t k,
                          long at)
 {
     const char *ss = c->hay.sentences[at];
-    wordlist sw;
+    word_spans sw;
     char *mine = phrase_after(ds, dw, k);
-    if (!mine || !split(ss, &sw)) {
+    if (!mine || !split_words(ss, &sw)) {
         free(mine);
         return;
     }
@@ -137,8 +108,8 @@ void find_tense(checker *c)
         const char *ds = c->dan->sentences[di].text;
         if (hay_sentence(&c->hay, ds) >= 0)
             continue;
-        wordlist dw;
-        if (!split(ds, &dw))
+        word_spans dw;
+        if (!split_words(ds, &dw))
             return;
         long at = -2; /* the source sentence, found on the first future */
         for (size_t k = 0; k < dw.n; k++) {

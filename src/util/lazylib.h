@@ -7,7 +7,11 @@
  * objects, 31 ms of task-clock). A library that only some commands need
  * is opened with dlopen by the first call that needs it, as poppler is
  * (src/extract/pdfapi.h); its headers still give the types, so every call
- * is checked by the compiler.
+ * is checked by the compiler, and each entry of a table is checked against
+ * the header's prototype (LAZYLIB_CHECK). These libraries are not linked:
+ * a new call to one of them goes through its table (curlapi.h,
+ * sqliteapi.h, extract/zipapi.h, gsfapi.h, cmarkapi.h, pdfapi.h,
+ * serve/mhdapi.h), adding the function to its list, or it will not link.
  *
  * One library = one list of the functions gisa calls, as an X-macro
  * X(return type, name, (parameter types)), and three lines:

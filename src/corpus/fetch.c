@@ -21,6 +21,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "../util/curlapi.h"
 #include "corpus.h"
 
 #define ROBOTS_AGENT "gisa" /* our product token in robots.txt */
@@ -62,7 +63,7 @@ static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
 static CURLcode curl_init_rc;
 static void curl_init(void)
 {
-    curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+    curl_init_rc = CU(curl_global_init)(CURL_GLOBAL_DEFAULT);
 }
 
 static double now_mono(void)
@@ -116,9 +117,14 @@ static curl_socket_t open_socket(void *ctx, curlsocktype purpose, struct curl_so
 
 fetcher *fetcher_new(const fetch_options *o, gisa_error *err)
 {
+    const char *why;
+    if (!curl_api_get(&why)) {
+        set_err(err, GISA_ERR_IO, "%s", why);
+        return NULL;
+    }
     pthread_once(&curl_once, curl_init);
     fetcher *f = calloc(1, sizeof *f);
-    if (f && curl_init_rc == CURLE_OK && (f->curl = curl_easy_init())) {
+    if (f && curl_init_rc == CURLE_OK && (f->curl = CU(curl_easy_init)())) {
         f->o = *o;
         f->agent = strdup(o->user_agent ? o->user_agent : FETCH_USER_AGENT);
         if (f->agent)
@@ -134,7 +140,7 @@ void fetcher_free(fetcher *f)
     if (!f)
         return;
     if (f->curl)
-        curl_easy_cleanup(f->curl);
+        CU(curl_easy_cleanup)(f->curl);
     for (size_t i = 0; i < f->nhosts; i++) {
         free(f->hosts[i].key);
         robots_free(&f->hosts[i].rules);
@@ -196,16 +202,16 @@ typedef struct url_parts {
 
 static int split_url(const char *url, url_parts *u)
 {
-    CURLU *h = curl_url();
+    CURLU *h = CU(curl_url)();
     char *scheme = NULL, *hostname = NULL, *port = NULL, *path = NULL, *query = NULL;
-    int ok = h && curl_url_set(h, CURLUPART_URL, url, 0) == CURLUE_OK &&
-             curl_url_get(h, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
-             curl_url_get(h, CURLUPART_HOST, &hostname, 0) == CURLUE_OK &&
-             curl_url_get(h, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK &&
-             curl_url_get(h, CURLUPART_PATH, &path, 0) == CURLUE_OK &&
+    int ok = h && CU(curl_url_set)(h, CURLUPART_URL, url, 0) == CURLUE_OK &&
+             CU(curl_url_get)(h, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+             CU(curl_url_get)(h, CURLUPART_HOST, &hostname, 0) == CURLUE_OK &&
+             CU(curl_url_get)(h, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK &&
+             CU(curl_url_get)(h, CURLUPART_PATH, &path, 0) == CURLUE_OK &&
              (!strcasecmp(scheme, "http") || !strcasecmp(scheme, "https"));
     if (ok) {
-        curl_url_get(h, CURLUPART_QUERY, &query, 0);
+        CU(curl_url_get)(h, CURLUPART_QUERY, &query, 0);
         int standard = (!strcasecmp(scheme, "http") && !strcmp(port, "80")) ||
                        (!strcasecmp(scheme, "https") && !strcmp(port, "443"));
         snprintf(u->key, sizeof u->key, "%s://%s%s%s", scheme, hostname, standard ? "" : ":",
@@ -215,12 +221,12 @@ static int split_url(const char *url, url_parts *u)
             snprintf(u->path, n, "%s%s%s", path, query ? "?" : "", query ? query : "");
         ok = u->path != NULL;
     }
-    curl_free(scheme);
-    curl_free(hostname);
-    curl_free(port);
-    curl_free(path);
-    curl_free(query);
-    curl_url_cleanup(h);
+    CU(curl_free)(scheme);
+    CU(curl_free)(hostname);
+    CU(curl_free)(port);
+    CU(curl_free)(path);
+    CU(curl_free)(query);
+    CU(curl_url_cleanup)(h);
     return ok;
 }
 
@@ -262,7 +268,7 @@ static void wait_turn(fetcher *f, host *h)
 static char *header_value(CURL *c, const char *name)
 {
     struct curl_header *h;
-    if (curl_easy_header(c, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h->value ||
+    if (CU(curl_easy_header)(c, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h->value ||
         !*h->value)
         return NULL;
     return strdup(h->value);
@@ -290,40 +296,40 @@ typedef struct request {
 static CURLcode perform(fetcher *f, const request *rq, long *status)
 {
     CURL *c = f->curl;
-    curl_easy_reset(c);
+    CU(curl_easy_reset)(c);
     f->len = 0;
     f->limit = rq->limit;
     f->truncate = rq->truncate;
     f->too_large = f->cut = f->refused = 0;
     f->errbuf[0] = '\0';
     long ms = (long)(f->o.timeout * 1000);
-    curl_easy_setopt(c, CURLOPT_URL, rq->url);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, f->agent);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, rq->headers);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(c, CURLOPT_PROXY, ""); /* a proxy would hide the address checked */
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, ms);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, ms);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)LOW_SPEED_BYTES);
+    CU(curl_easy_setopt)(c, CURLOPT_URL, rq->url);
+    CU(curl_easy_setopt)(c, CURLOPT_USERAGENT, f->agent);
+    CU(curl_easy_setopt)(c, CURLOPT_HTTPHEADER, rq->headers);
+    CU(curl_easy_setopt)(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    CU(curl_easy_setopt)(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    CU(curl_easy_setopt)(c, CURLOPT_FOLLOWLOCATION, 0L);
+    CU(curl_easy_setopt)(c, CURLOPT_PROXY, ""); /* a proxy would hide the address checked */
+    CU(curl_easy_setopt)(c, CURLOPT_ACCEPT_ENCODING, "");
+    CU(curl_easy_setopt)(c, CURLOPT_TIMEOUT_MS, ms);
+    CU(curl_easy_setopt)(c, CURLOPT_CONNECTTIMEOUT_MS, ms);
+    CU(curl_easy_setopt)(c, CURLOPT_LOW_SPEED_LIMIT, (long)LOW_SPEED_BYTES);
     /* with a long time limit, a stalled transfer still ends after 30 s */
     long stall = ms / 1000 > 30 ? 30 : ms / 1000 > 0 ? ms / 1000 : 1;
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, stall);
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
+    CU(curl_easy_setopt)(c, CURLOPT_LOW_SPEED_TIME, stall);
+    CU(curl_easy_setopt)(c, CURLOPT_MAXFILESIZE_LARGE,
                      rq->truncate ? (curl_off_t)0 : (curl_off_t)rq->limit);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, f);
-    curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_socket);
-    curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, f);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, f->errbuf);
-    CURLcode rc = curl_easy_perform(c);
+    CU(curl_easy_setopt)(c, CURLOPT_NOSIGNAL, 1L);
+    CU(curl_easy_setopt)(c, CURLOPT_WRITEFUNCTION, on_body);
+    CU(curl_easy_setopt)(c, CURLOPT_WRITEDATA, f);
+    CU(curl_easy_setopt)(c, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+    CU(curl_easy_setopt)(c, CURLOPT_OPENSOCKETDATA, f);
+    CU(curl_easy_setopt)(c, CURLOPT_ERRORBUFFER, f->errbuf);
+    CURLcode rc = CU(curl_easy_perform)(c);
     if (rc == CURLE_WRITE_ERROR && f->cut)
         rc = CURLE_OK; /* stopped on purpose, with what it needs */
     *status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
+    CU(curl_easy_getinfo)(c, CURLINFO_RESPONSE_CODE, status);
     return rc;
 }
 
@@ -345,7 +351,7 @@ static gisa_fail_reason transfer_error(fetcher *f, CURLcode rc, const char *name
         set_err(err, GISA_ERR_IO, "%s: timed out after %g s", name, f->o.timeout);
         return GISA_FAIL_TIMEOUT;
     }
-    set_err(err, GISA_ERR_IO, "%s: %s", name, f->errbuf[0] ? f->errbuf : curl_easy_strerror(rc));
+    set_err(err, GISA_ERR_IO, "%s: %s", name, f->errbuf[0] ? f->errbuf : CU(curl_easy_strerror)(rc));
     err->message[strcspn(err->message, "\r\n")] = '\0';
     return GISA_FAIL_NETWORK;
 }
@@ -406,7 +412,7 @@ static void load_robots(fetcher *f, host *h)
         rc = get_with_retries(f, h, &rq, &status, &attempts);
         char *next = NULL;
         if (rc != CURLE_OK || status < 300 || status >= 400 ||
-            curl_easy_getinfo(f->curl, CURLINFO_REDIRECT_URL, &next) != CURLE_OK || !next)
+            CU(curl_easy_getinfo)(f->curl, CURLINFO_REDIRECT_URL, &next) != CURLE_OK || !next)
             break;
         char *copy = strdup(next);
         free(url);
@@ -466,12 +472,12 @@ static struct curl_slist *conditional(const char *etag, const char *last_modifie
     char line[1024];
     if (etag && *etag && strlen(etag) < 900) {
         snprintf(line, sizeof line, "If-None-Match: %s", etag);
-        if ((t = curl_slist_append(l, line)))
+        if ((t = CU(curl_slist_append)(l, line)))
             l = t;
     }
     if (last_modified && *last_modified && strlen(last_modified) < 900) {
         snprintf(line, sizeof line, "If-Modified-Since: %s", last_modified);
-        if ((t = curl_slist_append(l, line)))
+        if ((t = CU(curl_slist_append)(l, line)))
             l = t;
     }
     return l;
@@ -493,7 +499,7 @@ static void take_response(fetcher *f, const char *url, long status, fetch_result
     f->buf = NULL;
     f->len = f->cap = 0;
     char *ct = NULL;
-    curl_easy_getinfo(f->curl, CURLINFO_CONTENT_TYPE, &ct);
+    CU(curl_easy_getinfo)(f->curl, CURLINFO_CONTENT_TYPE, &ct);
     res->content_type = ct ? strdup(ct) : NULL;
     res->final_url = strdup(url);
     res->etag = header_value(f->curl, "ETag");
@@ -545,7 +551,7 @@ static int hop(fetcher *f, const char *url, const request *rq0, const char *name
         if (rc != CURLE_OK) {
             res->reason = transfer_error(f, rc, name, err);
         } else if (status >= 300 && status < 400 && status != 304 &&
-                   curl_easy_getinfo(f->curl, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK && loc) {
+                   CU(curl_easy_getinfo)(f->curl, CURLINFO_REDIRECT_URL, &loc) == CURLE_OK && loc) {
             *next = strdup(loc);
             rcode = *next ? 1 : -1;
         } else if (status == 304 || (status >= 200 && status < 300)) {
@@ -588,7 +594,7 @@ fetch_outcome fetcher_get(fetcher *f, const char *url, const char *etag,
         cur = next;
     }
     free(cur);
-    curl_slist_free_all(rq.headers);
+    CU(curl_slist_free_all)(rq.headers);
     if (rc < 0)
         return failed(res, res->reason);
     return res->status == 304 ? FETCH_NOT_MODIFIED : FETCH_OK;

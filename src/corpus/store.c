@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/sqliteapi.h"
 #include "corpus.h"
+
+#define SQ_TABLE sqlite_api_loaded
 
 /* Migration i brings the schema from user_version i to i + 1. Append new
  * migrations; never edit a released one. */
@@ -74,7 +77,7 @@ static gisa_status db_fail(gisa_error *err, sqlite3 *db, const char *path, const
 {
     err->status = GISA_ERR_IO;
     snprintf(err->message, sizeof err->message, "%s: %s: %s", path, what,
-             db ? sqlite3_errmsg(db) : "cannot open");
+             db ? SQ(sqlite3_errmsg)(db) : "cannot open");
     return GISA_ERR_IO;
 }
 
@@ -89,10 +92,10 @@ static int user_version(sqlite3 *db)
 {
     sqlite3_stmt *st;
     int v = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
+    if (SQ(sqlite3_prepare_v2)(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        SQ(sqlite3_step)(st) == SQLITE_ROW)
+        v = SQ(sqlite3_column_int)(st, 0);
+    SQ(sqlite3_finalize)(st);
     return v;
 }
 
@@ -106,18 +109,18 @@ static gisa_status identify(sqlite3 *db, const char *path, int *version, gisa_er
 {
     sqlite3_stmt *st;
     int v = -1, tables = 0, ours = 0;
-    if (sqlite3_prepare_v2(db,
+    if (SQ(sqlite3_prepare_v2)(db,
                            "SELECT user_version, (SELECT count(*) FROM sqlite_master),"
                            " (SELECT count(*) FROM sqlite_master"
                            "  WHERE name IN ('pages', 'articles', 'articles_fts'))"
                            " FROM pragma_user_version",
                            -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW) {
-        v = sqlite3_column_int(st, 0);
-        tables = sqlite3_column_int(st, 1);
-        ours = sqlite3_column_int(st, 2);
+        SQ(sqlite3_step)(st) == SQLITE_ROW) {
+        v = SQ(sqlite3_column_int)(st, 0);
+        tables = SQ(sqlite3_column_int)(st, 1);
+        ours = SQ(sqlite3_column_int)(st, 2);
     }
-    sqlite3_finalize(st);
+    SQ(sqlite3_finalize)(st);
     if (v < 0)
         return db_fail(err, db, path, "not a usable SQLite database");
     if (v == 0 && tables > 0)
@@ -139,21 +142,21 @@ static gisa_status identify(sqlite3 *db, const char *path, int *version, gisa_er
  * store at once one creates the schema and the others find it made. */
 static gisa_status migrate(sqlite3 *db, const char *path, gisa_error *err)
 {
-    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    if (SQ(sqlite3_exec)(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(err, db, path, "cannot lock the store");
     int v = 0;
     gisa_status st = identify(db, path, &v, err);
     for (; st == GISA_OK && v < SCHEMA_VERSION; v++) {
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
-        if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
-            sqlite3_exec(db, bump, NULL, NULL, NULL) != SQLITE_OK)
+        if (SQ(sqlite3_exec)(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+            SQ(sqlite3_exec)(db, bump, NULL, NULL, NULL) != SQLITE_OK)
             st = db_fail(err, db, path, "cannot create the schema");
     }
-    if (st == GISA_OK && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    if (st == GISA_OK && SQ(sqlite3_exec)(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         st = db_fail(err, db, path, "cannot create the schema");
     if (st != GISA_OK)
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        SQ(sqlite3_exec)(db, "ROLLBACK", NULL, NULL, NULL);
     return st;
 }
 
@@ -166,11 +169,11 @@ static int use_wal(sqlite3 *db)
         /* WAL: readers never block the writer, and a killed process
          * leaves the last committed batch intact. NORMAL sync is durable
          * against process crashes. */
-        int rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        int rc = SQ(sqlite3_exec)(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                               NULL, NULL, NULL);
         if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
             return rc;
-        sqlite3_sleep(10);
+        SQ(sqlite3_sleep)(10);
     }
     return SQLITE_BUSY;
 }
@@ -190,15 +193,21 @@ static gisa_corpus *corpus_new(const char *path, gisa_error *err)
 gisa_status gisa_corpus_open(const char *path, gisa_corpus **out, gisa_error *err)
 {
     *out = NULL;
+    const char *why;
+    if (!sqlite_api_get(&why)) {
+        err->status = GISA_ERR_IO;
+        snprintf(err->message, sizeof err->message, "%s: %s", path, why);
+        return GISA_ERR_IO;
+    }
     gisa_corpus *c = corpus_new(path, err);
     if (!c)
         return GISA_ERR_NOMEM;
     gisa_status st = GISA_OK;
     int version;
-    if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+    if (SQ(sqlite3_open_v2)(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                         SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         st = db_fail(err, c->db, path, "cannot open the store");
-    else if (sqlite3_busy_timeout(c->db, 10000) != SQLITE_OK)
+    else if (SQ(sqlite3_busy_timeout)(c->db, 10000) != SQLITE_OK)
         st = db_fail(err, c->db, path, "cannot open the store");
     else if ((st = identify(c->db, path, &version, err)) != GISA_OK)
         ; /* checked before WAL is switched on: another program's file stays as it was */
@@ -240,21 +249,27 @@ static int open_read(gisa_corpus *c, const char *params)
     char *uri = uri_of(c->path, params);
     if (!uri)
         return SQLITE_NOMEM;
-    sqlite3_close(c->db);
+    SQ(sqlite3_close)(c->db);
     c->db = NULL;
-    int rc = sqlite3_open_v2(uri, &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+    int rc = SQ(sqlite3_open_v2)(uri, &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
                              SQLITE_OPEN_NOMUTEX, NULL);
     free(uri);
     if (rc == SQLITE_OK)
-        rc = sqlite3_busy_timeout(c->db, 10000);
+        rc = SQ(sqlite3_busy_timeout)(c->db, 10000);
     if (rc == SQLITE_OK && user_version(c->db) < 0)
-        rc = sqlite3_errcode(c->db);
+        rc = SQ(sqlite3_errcode)(c->db);
     return rc;
 }
 
 gisa_status gisa_corpus_open_read(const char *path, gisa_corpus **out, gisa_error *err)
 {
     *out = NULL;
+    const char *why;
+    if (!sqlite_api_get(&why)) {
+        err->status = GISA_ERR_IO;
+        snprintf(err->message, sizeof err->message, "%s: %s", path, why);
+        return GISA_ERR_IO;
+    }
     gisa_corpus *c = corpus_new(path, err);
     if (!c)
         return GISA_ERR_NOMEM;
@@ -281,7 +296,7 @@ void gisa_corpus_close(gisa_corpus *c)
 {
     if (!c)
         return;
-    sqlite3_close(c->db);
+    SQ(sqlite3_close)(c->db);
     free(c->path);
     free(c);
 }
@@ -325,7 +340,7 @@ corpus_writer *corpus_writer_new(gisa_corpus *c, gisa_error *err)
     }
     w->c = c;
     for (int i = 0; i < NQ; i++)
-        if (sqlite3_prepare_v2(c->db, writer_sql[i], -1, &w->q[i], NULL) != SQLITE_OK) {
+        if (SQ(sqlite3_prepare_v2)(c->db, writer_sql[i], -1, &w->q[i], NULL) != SQLITE_OK) {
             db_fail(err, c->db, c->path, "cannot prepare a statement");
             corpus_writer_free(w);
             return NULL;
@@ -338,15 +353,15 @@ void corpus_writer_free(corpus_writer *w)
     if (!w)
         return;
     for (int i = 0; i < NQ; i++)
-        sqlite3_finalize(w->q[i]);
+        SQ(sqlite3_finalize)(w->q[i]);
     free(w);
 }
 
 static int run(sqlite3_stmt *st)
 {
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
+    int rc = SQ(sqlite3_step)(st);
+    SQ(sqlite3_reset)(st);
+    SQ(sqlite3_clear_bindings)(st);
     return rc == SQLITE_DONE;
 }
 
@@ -363,9 +378,9 @@ gisa_status corpus_writer_commit(corpus_writer *w, gisa_error *err)
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
     if (s)
-        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+        SQ(sqlite3_bind_text)(st, i, s, -1, SQLITE_STATIC);
     else
-        sqlite3_bind_null(st, i);
+        SQ(sqlite3_bind_null)(st, i);
 }
 
 static int band(uint64_t h, int i)
@@ -379,18 +394,18 @@ static sqlite3_int64 nearest(corpus_writer *w, uint64_t h, unsigned *dist)
 {
     sqlite3_stmt *st = w->q[Q_CANDIDATES];
     for (int i = 0; i < 4; i++)
-        sqlite3_bind_int(st, i + 1, band(h, i));
+        SQ(sqlite3_bind_int)(st, i + 1, band(h, i));
     sqlite3_int64 best = 0;
     unsigned bestd = CORPUS_MAX_DISTANCE + 1;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        sqlite3_int64 id = sqlite3_column_int64(st, 0);
-        unsigned d = corpus_hamming(h, (uint64_t)sqlite3_column_int64(st, 1));
+    while (SQ(sqlite3_step)(st) == SQLITE_ROW) {
+        sqlite3_int64 id = SQ(sqlite3_column_int64)(st, 0);
+        unsigned d = corpus_hamming(h, (uint64_t)SQ(sqlite3_column_int64)(st, 1));
         if (d < bestd || (d == bestd && id < best)) {
             best = id;
             bestd = d;
         }
     }
-    sqlite3_reset(st);
+    SQ(sqlite3_reset)(st);
     *dist = bestd;
     return bestd <= CORPUS_MAX_DISTANCE ? best : 0;
 }
@@ -402,25 +417,25 @@ static gisa_status put_article(corpus_writer *w, sqlite3_int64 id, const corpus_
     unsigned dist;
     sqlite3_int64 dup = nearest(w, p->simhash, &dist);
     sqlite3_stmt *st = w->q[Q_ARTICLE];
-    sqlite3_bind_int64(st, 1, id);
+    SQ(sqlite3_bind_int64)(st, 1, id);
     bind_text(st, 2, p->final_url ? p->final_url : p->url);
     const char *fields[] = {d->url, d->title, d->date, d->author, d->publisher,
                             d->site_name, d->lang, d->license, d->encoding, p->text};
     for (int i = 0; i < 10; i++)
         bind_text(st, 3 + i, fields[i]);
-    sqlite3_bind_int64(st, 13, (sqlite3_int64)p->simhash);
+    SQ(sqlite3_bind_int64)(st, 13, (sqlite3_int64)p->simhash);
     for (int i = 0; i < 4; i++)
-        sqlite3_bind_int(st, 14 + i, band(p->simhash, i));
+        SQ(sqlite3_bind_int)(st, 14 + i, band(p->simhash, i));
     if (dup) {
-        sqlite3_bind_int64(st, 18, dup);
-        sqlite3_bind_int(st, 19, (int)dist);
+        SQ(sqlite3_bind_int64)(st, 18, dup);
+        SQ(sqlite3_bind_int)(st, 19, (int)dist);
     }
     bind_text(st, 20, d->department);
     bind_text(st, 21, d->contact);
     if (!run(st))
         return db_fail(err, w->c->db, w->c->path, "cannot store an article");
     st = w->q[Q_FTS];
-    sqlite3_bind_int64(st, 1, id);
+    SQ(sqlite3_bind_int64)(st, 1, id);
     bind_text(st, 2, d->title ? d->title : "");
     bind_text(st, 3, p->text);
     if (!run(st))
@@ -446,7 +461,7 @@ static gisa_status put_post(corpus_writer *w, sqlite3_int64 id, const corpus_pag
                             int *posted, gisa_error *err)
 {
     sqlite3_stmt *st = w->q[Q_POST];
-    sqlite3_bind_int64(st, 1, id);
+    SQ(sqlite3_bind_int64)(st, 1, id);
     bind_text(st, 2, p->post_filename);
     bind_text(st, 3, p->post);
     if (!run(st))
@@ -462,7 +477,7 @@ gisa_status corpus_writer_put(corpus_writer *w, const corpus_page *p, corpus_put
     sqlite3_stmt *st = w->q[Q_PAGE];
     bind_text(st, 1, p->url);
     bind_text(st, 2, p->fetched);
-    sqlite3_bind_int(st, 3, p->status);
+    SQ(sqlite3_bind_int)(st, 3, p->status);
     bind_text(st, 4, p->hash);
     bind_text(st, 5, p->content_type);
     bind_text(st, 6, p->error);
@@ -472,7 +487,7 @@ gisa_status corpus_writer_put(corpus_writer *w, const corpus_page *p, corpus_put
     bind_text(st, 10, p->parent_url);
     if (!run(st))
         return db_fail(err, w->c->db, w->c->path, "cannot store a page");
-    if (sqlite3_changes(w->c->db) == 0) {
+    if (SQ(sqlite3_changes)(w->c->db) == 0) {
         *res = CORPUS_PUT_UNCHANGED;
         return update_validators(w, p, err);
     }
@@ -480,7 +495,7 @@ gisa_status corpus_writer_put(corpus_writer *w, const corpus_page *p, corpus_put
         *res = CORPUS_PUT_FAILED;
         return GISA_OK;
     }
-    sqlite3_int64 id = sqlite3_last_insert_rowid(w->c->db);
+    sqlite3_int64 id = SQ(sqlite3_last_insert_rowid)(w->c->db);
     gisa_status s = put_article(w, id, p, res, err);
     if (s == GISA_OK && p->post)
         s = put_post(w, id, p, posted, err);
@@ -496,21 +511,27 @@ struct corpus_seen {
 
 corpus_seen *corpus_seen_open(const char *path, gisa_error *err)
 {
+    const char *why;
+    if (!sqlite_api_get(&why)) {
+        err->status = GISA_ERR_IO;
+        snprintf(err->message, sizeof err->message, "%s: %s", path, why);
+        return NULL;
+    }
     corpus_seen *s = calloc(1, sizeof *s);
     if (!s) {
         err->status = GISA_ERR_NOMEM;
         snprintf(err->message, sizeof err->message, "%s: out of memory", path);
         return NULL;
     }
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+    if (SQ(sqlite3_open_v2)(path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
             SQLITE_OK ||
-        sqlite3_busy_timeout(s->db, 10000) != SQLITE_OK ||
+        SQ(sqlite3_busy_timeout)(s->db, 10000) != SQLITE_OK ||
         /* one index lookup per page: a small cache will do, and memory
          * should not grow as the store does */
-        sqlite3_exec(s->db, "PRAGMA cache_size = -256", NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(s->db, "SELECT 1 FROM pages WHERE url = ?1 AND hash = ?2", -1,
+        SQ(sqlite3_exec)(s->db, "PRAGMA cache_size = -256", NULL, NULL, NULL) != SQLITE_OK ||
+        SQ(sqlite3_prepare_v2)(s->db, "SELECT 1 FROM pages WHERE url = ?1 AND hash = ?2", -1,
                            &s->q, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(s->db,
+        SQ(sqlite3_prepare_v2)(s->db,
                            "SELECT etag, last_modified FROM pages WHERE url = ?1"
                            " AND (etag IS NOT NULL OR last_modified IS NOT NULL)"
                            " ORDER BY id DESC LIMIT 1",
@@ -524,16 +545,16 @@ corpus_seen *corpus_seen_open(const char *path, gisa_error *err)
 
 int corpus_seen_has(corpus_seen *s, const char *url, const char *hash)
 {
-    sqlite3_bind_text(s->q, 1, url, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s->q, 2, hash, -1, SQLITE_STATIC);
-    int found = sqlite3_step(s->q) == SQLITE_ROW;
-    sqlite3_reset(s->q);
+    SQ(sqlite3_bind_text)(s->q, 1, url, -1, SQLITE_STATIC);
+    SQ(sqlite3_bind_text)(s->q, 2, hash, -1, SQLITE_STATIC);
+    int found = SQ(sqlite3_step)(s->q) == SQLITE_ROW;
+    SQ(sqlite3_reset)(s->q);
     return found;
 }
 
 static char *column_copy(sqlite3_stmt *st, int i)
 {
-    const unsigned char *t = sqlite3_column_text(st, i);
+    const unsigned char *t = SQ(sqlite3_column_text)(st, i);
     return t ? strdup((const char *)t) : NULL;
 }
 
@@ -541,21 +562,21 @@ void corpus_seen_validators(corpus_seen *s, const char *url, char **etag,
                             char **last_modified)
 {
     *etag = *last_modified = NULL;
-    sqlite3_bind_text(s->v, 1, url, -1, SQLITE_STATIC);
-    if (sqlite3_step(s->v) == SQLITE_ROW) {
+    SQ(sqlite3_bind_text)(s->v, 1, url, -1, SQLITE_STATIC);
+    if (SQ(sqlite3_step)(s->v) == SQLITE_ROW) {
         *etag = column_copy(s->v, 0);
         *last_modified = column_copy(s->v, 1);
     }
-    sqlite3_reset(s->v);
+    SQ(sqlite3_reset)(s->v);
 }
 
 void corpus_seen_close(corpus_seen *s)
 {
     if (!s)
         return;
-    sqlite3_finalize(s->q);
-    sqlite3_finalize(s->v);
-    sqlite3_close(s->db);
+    SQ(sqlite3_finalize)(s->q);
+    SQ(sqlite3_finalize)(s->v);
+    SQ(sqlite3_close)(s->db);
     free(s);
 }
 
@@ -563,7 +584,7 @@ void corpus_seen_close(corpus_seen *s)
 
 static char *dup_col(sqlite3_stmt *st, int i)
 {
-    const unsigned char *s = sqlite3_column_text(st, i);
+    const unsigned char *s = SQ(sqlite3_column_text)(st, i);
     return strdup(s ? (const char *)s : "");
 }
 
@@ -666,7 +687,7 @@ gisa_status gisa_corpus_search(gisa_corpus *c, const char *query, int raw, size_
         return GISA_ERR_USAGE;
     }
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db,
+    if (SQ(sqlite3_prepare_v2)(c->db,
                            "SELECT a.url, a.title, a.date,"
                            " snippet(articles_fts, -1, '[', ']', '…', 16),"
                            " bm25(articles_fts, 5.0, 1.0)"
@@ -677,38 +698,38 @@ gisa_status gisa_corpus_search(gisa_corpus *c, const char *query, int raw, size_
         free(q);
         return db_fail(err, c->db, c->path, "cannot search");
     }
-    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : 10);
+    SQ(sqlite3_bind_text)(st, 1, q, -1, SQLITE_STATIC);
+    SQ(sqlite3_bind_int64)(st, 2, limit ? (sqlite3_int64)limit : 10);
     gisa_hit *out = calloc(limit ? limit : 10, sizeof *out);
     size_t n = 0;
     int rc;
-    while (out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (out && (rc = SQ(sqlite3_step)(st)) == SQLITE_ROW) {
         gisa_hit *h = &out[n++];
         h->url = dup_col(st, 0);
         h->title = dup_col(st, 1);
         h->date = dup_col(st, 2);
         h->snippet = dup_col(st, 3);
-        h->score = sqlite3_column_double(st, 4);
+        h->score = SQ(sqlite3_column_double)(st, 4);
     }
     gisa_status status = GISA_OK;
     if (!out || rc != SQLITE_DONE) {
         /* a bad --raw query is the caller's mistake; anything else (a
          * corrupt or unreadable store) is the store's */
         status = !out ? GISA_ERR_NOMEM
-                 : raw && sqlite3_errcode(c->db) == SQLITE_ERROR ? GISA_ERR_USAGE
+                 : raw && SQ(sqlite3_errcode)(c->db) == SQLITE_ERROR ? GISA_ERR_USAGE
                                                                  : GISA_ERR_IO;
         err->status = status;
         if (status == GISA_ERR_USAGE)
             snprintf(err->message, sizeof err->message, "search '%s': %s", query,
-                     sqlite3_errmsg(c->db));
+                     SQ(sqlite3_errmsg)(c->db));
         else
             snprintf(err->message, sizeof err->message, "%s: search '%s': %s", c->path,
-                     query, sqlite3_errmsg(c->db));
+                     query, SQ(sqlite3_errmsg)(c->db));
         gisa_hits_free(out, n);
         out = NULL;
         n = 0;
     }
-    sqlite3_finalize(st);
+    SQ(sqlite3_finalize)(st);
     free(q);
     *hits = out;
     *nhits = n;
@@ -732,7 +753,7 @@ gisa_status gisa_corpus_dups(gisa_corpus *c, gisa_dup **dups, size_t *ndups, gis
     *dups = NULL;
     *ndups = 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db,
+    if (SQ(sqlite3_prepare_v2)(c->db,
                            "SELECT o.url, d.url, d.title, d.distance FROM articles d"
                            " JOIN articles o ON o.page_id = d.dup_of"
                            " ORDER BY d.dup_of, d.page_id",
@@ -741,7 +762,7 @@ gisa_status gisa_corpus_dups(gisa_corpus *c, gisa_dup **dups, size_t *ndups, gis
     gisa_dup *out = NULL;
     size_t n = 0, cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = SQ(sqlite3_step)(st)) == SQLITE_ROW) {
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
             gisa_dup *p = realloc(out, cap * sizeof *p);
@@ -752,10 +773,10 @@ gisa_status gisa_corpus_dups(gisa_corpus *c, gisa_dup **dups, size_t *ndups, gis
         out[n].original = dup_col(st, 0);
         out[n].url = dup_col(st, 1);
         out[n].title = dup_col(st, 2);
-        out[n].distance = (unsigned)sqlite3_column_int(st, 3);
+        out[n].distance = (unsigned)SQ(sqlite3_column_int)(st, 3);
         n++;
     }
-    sqlite3_finalize(st);
+    SQ(sqlite3_finalize)(st);
     if (rc != SQLITE_DONE) {
         gisa_dups_free(out, n);
         return db_fail(err, c->db, c->path, "cannot list duplicates");

@@ -14,13 +14,6 @@
  * paragraphs (table cells, after LIST_HEADERs; header, footer, note and
  * text-box paragraphs) further down. The reader walks the records once,
  * in order, so nesting costs no more than the records themselves. */
-#include <gsf/gsf-infile-msole.h>
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-input-memory.h>
-#include <gsf/gsf-doc-meta-data.h>
-#include <gsf/gsf-meta-names.h>
-#include <gsf/gsf-msole-utils.h>
-#include <gsf/gsf-timestamp.h>
 #include <stdlib.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -29,6 +22,7 @@
 
 #include "../util/error.h"
 #include "../util/utf8.h"
+#include "gsfapi.h"
 #include "office.h"
 
 enum {
@@ -79,7 +73,7 @@ static uint32_t le32(const unsigned char *p)
 static gisa_status read_stream(office_out *o, GsfInput *in, const char *name, buf *out,
                                gisa_error *err)
 {
-    gsf_off_t size = gsf_input_size(in);
+    gsf_off_t size = GS(gsf_input_size)(in);
     if (size < 0 || (guint64)size > o->budget)
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: the HWP stream %s is larger than the limit of %zu bytes",
@@ -89,7 +83,7 @@ static gisa_status read_stream(office_out *o, GsfInput *in, const char *name, bu
         return GISA_OK;
     if (!buf_reserve(out, (size_t)size))
         return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", o->label);
-    if (!gsf_input_read(in, (size_t)size, (guint8 *)out->ptr))
+    if (!GS(gsf_input_read)(in, (size_t)size, (guint8 *)out->ptr))
         return gisa_fail(err, GISA_ERR_INPUT, "%s: the HWP stream %s is truncated",
                          o->label, name);
     out->len = (size_t)size;
@@ -376,31 +370,31 @@ static gisa_status read_section(hwp *h, GsfInput *in, int compressed)
 
 static const char *meta_string(office_out *o, GsfDocMetaData *md, const char *name)
 {
-    GsfDocProp *p = gsf_doc_meta_data_lookup(md, name);
-    const GValue *v = p ? gsf_doc_prop_get_val(p) : NULL;
-    if (!v || !G_VALUE_HOLDS_STRING(v) || !g_value_get_string(v))
+    GsfDocProp *p = GS(gsf_doc_meta_data_lookup)(md, name);
+    const GValue *v = p ? GS(gsf_doc_prop_get_val)(p) : NULL;
+    if (!v || !GS(g_type_check_value_holds)(v, G_TYPE_STRING) || !GS(g_value_get_string)(v))
         return NULL;
-    const char *s = g_value_get_string(v);
+    const char *s = GS(g_value_get_string)(v);
     char *clean = text_clean_dup(&o->d->mem, s, strlen(s), 0);
     return clean && *clean ? clean : NULL;
 }
 
 static const char *meta_date(office_out *o, GsfDocMetaData *md, const char *name)
 {
-    GsfDocProp *p = gsf_doc_meta_data_lookup(md, name);
-    const GValue *v = p ? gsf_doc_prop_get_val(p) : NULL;
-    if (!v || !VAL_IS_GSF_TIMESTAMP(v))
+    GsfDocProp *p = GS(gsf_doc_meta_data_lookup)(md, name);
+    const GValue *v = p ? GS(gsf_doc_prop_get_val)(p) : NULL;
+    if (!v || !GS(g_type_check_value_holds)(v, GS(gsf_timestamp_get_type)()))
         return NULL;
-    GsfTimestamp *ts = g_value_get_boxed(v);
+    GsfTimestamp *ts = GS(g_value_get_boxed)(v);
     if (!ts || ts->timet <= 0)
         return NULL;
-    GDateTime *dt = g_date_time_new_from_unix_utc(ts->timet);
+    GDateTime *dt = GS(g_date_time_new_from_unix_utc)(ts->timet);
     if (!dt)
         return NULL;
     char day[16];
-    snprintf(day, sizeof day, "%04d-%02d-%02d", g_date_time_get_year(dt),
-             g_date_time_get_month(dt), g_date_time_get_day_of_month(dt));
-    g_date_time_unref(dt);
+    snprintf(day, sizeof day, "%04d-%02d-%02d", GS(g_date_time_get_year)(dt),
+             GS(g_date_time_get_month)(dt), GS(g_date_time_get_day_of_month)(dt));
+    GS(g_date_time_unref)(dt);
     return arena_strdup(&o->d->mem, day);
 }
 
@@ -423,37 +417,37 @@ static void read_properties(office_out *o, buf *set)
     if (set->len < FMTID_AT + 16 || memcmp(set->ptr + FMTID_AT, HWP_SUMMARY_FMTID, 16))
         return;
     memcpy(set->ptr + FMTID_AT, SUMMARY_FMTID, 16);
-    GsfInput *in = gsf_input_memory_new((const guint8 *)set->ptr, (gsf_off_t)set->len, FALSE);
+    GsfInput *in = GS(gsf_input_memory_new)((const guint8 *)set->ptr, (gsf_off_t)set->len, FALSE);
     if (!in)
         return;
-    GsfDocMetaData *md = gsf_doc_meta_data_new();
-    GError *e = gsf_doc_meta_data_read_from_msole(md, in);
+    GsfDocMetaData *md = GS(gsf_doc_meta_data_new)();
+    GError *e = GS(gsf_doc_meta_data_read_from_msole)(md, in);
     if (!e) {
         o->props.title = meta_string(o, md, GSF_META_NAME_TITLE);
         o->props.author = meta_string(o, md, GSF_META_NAME_CREATOR);
         o->props.subject = meta_string(o, md, GSF_META_NAME_SUBJECT);
         o->props.date = meta_date(o, md, GSF_META_NAME_DATE_CREATED);
     } else {
-        g_error_free(e);
+        GS(g_error_free)(e);
     }
-    g_object_unref(md);
-    g_object_unref(in);
+    GS(g_object_unref)(md);
+    GS(g_object_unref)(in);
 }
 
 #define MAX_SUMMARY ((gsf_off_t)1 << 20) /* a real one is a few hundred bytes */
 
 static void read_summary(office_out *o, GsfInfile *ole)
 {
-    GsfInput *in = gsf_infile_child_by_name(ole, "\005HwpSummaryInformation");
+    GsfInput *in = GS(gsf_infile_child_by_name)(ole, "\005HwpSummaryInformation");
     if (!in)
         return;
     buf set = BUF_INIT;
     gisa_error ignored;
-    if (gsf_input_size(in) <= MAX_SUMMARY &&
+    if (GS(gsf_input_size)(in) <= MAX_SUMMARY &&
         read_stream(o, in, "HwpSummaryInformation", &set, &ignored) == GISA_OK)
         read_properties(o, &set);
     buf_free(&set);
-    g_object_unref(in);
+    GS(g_object_unref)(in);
 }
 
 /* ------------------------------------------------------------ document */
@@ -461,13 +455,13 @@ static void read_summary(office_out *o, GsfInfile *ole)
 static gisa_status check_header(office_out *o, GsfInfile *ole, int *compressed,
                                 gisa_error *err)
 {
-    GsfInput *in = gsf_infile_child_by_name(ole, "FileHeader");
+    GsfInput *in = GS(gsf_infile_child_by_name)(ole, "FileHeader");
     if (!in)
         return gisa_fail(err, GISA_ERR_INPUT, "%s: an OLE2 file with no HWP FileHeader",
                          o->label);
     unsigned char head[40];
-    int ok = gsf_input_size(in) >= 40 && gsf_input_read(in, 40, head) != NULL;
-    g_object_unref(in);
+    int ok = GS(gsf_input_size)(in) >= 40 && GS(gsf_input_read)(in, 40, head) != NULL;
+    GS(g_object_unref)(in);
     if (!ok || memcmp(head, "HWP Document File", 17) != 0)
         return gisa_fail(err, GISA_ERR_INPUT, "%s: the HWP FileHeader is damaged", o->label);
     uint32_t version = le32(head + 32), flags = le32(head + 36);
@@ -487,14 +481,16 @@ static gisa_status check_header(office_out *o, GsfInfile *ole, int *compressed,
 
 static gisa_status read_body(office_out *o, GsfInfile *ole, int compressed, gisa_error *err)
 {
-    GsfInput *body = gsf_infile_child_by_name(ole, "BodyText");
-    if (!body || !GSF_IS_INFILE(body)) {
-        GsfInput *viewtext = gsf_infile_child_by_name(ole, "ViewText");
+    GsfInput *body = GS(gsf_infile_child_by_name)(ole, "BodyText");
+    /* (GSF_IS_INFILE, spelled out: gsfapi.h) */
+    if (!body ||
+        !GS(g_type_check_instance_is_a)((GTypeInstance *)body, GS(gsf_infile_get_type)())) {
+        GsfInput *viewtext = GS(gsf_infile_child_by_name)(ole, "ViewText");
         int view = viewtext != NULL;
         if (viewtext)
-            g_object_unref(viewtext);
+            GS(g_object_unref)(viewtext);
         if (body)
-            g_object_unref(body);
+            GS(g_object_unref)(body);
         return gisa_fail(err, GISA_ERR_INPUT, view
                              ? "%s: a distribution document (배포용 문서): its text is encrypted (DRM)"
                              : "%s: an HWP document with no BodyText",
@@ -502,19 +498,19 @@ static gisa_status read_body(office_out *o, GsfInfile *ole, int compressed, gisa
     }
     hwp h = {.o = o, .err = err};
     gisa_status st = GISA_OK;
-    int nsections = gsf_infile_num_children(GSF_INFILE(body));
+    int nsections = GS(gsf_infile_num_children)((GsfInfile *)body);
     for (int s = 0; s < nsections && st == GISA_OK; s++) {
         char name[32];
         snprintf(name, sizeof name, "Section%d", s);
-        GsfInput *in = gsf_infile_child_by_name(GSF_INFILE(body), name);
+        GsfInput *in = GS(gsf_infile_child_by_name)((GsfInfile *)body, name);
         if (!in)
             break; /* sections are numbered from 0 without gaps */
         h.stream = name;
         st = read_section(&h, in, compressed);
-        g_object_unref(in);
+        GS(g_object_unref)(in);
     }
     buf_free(&h.text);
-    g_object_unref(body);
+    GS(g_object_unref)(body);
     return st;
 }
 
@@ -536,7 +532,7 @@ static void quiet_gsf_infile(const gchar *domain, GLogLevelFlags level,
 {
     if (message && strncmp(message, "Unable to get child", 19) == 0)
         return;
-    g_log_default_handler(domain, level, message, data);
+    GS(g_log_default_handler)(domain, level, message, data);
 }
 
 static pthread_once_t quiet_once = PTHREAD_ONCE_INIT;
@@ -545,25 +541,28 @@ static void quiet_libgsf(void)
 {
     GLogLevelFlags levels = G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING |
                             G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG;
-    g_log_set_handler("libgsf", levels, quiet, NULL);
-    g_log_set_handler("libgsf:msole", levels, quiet, NULL);
-    g_log_set_handler(NULL, G_LOG_LEVEL_WARNING, quiet_gsf_infile, NULL);
+    GS(g_log_set_handler)("libgsf", levels, quiet, NULL);
+    GS(g_log_set_handler)("libgsf:msole", levels, quiet, NULL);
+    GS(g_log_set_handler)(NULL, G_LOG_LEVEL_WARNING, quiet_gsf_infile, NULL);
 }
 
 gisa_status extract_hwp(office_out *o, const unsigned char *data, size_t len,
                         gisa_error *err)
 {
+    const char *why;
+    if (!gsf_api_get(&why))
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", o->label, why);
     pthread_once(&quiet_once, quiet_libgsf);
-    GsfInput *mem = gsf_input_memory_new(data, (gsf_off_t)len, FALSE);
+    GsfInput *mem = GS(gsf_input_memory_new)(data, (gsf_off_t)len, FALSE);
     GError *e = NULL;
-    GsfInfile *ole = mem ? gsf_infile_msole_new(mem, &e) : NULL;
+    GsfInfile *ole = mem ? GS(gsf_infile_msole_new)(mem, &e) : NULL;
     if (!ole) {
         gisa_status st = gisa_fail(err, GISA_ERR_INPUT, "%s: not a readable OLE2 file (HWP): %s",
                                    o->label, e && e->message ? e->message : "damaged");
         if (e)
-            g_error_free(e);
+            GS(g_error_free)(e);
         if (mem)
-            g_object_unref(mem);
+            GS(g_object_unref)(mem);
         return st;
     }
     int compressed = 0;
@@ -572,7 +571,7 @@ gisa_status extract_hwp(office_out *o, const unsigned char *data, size_t len,
         st = read_body(o, ole, compressed, err);
     if (st == GISA_OK)
         read_summary(o, ole);
-    g_object_unref(ole);
-    g_object_unref(mem);
+    GS(g_object_unref)(ole);
+    GS(g_object_unref)(mem);
     return st;
 }

@@ -14,11 +14,11 @@
 #include <libxml/tree.h>
 #include <stdio.h>
 #include <string.h>
-#include <zip.h>
 
 #include "../util/error.h"
 #include "../util/utf8.h"
 #include "office.h"
+#include "zipapi.h"
 
 typedef struct hwpx {
     office_out *o;
@@ -39,26 +39,26 @@ static gisa_status too_large(hwpx *h)
 static gisa_status read_part(hwpx *h, const char *name, buf *out, int *found)
 {
     *found = 0;
-    zip_int64_t idx = zip_name_locate(h->zip, name, 0);
+    zip_int64_t idx = ZP(zip_name_locate)(h->zip, name, 0);
     if (idx < 0)
         return GISA_OK;
-    zip_file_t *f = zip_fopen_index(h->zip, (zip_uint64_t)idx, 0);
+    zip_file_t *f = ZP(zip_fopen_index)(h->zip, (zip_uint64_t)idx, 0);
     if (!f) {
-        int ze = zip_error_code_zip(zip_get_error(h->zip));
+        int ze = ZP(zip_error_code_zip)(ZP(zip_get_error)(h->zip));
         if (ze == ZIP_ER_NOPASSWD || ze == ZIP_ER_ENCRNOTSUPP || ze == ZIP_ER_WRONGPASSWD)
             return gisa_fail(h->err, GISA_ERR_INPUT,
                              "%s: the HWPX document is encrypted (password-protected)",
                              h->o->label);
         return gisa_fail(h->err, GISA_ERR_INPUT, "%s: cannot read the HWPX part %s: %s",
-                         h->o->label, name, zip_strerror(h->zip));
+                         h->o->label, name, ZP(zip_strerror)(h->zip));
     }
     gisa_status st = GISA_OK;
     char chunk[65536];
     for (;;) {
-        zip_int64_t n = zip_fread(f, chunk, sizeof chunk);
+        zip_int64_t n = ZP(zip_fread)(f, chunk, sizeof chunk);
         if (n < 0) {
             st = gisa_fail(h->err, GISA_ERR_INPUT, "%s: corrupt HWPX part %s: %s",
-                           h->o->label, name, zip_file_strerror(f));
+                           h->o->label, name, ZP(zip_file_strerror)(f));
             break;
         }
         if (n == 0)
@@ -74,7 +74,7 @@ static gisa_status read_part(hwpx *h, const char *name, buf *out, int *found)
             break;
         }
     }
-    zip_fclose(f);
+    ZP(zip_fclose)(f);
     *found = st == GISA_OK;
     return st;
 }
@@ -450,22 +450,25 @@ static gisa_status read_sections(hwpx *h)
 gisa_status extract_hwpx(office_out *o, const unsigned char *data, size_t len,
                          gisa_error *err)
 {
+    const char *why;
+    if (!zip_api_get(&why))
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", o->label, why);
     zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-    zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+    ZP(zip_error_init)(&ze);
+    zip_source_t *src = ZP(zip_source_buffer_create)(data, len, 0, &ze);
+    zip_t *z = src ? ZP(zip_open_from_source)(src, ZIP_RDONLY, &ze) : NULL;
     if (!z) {
         gisa_status st = gisa_fail(err, GISA_ERR_INPUT, "%s: not a readable zip (HWPX): %s",
-                                   o->label, zip_error_strerror(&ze));
-        zip_source_free(src);
-        zip_error_fini(&ze);
+                                   o->label, ZP(zip_error_strerror)(&ze));
+        ZP(zip_source_free)(src);
+        ZP(zip_error_fini)(&ze);
         return st;
     }
-    zip_error_fini(&ze);
+    ZP(zip_error_fini)(&ze);
     hwpx h = {.o = o, .zip = z, .err = err};
     gisa_status st = refuse_encrypted(&h);
     if (st == GISA_OK)
         st = read_sections(&h);
-    zip_discard(z); /* frees the source too */
+    ZP(zip_discard)(z); /* frees the source too */
     return st;
 }

@@ -5,11 +5,15 @@
  * lcms, GIO...) whose loading cost every gisa process about 26 ms of CPU
  * at start (41 -> 67 ms for `gisa --version`, 30 runs each), whatever it
  * reads; HTML pages, the bulk of the work, never need them. The headers
- * still give the types, so the calls are checked by the compiler. */
+ * still give the types, so the calls are checked by the compiler. The
+ * other libraries only some inputs need are loaded the same way
+ * (util/lazylib.h). */
 #ifndef GISA_PDFAPI_H
 #define GISA_PDFAPI_H
 
 #include <poppler.h>
+
+#include "../util/lazylib.h"
 
 #define PDF_API_FUNCS(X)                                                          \
     X(PopplerDocument *, poppler_document_new_from_bytes,                         \
@@ -37,14 +41,11 @@
     X(void, g_object_unref, (gpointer))
 
 typedef struct pdf_api {
-#define PDF_API_FIELD(ret, name, args) ret(*name) args;
-    PDF_API_FUNCS(PDF_API_FIELD)
-#undef PDF_API_FIELD
+    LAZYLIB_FIELDS(PDF_API_FUNCS)
 } pdf_api;
 
-/* The functions, or NULL with *why saying what is missing. Loaded once per
- * process (the table is written before any reader sees it, and never
- * again). */
-const pdf_api *pdf_api_get(const char **why);
+/* pdf_api_get: the functions, or NULL with *why saying what is missing.
+ * Loaded once per process (util/lazylib.h). */
+LAZYLIB_DECLARE(pdf_api, pdf_api)
 
 #endif

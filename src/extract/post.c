@@ -12,12 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
 
 #include "../util/error.h"
 #include "../util/utf8.h"
 #include "../util/yamlfields.h"
+#include "cmarkapi.h"
 #include "extract.h"
 
 #define FRONT_MATTER_MAX (256 * 1024)
@@ -153,7 +152,7 @@ static pthread_once_t extensions_once = PTHREAD_ONCE_INIT;
 
 static void register_extensions(void)
 {
-    cmark_gfm_core_extensions_ensure_registered();
+    CM(cmark_gfm_core_extensions_ensure_registered)();
 }
 
 /* Markdown to HTML; raw HTML in the body is kept, since it is only read. */
@@ -161,19 +160,19 @@ static char *markdown_to_html(const char *s, size_t len)
 {
     pthread_once(&extensions_once, register_extensions);
     int opts = CMARK_OPT_UNSAFE;
-    cmark_parser *p = cmark_parser_new(opts);
+    cmark_parser *p = CM(cmark_parser_new)(opts);
     if (!p)
         return NULL;
-    cmark_syntax_extension *table = cmark_find_syntax_extension("table");
+    cmark_syntax_extension *table = CM(cmark_find_syntax_extension)("table");
     if (table)
-        cmark_parser_attach_syntax_extension(p, table);
-    cmark_parser_feed(p, s, len);
-    cmark_node *root = cmark_parser_finish(p);
-    char *html = root ? cmark_render_html(root, opts, cmark_parser_get_syntax_extensions(p))
+        CM(cmark_parser_attach_syntax_extension)(p, table);
+    CM(cmark_parser_feed)(p, s, len);
+    cmark_node *root = CM(cmark_parser_finish)(p);
+    char *html = root ? CM(cmark_render_html)(root, opts, CM(cmark_parser_get_syntax_extensions)(p))
                       : NULL;
     if (root)
-        cmark_node_free(root);
-    cmark_parser_free(p);
+        CM(cmark_node_free)(root);
+    CM(cmark_parser_free)(p);
     return html;
 }
 
@@ -247,6 +246,9 @@ static int markdown_within_limits(const doc *d, const char *s, size_t len, char 
 
 gisa_status extract_post(doc *d, const decoded_text *t, gisa_error *err)
 {
+    const char *why_not;
+    if (!cmark_api_get(&why_not))
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", d->pub.source_name, why_not);
     const char *end = front_matter_end(t->text, t->len);
     if (!end)
         return gisa_fail(err, GISA_ERR_INPUT, "%s: no front matter", d->pub.source_name);

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "../corpus/corpus.h"
+#include "../util/curlapi.h"
 #include "../util/error.h"
 #include "rewrite.h"
 
@@ -47,7 +48,7 @@ struct llm_client {
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void init_curl(void)
 {
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    CU(curl_global_init)(CURL_GLOBAL_DEFAULT);
 }
 
 static void sleep_for(double s)
@@ -110,29 +111,32 @@ gisa_status llm_new(const gisa_llm_options *o, llm_client **out, gisa_error *err
                          o->url);
     if (o->api_key && strpbrk(o->api_key, "\r\n"))
         return gisa_fail(err, GISA_ERR_USAGE, "the API key holds a line break: refused");
+    const char *why;
+    if (!curl_api_get(&why))
+        return gisa_fail(err, GISA_ERR_IO, "%s", why);
     pthread_once(&once, init_curl);
     llm_client *c = calloc(1, sizeof *c);
     if (!c)
         return gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     c->url = endpoint(o->url);
     c->model = strdup(o->model);
-    c->curl = curl_easy_init();
+    c->curl = CU(curl_easy_init)();
     c->timeout = o->timeout > 0 ? o->timeout : 120;
     c->connect_timeout = o->connect_timeout > 0 ? o->connect_timeout : 10;
     c->retries = o->retries == 0 ? 2 : o->retries < 0 ? 0 : o->retries;
     c->backoff = o->backoff > 0 ? o->backoff : 1;
     c->max_answer = o->max_answer ? o->max_answer : (size_t)1 << 20;
     c->temperature = o->temperature == 0 ? 0.3 : o->temperature;
-    struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
+    struct curl_slist *h = CU(curl_slist_append)(NULL, "Content-Type: application/json");
     if (h && o->api_key && *o->api_key) {
         buf auth = BUF_INIT;
         buf_printf(&auth, "Authorization: Bearer %s", o->api_key);
-        struct curl_slist *h2 = auth.oom ? NULL : curl_slist_append(h, auth.ptr);
+        struct curl_slist *h2 = auth.oom ? NULL : CU(curl_slist_append)(h, auth.ptr);
         if (auth.ptr)
             memset(auth.ptr, 0, auth.len); /* the key lives in one place only */
         buf_free(&auth);
         if (!h2) {
-            curl_slist_free_all(h);
+            CU(curl_slist_free_all)(h);
             h = NULL;
         }
     }
@@ -150,8 +154,8 @@ void llm_free(llm_client *c)
     if (!c)
         return;
     if (c->curl)
-        curl_easy_cleanup(c->curl);
-    curl_slist_free_all(c->headers);
+        CU(curl_easy_cleanup)(c->curl);
+    CU(curl_slist_free_all)(c->headers);
     buf_free(&c->body);
     free(c->url);
     free(c->model);
@@ -254,24 +258,24 @@ gisa_status llm_parse_answer(const char *url, const char *body, size_t len, char
 static void setup(llm_client *c, const char *body)
 {
     CURL *h = c->curl;
-    curl_easy_reset(h);
-    curl_easy_setopt(h, CURLOPT_URL, c->url);
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, c->headers);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
-    curl_easy_setopt(h, CURLOPT_USERAGENT, "gisa/" GISA_VERSION);
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L); /* only the URL given */
-    curl_easy_setopt(h, CURLOPT_PROXY, "");          /* ... and no proxy */
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)(c->timeout * 1000));
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, (long)(c->connect_timeout * 1000));
-    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_answer);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, c);
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, c);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, c->errbuf);
+    CU(curl_easy_reset)(h);
+    CU(curl_easy_setopt)(h, CURLOPT_URL, c->url);
+    CU(curl_easy_setopt)(h, CURLOPT_HTTPHEADER, c->headers);
+    CU(curl_easy_setopt)(h, CURLOPT_POSTFIELDS, body);
+    CU(curl_easy_setopt)(h, CURLOPT_USERAGENT, "gisa/" GISA_VERSION);
+    CU(curl_easy_setopt)(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    CU(curl_easy_setopt)(h, CURLOPT_FOLLOWLOCATION, 0L); /* only the URL given */
+    CU(curl_easy_setopt)(h, CURLOPT_PROXY, "");          /* ... and no proxy */
+    CU(curl_easy_setopt)(h, CURLOPT_TIMEOUT_MS, (long)(c->timeout * 1000));
+    CU(curl_easy_setopt)(h, CURLOPT_CONNECTTIMEOUT_MS, (long)(c->connect_timeout * 1000));
+    CU(curl_easy_setopt)(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_answer);
+    CU(curl_easy_setopt)(h, CURLOPT_NOSIGNAL, 1L);
+    CU(curl_easy_setopt)(h, CURLOPT_ACCEPT_ENCODING, "");
+    CU(curl_easy_setopt)(h, CURLOPT_WRITEFUNCTION, on_body);
+    CU(curl_easy_setopt)(h, CURLOPT_WRITEDATA, c);
+    CU(curl_easy_setopt)(h, CURLOPT_HEADERFUNCTION, on_header);
+    CU(curl_easy_setopt)(h, CURLOPT_HEADERDATA, c);
+    CU(curl_easy_setopt)(h, CURLOPT_ERRORBUFFER, c->errbuf);
 }
 
 /* A transfer that failed before an HTTP status. */
@@ -283,7 +287,7 @@ static gisa_status transport_error(llm_client *c, CURLcode rc, gisa_error *err)
     if (rc == CURLE_OPERATION_TIMEDOUT)
         return gisa_fail(err, GISA_ERR_IO, "%s: no answer within %g s", c->url, c->timeout);
     return gisa_fail(err, GISA_ERR_IO, "%s: %s", c->url,
-                     c->errbuf[0] ? c->errbuf : curl_easy_strerror(rc));
+                     c->errbuf[0] ? c->errbuf : CU(curl_easy_strerror)(rc));
 }
 
 gisa_status llm_ask(llm_client *c, const char *system, const char *prompt, char **answer,
@@ -300,13 +304,13 @@ gisa_status llm_ask(llm_client *c, const char *system, const char *prompt, char 
         c->retry_after = -1;
         c->errbuf[0] = '\0';
         setup(c, body);
-        CURLcode rc = curl_easy_perform(c->curl);
+        CURLcode rc = CU(curl_easy_perform)(c->curl);
         if (rc != CURLE_OK) {
             st = transport_error(c, rc, err);
             break;
         }
         long code = 0;
-        curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &code);
+        CU(curl_easy_getinfo)(c->curl, CURLINFO_RESPONSE_CODE, &code);
         if (code == 200) {
             st = llm_parse_answer(c->url, c->body.ptr ? c->body.ptr : "", c->body.len, answer,
                                   err);

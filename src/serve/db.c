@@ -7,13 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/sqliteapi.h"
 #include "serve.h"
+
+#define SQ_TABLE desk_sqlite_loaded
 
 static int db_fail(gisa_error *err, desk_db *d, const char *what)
 {
     err->status = GISA_ERR_IO;
     snprintf(err->message, sizeof err->message, "%s: %s: %s", d->path, what,
-             d->db ? sqlite3_errmsg(d->db) : "cannot open");
+             d->db ? SQ(sqlite3_errmsg)(d->db) : "cannot open");
     return GISA_ERR_IO;
 }
 
@@ -21,9 +24,15 @@ int db_open(desk_db *d, const char *path, gisa_error *err)
 {
     d->path = path;
     d->db = NULL;
-    if (sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+    const char *why;
+    if (!desk_sqlite_get(&why)) {
+        err->status = GISA_ERR_IO;
+        snprintf(err->message, sizeof err->message, "%s: %s", path, why);
+        return GISA_ERR_IO;
+    }
+    if (SQ(sqlite3_open_v2)(path, &d->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
             SQLITE_OK ||
-        sqlite3_busy_timeout(d->db, 10000) != SQLITE_OK) {
+        SQ(sqlite3_busy_timeout)(d->db, 10000) != SQLITE_OK) {
         db_fail(err, d, "cannot open the store");
         db_close(d);
         return GISA_ERR_IO;
@@ -33,13 +42,14 @@ int db_open(desk_db *d, const char *path, gisa_error *err)
 
 void db_close(desk_db *d)
 {
-    sqlite3_close(d->db);
+    if (d->db) /* (never opened: SQLite may not even be loaded) */
+        SQ(sqlite3_close)(d->db);
     d->db = NULL;
 }
 
 static void put_col(json_object *o, const char *key, sqlite3_stmt *st, int i)
 {
-    const unsigned char *t = sqlite3_column_text(st, i);
+    const unsigned char *t = SQ(sqlite3_column_text)(st, i);
     json_object_object_add(o, key, t ? json_object_new_string((const char *)t) : NULL);
 }
 
@@ -70,16 +80,16 @@ static void add_filters(const inbox_query *q, char *sql, size_t cap, const char 
 static json_object *row_json(sqlite3_stmt *st)
 {
     json_object *o = json_object_new_object();
-    json_object_object_add(o, "id", json_object_new_int64(sqlite3_column_int64(st, 0)));
+    json_object_object_add(o, "id", json_object_new_int64(SQ(sqlite3_column_int64)(st, 0)));
     put_col(o, "title", st, 1);
     put_col(o, "date", st, 2);
     put_col(o, "url", st, 3);
     put_col(o, "org", st, 4);
     put_col(o, "license", st, 5);
     put_col(o, "status", st, 6);
-    json_object_object_add(o, "dups", json_object_new_int(sqlite3_column_int(st, 7)));
-    if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-        json_object_object_add(o, "dup_of", json_object_new_int64(sqlite3_column_int64(st, 8)));
+    json_object_object_add(o, "dups", json_object_new_int(SQ(sqlite3_column_int)(st, 7)));
+    if (SQ(sqlite3_column_type)(st, 8) != SQLITE_NULL)
+        json_object_object_add(o, "dup_of", json_object_new_int64(SQ(sqlite3_column_int64)(st, 8)));
     put_col(o, "snippet", st, 9);
     return o;
 }
@@ -148,24 +158,24 @@ int db_inbox(desk_db *d, const inbox_query *q, json_object **out, gisa_error *er
                 sizeof sql - strlen(sql) - 1);
     }
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(d->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    if (SQ(sqlite3_prepare_v2)(d->db, sql, -1, &st, NULL) != SQLITE_OK) {
         free(fts);
         return db_fail(err, d, "cannot list articles");
     }
     int i = 1;
     for (int k = 0; k < nargs; k++, i++) {
         if (args[k])
-            sqlite3_bind_text(st, i, args[k], -1, SQLITE_STATIC);
+            SQ(sqlite3_bind_text)(st, i, args[k], -1, SQLITE_STATIC);
         else
-            sqlite3_bind_int64(st, i, after);
+            SQ(sqlite3_bind_int64)(st, i, after);
     }
-    sqlite3_bind_int(st, i++, limit + 1); /* one more: is there a next page? */
+    SQ(sqlite3_bind_int)(st, i++, limit + 1); /* one more: is there a next page? */
     if (fts)
-        sqlite3_bind_int64(st, i, offset);
+        SQ(sqlite3_bind_int64)(st, i, offset);
     json_object *list = json_object_new_array(), *o = json_object_new_object();
     int rc, n = 0;
     char next[96] = "";
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = SQ(sqlite3_step)(st)) == SQLITE_ROW) {
         if (n++ == limit) {
             break;
         }
@@ -173,24 +183,24 @@ int db_inbox(desk_db *d, const inbox_query *q, json_object **out, gisa_error *er
         if (fts) {
             snprintf(next, sizeof next, "%lld", (long long)(offset + n));
         } else {
-            const unsigned char *dt = sqlite3_column_text(st, 2);
+            const unsigned char *dt = SQ(sqlite3_column_text)(st, 2);
             snprintf(next, sizeof next, "%.60s|%lld", dt ? (const char *)dt : "",
-                     (long long)sqlite3_column_int64(st, 0));
+                     (long long)SQ(sqlite3_column_int64)(st, 0));
         }
     }
     int more = rc == SQLITE_ROW;
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        int usage = fts && sqlite3_errcode(d->db) == SQLITE_ERROR;
+        int usage = fts && SQ(sqlite3_errcode)(d->db) == SQLITE_ERROR;
         db_fail(err, d, "cannot list articles");
         if (usage)
             err->status = GISA_ERR_USAGE;
-        sqlite3_finalize(st);
+        SQ(sqlite3_finalize)(st);
         free(fts);
         json_object_put(list);
         json_object_put(o);
         return err->status;
     }
-    sqlite3_finalize(st);
+    SQ(sqlite3_finalize)(st);
     free(fts);
     json_object_object_add(o, "articles", list);
     json_object_object_add(o, "next", more ? json_object_new_string(next) : NULL);
@@ -202,15 +212,15 @@ static json_object *counts(desk_db *d, const char *sql)
 {
     json_object *list = json_object_new_array();
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(d->db, sql, -1, &st, NULL) != SQLITE_OK)
+    if (SQ(sqlite3_prepare_v2)(d->db, sql, -1, &st, NULL) != SQLITE_OK)
         return list;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while (SQ(sqlite3_step)(st) == SQLITE_ROW) {
         json_object *o = json_object_new_object();
         put_col(o, "value", st, 0);
-        json_object_object_add(o, "count", json_object_new_int64(sqlite3_column_int64(st, 1)));
+        json_object_object_add(o, "count", json_object_new_int64(SQ(sqlite3_column_int64)(st, 1)));
         json_object_array_add(list, o);
     }
-    sqlite3_finalize(st);
+    SQ(sqlite3_finalize)(st);
     return list;
 }
 
@@ -234,7 +244,7 @@ int db_facets(desk_db *d, json_object **out, gisa_error *err)
 
 static char *col_dup(sqlite3_stmt *st, int i)
 {
-    const unsigned char *t = sqlite3_column_text(st, i);
+    const unsigned char *t = SQ(sqlite3_column_text)(st, i);
     return t ? strdup((const char *)t) : NULL;
 }
 
@@ -242,7 +252,7 @@ int db_article(desk_db *d, int64_t id, article_row *r, gisa_error *err)
 {
     memset(r, 0, sizeof *r);
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(d->db,
+    if (SQ(sqlite3_prepare_v2)(d->db,
                            "SELECT a.url, a.title, a.date, a.author, a.publisher, a.site_name,"
                            " a.lang, a.license, a.text, coalesce(d.status, 'new'), d.draft,"
                            " d.path, d.format, a.dup_of, a.canonical"
@@ -250,8 +260,8 @@ int db_article(desk_db *d, int64_t id, article_row *r, gisa_error *err)
                            " WHERE a.page_id = ?",
                            -1, &st, NULL) != SQLITE_OK)
         return db_fail(err, d, "cannot read an article"), -1;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
+    SQ(sqlite3_bind_int64)(st, 1, id);
+    int rc = SQ(sqlite3_step)(st);
     if (rc == SQLITE_ROW) {
         r->id = id;
         char **f[] = {&r->url, &r->title, &r->date, &r->author, &r->publisher, &r->site_name,
@@ -259,15 +269,15 @@ int db_article(desk_db *d, int64_t id, article_row *r, gisa_error *err)
                       &r->format};
         for (int i = 0; i < 13; i++)
             *f[i] = col_dup(st, i);
-        r->dup_of = sqlite3_column_int64(st, 13);
-        if (sqlite3_column_type(st, 14) != SQLITE_NULL) {
+        r->dup_of = SQ(sqlite3_column_int64)(st, 13);
+        if (SQ(sqlite3_column_type)(st, 14) != SQLITE_NULL) {
             free(r->url); /* the page's own address, as a post credits it */
             r->url = col_dup(st, 14);
         }
     } else if (rc != SQLITE_DONE) {
         db_fail(err, d, "cannot read an article");
     }
-    sqlite3_finalize(st);
+    SQ(sqlite3_finalize)(st);
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -285,25 +295,25 @@ json_object *db_dups(desk_db *d, int64_t id, int64_t dup_of)
     json_object *list = json_object_new_array();
     sqlite3_stmt *st;
     int64_t group = dup_of ? dup_of : id;
-    if (sqlite3_prepare_v2(d->db,
+    if (SQ(sqlite3_prepare_v2)(d->db,
                            "SELECT page_id, title, url, distance FROM articles"
                            " WHERE (page_id = ?1 OR dup_of = ?1) AND page_id <> ?2"
                            " ORDER BY page_id LIMIT 100",
                            -1, &st, NULL) != SQLITE_OK)
         return list;
-    sqlite3_bind_int64(st, 1, group);
-    sqlite3_bind_int64(st, 2, id);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    SQ(sqlite3_bind_int64)(st, 1, group);
+    SQ(sqlite3_bind_int64)(st, 2, id);
+    while (SQ(sqlite3_step)(st) == SQLITE_ROW) {
         json_object *o = json_object_new_object();
-        json_object_object_add(o, "id", json_object_new_int64(sqlite3_column_int64(st, 0)));
+        json_object_object_add(o, "id", json_object_new_int64(SQ(sqlite3_column_int64)(st, 0)));
         put_col(o, "title", st, 1);
         put_col(o, "url", st, 2);
-        json_object_object_add(o, "distance", json_object_new_int(sqlite3_column_int(st, 3)));
+        json_object_object_add(o, "distance", json_object_new_int(SQ(sqlite3_column_int)(st, 3)));
         json_object_object_add(o, "original",
-                               json_object_new_boolean(sqlite3_column_int64(st, 0) == group));
+                               json_object_new_boolean(SQ(sqlite3_column_int64)(st, 0) == group));
         json_object_array_add(list, o);
     }
-    sqlite3_finalize(st);
+    SQ(sqlite3_finalize)(st);
     return list;
 }
 
@@ -311,7 +321,7 @@ int db_set(desk_db *d, int64_t id, const char *status, const char *draft, const 
            const char *format, gisa_error *err)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(d->db,
+    if (SQ(sqlite3_prepare_v2)(d->db,
                            "INSERT INTO desk(page_id, status, draft, path, format, updated)"
                            " VALUES(?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
                            " ON CONFLICT(page_id) DO UPDATE SET status = excluded.status,"
@@ -321,13 +331,13 @@ int db_set(desk_db *d, int64_t id, const char *status, const char *draft, const 
                            " updated = excluded.updated",
                            -1, &st, NULL) != SQLITE_OK)
         return db_fail(err, d, "cannot record the article's state");
-    sqlite3_bind_int64(st, 1, id);
+    SQ(sqlite3_bind_int64)(st, 1, id);
     const char *v[] = {status, draft, path, format};
     for (int i = 0; i < 4; i++)
         if (v[i])
-            sqlite3_bind_text(st, i + 2, v[i], -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+            SQ(sqlite3_bind_text)(st, i + 2, v[i], -1, SQLITE_STATIC);
+    int rc = SQ(sqlite3_step)(st);
+    SQ(sqlite3_finalize)(st);
     return rc == SQLITE_DONE ? GISA_OK : db_fail(err, d, "cannot record the article's state");
 }
 
@@ -335,14 +345,14 @@ int64_t db_article_of(desk_db *d, const char *input)
 {
     sqlite3_stmt *st;
     int64_t id = 0;
-    if (sqlite3_prepare_v2(d->db,
+    if (SQ(sqlite3_prepare_v2)(d->db,
                            "SELECT a.page_id FROM pages p JOIN articles a ON a.page_id = p.id"
                            " WHERE p.url = ?1 OR p.final_url = ?1 ORDER BY p.id DESC LIMIT 1",
                            -1, &st, NULL) != SQLITE_OK)
         return 0;
-    sqlite3_bind_text(st, 1, input, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    SQ(sqlite3_bind_text)(st, 1, input, -1, SQLITE_STATIC);
+    if (SQ(sqlite3_step)(st) == SQLITE_ROW)
+        id = SQ(sqlite3_column_int64)(st, 0);
+    SQ(sqlite3_finalize)(st);
     return id;
 }

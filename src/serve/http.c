@@ -10,8 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <microhttpd.h>
-
+#include "mhdapi.h"
 #include "serve.h"
 
 struct desk {
@@ -53,19 +52,19 @@ static enum MHD_Result respond(struct MHD_Connection *c, unsigned status, const 
                             const void *data, size_t len, const char *cookie)
 {
     struct MHD_Response *r =
-        MHD_create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY);
+        MH(MHD_create_response_from_buffer)(len, (void *)data, MHD_RESPMEM_MUST_COPY);
     if (!r)
         return MHD_NO;
-    MHD_add_response_header(r, "Content-Type", type);
-    MHD_add_response_header(r, "Content-Security-Policy", security_csp);
-    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(r, "X-Frame-Options", "DENY");
-    MHD_add_response_header(r, "Cache-Control", "no-store");
+    MH(MHD_add_response_header)(r, "Content-Type", type);
+    MH(MHD_add_response_header)(r, "Content-Security-Policy", security_csp);
+    MH(MHD_add_response_header)(r, "X-Content-Type-Options", "nosniff");
+    MH(MHD_add_response_header)(r, "Referrer-Policy", "no-referrer");
+    MH(MHD_add_response_header)(r, "X-Frame-Options", "DENY");
+    MH(MHD_add_response_header)(r, "Cache-Control", "no-store");
     if (cookie)
-        MHD_add_response_header(r, "Set-Cookie", cookie);
-    enum MHD_Result ret = MHD_queue_response(c, status, r);
-    MHD_destroy_response(r);
+        MH(MHD_add_response_header)(r, "Set-Cookie", cookie);
+    enum MHD_Result ret = MH(MHD_queue_response)(c, status, r);
+    MH(MHD_destroy_response)(r);
     return ret;
 }
 
@@ -114,12 +113,12 @@ static void thread_db_free(void *p)
 
 static const char *arg(struct MHD_Connection *c, const char *key)
 {
-    return MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, key);
+    return MH(MHD_lookup_connection_value)(c, MHD_GET_ARGUMENT_KIND, key);
 }
 
 static const char *header(struct MHD_Connection *c, const char *key)
 {
-    return MHD_lookup_connection_value(c, MHD_HEADER_KIND, key);
+    return MH(MHD_lookup_connection_value)(c, MHD_HEADER_KIND, key);
 }
 
 /* GET /: the page, with this session's CSRF token in it. */
@@ -252,7 +251,7 @@ static void *add_thread(void *p)
         json_object_object_add(rq->res.json, "error", json_object_new_string(err.message));
     }
     rq->answered = 1;
-    MHD_resume_connection(job->c);
+    MH(MHD_resume_connection)(job->c);
     free(job);
     pthread_mutex_lock(&dk->jobs_lock);
     dk->jobs--;
@@ -277,12 +276,12 @@ static enum MHD_Result start_add(desk *dk, struct MHD_Connection *c, request *rq
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     if (job) {
         *job = (add_job){dk, c, rq};
-        MHD_suspend_connection(c);
+        MH(MHD_suspend_connection)(c);
         if (pthread_create(&t, &attr, add_thread, job) == 0) {
             pthread_attr_destroy(&attr);
             return MHD_YES;
         }
-        MHD_resume_connection(c);
+        MH(MHD_resume_connection)(c);
         free(job);
     }
     pthread_attr_destroy(&attr);
@@ -442,6 +441,12 @@ static int loopback(const struct sockaddr_storage *ss)
 
 int desk_run(const desk_config *cfg, gisa_error *err)
 {
+    const char *why;
+    if (!mhd_api_get(&why)) {
+        err->status = GISA_ERR_IO;
+        snprintf(err->message, sizeof err->message, "%s", why);
+        return GISA_ERR_IO;
+    }
     desk dk;
     memset(&dk, 0, sizeof dk);
     dk.cfg = *cfg;
@@ -481,7 +486,7 @@ int desk_run(const desk_config *cfg, gisa_error *err)
                      MHD_ALLOW_SUSPEND_RESUME;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
-    struct MHD_Daemon *d = MHD_start_daemon(
+    struct MHD_Daemon *d = MH(MHD_start_daemon)(
         flags, 0, NULL, NULL, on_request, &dk,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, threads,
@@ -499,7 +504,7 @@ int desk_run(const desk_config *cfg, gisa_error *err)
                  dk.cfg.listen);
         return GISA_ERR_IO;
     }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info = MH(MHD_get_daemon_info)(d, MHD_DAEMON_INFO_BIND_PORT);
     if (info && !dk.port)
         dk.port = info->port;
     if (!loopback(&ss))
@@ -517,7 +522,7 @@ int desk_run(const desk_config *cfg, gisa_error *err)
     while (dk.jobs)
         pthread_cond_wait(&dk.jobs_done, &dk.jobs_lock);
     pthread_mutex_unlock(&dk.jobs_lock);
-    MHD_stop_daemon(d);
+    MH(MHD_stop_daemon)(d);
     pthread_cond_destroy(&dk.jobs_done);
     pthread_mutex_destroy(&dk.jobs_lock);
     pthread_key_delete(dk.db_key);

@@ -75,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     arena a;
     arena_init(&a);
     html_tree tree;
-    if (html5_parse(&tree, &a, in, size, context, false)) {
+    if (html5_parse(&tree, &a, in, size, context, false, NULL) == HTML5_OK) {
         check_tree(&tree);
     }
     html5_tree_free(&tree);

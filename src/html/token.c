@@ -29,13 +29,32 @@ void html_tok_new_doctype(html_tokenizer *t)
     sb_clear(&t->sys);
 }
 
+/* A limit hit: the tokenizer stops (html_next returns HTML_TOK_ERROR). */
+static void html_tok_over(html_tokenizer *t, html5_status why)
+{
+    t->over = why;
+    t->over_at = t->pos;
+    t->oom = true;
+}
+
 static void html_tok_commit_attr(html_tokenizer *t)
 {
     if (!t->attr_open)
         return;
     t->attr_open = false;
+    /* a dropped duplicate counts too: no attribute past the limit is read
+     * whole and then silently forgotten */
+    if (t->attr_name.n > t->max_attr_bytes ||
+        t->attr_value.n > t->max_attr_bytes - t->attr_name.n) {
+        html_tok_over(t, HTML5_OVER_ATTR_BYTES);
+        return;
+    }
     if (t->attr_dup)
         return;
+    if (t->n_attrs >= t->max_attrs) {
+        html_tok_over(t, HTML5_OVER_ATTRS);
+        return;
+    }
     if (t->n_attrs == t->cap_attrs) {
         size_t cap = t->cap_attrs ? t->cap_attrs * 2 : 16;
         html_attr *a = arena_alloc(t->a, cap * sizeof *a);

@@ -122,7 +122,7 @@ void tb_insert_foreign(builder *b, html_token *k, html_ns ns)
     if (k->n_attrs) {
         attrs = arena_alloc(b->tree->a, k->n_attrs * sizeof *attrs);
         if (!attrs) {
-            b->oom = true;
+            b->stop = true;
             return;
         }
         memcpy(attrs, k->attrs, k->n_attrs * sizeof *attrs);
@@ -203,7 +203,7 @@ static void in_foreign_content(builder *b, html_token *k)
         if (memchr(s.p, 0, s.n)) { /* U+0000 becomes U+FFFD here */
             char *c = arena_alloc(b->tree->a, s.n * 3);
             if (!c) {
-                b->oom = true;
+                b->stop = true;
                 return;
             }
             size_t n = 0;
@@ -268,7 +268,7 @@ static void in_foreign_content(builder *b, html_token *k)
 
 void tb_process(builder *b, html_token *k)
 {
-    if (b->oom)
+    if (b->stop)
         return;
     if (html_rules(b, k))
         tb_process_mode(b, k);

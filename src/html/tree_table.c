@@ -145,7 +145,7 @@ void tb_mode_in_table_text(builder *b, html_token *k)
             size_t cap = (p->n + s.n) * 2 + 16;
             char *q = arena_alloc(b->tree->a, cap);
             if (!q) {
-                b->oom = true;
+                b->stop = true;
                 return;
             }
             if (p->n)
@@ -473,7 +473,7 @@ html_str tb_only_ws(builder *b, html_str s)
         return s;
     char *c = arena_alloc(b->tree->a, s.n + 1);
     if (!c) {
-        b->oom = true;
+        b->stop = true;
         return (html_str){"", 0};
     }
     size_t n = 0;

@@ -6,6 +6,8 @@
  *
  * Work in progress (issue #21): templates and the foreign-content rules are
  * not implemented yet (see docs/html5.md for the pass rate). */
+#include <stdio.h>
+
 #include "treebuilder_impl.h"
 
 /* ---------------------------------------------------------------- modes */
@@ -142,6 +144,9 @@ void tb_mode_initial(builder *b, html_token *k)
         return;
     }
     if (k->type == HTML_TOK_DOCTYPE) {
+        if (tb_over_text(b, k->name.n) || tb_over_text(b, k->public_id.n) ||
+            tb_over_text(b, k->system_id.n))
+            return;
         uint32_t d = tb_new_node(b, HTML_NODE_DOCTYPE);
         if (d == HTML_NONE)
             return;
@@ -382,7 +387,7 @@ void tb_add_missing_attrs(builder *b, uint32_t node, const html_token *k)
             continue;
         html_attr *a = arena_alloc(b->tree->a, (N(node).n_attrs + 1) * sizeof *a);
         if (!a) {
-            b->oom = true;
+            b->stop = true;
             return;
         }
         if (N(node).n_attrs)
@@ -399,7 +404,7 @@ html_str tb_strip_nul(builder *b, html_str s)
         return s;
     char *c = arena_alloc(b->tree->a, s.n);
     if (!c) {
-        b->oom = true;
+        b->stop = true;
         return (html_str){"", 0};
     }
     size_t n = 0;
@@ -744,7 +749,7 @@ void tb_tmpl_push(builder *b, mode m)
         size_t cap = b->cap_tmpl ? b->cap_tmpl * 2 : 16;
         mode *s = realloc(b->tmpl, cap * sizeof *s);
         if (!s) {
-            b->oom = true;
+            b->stop = true;
             return;
         }
         b->tmpl = s;
@@ -801,7 +806,7 @@ void tb_mode_in_template(builder *b, html_token *k)
 
 void tb_process_mode(builder *b, html_token *k)
 {
-    if (b->oom)
+    if (b->stop)
         return;
     switch (b->mode) {
     case M_INITIAL: tb_mode_initial(b, k); break;
@@ -904,6 +909,8 @@ void tb_start_fragment(builder *b, const char *context)
         ns = HTML_NS_MATHML, context += 5;
     k.name = (html_str){context, strlen(context)};
     b->context = tb_create_element(b, &k, ns);
+    if (b->context == HTML_NONE)
+        return; /* a limit (max_nodes 1) or no memory: stopped */
     b->fragment = true;
     html_tag t = html_tag_of(k.name.p, k.name.n);
     if (t == HTML_TAG_title || t == HTML_TAG_textarea)
@@ -927,28 +934,76 @@ void tb_start_fragment(builder *b, const char *context)
         }
 }
 
-bool html5_parse(html_tree *tree, arena *a, const char *in, size_t len, const char *context,
-                bool scripting)
+static size_t limit_or(size_t v, size_t dflt)
 {
-    builder bb, *b = &bb;
-    memset(b, 0, sizeof *b);
-    memset(tree, 0, sizeof *tree);
-    tree->a = a;
-    b->tree = tree;
-    b->scripting = scripting;
-    b->frameset_ok = true;
-    if (!html_tokenizer_init(&b->tk, a, in, len))
-        return false;
-    tb_new_node(b, HTML_NODE_DOCUMENT);
-    if (context && *context)
-        tb_start_fragment(b, context);
+    return v ? v : dflt;
+}
+
+static html5_limits effective_limits(const html5_limits *l)
+{
+    html5_limits z = {0}, r;
+    if (!l)
+        l = &z;
+    r.max_input = limit_or(l->max_input, HTML5_DEFAULT_MAX_INPUT);
+    r.max_nodes = limit_or(l->max_nodes, HTML5_DEFAULT_MAX_NODES);
+    if (r.max_nodes > UINT32_MAX - 1)
+        r.max_nodes = UINT32_MAX - 1;
+    r.max_depth = limit_or(l->max_depth, HTML5_DEFAULT_MAX_DEPTH);
+    r.max_attrs = limit_or(l->max_attrs, HTML5_DEFAULT_MAX_ATTRS);
+    r.max_attr_bytes = limit_or(l->max_attr_bytes, HTML5_DEFAULT_MAX_ATTR_BYTES);
+    r.max_text = limit_or(l->max_text, HTML5_DEFAULT_MAX_TEXT);
+    return r;
+}
+
+/* The deepest element of the finished tree, by a walk along the links (no
+ * recursion, no stack). The builder refuses an element below the limit on
+ * the stack of open elements; this catches subtrees the adoption agency
+ * moved one level down. */
+static uint32_t deepest_element(const html_tree *t, size_t *depth)
+{
+    size_t d = 0, max = 0;
+    uint32_t deepest = HTML_NONE, n = 0;
+    for (;;) {
+        const html_node *x = &t->nodes[n];
+        if (x->first) {
+            n = x->first;
+            d += t->nodes[n].type == HTML_NODE_ELEMENT;
+            if (d > max)
+                max = d, deepest = n;
+            continue;
+        }
+        while (n && !t->nodes[n].next) {
+            d -= t->nodes[n].type == HTML_NODE_ELEMENT;
+            n = t->nodes[n].parent;
+        }
+        if (!n)
+            break;
+        d -= t->nodes[n].type == HTML_NODE_ELEMENT;
+        n = t->nodes[n].next;
+        d += t->nodes[n].type == HTML_NODE_ELEMENT;
+        if (d > max)
+            max = d, deepest = n;
+    }
+    *depth = max;
+    return deepest;
+}
+
+static void run(builder *b)
+{
     html_token k;
     for (;;) {
         html_token_type type = html_next(&b->tk, &k);
         if (type == HTML_TOK_ERROR) {
-            b->oom = true;
+            if (b->tk.over) {
+                b->tree->status = b->tk.over;
+                b->tree->status_at = b->tk.over_at;
+                b->tree->status_line = html_line_at(&b->tk, b->tk.over_at);
+            }
+            b->stop = true;
             break;
         }
+        b->at = k.begin;
+        b->line = k.line;
         if (b->skip_newline) {
             b->skip_newline = false;
             if (type == HTML_TOK_TEXT && k.data.n && k.data.p[0] == '\n') {
@@ -959,16 +1014,84 @@ bool html5_parse(html_tree *tree, arena *a, const char *in, size_t len, const ch
             }
         }
         tb_process(b, &k);
-        if (b->oom || type == HTML_TOK_EOF)
+        if (b->stop || type == HTML_TOK_EOF)
             break;
         /* the tokenizer reads CDATA sections only in foreign content */
         uint32_t cur = tb_current(b);
         b->tk.cdata_allowed = cur != HTML_NONE && N(cur).ns != HTML_NS_HTML;
     }
+}
+
+html5_status html5_parse(html_tree *tree, arena *a, const char *in, size_t len,
+                         const char *context, bool scripting, const html5_limits *limits)
+{
+    builder bb, *b = &bb;
+    memset(b, 0, sizeof *b);
+    memset(tree, 0, sizeof *tree);
+    tree->a = a;
+    tree->limits = effective_limits(limits);
+    b->tree = tree;
+    b->scripting = scripting;
+    b->frameset_ok = true;
+    if (tb_new_node(b, HTML_NODE_DOCUMENT) == HTML_NONE && !tree->n)
+        return tree->status = HTML5_NOMEM;
+    if (len > tree->limits.max_input)
+        return tree->status = HTML5_OVER_INPUT;
+    if (!html_tokenizer_init(&b->tk, a, in, len))
+        return tree->status = HTML5_NOMEM;
+    b->tk.max_attrs = tree->limits.max_attrs;
+    b->tk.max_attr_bytes = tree->limits.max_attr_bytes;
+    if (context && *context)
+        tb_start_fragment(b, context);
+    if (!b->stop)
+        run(b);
     free(b->open);
     free(b->fmt);
     free(b->tmpl);
-    return !b->oom;
+    if (b->stop && tree->status == HTML5_OK)
+        tree->status = HTML5_NOMEM;
+    size_t depth;
+    uint32_t deepest = deepest_element(tree, &depth);
+    if (tree->status == HTML5_OK && depth > tree->limits.max_depth) {
+        tree->status = HTML5_OVER_DEPTH;
+        tree->status_line = tree->nodes[deepest].line;
+        tree->status_at = SIZE_MAX; /* known by line only */
+    }
+    return tree->status;
+}
+
+void html5_status_message(const html_tree *t, char *buf, size_t n)
+{
+    const html5_limits *l = &t->limits;
+    int k = 0;
+    switch (t->status) {
+    case HTML5_OK: k = snprintf(buf, n, "parsed"); break;
+    case HTML5_NOMEM: k = snprintf(buf, n, "out of memory"); break;
+    case HTML5_OVER_INPUT:
+        k = snprintf(buf, n, "more than %zu bytes (the input limit)", l->max_input);
+        break;
+    case HTML5_OVER_NODES:
+        k = snprintf(buf, n, "more than %zu nodes (the node limit)", l->max_nodes);
+        break;
+    case HTML5_OVER_DEPTH:
+        k = snprintf(buf, n, "elements nested more than %zu deep (the depth limit)",
+                     l->max_depth);
+        break;
+    case HTML5_OVER_ATTRS:
+        k = snprintf(buf, n, "more than %zu attributes on one tag (the attribute limit)",
+                     l->max_attrs);
+        break;
+    case HTML5_OVER_ATTR_BYTES:
+        k = snprintf(buf, n, "an attribute over %zu bytes (the attribute size limit)",
+                     l->max_attr_bytes);
+        break;
+    case HTML5_OVER_TEXT:
+        k = snprintf(buf, n, "a text, comment or name over %zu bytes (the text limit)",
+                     l->max_text);
+        break;
+    }
+    if (t->status > HTML5_OVER_INPUT && k >= 0 && (size_t)k < n)
+        snprintf(buf + k, n - (size_t)k, " at line %u", (unsigned)t->status_line);
 }
 
 void html5_tree_free(html_tree *tree)

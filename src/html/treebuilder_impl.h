@@ -31,17 +31,21 @@ typedef struct builder {
     size_t n_fmt, cap_fmt;
     mode mode, original;
     uint32_t head, form, context;
-    bool frameset_ok, scripting, foster, oom, fragment;
+    bool frameset_ok, scripting, foster, stop, fragment;
     html_sb table_text; /* pending table character tokens */
     bool table_text_ws_only;
     bool skip_newline; /* a newline right after <pre>, <listing>, <textarea> */
     mode *tmpl;        /* the stack of template insertion modes */
     size_t n_tmpl, cap_tmpl;
+    size_t at;         /* the token being processed: its offset and line, */
+    uint32_t line;     /* for the message when a limit is hit */
 } builder;
 
 #define N(i) (b->tree->nodes[i])
 #define T(n) HTML_TAG_##n
 
+void tb_over(builder *b, html5_status why);
+bool tb_over_text(builder *b, size_t n);
 uint32_t tb_new_node(builder *b, html_node_type type);
 void tb_detach(builder *b, uint32_t c);
 void tb_insert_before(builder *b, uint32_t parent, uint32_t c, uint32_t before);

@@ -140,7 +140,7 @@ static void run_test(const char *file, int index, char *test, size_t tn, tally *
     html_tree tree;
     buf out = BUF_INIT;
     bool ok = false;
-    if (html5_parse(&tree, &a, data, len, context, false)) {
+    if (html5_parse(&tree, &a, data, len, context, false, NULL) == HTML5_OK) {
         uint32_t root = 0;
         if (frag)
             root = tree.nodes[0].first; /* the html element: its children */

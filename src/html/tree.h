@@ -110,6 +110,18 @@ html5_status html5_parse(html_tree *tree, arena *a, const char *in, size_t len,
                          const char *context, bool scripting, const html5_limits *limits);
 void html5_tree_free(html_tree *tree);
 
+/* As html5_parse, with each token handed to on_token before the tree
+ * builder acts on it (under the builder's own tokenizer state switches):
+ * `input` is the bytes the token's begin/end refer to (the input, or its
+ * UTF-8 repaired copy) and input_len their count. For checks on tokens
+ * (fuzz/fuzz_html5_invariants.c); html5_parse passes none. */
+typedef void (*html5_token_fn)(void *user, const html_token *k, const char *input,
+                               size_t input_len);
+html5_status html5_parse_observed(html_tree *tree, arena *a, const char *in, size_t len,
+                                  const char *context, bool scripting,
+                                  const html5_limits *limits, html5_token_fn on_token,
+                                  void *user);
+
 /* "more than 1024 attributes on one tag (the attribute limit) at line 3"
  * (no line for the input limit or out of memory), into buf[0..n). */
 void html5_status_message(const html_tree *tree, char *buf, size_t n);

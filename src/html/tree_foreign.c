@@ -195,6 +195,19 @@ static bool breaks_out(const html_token *k)
     return false;
 }
 
+/* Leave foreign content: pop to an integration point or an HTML element,
+ * then the token goes to the current insertion mode. */
+static void break_out(builder *b, html_token *k)
+{
+    while (b->n_open > 1) {
+        uint32_t c = tb_current(b);
+        if (tb_mathml_text_ip(b, c) || tb_html_ip(b, c) || N(c).ns == HTML_NS_HTML)
+            break;
+        tb_pop(b);
+    }
+    tb_process_mode(b, k);
+}
+
 static void in_foreign_content(builder *b, html_token *k)
 {
     switch (k->type) {
@@ -232,18 +245,17 @@ static void in_foreign_content(builder *b, html_token *k)
         return;
     case HTML_TOK_START_TAG:
         if (breaks_out(k)) {
-            while (b->n_open > 1) {
-                uint32_t c = tb_current(b);
-                if (tb_mathml_text_ip(b, c) || tb_html_ip(b, c) || N(c).ns == HTML_NS_HTML)
-                    break;
-                tb_pop(b);
-            }
-            tb_process_mode(b, k);
+            break_out(b, k);
             return;
         }
         tb_insert_foreign(b, k, (html_ns)N(tb_adjusted_current(b)).ns);
         return;
     case HTML_TOK_END_TAG: {
+        if ((k->name.n == 1 && k->name.p[0] == 'p') ||
+            (k->name.n == 2 && memcmp(k->name.p, "br", 2) == 0)) {
+            break_out(b, k); /* </p>, </br>: as the HTML rules take them */
+            return;
+        }
         size_t i = b->n_open;
         if (!i)
             return;

@@ -909,7 +909,9 @@ void tb_start_fragment(builder *b, const char *context)
     if (b->context == HTML_NONE)
         return; /* a limit (max_nodes 1) or no memory: stopped */
     b->fragment = true;
-    html_tag t = html_tag_of(k.name.p, k.name.n);
+    /* the tokenizer state follows an HTML context element only: an SVG
+     * <title> holds markup (foreign-fragment.dat 44, 45) */
+    html_tag t = ns == HTML_NS_HTML ? html_tag_of(k.name.p, k.name.n) : HTML_TAG_UNKNOWN;
     if (t == HTML_TAG_title || t == HTML_TAG_textarea)
         tb_switch_tokenizer(b, HTML_RCDATA);
     else if (t == HTML_TAG_style || t == HTML_TAG_xmp || t == HTML_TAG_iframe ||

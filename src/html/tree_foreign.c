@@ -241,7 +241,7 @@ static void in_foreign_content(builder *b, html_token *k)
         return;
     }
     case HTML_TOK_COMMENT:
-        tb_insert_comment(b, k, HTML_NONE);
+        tb_insert_comment(b, k, TB_HERE);
         return;
     case HTML_TOK_START_TAG:
         if (breaks_out(k)) {

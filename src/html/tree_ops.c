@@ -319,7 +319,7 @@ void tb_insert_comment(builder *b, const html_token *k, uint32_t parent)
     N(c).text = k->data;
     N(c).line = k->line;
     uint32_t before = HTML_NONE;
-    if (parent == HTML_NONE)
+    if (parent == TB_HERE)
         tb_insertion_place(b, &parent, &before);
     tb_insert_before(b, parent, c, before);
 }

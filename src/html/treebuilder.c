@@ -191,7 +191,7 @@ void tb_mode_before_head(builder *b, html_token *k)
     if (k->type == HTML_TOK_TEXT && tb_leading_ws(b, k, false))
         return;
     if (k->type == HTML_TOK_COMMENT) {
-        tb_insert_comment(b, k, HTML_NONE);
+        tb_insert_comment(b, k, TB_HERE);
         return;
     }
     if (k->type == HTML_TOK_DOCTYPE)
@@ -218,7 +218,7 @@ void tb_mode_in_head(builder *b, html_token *k)
     if (k->type == HTML_TOK_TEXT && tb_leading_ws(b, k, true))
         return;
     if (k->type == HTML_TOK_COMMENT) {
-        tb_insert_comment(b, k, HTML_NONE);
+        tb_insert_comment(b, k, TB_HERE);
         return;
     }
     if (k->type == HTML_TOK_DOCTYPE)
@@ -327,7 +327,7 @@ void tb_mode_after_head(builder *b, html_token *k)
     if (k->type == HTML_TOK_TEXT && tb_leading_ws(b, k, true))
         return;
     if (k->type == HTML_TOK_COMMENT) {
-        tb_insert_comment(b, k, HTML_NONE);
+        tb_insert_comment(b, k, TB_HERE);
         return;
     }
     if (k->type == HTML_TOK_DOCTYPE)
@@ -713,7 +713,7 @@ void tb_in_body(builder *b, html_token *k)
         return;
     }
     case HTML_TOK_COMMENT:
-        tb_insert_comment(b, k, HTML_NONE);
+        tb_insert_comment(b, k, TB_HERE);
         return;
     case HTML_TOK_START_TAG:
         tb_in_body_start(b, k);

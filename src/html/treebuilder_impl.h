@@ -63,6 +63,10 @@ uint32_t tb_insert_element(builder *b, const html_token *k);
 uint32_t tb_insert_named(builder *b, const char *name);
 void tb_append_text(builder *b, uint32_t node, html_str s);
 void tb_insert_text(builder *b, html_str s, uint32_t line);
+/* parent: a node (0, the document, too), or TB_HERE for the appropriate
+ * place for inserting a node (HTML_NONE is 0, the document: a comment
+ * after </html> once went into <body> for it) */
+#define TB_HERE UINT32_MAX
 void tb_insert_comment(builder *b, const html_token *k, uint32_t parent);
 bool tb_scope_boundary(builder *b, uint32_t node, int kind);
 bool tb_in_scope(builder *b, html_tag tag, int kind);

@@ -11,7 +11,8 @@
  *             where the last ended, the end-of-file token ends at the last
  *             byte, nothing follows it (markup that makes no token - a
  *             CDATA section's end, an empty one, "</>" - has its bytes go
- *             with the next token); each token's line is 1 + the line
+ *             with the next token; after "]]]" the text takes the last two
+ *             ']' and only the '>' goes with the next); each token's line is 1 + the line
  *             breaks (LF, CR, CRLF once) before it; a text token whose
  *             bytes hold no '&', CR, NUL, "<![" or "</>" is those bytes
  *             exactly; a tag's name is its bytes after "<" or "</" in ASCII
@@ -120,8 +121,12 @@ static size_t no_token_prefix(const char *raw, size_t n)
     return 0;
 }
 
-static void check_name(const html_token *k, const char *raw, size_t n)
+static void check_name(const html_token *k, const char *raw, size_t n, bool after_brackets)
 {
+    /* "]]]>": the text took the last two ']' (the tokenizer emits a ']'
+     * once it sees the next), and the '>' went with the next token */
+    if (after_brackets && n && raw[0] == '>')
+        raw++, n--;
     size_t skip = no_token_prefix(raw, n);
     raw += skip, n -= skip;
     size_t off = k->type == HTML_TOK_START_TAG ? 1 : 2;
@@ -140,7 +145,8 @@ static void check_name(const html_token *k, const char *raw, size_t n)
     }
 }
 
-static void check_token_text(const html_token *k, const char *raw, size_t n)
+static void check_token_text(const html_token *k, const char *raw, size_t n,
+                             bool after_brackets)
 {
     bool plain = !has_byte(raw, n, '&') && !has_byte(raw, n, '\r') && !has_byte(raw, n, '\0');
     if (k->type == HTML_TOK_TEXT) {
@@ -150,7 +156,7 @@ static void check_token_text(const html_token *k, const char *raw, size_t n)
             (k->data.n != n || memcmp(k->data.p, raw, n) != 0))
             FAIL("a text token is not its bytes");
     } else if (k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG) {
-        check_name(k, raw, n);
+        check_name(k, raw, n, after_brackets);
         for (size_t i = 0; plain && i < k->n_attrs; i++)
             if (!contains(raw, n, k->attrs[i].value.p, k->attrs[i].value.n))
                 FAIL("an attribute value not in its tag's bytes");
@@ -179,7 +185,8 @@ static void on_token(void *user, const html_token *k, const char *in, size_t len
             FAIL("the end-of-file token does not end the input");
         o->eof = true;
     }
-    check_token_text(k, in + k->begin, k->end - k->begin);
+    check_token_text(k, in + k->begin, k->end - k->begin,
+                     k->begin >= 2 && in[k->begin - 1] == ']' && in[k->begin - 2] == ']');
     if (k->type == HTML_TOK_TEXT)
         for (size_t i = 0; i < k->data.n; i++) {
             o->hist[(unsigned char)k->data.p[i]]++;

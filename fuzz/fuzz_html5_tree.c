@@ -7,9 +7,9 @@
  *     previous/next sibling links agree with one another;
  *   - only elements, the document and a template's contents have
  *     children; text and comments are valid UTF-8.
- * (No bound on the node count yet: reconstructing active formatting
- * elements can make quadratically many, as in browsers; the parser's own
- * limits are still to come, issue #21.)
+ * (Reconstructing active formatting elements can make quadratically many
+ * nodes, as in browsers; the parser's default limits bound them, and
+ * fuzz_html5_invariants checks the limits themselves.)
  * The input is copied into a buffer of its exact size, so a read past the
  * end is caught by AddressSanitizer. */
 #include <stdint.h>

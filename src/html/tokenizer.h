@@ -171,6 +171,10 @@ typedef struct html_tokenizer {
     html_sb name, data, pub, sys, attr_name, attr_value;
     html_attr *attrs;
     size_t n_attrs, cap_attrs;
+    /* a tag's attribute names by hash once it has many (token.c): index +
+     * 1 per slot, 0 empty; attr_hash_n is how many attrs it holds */
+    uint32_t *attr_hash;
+    size_t attr_hash_cap, attr_hash_n;
     bool attr_open; /* an attribute is being built */
     bool attr_dup;  /* the attribute being built repeats one: dropped */
     char esc[8];    /* script data double escape: the letters after "<" or "</" */

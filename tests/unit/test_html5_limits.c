@@ -152,6 +152,41 @@ static void test_attrs(void)
     CHECK_INT(parse("<p></p a b c d>", &l, msg, sizeof msg, NULL), HTML5_OVER_ATTRS);
 }
 
+/* Repeats among many attributes (found by hash past 16): dropped, the
+ * first kept, on two tags in a row so the hash starts again for each. */
+static void test_many_attrs(void)
+{
+    size_t cap = 40000, k = 0;
+    char *doc = malloc(cap);
+    for (int tag = 0; tag < 2; tag++) {
+        k += (size_t)snprintf(doc + k, cap - k, "<p>");
+        doc[k - 1] = ' ';
+        for (int i = 0; i < 1000; i++)
+            k += (size_t)snprintf(doc + k, cap - k, "a%d=v%d ", i, i);
+        k += (size_t)snprintf(doc + k, cap - k, "a500=x A999=y a0 a16=z>");
+    }
+    arena a;
+    arena_init(&a);
+    html_tree t;
+    CHECK_INT(html5_parse(&t, &a, doc, k, NULL, false, NULL), HTML5_OK);
+    int tags = 0;
+    for (uint32_t i = 0; i < t.n; i++) {
+        const html_node *n = &t.nodes[i];
+        if (n->type != HTML_NODE_ELEMENT || n->name.n != 1 || n->name.p[0] != 'p')
+            continue;
+        tags++;
+        CHECK_INT(n->n_attrs, 1000);
+        if (n->n_attrs == 1000) {
+            CHECK(n->attrs[500].value.n == 4 && memcmp(n->attrs[500].value.p, "v500", 4) == 0);
+            CHECK(n->attrs[999].value.n == 4 && memcmp(n->attrs[999].value.p, "v999", 4) == 0);
+        }
+    }
+    CHECK_INT(tags, 2);
+    html5_tree_free(&t);
+    arena_free(&a);
+    free(doc);
+}
+
 static void test_attr_bytes(void)
 {
     char msg[160];
@@ -192,6 +227,7 @@ int main(void)
     test_nodes();
     test_depth();
     test_attrs();
+    test_many_attrs();
     test_attr_bytes();
     test_text();
     CHECK_DONE();

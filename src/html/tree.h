@@ -92,7 +92,9 @@ typedef struct html_tree {
     bool quirks;
     arena *a;
     html5_status status;   /* as html5_parse returned */
-    size_t status_at;      /* a limit: the input offset where it was hit */
+    size_t status_at;      /* a limit: the input offset where it was hit
+                              (SIZE_MAX for a depth found by the last walk
+                              over the tree: the deepest element's line) */
     uint32_t status_line;  /* ... and its line */
     html5_limits limits;   /* the limits in force, defaults filled in */
 } html_tree;

@@ -23,9 +23,10 @@
  *             first / last / previous / next links agreeing, children only
  *             under elements, the document and template contents; text non-
  *             empty and valid UTF-8; no two attributes of an element share
- *             a name; a finished document is DOCTYPE? and comments, then one
- *             <html> holding <head> then <body> or <frameset> (comments and
- *             whitespace around them), a fragment one <html>;
+ *             a name; a finished document is comments and at most one
+ *             DOCTYPE, then one <html> holding <head> then <body> or
+ *             <frameset> (comments and whitespace around them), a fragment
+ *             one <html>;
  *   text    - no byte of text in the tree comes from nowhere: for every byte
  *             value, the tree's text holds at most as many as the text
  *             tokens did (a NUL may become U+FFFD's three bytes); and on a
@@ -282,10 +283,12 @@ static bool all_ws(html_str s)
     return true;
 }
 
-/* DOCTYPE? comments <html>(<head> <body>|<frameset>) comments; a fragment: <html>. */
+/* comments DOCTYPE? comments <html>(<head> <body>|<frameset>) comments; a
+ * fragment: <html>. */
 static void check_shape(const html_tree *t, bool fragment)
 {
     uint32_t root = HTML_NONE;
+    bool doctype = false;
     for (uint32_t c = t->nodes[0].first; c; c = t->nodes[c].next) {
         const html_node *n = &t->nodes[c];
         if (n->type == HTML_NODE_ELEMENT) {
@@ -293,8 +296,10 @@ static void check_shape(const html_tree *t, bool fragment)
                 FAIL("the document's element is not one <html>");
             root = c;
         } else if (n->type == HTML_NODE_DOCTYPE) {
-            if (root || c != t->nodes[0].first || fragment)
-                FAIL("a DOCTYPE after the first node");
+            /* comments may come before it (the initial mode keeps them) */
+            if (root || doctype || fragment)
+                FAIL("a second DOCTYPE, or one after <html>");
+            doctype = true;
         } else if (n->type != HTML_NODE_COMMENT || fragment) {
             FAIL("text (or a fragment's comment) beside <html>");
         }

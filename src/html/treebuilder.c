@@ -382,6 +382,10 @@ void tb_add_missing_attrs(builder *b, uint32_t node, const html_token *k)
                   memcmp(N(node).attrs[j].name.p, k->attrs[i].name.p, k->attrs[i].name.n) == 0;
         if (has)
             continue;
+        if (N(node).n_attrs >= b->tree->limits.max_attrs) { /* merged past the limit */
+            tb_over(b, HTML5_OVER_ATTRS);
+            return;
+        }
         html_attr *a = arena_alloc(b->tree->a, (N(node).n_attrs + 1) * sizeof *a);
         if (!a) {
             b->stop = true;

@@ -148,6 +148,13 @@ static void test_attrs(void)
     CHECK_INT(parse("<p a b a c a>", &l, msg, sizeof msg, NULL), HTML5_OK); /* repeats dropped */
     CHECK_INT(parse("\n<p a b c d>", &l, msg, sizeof msg, NULL), HTML5_OVER_ATTRS);
     CHECK_STR(msg, "more than 3 attributes on one tag (the attribute limit) at line 2");
+    /* a second <html> or <body> adds its attributes to the first: the
+     * merged element is held to the limit too (found by fuzz_html5_invariants) */
+    CHECK_INT(parse("<html a b><body><html c>", &l, msg, sizeof msg, NULL), HTML5_OK);
+    CHECK_INT(parse("<html a b>\n<body><html c d>", &l, msg, sizeof msg, NULL),
+              HTML5_OVER_ATTRS);
+    CHECK_HAS(msg, "at line 2");
+    CHECK_INT(parse("<body a b c><body a d>", &l, msg, sizeof msg, NULL), HTML5_OVER_ATTRS);
     /* an end tag's attributes are read (and dropped) under the same limit */
     CHECK_INT(parse("<p></p a b c d>", &l, msg, sizeof msg, NULL), HTML5_OVER_ATTRS);
 }

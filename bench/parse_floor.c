@@ -147,7 +147,7 @@ static size_t html5_tree(const char *page, size_t len)
     arena a;
     arena_init(&a);
     html_tree tree;
-    size_t n = html5_parse(&tree, &a, page, len, NULL, false) ? tree.n : 0;
+    size_t n = html5_parse(&tree, &a, page, len, NULL, false, NULL) == HTML5_OK ? tree.n : 0;
     html5_tree_free(&tree);
     arena_free(&a);
     return n;

@@ -38,6 +38,7 @@ bool html_tokenizer_init(html_tokenizer *t, arena *a, const char *in, size_t len
     t->a = a;
     t->line = 1;
     t->state = HTML_DATA;
+    t->max_attrs = t->max_attr_bytes = SIZE_MAX;
     if (utf8_check((const unsigned char *)in, len).invalid) {
         in = repair_utf8(a, in, len, &len);
         if (!in)

@@ -10,6 +10,7 @@ void html_tok_new_tag(html_tokenizer *t, html_token_type type)
     t->tok.self_closing = false;
     sb_clear(&t->name);
     t->n_attrs = 0;
+    t->attr_hash_n = 0;
     t->attr_open = false;
 }
 
@@ -29,13 +30,32 @@ void html_tok_new_doctype(html_tokenizer *t)
     sb_clear(&t->sys);
 }
 
+/* A limit hit: the tokenizer stops (html_next returns HTML_TOK_ERROR). */
+static void html_tok_over(html_tokenizer *t, html5_status why)
+{
+    t->over = why;
+    t->over_at = t->pos;
+    t->oom = true;
+}
+
 static void html_tok_commit_attr(html_tokenizer *t)
 {
     if (!t->attr_open)
         return;
     t->attr_open = false;
+    /* a dropped duplicate counts too: no attribute past the limit is read
+     * whole and then silently forgotten */
+    if (t->attr_name.n > t->max_attr_bytes ||
+        t->attr_value.n > t->max_attr_bytes - t->attr_name.n) {
+        html_tok_over(t, HTML5_OVER_ATTR_BYTES);
+        return;
+    }
     if (t->attr_dup)
         return;
+    if (t->n_attrs >= t->max_attrs) {
+        html_tok_over(t, HTML5_OVER_ATTRS);
+        return;
+    }
     if (t->n_attrs == t->cap_attrs) {
         size_t cap = t->cap_attrs ? t->cap_attrs * 2 : 16;
         html_attr *a = arena_alloc(t->a, cap * sizeof *a);
@@ -62,16 +82,79 @@ void html_tok_new_attr(html_tokenizer *t)
     sb_clear(&t->attr_value);
 }
 
+/* A repeated attribute name is looked for among the names before it: one
+ * by one while there are few, by hash past HASH_FROM, so a tag of many
+ * attributes costs linear time, not quadratic (max_attrs is 1,024 by
+ * default; a page of such tags would otherwise take seconds). */
+enum { HASH_FROM = 16 };
+
+static size_t name_hash(const char *p, size_t n)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 16777619u;
+    return h;
+}
+
+static bool same_name(const html_attr *a, const char *p, size_t n)
+{
+    return a->name.n == n && memcmp(a->name.p, p, n) == 0;
+}
+
+/* Bring the hash up to the committed attributes, rebuilt bigger when
+ * half full; false only when out of memory. */
+static bool hash_sync(html_tokenizer *t)
+{
+    if (t->attr_hash_n > t->n_attrs) /* a new tag: start again */
+        t->attr_hash_n = 0;
+    if (!t->attr_hash_n || 2 * (t->n_attrs + 1) > t->attr_hash_cap) {
+        size_t cap = t->attr_hash_cap ? t->attr_hash_cap : 64;
+        while (2 * (t->n_attrs + 1) > cap)
+            cap *= 2;
+        if (cap != t->attr_hash_cap) {
+            uint32_t *h = arena_alloc(t->a, cap * sizeof *h);
+            if (!h)
+                return t->oom = true, false;
+            t->attr_hash = h;
+            t->attr_hash_cap = cap;
+        }
+        memset(t->attr_hash, 0, t->attr_hash_cap * sizeof *t->attr_hash);
+        t->attr_hash_n = 0;
+    }
+    size_t mask = t->attr_hash_cap - 1;
+    for (; t->attr_hash_n < t->n_attrs; t->attr_hash_n++) {
+        const html_attr *a = &t->attrs[t->attr_hash_n];
+        size_t h = name_hash(a->name.p, a->name.n) & mask;
+        while (t->attr_hash[h])
+            h = (h + 1) & mask;
+        t->attr_hash[h] = (uint32_t)t->attr_hash_n + 1;
+    }
+    return true;
+}
+
+static bool seen_before(html_tokenizer *t, const char *p, size_t n)
+{
+    if (t->n_attrs < HASH_FROM) {
+        for (size_t i = 0; i < t->n_attrs; i++)
+            if (same_name(&t->attrs[i], p, n))
+                return true;
+        return false;
+    }
+    if (!hash_sync(t))
+        return false;
+    size_t mask = t->attr_hash_cap - 1;
+    for (size_t h = name_hash(p, n) & mask; t->attr_hash[h]; h = (h + 1) & mask)
+        if (same_name(&t->attrs[t->attr_hash[h] - 1], p, n))
+            return true;
+    return false;
+}
+
 /* Leaving the attribute name state: a repeated name is dropped. */
 void html_tok_attr_name_done(html_tokenizer *t)
 {
-    for (size_t i = 0; i < t->n_attrs; i++) {
-        if (t->attrs[i].name.n == t->attr_name.n &&
-            memcmp(t->attrs[i].name.p, t->attr_name.p, t->attr_name.n) == 0) {
-            html_tok_error(t, "duplicate-attribute");
-            t->attr_dup = true;
-            return;
-        }
+    if (seen_before(t, t->attr_name.p, t->attr_name.n)) {
+        html_tok_error(t, "duplicate-attribute");
+        t->attr_dup = true;
     }
 }
 

@@ -138,6 +138,19 @@ typedef struct html_sb {
     size_t n, cap;
 } html_sb;
 
+/* How a parse ended: the limits are the parser's own (tree.h's
+ * html5_limits); the tokenizer enforces the two on attributes. */
+typedef enum html5_status {
+    HTML5_OK,
+    HTML5_NOMEM,
+    HTML5_OVER_INPUT,      /* the input is longer than max_input bytes */
+    HTML5_OVER_NODES,      /* the tree would hold more than max_nodes nodes */
+    HTML5_OVER_DEPTH,      /* elements nested more than max_depth deep */
+    HTML5_OVER_ATTRS,      /* a tag with more than max_attrs attributes */
+    HTML5_OVER_ATTR_BYTES, /* an attribute's name and value over max_attr_bytes */
+    HTML5_OVER_TEXT        /* a text node, comment or DOCTYPE string over max_text */
+} html5_status;
+
 /* Parse errors, by the Standard's code names, reach this callback. */
 typedef void (*html_error_fn)(void *user, const char *code, size_t offset);
 
@@ -158,6 +171,10 @@ typedef struct html_tokenizer {
     html_sb name, data, pub, sys, attr_name, attr_value;
     html_attr *attrs;
     size_t n_attrs, cap_attrs;
+    /* a tag's attribute names by hash once it has many (token.c): index +
+     * 1 per slot, 0 empty; attr_hash_n is how many attrs it holds */
+    uint32_t *attr_hash;
+    size_t attr_hash_cap, attr_hash_n;
     bool attr_open; /* an attribute is being built */
     bool attr_dup;  /* the attribute being built repeats one: dropped */
     char esc[8];    /* script data double escape: the letters after "<" or "</" */
@@ -186,7 +203,15 @@ typedef struct html_tokenizer {
 
     html_error_fn on_error;
     void *error_user;
-    bool oom;
+    bool oom;          /* stop: out of memory, or `over` a limit */
+    html5_status over; /* the limit hit (oom is then set too), or HTML5_OK */
+    size_t over_at;    /* the offset where it was hit */
+
+    /* limits on attributes, SIZE_MAX after init (none): a tag with more
+     * than max_attrs attributes kept, or an attribute whose decoded name
+     * and value together pass max_attr_bytes, stops the tokenizer with
+     * HTML_TOK_ERROR and `over` set: never a token cut short */
+    size_t max_attrs, max_attr_bytes;
 } html_tokenizer;
 
 /* Start on in[0..len). When the input is not valid UTF-8 a repaired copy is
@@ -201,7 +226,8 @@ static inline const char *html_tokenizer_input(const html_tokenizer *t) { return
  * noncharacters) to fn; set before the first html_next. */
 void html_tokenizer_on_error(html_tokenizer *t, html_error_fn fn, void *user);
 
-/* The next token; HTML_TOK_EOF once at the end and ever after. */
+/* The next token; HTML_TOK_EOF once at the end and ever after;
+ * HTML_TOK_ERROR (then ever after) when out of memory or over a limit. */
 html_token_type html_next(html_tokenizer *t, html_token *out);
 
 /* For the tree builder and the tests: switch state, set the last start tag. */

@@ -61,19 +61,71 @@ typedef struct html_node {
     uint32_t n_attrs;
 } html_node;
 
+/* The parser's limits, each enforced while parsing: a document over one is
+ * refused (html5_parse returns which, with the offset and line where it
+ * was hit), never cut short and passed off as whole. A field left 0 takes
+ * its default. Defaults are set high enough for any real page, to bound
+ * what a hostile one can cost: */
+#define HTML5_DEFAULT_MAX_INPUT ((size_t)256 << 20)  /* bytes, before UTF-8 repair */
+#define HTML5_DEFAULT_MAX_NODES ((size_t)1 << 22)    /* nodes of every kind */
+#define HTML5_DEFAULT_MAX_DEPTH 512u                 /* elements nested, as Blink */
+#define HTML5_DEFAULT_MAX_ATTRS ((size_t)1024)       /* attributes kept on one tag */
+#define HTML5_DEFAULT_MAX_ATTR_BYTES ((size_t)64 << 20) /* one attribute: name + value */
+#define HTML5_DEFAULT_MAX_TEXT ((size_t)256 << 20)   /* one text node, comment, DOCTYPE string */
+
+typedef struct html5_limits {
+    size_t max_input;      /* bytes of input */
+    size_t max_nodes;      /* nodes in the tree, the document node included
+                              (at most UINT32_MAX - 1: nodes are uint32 indices) */
+    size_t max_depth;      /* elements from the root element down, both
+                              counted: <html> alone is depth 1 */
+    size_t max_attrs;      /* attributes on one tag, a dropped duplicate not counted */
+    size_t max_attr_bytes; /* one attribute's decoded name and value together,
+                              a dropped duplicate included */
+    size_t max_text;       /* bytes of one text node (after adjacent text is
+                              merged), one comment, one DOCTYPE name or id */
+} html5_limits;
+
 typedef struct html_tree {
     html_node *nodes; /* nodes[0] is the document */
     uint32_t n, cap;
     bool quirks;
     arena *a;
+    html5_status status;   /* as html5_parse returned */
+    size_t status_at;      /* a limit: the input offset where it was hit
+                              (SIZE_MAX for a depth found by the last walk
+                              over the tree: the deepest element's line) */
+    uint32_t status_line;  /* ... and its line */
+    html5_limits limits;   /* the limits in force, defaults filled in */
 } html_tree;
 
 /* Parse in[0..len) into *tree (nodes malloc'd, strings in the arena or the
  * input). A fragment when context names an element (the context element's
- * children are then the children of the tree's html element). False only
- * when out of memory. */
-bool html5_parse(html_tree *tree, arena *a, const char *in, size_t len, const char *context,
-                bool scripting);
+ * children are then the children of the tree's html element). `limits`
+ * NULL means every default.
+ *
+ * HTML5_OK, or why the parse stopped: out of memory, or a limit. Then the
+ * tree holds what was built before the stop (still a tree: links agree,
+ * no node past max_nodes) and must be treated as refused, not as the
+ * document; html5_status_message says why. */
+html5_status html5_parse(html_tree *tree, arena *a, const char *in, size_t len,
+                         const char *context, bool scripting, const html5_limits *limits);
 void html5_tree_free(html_tree *tree);
+
+/* As html5_parse, with each token handed to on_token before the tree
+ * builder acts on it (under the builder's own tokenizer state switches):
+ * `input` is the bytes the token's begin/end refer to (the input, or its
+ * UTF-8 repaired copy) and input_len their count. For checks on tokens
+ * (fuzz/fuzz_html5_invariants.c); html5_parse passes none. */
+typedef void (*html5_token_fn)(void *user, const html_token *k, const char *input,
+                               size_t input_len);
+html5_status html5_parse_observed(html_tree *tree, arena *a, const char *in, size_t len,
+                                  const char *context, bool scripting,
+                                  const html5_limits *limits, html5_token_fn on_token,
+                                  void *user);
+
+/* "more than 1024 attributes on one tag (the attribute limit) at line 3"
+ * (no line for the input limit or out of memory), into buf[0..n). */
+void html5_status_message(const html_tree *tree, char *buf, size_t n);
 
 #endif

@@ -122,7 +122,7 @@ void tb_insert_foreign(builder *b, html_token *k, html_ns ns)
     if (k->n_attrs) {
         attrs = arena_alloc(b->tree->a, k->n_attrs * sizeof *attrs);
         if (!attrs) {
-            b->oom = true;
+            b->stop = true;
             return;
         }
         memcpy(attrs, k->attrs, k->n_attrs * sizeof *attrs);
@@ -195,6 +195,19 @@ static bool breaks_out(const html_token *k)
     return false;
 }
 
+/* Leave foreign content: pop to an integration point or an HTML element,
+ * then the token goes to the current insertion mode. */
+static void break_out(builder *b, html_token *k)
+{
+    while (b->n_open > 1) {
+        uint32_t c = tb_current(b);
+        if (tb_mathml_text_ip(b, c) || tb_html_ip(b, c) || N(c).ns == HTML_NS_HTML)
+            break;
+        tb_pop(b);
+    }
+    tb_process_mode(b, k);
+}
+
 static void in_foreign_content(builder *b, html_token *k)
 {
     switch (k->type) {
@@ -203,7 +216,7 @@ static void in_foreign_content(builder *b, html_token *k)
         if (memchr(s.p, 0, s.n)) { /* U+0000 becomes U+FFFD here */
             char *c = arena_alloc(b->tree->a, s.n * 3);
             if (!c) {
-                b->oom = true;
+                b->stop = true;
                 return;
             }
             size_t n = 0;
@@ -228,22 +241,21 @@ static void in_foreign_content(builder *b, html_token *k)
         return;
     }
     case HTML_TOK_COMMENT:
-        tb_insert_comment(b, k, HTML_NONE);
+        tb_insert_comment(b, k, TB_HERE);
         return;
     case HTML_TOK_START_TAG:
         if (breaks_out(k)) {
-            while (b->n_open > 1) {
-                uint32_t c = tb_current(b);
-                if (tb_mathml_text_ip(b, c) || tb_html_ip(b, c) || N(c).ns == HTML_NS_HTML)
-                    break;
-                tb_pop(b);
-            }
-            tb_process_mode(b, k);
+            break_out(b, k);
             return;
         }
         tb_insert_foreign(b, k, (html_ns)N(tb_adjusted_current(b)).ns);
         return;
     case HTML_TOK_END_TAG: {
+        if ((k->name.n == 1 && k->name.p[0] == 'p') ||
+            (k->name.n == 2 && memcmp(k->name.p, "br", 2) == 0)) {
+            break_out(b, k); /* </p>, </br>: as the HTML rules take them */
+            return;
+        }
         size_t i = b->n_open;
         if (!i)
             return;
@@ -268,7 +280,7 @@ static void in_foreign_content(builder *b, html_token *k)
 
 void tb_process(builder *b, html_token *k)
 {
-    if (b->oom)
+    if (b->stop)
         return;
     if (html_rules(b, k))
         tb_process_mode(b, k);

@@ -33,14 +33,41 @@ html_tag html_tag_of(const char *name, size_t n)
 }
 /* ---------------------------------------------------------------- the tree */
 
+/* A limit hit: the parse stops after the token being processed, which
+ * makes no node past the limit (what would have gone over is not made). */
+void tb_over(builder *b, html5_status why)
+{
+    if (!b->stop) {
+        b->tree->status = why;
+        b->tree->status_at = b->at;
+        b->tree->status_line = b->line;
+    }
+    b->stop = true;
+}
+
+/* Over max_text: a text node, comment or name would be longer. */
+bool tb_over_text(builder *b, size_t n)
+{
+    if (n <= b->tree->limits.max_text)
+        return false;
+    tb_over(b, HTML5_OVER_TEXT);
+    return true;
+}
+
 uint32_t tb_new_node(builder *b, html_node_type type)
 {
     html_tree *t = b->tree;
+    if (b->stop) /* nothing more once stopped, whatever the token still asks */
+        return HTML_NONE;
+    if (t->n >= t->limits.max_nodes) {
+        tb_over(b, HTML5_OVER_NODES);
+        return HTML_NONE;
+    }
     if (t->n == t->cap) {
         uint32_t cap = t->cap ? t->cap * 2 : 256;
         html_node *nodes = realloc(t->nodes, cap * sizeof *nodes);
         if (!nodes) {
-            b->oom = true;
+            b->stop = true;
             return HTML_NONE;
         }
         t->nodes = nodes;
@@ -71,6 +98,8 @@ void tb_detach(builder *b, uint32_t c)
 /* Insert c into parent before `before` (HTML_NONE: at the end). */
 void tb_insert_before(builder *b, uint32_t parent, uint32_t c, uint32_t before)
 {
+    if (c == HTML_NONE) /* a node that could not be made (a limit, no memory) */
+        return;
     N(c).parent = parent;
     if (before == HTML_NONE) {
         N(c).prev = N(parent).last;
@@ -151,7 +180,7 @@ void tb_push(builder *b, uint32_t node)
         size_t cap = b->cap_open ? b->cap_open * 2 : 64;
         uint32_t *o = realloc(b->open, cap * sizeof *o);
         if (!o) {
-            b->oom = true;
+            b->stop = true;
             return;
         }
         b->open = o;
@@ -172,15 +201,28 @@ html_attr *tb_copy_attrs(builder *b, const html_attr *a, size_t n)
         return NULL;
     html_attr *c = arena_alloc(b->tree->a, n * sizeof *c);
     if (!c) {
-        b->oom = true;
+        b->stop = true;
         return NULL;
     }
     memcpy(c, a, n * sizeof *c);
     return c;
 }
 
+/* An element goes at most one below the current node: refused when that
+ * passes max_depth (html5_parse checks the finished tree's depth too, for
+ * the adoption agency moves subtrees down). */
+static bool tb_over_depth(builder *b)
+{
+    if (b->n_open < b->tree->limits.max_depth)
+        return false;
+    tb_over(b, HTML5_OVER_DEPTH);
+    return true;
+}
+
 uint32_t tb_create_element(builder *b, const html_token *k, html_ns ns)
 {
+    if (tb_over_depth(b) || tb_over_text(b, k->name.n))
+        return HTML_NONE;
     uint32_t e = tb_new_node(b, HTML_NODE_ELEMENT);
     if (e == HTML_NONE)
         return e;
@@ -223,6 +265,8 @@ uint32_t tb_insert_named(builder *b, const char *name)
 void tb_append_text(builder *b, uint32_t node, html_str s)
 {
     html_node *n = &N(node);
+    if (tb_over_text(b, n->text.n + s.n))
+        return;
     if (!n->cap && n->text.p + n->text.n == s.p) {
         n->text.n += s.n;
         return;
@@ -231,7 +275,7 @@ void tb_append_text(builder *b, uint32_t node, html_str s)
         size_t cap = (n->text.n + s.n) * 2;
         char *p = arena_alloc(b->tree->a, cap);
         if (!p) {
-            b->oom = true;
+            b->stop = true;
             return;
         }
         memcpy(p, n->text.p, n->text.n);
@@ -255,6 +299,8 @@ void tb_insert_text(builder *b, html_str s, uint32_t line)
         tb_append_text(b, prev, s);
         return;
     }
+    if (tb_over_text(b, s.n))
+        return;
     uint32_t t = tb_new_node(b, HTML_NODE_TEXT);
     if (t == HTML_NONE)
         return;
@@ -265,13 +311,15 @@ void tb_insert_text(builder *b, html_str s, uint32_t line)
 
 void tb_insert_comment(builder *b, const html_token *k, uint32_t parent)
 {
+    if (tb_over_text(b, k->data.n))
+        return;
     uint32_t c = tb_new_node(b, HTML_NODE_COMMENT);
     if (c == HTML_NONE)
         return;
     N(c).text = k->data;
     N(c).line = k->line;
     uint32_t before = HTML_NONE;
-    if (parent == HTML_NONE)
+    if (parent == TB_HERE)
         tb_insertion_place(b, &parent, &before);
     tb_insert_before(b, parent, c, before);
 }
@@ -431,7 +479,7 @@ void tb_fmt_add(builder *b, uint32_t node)
         size_t cap = b->cap_fmt ? b->cap_fmt * 2 : 32;
         afe *f = realloc(b->fmt, cap * sizeof *f);
         if (!f) {
-            b->oom = true;
+            b->stop = true;
             return;
         }
         b->fmt = f;
@@ -527,6 +575,8 @@ void tb_stack_remove(builder *b, uint32_t node)
  * and the adoption agency. */
 uint32_t tb_clone_element(builder *b, uint32_t node)
 {
+    if (tb_over_depth(b))
+        return HTML_NONE;
     uint32_t c = tb_new_node(b, HTML_NODE_ELEMENT);
     if (c == HTML_NONE)
         return c;

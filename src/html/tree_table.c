@@ -48,7 +48,7 @@ void tb_mode_in_table(builder *b, html_token *k)
         return;
     }
     if (k->type == HTML_TOK_COMMENT) {
-        tb_insert_comment(b, k, HTML_NONE);
+        tb_insert_comment(b, k, TB_HERE);
         return;
     }
     if (k->type == HTML_TOK_DOCTYPE)
@@ -145,7 +145,7 @@ void tb_mode_in_table_text(builder *b, html_token *k)
             size_t cap = (p->n + s.n) * 2 + 16;
             char *q = arena_alloc(b->tree->a, cap);
             if (!q) {
-                b->oom = true;
+                b->stop = true;
                 return;
             }
             if (p->n)
@@ -206,7 +206,7 @@ void tb_mode_in_column_group(builder *b, html_token *k)
     if (k->type == HTML_TOK_TEXT && tb_leading_ws(b, k, true))
         return;
     if (k->type == HTML_TOK_COMMENT) {
-        tb_insert_comment(b, k, HTML_NONE);
+        tb_insert_comment(b, k, TB_HERE);
         return;
     }
     if (k->type == HTML_TOK_DOCTYPE)
@@ -388,7 +388,7 @@ void tb_mode_in_select(builder *b, html_token *k)
         tb_insert_text(b, tb_strip_nul(b, k->data), k->line);
         return;
     case HTML_TOK_COMMENT:
-        tb_insert_comment(b, k, HTML_NONE);
+        tb_insert_comment(b, k, TB_HERE);
         return;
     case HTML_TOK_EOF:
         tb_in_body(b, k);
@@ -473,7 +473,7 @@ html_str tb_only_ws(builder *b, html_str s)
         return s;
     char *c = arena_alloc(b->tree->a, s.n + 1);
     if (!c) {
-        b->oom = true;
+        b->stop = true;
         return (html_str){"", 0};
     }
     size_t n = 0;
@@ -515,7 +515,7 @@ void tb_mode_frameset(builder *b, html_token *k)
     if (k->type == HTML_TOK_TEXT) {
         tb_insert_text(b, tb_only_ws(b, k->data), k->line);
     } else if (k->type == HTML_TOK_COMMENT) {
-        tb_insert_comment(b, k, HTML_NONE);
+        tb_insert_comment(b, k, TB_HERE);
     } else if (tb_is_start(k, "html")) {
         tb_in_body(b, k);
     } else if (tb_is_start(k, "noframes")) {

@@ -31,17 +31,21 @@ typedef struct builder {
     size_t n_fmt, cap_fmt;
     mode mode, original;
     uint32_t head, form, context;
-    bool frameset_ok, scripting, foster, oom, fragment;
+    bool frameset_ok, scripting, foster, stop, fragment;
     html_sb table_text; /* pending table character tokens */
     bool table_text_ws_only;
     bool skip_newline; /* a newline right after <pre>, <listing>, <textarea> */
     mode *tmpl;        /* the stack of template insertion modes */
     size_t n_tmpl, cap_tmpl;
+    size_t at;         /* the token being processed: its offset and line, */
+    uint32_t line;     /* for the message when a limit is hit */
 } builder;
 
 #define N(i) (b->tree->nodes[i])
 #define T(n) HTML_TAG_##n
 
+void tb_over(builder *b, html5_status why);
+bool tb_over_text(builder *b, size_t n);
 uint32_t tb_new_node(builder *b, html_node_type type);
 void tb_detach(builder *b, uint32_t c);
 void tb_insert_before(builder *b, uint32_t parent, uint32_t c, uint32_t before);
@@ -59,6 +63,10 @@ uint32_t tb_insert_element(builder *b, const html_token *k);
 uint32_t tb_insert_named(builder *b, const char *name);
 void tb_append_text(builder *b, uint32_t node, html_str s);
 void tb_insert_text(builder *b, html_str s, uint32_t line);
+/* parent: a node (0, the document, too), or TB_HERE for the appropriate
+ * place for inserting a node (HTML_NONE is 0, the document: a comment
+ * after </html> once went into <body> for it) */
+#define TB_HERE UINT32_MAX
 void tb_insert_comment(builder *b, const html_token *k, uint32_t parent);
 bool tb_scope_boundary(builder *b, uint32_t node, int kind);
 bool tb_in_scope(builder *b, html_tag tag, int kind);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "serve.h"
 
@@ -238,6 +239,13 @@ static char *col_dup(sqlite3_stmt *st, int i)
     return t ? strdup((const char *)t) : NULL;
 }
 
+/* The row's string fields in column order (db_article's SELECT). */
+#define ROW_STRINGS(r)                                                                  \
+    {&(r)->url, &(r)->title, &(r)->date, &(r)->author, &(r)->publisher, &(r)->site_name, \
+     &(r)->lang, &(r)->license, &(r)->text, &(r)->status, &(r)->draft, &(r)->path,       \
+     &(r)->format, &(r)->department, &(r)->contact, &(r)->page_url, &(r)->parent_url}
+#define NROW_STRINGS 17
+
 int db_article(desk_db *d, int64_t id, article_row *r, gisa_error *err)
 {
     memset(r, 0, sizeof *r);
@@ -245,8 +253,10 @@ int db_article(desk_db *d, int64_t id, article_row *r, gisa_error *err)
     if (sqlite3_prepare_v2(d->db,
                            "SELECT a.url, a.title, a.date, a.author, a.publisher, a.site_name,"
                            " a.lang, a.license, a.text, coalesce(d.status, 'new'), d.draft,"
-                           " d.path, d.format, a.dup_of, a.canonical"
+                           " d.path, d.format, a.department, a.contact, p.url, p.parent_url,"
+                           " a.dup_of, a.canonical"
                            " FROM articles a LEFT JOIN desk d ON d.page_id = a.page_id"
+                           " LEFT JOIN pages p ON p.id = a.page_id"
                            " WHERE a.page_id = ?",
                            -1, &st, NULL) != SQLITE_OK)
         return db_fail(err, d, "cannot read an article"), -1;
@@ -254,15 +264,13 @@ int db_article(desk_db *d, int64_t id, article_row *r, gisa_error *err)
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         r->id = id;
-        char **f[] = {&r->url, &r->title, &r->date, &r->author, &r->publisher, &r->site_name,
-                      &r->lang, &r->license, &r->text, &r->status, &r->draft, &r->path,
-                      &r->format};
-        for (int i = 0; i < 13; i++)
+        char **f[] = ROW_STRINGS(r);
+        for (int i = 0; i < NROW_STRINGS; i++)
             *f[i] = col_dup(st, i);
-        r->dup_of = sqlite3_column_int64(st, 13);
-        if (sqlite3_column_type(st, 14) != SQLITE_NULL) {
+        r->dup_of = sqlite3_column_int64(st, NROW_STRINGS);
+        if (sqlite3_column_type(st, NROW_STRINGS + 1) != SQLITE_NULL) {
             free(r->url); /* the page's own address, as a post credits it */
-            r->url = col_dup(st, 14);
+            r->url = col_dup(st, NROW_STRINGS + 1);
         }
     } else if (rc != SQLITE_DONE) {
         db_fail(err, d, "cannot read an article");
@@ -273,11 +281,106 @@ int db_article(desk_db *d, int64_t id, article_row *r, gisa_error *err)
 
 void article_row_clear(article_row *r)
 {
-    char *f[] = {r->url, r->title, r->date, r->author, r->publisher, r->site_name, r->lang,
-                 r->license, r->text, r->status, r->draft, r->path, r->format};
-    for (int i = 0; i < 13; i++)
-        free(f[i]);
+    char **f[] = ROW_STRINGS(r);
+    for (int i = 0; i < NROW_STRINGS; i++)
+        free(*f[i]);
     memset(r, 0, sizeof *r);
+}
+
+/* What an attachment is, by its Content-Type or else the extension of its
+ * URL's path (the store keeps no bytes to sniff; ingest took only
+ * documents its readers recognised by their bytes). */
+static const char *attachment_kind(const char *url, const char *ctype)
+{
+    if (ctype && strstr(ctype, "pdf"))
+        return "PDF";
+    if (ctype && strstr(ctype, "hwp+zip"))
+        return "HWPX";
+    size_t n = strcspn(url, "?#");
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (url[i] == '.')
+            dot = url + i;
+        else if (url[i] == '/')
+            dot = NULL;
+    size_t e = dot ? n - (size_t)(dot - url) : 0;
+    if (e == 4 && !strncasecmp(dot, ".pdf", 4))
+        return "PDF";
+    if (e == 5 && !strncasecmp(dot, ".hwpx", 5))
+        return "HWPX";
+    if (e == 4 && !strncasecmp(dot, ".hwp", 4))
+        return "HWP";
+    return ctype && strstr(ctype, "hwp") ? "HWP" : "document";
+}
+
+/* The last segment of a URL's path, %XX decoded where that gives UTF-8:
+ * the file name an editor recognises. */
+static json_object *attachment_name(const char *url)
+{
+    size_t n = strcspn(url, "?#");
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++)
+        if (url[i] == '/')
+            start = i + 1;
+    char name[512];
+    size_t len = n - start < sizeof name - 1 ? n - start : sizeof name - 1;
+    memcpy(name, url + start, len);
+    name[len] = '\0';
+    /* form_decode reads '+' as a space: a path's '+' is itself, so such a
+     * name is shown as it is */
+    char decoded[512];
+    memcpy(decoded, name, len + 1);
+    int ok = len && !strchr(name, '+') && form_decode(decoded) && *decoded;
+    return json_object_new_string(ok ? decoded : name);
+}
+
+json_object *db_attachments(desk_db *d, const char *page_url)
+{
+    json_object *list = json_object_new_array();
+    sqlite3_stmt *st;
+    if (!page_url ||
+        sqlite3_prepare_v2(d->db,
+                           /* pages_parent finds them; of an attachment stored in
+                            * several versions (its bytes changed), the newest */
+                           "SELECT p.url, p.content_type, a.page_id, p.error FROM pages p"
+                           " LEFT JOIN articles a ON a.page_id = p.id"
+                           " WHERE p.parent_url = ?1 AND p.id = (SELECT max(q.id) FROM pages q"
+                           " WHERE q.url = p.url AND q.parent_url = ?1)"
+                           " ORDER BY p.id LIMIT 200",
+                           -1, &st, NULL) != SQLITE_OK)
+        return list;
+    sqlite3_bind_text(st, 1, page_url, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *url = (const char *)sqlite3_column_text(st, 0);
+        const char *ctype = (const char *)sqlite3_column_text(st, 1);
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "url", json_object_new_string(url ? url : ""));
+        json_object_object_add(o, "name", attachment_name(url ? url : ""));
+        json_object_object_add(o, "kind",
+                               json_object_new_string(attachment_kind(url ? url : "", ctype)));
+        json_object_object_add(o, "id", sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL :
+                               json_object_new_int64(sqlite3_column_int64(st, 2)));
+        put_col(o, "error", st, 3);
+        json_object_array_add(list, o);
+    }
+    sqlite3_finalize(st);
+    return list;
+}
+
+int64_t db_page_article(desk_db *d, const char *url)
+{
+    sqlite3_stmt *st;
+    int64_t id = 0;
+    if (sqlite3_prepare_v2(d->db,
+                           "SELECT a.page_id FROM pages p JOIN articles a ON a.page_id = p.id"
+                           " WHERE p.url = ? ORDER BY p.id DESC LIMIT 1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, url, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return id;
 }
 
 json_object *db_dups(desk_db *d, int64_t id, int64_t dup_of)

@@ -144,6 +144,11 @@ expect "filter by organisation" "$(code "${U}api/articles?org=%ED%95%B4%EC%96%91
 has "filter by organisation: the release" "$tmp/body" '"org":"해양수산부"'
 expect "filter by dates" "$(code "${U}api/articles?from=2026-02-01&to=2026-02-28")" 200
 if grep -q '바다숲' "$tmp/body"; then bad "the date filter keeps March out"; else ok "the date filter keeps March out"; fi
+expect "to= a day: the whole day" "$(code "${U}api/articles?to=2026-02-27&from=2026-02-27")" 200
+has "to= a day: an article dated that day with a time" "$tmp/body" '"date":"2026-02-27T06:00:00+09:00"'
+expect "an organisation and a licence together" \
+  "$(code "${U}api/articles?org=%ED%95%B4%EC%96%91%EC%88%98%EC%82%B0%EB%B6%80&license=none&limit=1")" 200
+has "an organisation and a licence together: nothing" "$tmp/body" '"articles":[]'
 expect "an FTS syntax error is no crash" "$(code "${U}api/articles?q=%22%22%22")" 200
 
 # --- Add -----------------------------------------------------------------------------------------

@@ -96,15 +96,70 @@ static json_object *row_json(sqlite3_stmt *st)
     return o;
 }
 
+/* One page's statement: bind `args` (NULL = the cursor's id, as a
+ * number), then the limit (and the search's offset); append its rows to
+ * `list` until `want` rows are there, and note the cursor of the last.
+ * 1 when a row beyond `want` exists, 0 when not, -1 on an error. */
+typedef struct page_state {
+    json_object *list;
+    int n, want;
+    int64_t offset; /* search: the page's offset; -1 browsing */
+    char next[96];
+} page_state;
+
+static int run_page(desk_db *d, const char *sql, const char **args, int nargs, int64_t after,
+                    page_state *ps)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(d->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int i = 1;
+    for (int k = 0; k < nargs; k++, i++) {
+        if (args[k])
+            sqlite3_bind_text(st, i, args[k], -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_int64(st, i, after);
+    }
+    sqlite3_bind_int(st, i++, ps->want - ps->n + 1); /* one more: a next page? */
+    if (ps->offset >= 0)
+        sqlite3_bind_int64(st, i, ps->offset);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (ps->n == ps->want)
+            break;
+        ps->n++;
+        json_object_array_add(ps->list, row_json(st));
+        if (ps->offset >= 0) {
+            snprintf(ps->next, sizeof ps->next, "%lld", (long long)(ps->offset + ps->n));
+        } else {
+            const unsigned char *dt = sqlite3_column_text(st, 2);
+            snprintf(ps->next, sizeof ps->next, "%.60s|%lld", dt ? (const char *)dt : "",
+                     (long long)sqlite3_column_int64(st, 0));
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int bad_cursor(gisa_error *err, const char *cursor)
+{
+    err->status = GISA_ERR_USAGE;
+    snprintf(err->message, sizeof err->message, "bad cursor '%.64s'", cursor);
+    return GISA_ERR_USAGE;
+}
+
 int db_inbox(desk_db *d, const inbox_query *q, json_object **out, gisa_error *err)
 {
-    char sql[2048], date[64], tobuf[64];
-    const char *args[10];
+    char sql[2048], sql2[2048], date[64], tobuf[64];
+    const char *args[10], *args2[10];
     /* a search page is shorter: each row's snippet costs a pass over
      * its text */
-    int nargs = 0, limit = q->limit > 0 && q->limit <= 200 ? q->limit : q->q && *q->q ? 20 : 50;
-    int64_t after = 0, offset = 0;
+    int nargs = 0, nargs2 = 0;
+    int limit = q->limit > 0 && q->limit <= 200 ? q->limit : q->q && *q->q ? 20 : 50;
+    int64_t after = 0;
     char *fts = NULL;
+    page_state ps = {NULL, 0, limit, -1, ""};
+    sql2[0] = '\0';
     *out = NULL;
     if (q->q && *q->q) {
         if (!(fts = fts_query(q->q))) {
@@ -124,17 +179,16 @@ int db_inbox(desk_db *d, const inbox_query *q, json_object **out, gisa_error *er
                  " AND rank MATCH 'bm25(5.0, 1.0)'");
         args[nargs++] = fts;
         add_filters(q, sql, sizeof sql, args, &nargs, tobuf, sizeof tobuf);
-        strncat(sql, " ORDER BY rank LIMIT ? OFFSET ?",
-                sizeof sql - strlen(sql) - 1);
-        if (q->cursor && *q->cursor)
-            offset = strtoll(q->cursor, NULL, 10);
-        if (offset < 0 || offset > 100000)
-            offset = 0;
+        strncat(sql, " ORDER BY rank LIMIT ? OFFSET ?", sizeof sql - strlen(sql) - 1);
+        ps.offset = q->cursor && *q->cursor ? strtoll(q->cursor, NULL, 10) : 0;
+        if (ps.offset < 0 || ps.offset > 100000)
+            ps.offset = 0;
     } else {
         /* newest first, near-duplicates under their original; keyset
          * pagination on (date, id), which articles_newest indexes, so a
          * page costs the same at the start and at the 100,000th article */
-        snprintf(sql, sizeof sql, ROW_COLUMNS " substr(a.text, 1, 160)"
+        char head[1024];
+        snprintf(head, sizeof head, ROW_COLUMNS " substr(a.text, 1, 160)"
                  " FROM articles a LEFT JOIN desk d ON d.page_id = a.page_id"
                  /* "+": not by articles_dup (most rows have no dup_of), so
                   * that SQLite walks articles_newest in order and stops;
@@ -142,73 +196,49 @@ int db_inbox(desk_db *d, const inbox_query *q, json_object **out, gisa_error *er
                   * after its value, and is searched for it */
                  " WHERE %sa.dup_of IS NULL",
                  (q->org && *q->org) || (q->license && *q->license) ? "" : "+");
+        snprintf(sql, sizeof sql, "%s", head);
         if (q->cursor && *q->cursor) {
-            if (!cursor_parse(q->cursor, date, sizeof date, &after)) {
-                err->status = GISA_ERR_USAGE;
-                snprintf(err->message, sizeof err->message, "bad cursor '%.64s'", q->cursor);
-                return GISA_ERR_USAGE;
-            }
-            /* (date, id) < (?, ?), written so that SQLite searches
-             * articles_newest from the cursor on (a row value it would
-             * only scan for) */
-            strncat(sql, " AND coalesce(a.date, '') <= ?"
-                    " AND (coalesce(a.date, '') < ? OR a.page_id < ?)",
+            if (!cursor_parse(q->cursor, date, sizeof date, &after))
+                return bad_cursor(err, q->cursor);
+            /* (date, id) < (?, ?) as two searches of the index, each in
+             * its order: the rest of the cursor's date (date = ? AND id <
+             * ?), then the older dates (date < ?). One condition with an
+             * OR is a range on the date alone, and walked every row of the
+             * cursor's date (30,000 undated articles: 125 ms a page); a
+             * row value is not searched at all */
+            strncat(sql, " AND coalesce(a.date, '') = ? AND a.page_id < ?",
                     sizeof sql - strlen(sql) - 1);
             args[nargs++] = date;
-            args[nargs++] = date;
             args[nargs++] = NULL; /* the id, bound as a number */
+            snprintf(sql2, sizeof sql2, "%s AND coalesce(a.date, '') < ?", head);
+            args2[nargs2++] = date;
+            add_filters(q, sql2, sizeof sql2, args2, &nargs2, tobuf, sizeof tobuf);
+            strncat(sql2, " ORDER BY coalesce(a.date, '') DESC, a.page_id DESC LIMIT ?",
+                    sizeof sql2 - strlen(sql2) - 1);
         }
         add_filters(q, sql, sizeof sql, args, &nargs, tobuf, sizeof tobuf);
-        strncat(sql, " ORDER BY coalesce(a.date, '') DESC, a.page_id DESC LIMIT ?",
+        /* within the cursor's date by id alone: ordered by the date too,
+         * SQLite sorts the date's rows rather than see that it is fixed */
+        strncat(sql, sql2[0] ? " ORDER BY a.page_id DESC LIMIT ?"
+                             : " ORDER BY coalesce(a.date, '') DESC, a.page_id DESC LIMIT ?",
                 sizeof sql - strlen(sql) - 1);
     }
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(d->db, sql, -1, &st, NULL) != SQLITE_OK) {
-        free(fts);
-        return db_fail(err, d, "cannot list articles");
-    }
-    int i = 1;
-    for (int k = 0; k < nargs; k++, i++) {
-        if (args[k])
-            sqlite3_bind_text(st, i, args[k], -1, SQLITE_STATIC);
-        else
-            sqlite3_bind_int64(st, i, after);
-    }
-    sqlite3_bind_int(st, i++, limit + 1); /* one more: is there a next page? */
-    if (fts)
-        sqlite3_bind_int64(st, i, offset);
-    json_object *list = json_object_new_array(), *o = json_object_new_object();
-    int rc, n = 0;
-    char next[96] = "";
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n++ == limit) {
-            break;
-        }
-        json_object_array_add(list, row_json(st));
-        if (fts) {
-            snprintf(next, sizeof next, "%lld", (long long)(offset + n));
-        } else {
-            const unsigned char *dt = sqlite3_column_text(st, 2);
-            snprintf(next, sizeof next, "%.60s|%lld", dt ? (const char *)dt : "",
-                     (long long)sqlite3_column_int64(st, 0));
-        }
-    }
-    int more = rc == SQLITE_ROW;
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        int usage = fts && sqlite3_errcode(d->db) == SQLITE_ERROR;
+    ps.list = json_object_new_array();
+    int more = run_page(d, sql, args, nargs, after, &ps);
+    if (more == 0 && sql2[0])
+        more = run_page(d, sql2, args2, nargs2, after, &ps);
+    free(fts);
+    if (more < 0) {
+        int usage = ps.offset >= 0 && sqlite3_errcode(d->db) == SQLITE_ERROR;
         db_fail(err, d, "cannot list articles");
         if (usage)
             err->status = GISA_ERR_USAGE;
-        sqlite3_finalize(st);
-        free(fts);
-        json_object_put(list);
-        json_object_put(o);
+        json_object_put(ps.list);
         return err->status;
     }
-    sqlite3_finalize(st);
-    free(fts);
-    json_object_object_add(o, "articles", list);
-    json_object_object_add(o, "next", more ? json_object_new_string(next) : NULL);
+    json_object *o = json_object_new_object();
+    json_object_object_add(o, "articles", ps.list);
+    json_object_object_add(o, "next", more ? json_object_new_string(ps.next) : NULL);
     *out = o;
     return GISA_OK;
 }

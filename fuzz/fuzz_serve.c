@@ -30,6 +30,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     cursor_parse(a, date, sizeof date, &id);
     if (upload_name(a, out, sizeof out) && (strstr(out, "..") || strchr(out, '/') || out[0] == '.'))
         abort(); /* an upload name must stay in its directory */
+    if (upload_doc_name(a, ".pdf", out, sizeof out) &&
+        (strstr(out, "..") || strchr(out, '/') || out[0] == '.' ||
+         strcmp(out + strlen(out) - 4, ".pdf")))
+        abort(); /* nor a document's, which ends as its bytes say */
     char *q = fts_query(b);
     free(q);
     char *dec = strdup(a);

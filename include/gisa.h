@@ -217,6 +217,12 @@ void gisa_document_free(gisa_document *doc);
  * name or its URL's path? (Its bytes decide the format once it is read.) */
 int gisa_attachment_readable(const gisa_attachment *a);
 
+/* The document format of `data` by its first bytes, as gisa_extract
+ * recognises it whatever the file is called: GISA_INPUT_HWP, _HWPX or
+ * _PDF, else GISA_INPUT_AUTO (a page or a text, or a format gisa does not
+ * read). For callers that must judge an upload before storing it. */
+gisa_input_kind gisa_document_kind(const unsigned char *data, size_t len);
+
 /* The most characters (white space not counted) of a page body that
  * gisa_page_is_summary takes for a summary: a page this long is the
  * release itself, and no attachment need be read to know it. */

@@ -50,6 +50,16 @@ int is_document(const unsigned char *data, size_t len)
     return k == OFFICE_HWP || k == OFFICE_HWPX || k == OFFICE_PDF;
 }
 
+gisa_input_kind gisa_document_kind(const unsigned char *data, size_t len)
+{
+    switch (office_sniff(data, len)) {
+    case OFFICE_HWP: return GISA_INPUT_HWP;
+    case OFFICE_HWPX: return GISA_INPUT_HWPX;
+    case OFFICE_PDF: return GISA_INPUT_PDF;
+    default: return GISA_INPUT_AUTO;
+    }
+}
+
 /* ------------------------------------------------------------- summary */
 
 /* The letters and digits of s, lower-cased where that applies: what two

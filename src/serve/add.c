@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "serve.h"
 
@@ -30,7 +31,7 @@ static void answer(api_response *res, unsigned status, const char *key, const ch
 /* Ingest one input into the store and answer with the article it gave
  * (stored under `key`: the URL, or "file://" and a file's real path). */
 static void ingest_one(const desk_config *cfg, desk_db *d, const char *input,
-                       const char *key, api_response *res)
+                       const char *key, const char *shown, api_response *res)
 {
     gisa_error err;
     gisa_corpus *c;
@@ -55,6 +56,13 @@ static void ingest_one(const desk_config *cfg, desk_db *d, const char *input,
         return;
     }
     int64_t id = db_article_of(d, key);
+    size_t in = strlen(input);
+    if (!id && shown && !strncmp(errs.first, input, in)) {
+        /* name the file as the editor gave it, not as it is kept */
+        char msg[sizeof errs.first];
+        snprintf(msg, sizeof msg, "%.200s%s", shown, errs.first + in);
+        memcpy(errs.first, msg, sizeof msg);
+    }
     if (!id) {
         answer(res, stats.failed_by[GISA_FAIL_PRIVATE] ? 403 : 422, "error",
                errs.first[0] ? errs.first : "no article could be extracted from it");
@@ -76,19 +84,58 @@ static uint64_t fnv(const char *s, size_t n)
     return h;
 }
 
+static const char *kind_ext(gisa_input_kind k)
+{
+    return k == GISA_INPUT_PDF ? ".pdf" : k == GISA_INPUT_HWPX ? ".hwpx" : ".hwp";
+}
+
+/* The name an upload is kept under. A document is judged by its bytes
+ * (gisa_document_kind, as gisa_extract reads it), whatever it is called:
+ * it keeps the extension of its format. Anything else must be named as a
+ * page; a file named as a document whose bytes are none is refused here,
+ * with its name, rather than read as a page. 0 with `res` set when
+ * refused. */
+static int upload_kept_name(const api_request *req, char *name, size_t cap,
+                            api_response *res)
+{
+    gisa_input_kind k = gisa_document_kind((const unsigned char *)req->body, req->len);
+    char msg[400];
+    if (k != GISA_INPUT_AUTO) {
+        if (upload_doc_name(req->upload_name, kind_ext(k), name, cap))
+            return 1;
+        answer(res, 415, "error", "upload: a file name of 1 to 200 bytes of UTF-8 is needed");
+        return 0;
+    }
+    const char *dot = strrchr(req->upload_name, '.');
+    int doc_named = dot && (!strcasecmp(dot, ".pdf") || !strcasecmp(dot, ".hwp") ||
+                            !strcasecmp(dot, ".hwpx"));
+    if (doc_named) {
+        snprintf(msg, sizeof msg,
+                 "upload: %.200s is not %s document (its first bytes are not one; "
+                 "a damaged or renamed file?)",
+                 req->upload_name, !strcasecmp(dot, ".pdf") ? "a PDF" :
+                 !strcasecmp(dot, ".hwpx") ? "an HWPX" : "an HWP");
+        answer(res, 415, "error", msg);
+        return 0;
+    }
+    if (upload_name(req->upload_name, name, cap))
+        return 1;
+    answer(res, 415, "error",
+           "upload: the file must be a page (.html, .htm, .xhtml) or an HWP, HWPX or PDF document");
+    return 0;
+}
+
 static void add_upload(const desk_config *cfg, desk_db *d, const api_request *req,
                        api_response *res)
 {
     char name[256], dir[4096], path[4600];
     gisa_error err;
-    if (!upload_name(req->upload_name, name, sizeof name)) {
-        answer(res, 415, "error", "upload: the file must be .html, .htm, .xhtml, .hwp or .hwpx");
-        return;
-    }
     if (!req->len) {
         answer(res, 400, "error", "upload: the file is empty");
         return;
     }
+    if (!upload_kept_name(req, name, sizeof name, res))
+        return;
     snprintf(dir, sizeof dir, "%s.uploads", cfg->db);
     snprintf(path, sizeof path, "%s/%016llx-%s", dir,
              (unsigned long long)fnv(req->body, req->len), name);
@@ -103,7 +150,7 @@ static void add_upload(const desk_config *cfg, desk_db *d, const api_request *re
         return;
     }
     snprintf(key, sizeof key, "file://%s", real);
-    ingest_one(cfg, d, path, key, res);
+    ingest_one(cfg, d, path, key, req->upload_name, res);
 }
 
 void api_add(desk *dk, desk_db *d, const api_request *req, api_response *res)
@@ -123,6 +170,6 @@ void api_add(desk *dk, desk_db *d, const api_request *req, api_response *res)
         strlen(rp.url) > 2000 || strpbrk(rp.url, " \t\r\n"))
         answer(res, 400, "error", "add needs \"url\": an http or https address");
     else
-        ingest_one(cfg, d, rp.url, rp.url, res);
+        ingest_one(cfg, d, rp.url, rp.url, NULL, res);
     req_clear(&rp);
 }

@@ -123,6 +123,17 @@ static void get_article(desk *dk, desk_db *d, int64_t id, api_response *res)
     put_str(src, "site_name", row.site_name);
     put_str(src, "license", row.license);
     put_str(src, "lang", row.lang);
+    put_str(src, "department", row.department);
+    put_str(src, "contact", row.contact);
+    json_object_object_add(src, "attachments", db_attachments(d, row.page_url));
+    if (row.parent_url) { /* an attachment: the page that links it */
+        json_object *parent = json_object_new_object();
+        int64_t pid = db_page_article(d, row.parent_url);
+        put_str(parent, "url", row.parent_url);
+        put_str(parent, "document_url", row.page_url);
+        json_object_object_add(parent, "id", pid ? json_object_new_int64(pid) : NULL);
+        json_object_object_add(src, "attachment_of", parent);
+    }
     json_object_object_add(src, "paragraphs", source_sentences(&sd.doc));
     json_object_object_add(o, "source", src);
     json_object_object_add(o, "dups", db_dups(d, id, row.dup_of));

@@ -182,19 +182,13 @@ int cursor_parse(const char *s, char *date, size_t cap, int64_t *id)
     return 1;
 }
 
-int upload_name(const char *name, char *out, size_t cap)
+/* A file name made safe: letters, digits, Hangul, '.', '-', '_' kept,
+ * others '_'; no leading '.', no "..". 0 when empty, too long or not
+ * UTF-8 afterwards. */
+static int safe_file_name(const char *name, size_t n, char *out, size_t cap)
 {
-    static const char *const exts[] = {".html", ".htm", ".xhtml", ".hwp", ".hwpx"};
-    size_t n = strlen(name), o = 0;
+    size_t o = 0;
     if (!n || n >= cap || n > 200)
-        return 0;
-    int ok = 0;
-    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-        size_t e = strlen(exts[i]);
-        if (n > e && !strcasecmp(name + n - e, exts[i]))
-            ok = 1;
-    }
-    if (!ok)
         return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)name[i];
@@ -207,4 +201,37 @@ int upload_name(const char *name, char *out, size_t cap)
     for (char *p = out; (p = strstr(p, "..")); )
         *p = '_';
     return utf8_valid((const unsigned char *)out, o);
+}
+
+static const char *const upload_exts[] = {".html", ".htm", ".xhtml", ".hwp", ".hwpx", ".pdf"};
+
+/* The extension of `name` among upload_exts, or NULL. */
+static const char *known_ext(const char *name, size_t n)
+{
+    for (size_t i = 0; i < sizeof upload_exts / sizeof *upload_exts; i++) {
+        size_t e = strlen(upload_exts[i]);
+        if (n > e && !strcasecmp(name + n - e, upload_exts[i]))
+            return upload_exts[i];
+    }
+    return NULL;
+}
+
+int upload_name(const char *name, char *out, size_t cap)
+{
+    size_t n = strlen(name);
+    return known_ext(name, n) && safe_file_name(name, n, out, cap);
+}
+
+int upload_doc_name(const char *name, const char *ext, char *out, size_t cap)
+{
+    size_t n = strlen(name), e = strlen(ext);
+    const char *had = known_ext(name, n);
+    if (had) /* the name's own extension gives way to the bytes' */
+        n -= strlen(had);
+    if (!n || e >= cap || !safe_file_name(name, n, out, cap - e))
+        return 0;
+    strcat(out, ext);
+    for (char *p = out; (p = strstr(p, "..")); ) /* a stem ending in '.' */
+        *p = '_';
+    return 1;
 }

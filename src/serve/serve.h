@@ -91,8 +91,13 @@ char *fts_query(const char *q);
 /* Is `s` a keyset cursor "DATE|ID"? Fills date (cap bytes) and *id. */
 int cursor_parse(const char *s, char *date, size_t cap, int64_t *id);
 /* A file name for an upload: letters, digits, Hangul, '.', '-', '_' kept,
- * others '_'; the extension must be one the readers take. 0 when refused. */
+ * others '_'; the extension must be one the readers take (.html, .htm,
+ * .xhtml, .hwp, .hwpx, .pdf). 0 when refused. */
 int upload_name(const char *name, char *out, size_t cap);
+/* The same for a file whose bytes are a document: whatever its name ends
+ * with (a ministry's "download.do"), it is kept as NAME + ext (".pdf",
+ * ".hwp", ".hwpx"), a page's extension replaced. 0 when refused. */
+int upload_doc_name(const char *name, const char *ext, char *out, size_t cap);
 
 /* --------------------------------------------------------------- reqjson */
 
@@ -150,6 +155,9 @@ typedef struct article_row {
     int64_t id;
     char *url, *title, *date, *author, *publisher, *site_name, *lang, *license;
     char *text, *status, *draft, *path, *format;
+    char *department, *contact; /* a release's press block, or NULL */
+    char *page_url;   /* pages.url: what its attachments name as parent */
+    char *parent_url; /* an attachment: the page that links it, or NULL */
     int64_t dup_of;
 } article_row;
 
@@ -158,6 +166,12 @@ int db_article(desk_db *d, int64_t id, article_row *row, gisa_error *err);
 void article_row_clear(article_row *row);
 /* Its near-duplicates and original as a JSON array. */
 json_object *db_dups(desk_db *d, int64_t id, int64_t dup_of);
+/* The documents stored as attachments of the page at `page_url`
+ * (pages.parent_url), newest version of each: [{url, name, kind, id,
+ * error}], `id` the attachment's own article or null. */
+json_object *db_attachments(desk_db *d, const char *page_url);
+/* The article of the page at `url` (an attachment's parent), or 0. */
+int64_t db_page_article(desk_db *d, const char *url);
 /* Record the desk's state of an article (status; draft text, path,
  * format may be NULL = leave as they are). */
 int db_set(desk_db *d, int64_t id, const char *status, const char *draft,

@@ -42,7 +42,7 @@ expect_eq "$(q "select count(*) from articles where url = '$A' and text like '%�
     "the attachment's full text is stored"
 expect_eq "$(q "select p.url from pages a join pages p on p.url = a.parent_url join articles x on x.page_id = a.id where a.url = '$A'")" \
     "$S/news/release.html" "the link joins attachment to page"
-expect_eq "$(q 'pragma user_version')" 4 "schema 4"
+expect_eq "$(q 'pragma user_version')" 5 "schema 5 (4: attachments)"
 
 # --- search finds the release's full text ---------------------------------
 run search --db "$DB" 징검다리

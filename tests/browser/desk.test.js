@@ -139,6 +139,25 @@ function check(ok, what) {
       return [a.status, b.status];
     });
     check(statuses[0] === 403 && statuses[1] === 403, 'POST without or with a wrong token: 403 (' + statuses + ')');
+
+    // 10. A release page lists its attachment; the attachment opens as its
+    // own article, with the press block's department and its page.
+    const river = await page.evaluate(async () => {
+      const r = await fetch('/api/articles?limit=200');
+      const a = (await r.json()).articles.find((x) => /river\.html$/.test(x.url));
+      return a && a.id;
+    });
+    await page.goto(url + '#/article/' + river);
+    await page.waitForSelector('#attachments li');
+    const att = await page.textContent('#attachments');
+    check(/HWPX\s*release\.hwpx/.test(att) && /open its article/.test(att),
+      'the article lists its HWPX attachment: ' + att.slice(0, 80));
+    await page.click('#attachments a.open');
+    await page.waitForFunction(() => /물환경정책과/.test(document.querySelector('#meta').textContent),
+      null, { timeout: 10000 }).then(() => check(true, 'the attachment opens with its department'),
+      () => check(false, 'the attachment opens with its department'));
+    check(/Attachment of/.test(await page.textContent('#meta')), 'and names the page it is attached to');
+    await page.screenshot({ path: path.join(out, 'attachment.png') });
     check(errors.length === 0, 'no script error on the page' + (errors.length ? ': ' + errors[0] : ''));
   } catch (e) {
     check(false, 'the scenario ran to its end: ' + e.message);

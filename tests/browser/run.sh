@@ -41,9 +41,24 @@ cat >"$tmp/script-title.html" <<'HTML'
 </article></body></html>
 HTML
 
+# A saved release page with its HWPX attachment beside it (ingest
+# --attachments reads a file:// link beside its page).
+mkdir -p "$tmp/saved"
+/usr/bin/python3 "$here/../attach/make_hwpx.py" "$tmp/saved/release.hwpx"
+cat >"$tmp/saved/river.html" <<'HTML'
+<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>도시 하천 물길 되살린다</title>
+<meta name="author" content="환경부"></head><body><article>
+<h1>도시 하천 20곳 물길 되살린다</h1><p class="date">2025-04-07</p>
+<p>환경부는 콘크리트로 덮인 도시 하천 20곳의 물길을 되살리는 생태 복원 사업을 올해부터 추진한다고 7일 밝혔다.</p>
+<p>자세한 내용은 첨부파일을 참고하면 된다.</p>
+<ul><li><a href="release.hwpx">보도자료.hwpx</a></li></ul>
+</article></body></html>
+HTML
+
 "$gisa" ingest -q --db "$tmp/desk.db" examples/korea-kr-release.html \
   examples/korea-kr-release.euckr.html examples/naver-news.html examples/newspaper.html \
   "$tmp/script-title.html"
+"$gisa" ingest -q --db "$tmp/desk.db" --attachments "$tmp/saved/river.html"
 mkdir -p "$tmp/site"
 "$gisa" serve --db "$tmp/desk.db" --site "$tmp/site" --listen 127.0.0.1:0 -q \
   >"$tmp/serve.out" 2>"$tmp/serve.err" &

@@ -63,7 +63,7 @@ expect_eq "$(q "select count(*) from articles where url = '$S/news/release-euckr
     "EUC-KR page decoded"
 expect_eq "$(q "select count(*) from pages where etag is not null and last_modified is not null")" 7 \
     "ETag and Last-Modified stored"
-expect_eq "$(q 'pragma user_version')" 4 "schema migrated"
+expect_eq "$(q 'pragma user_version')" 5 "schema migrated"
 
 # What the server saw.
 expect_eq "$(requests /private/secret.html)" 0 "disallowed path never requested"

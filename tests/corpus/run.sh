@@ -86,7 +86,7 @@ articles() { sqlite3 "$1" 'select count(*) from articles'; }
 expect_eq "$(articles "$TMP/ref.db")" "$NPAGES" "one article per page"
 expect_eq "$(sqlite3 "$TMP/ref.db" 'select count(*) from articles where dup_of is null')" 3 \
     "copies are near-duplicates (the two encodings of the release are one)"
-expect_eq "$(sqlite3 "$TMP/ref.db" 'pragma user_version')" 4 "schema version"
+expect_eq "$(sqlite3 "$TMP/ref.db" 'pragma user_version')" 5 "schema version"
 expect_eq "$(sqlite3 "$TMP/ref.db" 'pragma journal_mode')" wal "WAL mode"
 
 # Search: ranked, with snippets, prefix matching of Korean words.

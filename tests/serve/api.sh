@@ -34,8 +34,8 @@ printf 'not a store' >"$tmp/junk.db"
 "$gisa" serve --db "$tmp/junk.db" --listen 127.0.0.1:0 >/dev/null 2>"$tmp/err"
 expect "a file that is not a store: exit 3" "$?" 3
 
-start() { # start [OPTIONS]: a server on a free port; sets $U
-  "$gisa" serve --db "$tmp/desk.db" --listen 127.0.0.1:0 -q "$@" >"$tmp/serve.out" 2>"$tmp/serve.err" &
+start() { # start [OPTIONS]: a server on a free port (store $DB); sets $U
+  "$gisa" serve --db "${DB:-$tmp/desk.db}" --listen 127.0.0.1:0 -q "$@" >"$tmp/serve.out" 2>"$tmp/serve.err" &
   pid=$!
   U=
   for _ in $(seq 50); do
@@ -144,6 +144,11 @@ expect "filter by organisation" "$(code "${U}api/articles?org=%ED%95%B4%EC%96%91
 has "filter by organisation: the release" "$tmp/body" '"org":"해양수산부"'
 expect "filter by dates" "$(code "${U}api/articles?from=2026-02-01&to=2026-02-28")" 200
 if grep -q '바다숲' "$tmp/body"; then bad "the date filter keeps March out"; else ok "the date filter keeps March out"; fi
+expect "to= a day: the whole day" "$(code "${U}api/articles?to=2026-02-27&from=2026-02-27")" 200
+has "to= a day: an article dated that day with a time" "$tmp/body" '"date":"2026-02-27T06:00:00+09:00"'
+expect "an organisation and a licence together" \
+  "$(code "${U}api/articles?org=%ED%95%B4%EC%96%91%EC%88%98%EC%82%B0%EB%B6%80&license=none&limit=1")" 200
+has "an organisation and a licence together: nothing" "$tmp/body" '"articles":[]'
 expect "an FTS syntax error is no crash" "$(code "${U}api/articles?q=%22%22%22")" 200
 
 # --- Add -----------------------------------------------------------------------------------------
@@ -187,6 +192,79 @@ expect "publish again: 200" "$(P --data-binary @"$tmp/good.json" "${U}api/publis
 expect "publishing twice writes one file" "$(find "$tmp/site/_posts" -name '*.md' | wc -l | tr -d ' ')" 1
 expect "the article is published" "$(code "${U}api/articles?status=published")" 200
 has "the article is published: listed" "$tmp/body" '"id":1'
+stop
+
+# --- attachments: a saved release page and the documents beside it --------
+# (ingest --attachments reads a file:// link beside its page); the page
+# lists them, each opens as its own article, which names its page
+command -v /usr/bin/python3 >/dev/null || { echo "SKIP: no python3 for the HWPX fixture"; exit 77; }
+mkdir -p "$tmp/saved"
+/usr/bin/python3 tests/attach/make_hwpx.py "$tmp/saved/release.hwpx" || exit 2
+cp tests/docs/pdf/02-release-hydrogen-bus.pdf "$tmp/saved/bus.pdf"
+cat >"$tmp/saved/release.html" <<'EOF_PAGE'
+<!DOCTYPE html>
+<html lang="ko"><head><meta charset="utf-8"><title>도시 하천 복원</title>
+<meta name="author" content="환경부"></head>
+<body><article><h1>도시 하천 20곳 물길 되살린다 &lt;script&gt;alert(1)&lt;/script&gt;</h1>
+<p class="date">2026-04-07</p>
+<p>환경부는 콘크리트로 덮인 도시 하천 20곳의 물길을 되살리는 생태 복원 사업을 올해부터 추진한다고 7일 밝혔다. 사업비는 모두 1,240억 원이다.</p>
+<p>자세한 내용은 첨부파일을 참고하면 된다. 환경부는 주민 설명회를 열어 산책로와 징검다리의 자리를 함께 정할 계획이다.</p>
+<ul><li><a href="release.hwpx">0407 보도자료.hwpx</a></li><li><a href="bus.pdf">수소버스 보급.pdf</a></li></ul>
+</article></body></html>
+EOF_PAGE
+DB=$tmp/att.db
+"$gisa" ingest -q --db "$DB" --attachments "$tmp/saved/release.html" 2>"$tmp/err"
+expect "ingest --attachments of a saved page: exit 0 ($(head -c 200 "$tmp/err"))" "$?" 0
+start --max-upload 90000
+code -c "$tmp/jar" "$U" >/dev/null
+tok=$(sed -n 's/.*name="csrf-token" content="\([0-9a-f]*\)".*/\1/p' "$tmp/body")
+expect "the page: 200" "$(code "${U}api/article/1")" 200
+/usr/bin/python3 - "$tmp/body" >"$tmp/att" <<'EOF_PY'
+import json, sys
+s = json.load(open(sys.argv[1]))["source"]
+print(s["title"])
+for a in s["attachments"]:
+    print(a["kind"], a["name"], a["id"], a["url"].rsplit("/", 1)[-1])
+EOF_PY
+has "the title stays as the page wrote it (escaped by the page, not here)" "$tmp/att" \
+  '도시 하천 20곳 물길 되살린다 <script>alert(1)</script>'
+has "the page lists its HWPX attachment and its article" "$tmp/att" "HWPX release.hwpx 2 release.hwpx"
+has "the page lists its PDF attachment and its article" "$tmp/att" "PDF bus.pdf 3 bus.pdf"
+expect "the HWPX's own article: 200" "$(code "${U}api/article/2")" 200
+has "the attachment names its page" "$tmp/body" '"attachment_of":{"url":"file:///'
+has "the attachment's page is article 1" "$tmp/body" '"id":1}'
+has "the release's department" "$tmp/body" '"department":"물환경정책과"'
+has "the release's contact" "$tmp/body" '"contact":"책임자 과장 한여울 (044-201-7000); 담당자 사무관 배냇물 (044-201-7011)"'
+has "an attachment has no attachments" "$tmp/body" '"attachments":[]'
+
+# --- Add: documents uploaded, judged by their bytes ---------------------------
+U8() { P -H 'Content-Type: application/octet-stream' --data-binary @"$1" "${U}api/add?name=$2"; }
+if "$gisa" extract tests/docs/pdf/05-release-budget-table.pdf >/dev/null 2>"$tmp/err"; then
+  expect "upload a PDF: 200" "$(U8 tests/docs/pdf/05-release-budget-table.pdf budget.pdf)" 200
+  id=$(sed -n 's/.*"id":\([0-9]*\).*/\1/p' "$tmp/body")
+  expect "the PDF's article" "$(code "${U}api/article/$id")" 200
+  has "the PDF's article: its title" "$tmp/body" '"title":"2027년도 과학기술정보통신부 예산안'
+  expect "a PDF named as a download page: 200" \
+    "$(U8 tests/docs/pdf/06-news-library-headerfooter.pdf fileDownload.do)" 200
+  ls "$DB.uploads" | grep -q -- '-fileDownload.do.pdf$' && ok "kept under its format's extension" ||
+    bad "kept under its format's extension: $(ls "$DB.uploads")"
+  head -c 10000 tests/docs/pdf/09-news-english-hyphen.pdf >"$tmp/cut.pdf"
+  expect "a truncated PDF: 422" "$(U8 "$tmp/cut.pdf" cut.pdf)" 422
+  has "a truncated PDF: said, naming the upload" "$tmp/body" '"error":"cut.pdf: a truncated PDF document'
+else
+  echo "SKIP the PDF uploads: $(head -c 200 "$tmp/err")"
+fi
+expect "upload an HWPX: 200" "$(U8 "$tmp/saved/release.hwpx" %EB%B3%B4%EB%8F%84.hwpx)" 200
+id=$(sed -n 's/.*"id":\([0-9]*\).*/\1/p' "$tmp/body")
+expect "the HWPX's article" "$(code "${U}api/article/$id")" 200
+has "the HWPX's article: its department" "$tmp/body" '"department":"물환경정책과"'
+expect "a page named .pdf: 415" "$(U8 "$tmp/saved/release.html" fake.pdf)" 415
+has "a page named .pdf: said" "$tmp/body" 'fake.pdf is not a PDF document'
+printf 'PK\003\004 not a zip' >"$tmp/fake.hwpx"
+expect "junk named .hwpx: 415" "$(U8 "$tmp/fake.hwpx" fake.hwpx)" 415
+has "junk named .hwpx: said" "$tmp/body" 'fake.hwpx is not an HWPX document'
+expect "a document over --max-upload: 413" \
+  "$(U8 tests/docs/pdf/03-release-farm-heat-multipage.pdf big.pdf)" 413
 stop
 
 if [ "$fails" -gt 0 ]; then echo "$fails check(s) failed"; exit 1; fi

@@ -53,6 +53,21 @@ static void test_readable(void)
     CHECK(!gisa_attachment_readable(NULL));
 }
 
+/* A document's format by its bytes, whatever its name (the desk's
+ * uploads): HWP 5 is an OLE2 file with its FileHeader, HWPX a zip whose
+ * mimetype says so, PDF "%PDF-"; a page, another zip or nothing is none. */
+static void test_document_kind(void)
+{
+    static const unsigned char pdf[] = "%PDF-1.7\n";
+    static const unsigned char page[] = "<!doctype html><p>%PDF-</p>";
+    static const unsigned char zip[] = "PK\003\004 not a zip";
+    CHECK_INT(gisa_document_kind(pdf, sizeof pdf - 1), GISA_INPUT_PDF);
+    CHECK_INT(gisa_document_kind(page, sizeof page - 1), GISA_INPUT_AUTO);
+    CHECK_INT(gisa_document_kind(zip, sizeof zip - 1), GISA_INPUT_AUTO);
+    CHECK_INT(gisa_document_kind(pdf, 3), GISA_INPUT_AUTO);
+    CHECK_INT(gisa_document_kind(NULL, 0), GISA_INPUT_AUTO);
+}
+
 static void test_summary(void)
 {
     gisa_document *doc = page_of(RELEASE, 6, NULL, 0);
@@ -132,6 +147,7 @@ static void test_credit(void)
 int main(void)
 {
     test_readable();
+    test_document_kind();
     test_summary();
     test_credit();
     CHECK_DONE();

@@ -115,6 +115,41 @@
     dl.appendChild(dd);
   }
 
+  // The documents the page links that were stored (ingest --attachments):
+  // the file, its kind, its own article in the desk.
+  function showAttachments(list) {
+    const box = $('attachments');
+    box.textContent = '';
+    box.hidden = !list.length;
+    if (!list.length) return;
+    box.appendChild(el('h2', '', 'Attachments'));
+    const ul = el('ul');
+    list.forEach((x) => {
+      const li = el('li');
+      li.appendChild(el('span', 'kind', x.kind));
+      li.appendChild(document.createTextNode(' '));
+      if (/^https?:\/\//.test(x.url)) {
+        const a = el('a', 'file', x.name || x.url);
+        a.href = x.url;
+        a.rel = 'noopener noreferrer';
+        a.target = '_blank';
+        li.appendChild(a);
+      } else {
+        li.appendChild(el('span', 'file', x.name || x.url));
+      }
+      if (x.id) {
+        li.appendChild(document.createTextNode(' '));
+        const open = el('a', 'open', 'open its article');
+        open.href = '#/article/' + x.id;
+        li.appendChild(open);
+      } else if (x.error) {
+        li.appendChild(el('span', 'error', ' ' + x.error));
+      }
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+  }
+
   function showSource(src) {
     $('article-title').textContent = src.title || '(untitled)';
     const dl = $('meta');
@@ -123,7 +158,20 @@
     meta(dl, 'Organisation', src.org);
     meta(dl, 'Author', src.author);
     meta(dl, 'Licence', src.license || 'none stated');
+    meta(dl, 'Department', src.department);
+    meta(dl, 'Contact', src.contact);
     meta(dl, 'Source', src.url, true);
+    if (src.attachment_of) {
+      // an attachment: the page that links it, in the desk when stored
+      dl.appendChild(el('dt', '', 'Attachment of'));
+      const dd = el('dd');
+      const a = el('a', '', src.attachment_of.url);
+      if (src.attachment_of.id) a.href = '#/article/' + src.attachment_of.id;
+      dd.appendChild(a);
+      dl.appendChild(dd);
+      meta(dl, 'Document', src.attachment_of.document_url, true);
+    }
+    showAttachments(src.attachments || []);
     const body = $('source-body');
     body.textContent = '';
     src.paragraphs.forEach((p) => {

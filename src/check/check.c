@@ -129,7 +129,11 @@ static int hay_add_rest(haystack *h, const gisa_document *d, size_t source)
      * 저작물을 이용하였습니다") is about the post, not a claim of news: its
      * words are no unsupported content (content.c). */
     if (!hay_add(h, "저작물 이용 인용 저작권 출처 원저작자 조건 원문 Used under Quoted in part "
-                    "from which reserves all rights", source))
+                    "from which reserves all rights "
+                    /* and the sentence of a page that states no licence */
+                    "원문에는 이용 허락 표시가 없으며 저작권은 에 있습니다 "
+                    "The source states no licence its copyright remains with its owner",
+                 source))
         return 0;
     /* nor are the labels of a post's own furniture (its summary table,
      * contact line: compose writes them) */

@@ -317,7 +317,9 @@ void body_html(const post_model *m, buf *out)
     body_with(m, &html_para, 0, out);
 }
 
-/* "이 글은 공공누리 제1유형에 따라 국방부의 저작물을 이용하였습니다." */
+/* The credit's licence sentence, "이 글은 공공누리 제1유형에 따라 국방부의
+ * 저작물을 이용하였습니다.", or what stands in its place: whose rights a
+ * quote keeps, or that the page states no licence at all. */
 static void kogl_sentence(const post_model *m, buf *out)
 {
     const char *lic = m->doc->license;
@@ -333,6 +335,10 @@ static void kogl_sentence(const post_model *m, buf *out)
         buf_printf(out, "이 글은 %s 조건에 따라 원문을 이용하였습니다.", lic);
     else if (lic)
         buf_printf(out, "Used under %s.", lic);
+    else /* posted with a warning: the reader is told what the editor was */
+        buf_printf(out, m->korean ? "원문에는 이용 허락 표시가 없으며, 저작권은 %s에 있습니다."
+                                  : "The source states no licence; its copyright remains with %s.",
+                   m->org ? m->org : m->korean ? "원저작자" : "its owner");
 }
 
 /* The credit line is the page's words too (its title, its site's name):

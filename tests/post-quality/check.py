@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """check.py - does a post read like one a person would publish? (issue #14)
 
-    check.py --gisa GISA [--known FILE] [--ceilings FILE] [--jobs N] PAGE...
+    check.py --gisa GISA [--known FILE] [--ceilings FILE] [--jobs N]
+             [--urls-from DIR] PAGE...
 
 For each PAGE, composes its Jekyll post with `gisa post`, reads the page
 back with `gisa extract --format json` and checks the post against it
@@ -31,7 +32,11 @@ why): they are reported as known, and one that passes fails the run, so
 the list only shrinks. --ceilings FILE holds "rule<TAB>most" lines: a
 rule failing on more pages than its ceiling fails the run (for corpora
 too large to list page by page). Pages gisa refuses to post are counted,
-not checked. Exit 0 when nothing unexpected fails, 1 otherwise.
+not checked. --urls-from DIR gives each saved page the address its
+metadata records (DIR/<page id>.json, its "url", as in WCXB's
+ground-truth): the page is posted and extracted with `--url`, as a user
+gives a saved page its address, and its credit must then hold it. Exit 0
+when nothing unexpected fails, 1 otherwise.
 """
 import argparse
 import concurrent.futures
@@ -186,15 +191,30 @@ def run(cmd):
     return p.returncode, p.stdout.decode("utf-8", "replace")
 
 
+def recorded_url(urls_from, path):
+    """The address DIR/<id>.json records for the page <id>.html[.gz], or None."""
+    if not urls_from:
+        return None
+    page_id = os.path.basename(path).split(".")[0]
+    try:
+        with open(os.path.join(urls_from, page_id + ".json"), encoding="utf-8") as f:
+            url = json.load(f).get("url")
+    except FileNotFoundError:
+        return None
+    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+
+
 class Page:
-    def __init__(self, gisa, path):
+    def __init__(self, gisa, path, urls_from=None):
         self.path = path
         self.name = os.path.basename(path)
-        self.rc, self.post = run([gisa, "post", path])
+        url = recorded_url(urls_from, path)
+        given = ["--url", url] if url else []
+        self.rc, self.post = run([gisa, "post", *given, path])
         self.failures = []
         if self.rc != 0:
             return
-        _, src = run([gisa, "extract", "--format", "json", path])
+        _, src = run([gisa, "extract", "--format", "json", *given, path])
         self.src = json.loads(src)
         with tempfile.NamedTemporaryFile("w", suffix=".md", encoding="utf-8") as f:
             f.write(self.post)
@@ -308,11 +328,13 @@ def main():
     ap.add_argument("--ceilings")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--quiet", action="store_true", help="print counts only")
+    ap.add_argument("--urls-from", metavar="DIR",
+                    help="each page's address from DIR/<id>.json (its \"url\")")
     ap.add_argument("pages", nargs="+")
     args = ap.parse_args()
     known = {(name, rule): why for name, rule, why in read_tsv(args.known, 3)}
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        pages = list(pool.map(lambda p: Page(args.gisa, p), args.pages))
+        pages = list(pool.map(lambda p: Page(args.gisa, p, args.urls_from), args.pages))
     counts = {rule: 0 for rule in RULES}
     unexpected = 0
     refused = [p for p in pages if p.rc != 0]

@@ -17,28 +17,16 @@
 #include <time.h>
 
 #include "gisa.h"
+#include "timing.h"
 
 #define MAX_SOURCES 8
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 /* The value at fraction q of v sorted (q = 0.5: the median). */
 static double quantile(double *v, size_t n, double q)
 {
     if (!n)
         return 0;
-    qsort(v, n, sizeof *v, cmp);
+    qsort(v, n, sizeof *v, cmp_double);
     size_t i = (size_t)(q * (double)(n - 1) + 0.5);
     return v[i < n ? i : n - 1];
 }

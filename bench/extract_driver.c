@@ -18,13 +18,7 @@
 #include <time.h>
 
 #include "gisa.h"
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
+#include "timing.h"
 
 /* "dir/0001.html.gz" -> "0001" */
 static void page_id(const char *path, char *id, size_t cap)
@@ -47,12 +41,6 @@ static void write_file(const char *dir, const char *id, const char *ext, const c
         exit(3);
     }
     fclose(f);
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 /* Load, extract and render one page; returns the time taken, or -1. */

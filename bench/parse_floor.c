@@ -30,12 +30,7 @@
 #include "html/tokenizer.h"
 #include "html/tree.h"
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
+#include "timing.h"
 
 /* The whole file, gunzipped when it is gzip; malloc'd, or NULL. */
 static char *read_page(const char *path, size_t *len)
@@ -201,12 +196,6 @@ static int compare_html5(int argc, char **argv, int opts)
            n, failed, bytes, tree, sax, ours, ours_tree, ours > 0 ? sax / ours : 0.0,
            ours > 0 ? tree / ours : 0.0, ours_tree > 0 ? tree / ours_tree : 0.0, sum);
     return failed ? 1 : 0;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 int main(int argc, char **argv)

@@ -19,25 +19,7 @@
 #include <time.h>
 
 #include "gisa.h"
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median(double *v, size_t n)
-{
-    qsort(v, n, sizeof *v, cmp);
-    return n ? v[n / 2] : 0;
-}
+#include "timing.h"
 
 typedef struct model_state {
     int slips;

@@ -16,6 +16,8 @@
 
 #include <curl/curl.h>
 
+#include "timing.h"
+
 typedef struct shared {
     char **urls;
     int nurls, requests, think_ms;
@@ -37,13 +39,6 @@ static size_t discard(char *p, size_t size, size_t n, void *ctx)
     (void)p;
     (void)ctx;
     return size * n;
-}
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static void *run(void *p)
@@ -76,12 +71,6 @@ static void *run(void *p)
     }
     curl_easy_cleanup(h);
     return NULL;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
 }
 
 int main(int argc, char **argv)
@@ -138,7 +127,7 @@ int main(int argc, char **argv)
         errors += cl[i].errors;
     }
     double wall = now_ms() - t0;
-    qsort(all, n, sizeof *all, cmp);
+    qsort(all, n, sizeof *all, cmp_double);
 #define P(q) all[(size_t)((q) * (double)(n - 1))]
     printf("requests %zu errors %d wall_s %.2f rps %.0f p50_ms %.2f p90_ms %.2f p99_ms %.2f"
            " max_ms %.2f\n",

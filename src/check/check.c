@@ -130,6 +130,7 @@ static int hay_add_rest(haystack *h, const gisa_document *d, size_t source)
      * words are no unsupported content (content.c). */
     if (!hay_add(h, "저작물 이용 인용 저작권 출처 원저작자 조건 원문 Used under Quoted in part "
                     "from which reserves all rights "
+                    "the Creative Commons licence 크리에이티브 커먼즈 라이선스 따라 "
                     /* and the sentence of a page that states no licence */
                     "원문에는 이용 허락 표시가 없으며 저작권은 에 있습니다 "
                     "The source states no licence its copyright remains with its owner",

@@ -317,12 +317,43 @@ void body_html(const post_model *m, buf *out)
     body_with(m, &html_para, 0, out);
 }
 
+/* A Creative Commons code as extract writes it ("CC-BY-NC-ND-4.0", from
+ * the page's link to its deed) in the licence's own form, "CC BY-NC-ND
+ * 4.0", with its deed's address, which CC's attribution asks for. 0 when
+ * `code` is no such code. */
+static int cc_licence(const char *code, char *name, size_t ncap, char *deed, size_t dcap)
+{
+    if (strncmp(code, "CC-", 3) != 0 || !code[3])
+        return 0;
+    const char *elems = code + 3, *ver = strrchr(elems, '-');
+    size_t elen = strlen(elems);
+    if (ver && ver[1] >= '0' && ver[1] <= '9')
+        elen = (size_t)(ver - elems), ver++;
+    else
+        ver = NULL;
+    char lower[32];
+    if (elen == 0 || elen >= sizeof lower)
+        return 0;
+    for (size_t i = 0; i < elen; i++) {
+        char c = elems[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+            return 0;
+        lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    lower[elen] = '\0';
+    snprintf(name, ncap, "CC %.*s%s%s", (int)elen, elems, ver ? " " : "", ver ? ver : "");
+    snprintf(deed, dcap, "https://creativecommons.org/licenses/%s/%s%s", lower, ver ? ver : "",
+             ver ? "/" : "");
+    return 1;
+}
+
 /* The credit's licence sentence, "이 글은 공공누리 제1유형에 따라 국방부의
  * 저작물을 이용하였습니다.", or what stands in its place: whose rights a
  * quote keeps, or that the page states no licence at all. */
 static void kogl_sentence(const post_model *m, buf *out)
 {
     const char *lic = m->doc->license;
+    char name[48], deed[96];
     if (lic && strncmp(lic, "KOGL-", 5) == 0)
         buf_printf(out, "이 글은 공공누리 제%c유형에 따라 %s의 저작물을 이용하였습니다.", lic[5],
                    m->org ? m->org : "원저작자");
@@ -331,6 +362,11 @@ static void kogl_sentence(const post_model *m, buf *out)
                                   : "Quoted in part from %s, which reserves all rights.",
                    m->org ? m->org : m->korean ? "원저작자" : "the source",
                    m->org ? m->org : "원저작자");
+    else if (lic && cc_licence(lic, name, sizeof name, deed, sizeof deed))
+        buf_printf(out, m->korean ? "이 글은 크리에이티브 커먼즈 라이선스 %s(%s)에 따라 원문을 "
+                                    "이용하였습니다."
+                                  : "Used under the Creative Commons licence %s (%s).",
+                   name, deed);
     else if (lic && m->korean)
         buf_printf(out, "이 글은 %s 조건에 따라 원문을 이용하였습니다.", lic);
     else if (lic)

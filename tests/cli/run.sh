@@ -155,6 +155,19 @@ run post "$TMP/nolicence.html"
 expect_eq "$RC" 0 "post (no licence stated): exit status"
 expect_present "$TMP/err" "warning: $TMP/nolicence.html: the page states no licence" "post (no licence stated): warning"
 expect_present "$TMP/out" "**Source**: harbour-notes.example, " "post (no organisation named): credited to the URL's host"
+expect_present "$TMP/out" "The source states no licence; its copyright remains with harbour-notes.example." \
+    "post (no licence stated): the credit says so"
+
+# A Creative Commons page: the licence in its own form, with its deed.
+sed 's|</head>|<link rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/"></head>|' \
+    "$TMP/nolicence.html" >"$TMP/cc.html"
+run post "$TMP/cc.html"
+expect_eq "$RC" 0 "post (CC BY-SA): exit status"
+expect_present "$TMP/out" "Used under the Creative Commons licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)." \
+    "post (CC BY-SA): the credit names the licence and links its deed"
+run post -f html "$TMP/cc.html"
+expect_present "$TMP/out" "Creative Commons licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).</p></footer>" \
+    "post -f html (CC BY-SA): the same in the footer"
 
 # --- --url and --org: what a saved page does not say (issue #14) -----------
 run post --url https://www.mnd.example.kr/mnd/view.do?nttId=521007 --org 국방부 tests/post-quality/pages/mnd-release.html

@@ -221,17 +221,23 @@ int find_license(arena *a, const char *s, size_t len, const char **code,
         *notice = line_around(a, s, len, at);
         return 1;
     }
-    const char *cc = memfind(s, len, "creativecommons.org/licenses/");
-    if (cc) {
-        const char *p = cc + strlen("creativecommons.org/licenses/");
+    /* A link to a licence's deed, "creativecommons.org/licenses/by-sa/4.0/".
+     * A link to the licences' index, or to anything but a licence (every
+     * CC licence starts with BY), grants nothing: look on. */
+    static const char deeds[] = "creativecommons.org/licenses/";
+    for (const char *cc = memfind(s, len, deeds); cc;
+         cc = memfind(cc + 1, len - (size_t)(cc + 1 - s), deeds)) {
+        const char *p = cc + strlen(deeds);
         size_t i = 0;
         char name[32] = "CC-";
         size_t o = 3;
-        while (p + i < s + len && o + 1 < sizeof name && p[i] != '/' && p[i] != '"' &&
-               p[i] != ' ') {
+        while (p + i < s + len && o + 1 < sizeof name &&
+               ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') || p[i] == '-')) {
             char c = p[i++];
             name[o++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
         }
+        if (o < 5 || memcmp(name + 3, "BY", 2) != 0)
+            continue;
         if (p + i < s + len && p[i] == '/') {
             i++;
             if (o + 1 < sizeof name)
@@ -239,6 +245,8 @@ int find_license(arena *a, const char *s, size_t len, const char **code,
             while (p + i < s + len && o + 1 < sizeof name &&
                    ((p[i] >= '0' && p[i] <= '9') || p[i] == '.'))
                 name[o++] = p[i++];
+            if (name[o - 1] == '-') /* ".../by/" with no version */
+                o--;
         }
         name[o] = '\0';
         *code = arena_strdup(a, name);

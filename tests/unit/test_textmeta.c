@@ -88,6 +88,13 @@ static void test_licenses(void)
     check_license("공공누리 제4유형 출처표시+상업용금지+변경금지", "KOGL-4");
     check_license("Licence: https://creativecommons.org/licenses/by-sa/4.0/ (CC BY-SA)", "CC-BY-SA-4.0");
     check_license("저작권자 © 동해신문 무단 전재 및 재배포 금지", NULL);
+    /* a link to the licences' index grants nothing; a deed after it does */
+    check_license("We aspire to publish under a <a href=\"https://creativecommons.org/licenses/\">"
+                  "Creative Commons license</a> but may not always.", NULL);
+    check_license("<a href=\"https://creativecommons.org/licenses/?lang=ko\">CC</a>", NULL);
+    check_license("see creativecommons.org/licenses/ and creativecommons.org/licenses/by-nc/2.0/kr/",
+                  "CC-BY-NC-2.0");
+    check_license("https://creativecommons.org/licenses/by/ (no version)", "CC-BY");
 }
 
 /* The notice, when s reserves every right; NULL when it does not. */

@@ -49,11 +49,23 @@ static int whole_word_in(const char *text, const char *w)
     return 0;
 }
 
+/* Is the token s[0..n) an e-mail address or a URL, or does it hold one?
+ * Prose glues them to words and brackets: "rtings(https://www.rtings.com/)"
+ * must not give the heading "https". */
+static int is_address(const char *s, size_t n)
+{
+    if (memchr(s, '@', n) || memmem(s, n, "://", 3))
+        return 1;
+    while (n > 0 && (*s == '(' || *s == '[' || *s == '<' || *s == '"' || *s == '\''))
+        s++, n--;
+    return (n >= 4 && !strncmp(s, "http", 4)) || (n >= 4 && !strncmp(s, "www.", 4));
+}
+
 void append_without_addresses(buf *out, const char *s)
 {
     while (*s) {
         size_t n = strcspn(s, " \n\t");
-        int address = memchr(s, '@', n) || !strncmp(s, "http", 4) || !strncmp(s, "www.", 4);
+        int address = is_address(s, n);
         if (!address)
             buf_append(out, s, n);
         s += n;

@@ -839,6 +839,11 @@ typedef struct gisa_ingest_options {
      * twice. NULL = posts from the page's own sentences. */
     const gisa_rewrite_options *rewrite;
     size_t nrewrite;
+    /* Leave the full-text index (articles_fts) empty: for a store that is
+     * only read row by row and merged into another store that indexes the
+     * text itself (gisa.dask's shards), so that the text is indexed once
+     * and not twice. gisa_corpus_search finds nothing in such a store. */
+    int no_text_index;
 } gisa_ingest_options;
 
 /*

@@ -133,6 +133,7 @@ typedef struct {
     void (*on_error)(void *ctx, const gisa_error *error);
     void *ctx;
     int attachments;
+    int no_text_index;
     ...;
 } gisa_ingest_options;
 gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs,

@@ -44,7 +44,7 @@ def create_store(path):
 def ingest(db, inputs, *, threads=0, max_bytes=None, list=None, jsonl=None,
            posts=False, allow_unlicensed=False, allow_private=False,
            delay=None, timeout=None, user_agent=None, on_error=None,
-           attachments=False):
+           attachments=False, text_index=True):
     """Ingest `inputs` (paths or http(s) URLs, as `gisa ingest INPUT...`)
     into the store `db` (created if missing). Returns the run's counts as
     a dict: processed, stored, unchanged, failed, skipped, duplicates,
@@ -52,7 +52,9 @@ def ingest(db, inputs, *, threads=0, max_bytes=None, list=None, jsonl=None,
     page that fails (default: ignored; the count is in "failed").
     `attachments=True` also takes the documents the pages link (.hwpx,
     .hwp, .pdf), as `gisa ingest --attachments`; "attachments" counts those
-    stored.
+    stored. `text_index=False` leaves the full-text index empty (the store
+    is to be merged into one that indexes the text; searching it finds
+    nothing): gisa.dask's shards.
     Raises GisaError if the store cannot be opened or written."""
     from . import _call, UsageError
     if isinstance(inputs, (str, bytes, os.PathLike)):
@@ -72,6 +74,7 @@ def ingest(db, inputs, *, threads=0, max_bytes=None, list=None, jsonl=None,
     opts.posts = 1 if posts else 0
     opts.allow_unlicensed = 1 if allow_unlicensed else 0
     opts.attachments = 1 if attachments else 0
+    opts.no_text_index = 0 if text_index else 1
     if on_error is not None:
         handle = _ffi.new_handle(on_error)
         keep.append(handle)

@@ -220,3 +220,37 @@ def test_ingest_is_the_commands_store(tmp_path):
         gisa.ingest(str(pages / "newspaper.html"), [str(pages)])  # not a store
     with pytest.raises(gisa.UsageError):
         gisa.ingest(str(tmp_path / "x.db"), str(pages))  # one string, not a list
+
+
+def test_ingest_without_the_text_index(tmp_path):
+    """text_index=False (gisa.dask's shards): the same rows, an empty
+    full-text index; rebuilding it gives the index gisa ingest makes."""
+    import sqlite3
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in PAGES:
+        if n.endswith(".html"):
+            (pages / n).write_bytes(read(n))
+    full, bare = str(tmp_path / "full.db"), str(tmp_path / "bare.db")
+    gisa.ingest(full, [str(pages)], threads=1)
+    gisa.ingest(bare, [str(pages)], threads=1, text_index=False)
+
+    def rows(db, fts_rebuild=False):
+        con = sqlite3.connect(db)
+        if fts_rebuild:
+            con.execute("INSERT INTO articles_fts(articles_fts) VALUES('rebuild')")
+            con.commit()
+        # (pages.fetched is the time of the run: left out); the index
+        # searched for a word of every article's text
+        out = [con.execute(q).fetchall() for q in (
+            "SELECT id, url, status, hash, content_type, error FROM pages ORDER BY id",
+            "SELECT * FROM articles ORDER BY page_id")]
+        found = []
+        for pid, text in con.execute("SELECT page_id, text FROM articles ORDER BY page_id"):
+            word = '"%s"' % text.split()[0].replace('"', '""')
+            found.append(con.execute("SELECT rowid FROM articles_fts WHERE articles_fts"
+                                     " MATCH ? AND rowid = ?", (word, pid)).fetchall())
+        return out + [[f for f in found if f]]
+    want, got = rows(full), rows(bare)
+    assert got[:2] == want[:2] and want[2] and got[2] == []
+    assert rows(bare, fts_rebuild=True) == want

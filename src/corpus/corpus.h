@@ -219,7 +219,9 @@ typedef enum corpus_put {
 
 /* Prepared statements of the single writer. */
 typedef struct corpus_writer corpus_writer;
-corpus_writer *corpus_writer_new(gisa_corpus *c, gisa_error *err);
+/* text_index 0: articles are not added to the full-text index
+ * (gisa_ingest_options.no_text_index). */
+corpus_writer *corpus_writer_new(gisa_corpus *c, int text_index, gisa_error *err);
 gisa_status corpus_writer_put(corpus_writer *w, const corpus_page *p, corpus_put *res,
                               int *posted, gisa_error *err);
 /* Batches: writes between begin and commit are one transaction. */

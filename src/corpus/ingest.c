@@ -534,7 +534,7 @@ static void *writer(void *arg)
     pipeline *p = arg;
     gisa_error err;
     gisa_status st = GISA_ERR_IO;
-    corpus_writer *w = corpus_writer_new(p->corpus, &err);
+    corpus_writer *w = corpus_writer_new(p->corpus, !p->opts->no_text_index, &err);
     if (w)
         st = writer_loop(p, w, &err);
     corpus_writer_free(w);

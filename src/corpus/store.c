@@ -339,9 +339,10 @@ static const char *const writer_sql[NQ] = {
 struct corpus_writer {
     gisa_corpus *c;
     sqlite3_stmt *q[NQ];
+    int text_index;
 };
 
-corpus_writer *corpus_writer_new(gisa_corpus *c, gisa_error *err)
+corpus_writer *corpus_writer_new(gisa_corpus *c, int text_index, gisa_error *err)
 {
     corpus_writer *w = calloc(1, sizeof *w);
     if (!w) {
@@ -350,6 +351,7 @@ corpus_writer *corpus_writer_new(gisa_corpus *c, gisa_error *err)
         return NULL;
     }
     w->c = c;
+    w->text_index = text_index;
     for (int i = 0; i < NQ; i++)
         if (SQ(sqlite3_prepare_v2)(c->db, writer_sql[i], -1, &w->q[i], NULL) != SQLITE_OK) {
             db_fail(err, c->db, c->path, "cannot prepare a statement");
@@ -445,13 +447,15 @@ static gisa_status put_article(corpus_writer *w, sqlite3_int64 id, const corpus_
     bind_text(st, 21, d->contact);
     if (!run(st))
         return db_fail(err, w->c->db, w->c->path, "cannot store an article");
+    *res = dup ? CORPUS_PUT_DUPLICATE : CORPUS_PUT_STORED;
+    if (!w->text_index)
+        return GISA_OK;
     st = w->q[Q_FTS];
     SQ(sqlite3_bind_int64)(st, 1, id);
     bind_text(st, 2, d->title ? d->title : "");
     bind_text(st, 3, p->text);
     if (!run(st))
         return db_fail(err, w->c->db, w->c->path, "cannot index an article");
-    *res = dup ? CORPUS_PUT_DUPLICATE : CORPUS_PUT_STORED;
     return GISA_OK;
 }
 

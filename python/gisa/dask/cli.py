@@ -101,7 +101,10 @@ class Run:
     def run_shards(self, client, shards, m):
         """Every unfinished shard, on the workers; the manifest after each."""
         from distributed import as_completed
-        todo = [s for s in shards if not manifest.finished(self.out, m, s)]
+        # Shards are searched only when they are the output (--no-merge);
+        # otherwise the merge indexes the text, once.
+        text_index = self.a.no_merge
+        todo = [s for s in shards if not manifest.finished(self.out, m, s, text_index)]
         self.say("%d shards, %d already finished, %d to do" % (
             len(shards), len(shards) - len(todo), len(todo)))
         m["shards"] = {k: v for k, v in m["shards"].items()
@@ -109,7 +112,7 @@ class Run:
         futures = {}
         for s in todo:
             f = client.submit(shard.run_shard, s, self.out, self.a.via, self.a.gisa,
-                              self.a.jobs, self.a.max_bytes,
+                              self.a.jobs, self.a.max_bytes, text_index,
                               key="shard-%s-%s" % (s["id"], uuid.uuid4().hex[:8]), retries=1)
             futures[f] = s
         failed = 0
@@ -214,11 +217,19 @@ class Run:
 # A shard's work is one C call: Dask's sampling profiler (every worker's
 # Python stack every 10 ms) sees nothing of it, and with the event loop's
 # 20 ms tick and the 0.5 s system monitor it made an idle 2-worker
-# LocalCluster burn ~0.1 CPU s per second of the run (bench/dask). Turned
-# down for the local cluster unless the user's Dask config set them.
+# LocalCluster burn ~0.1 CPU s per second of the run (bench/dask). The
+# nannies (in the driver process) poll their worker's memory every 100 ms:
+# 0.014 CPU s per second of an idle 2-worker cluster; every second is
+# enough for a shard's ingest, whose memory grows with its largest page.
+# Worker processes are forked from the driver, which has imported Dask
+# already, instead of spawned: a spawned worker starts a new interpreter
+# and imports Dask again (0.6 CPU s each, against 0.15 forked). All
+# turned down for the local cluster unless the user's Dask config set them.
 QUIET = {"distributed.worker.profile.enabled": (True, False),
          "distributed.admin.tick.interval": ("20ms", "1s"),
-         "distributed.admin.system-monitor.interval": ("500ms", "5s")}
+         "distributed.admin.system-monitor.interval": ("500ms", "5s"),
+         "distributed.worker.memory.monitor-interval": ("100ms", "1s"),
+         "distributed.worker.multiprocessing-method": ("spawn", "fork")}
 
 
 def _quiet_local_cluster():

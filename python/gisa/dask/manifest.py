@@ -52,10 +52,15 @@ def save(outdir, manifest):
         os.close(fd)
 
 
-def finished(outdir, manifest, shard):
-    """Whether `shard` (a plan entry) is done: entry, key, output, checksum."""
+def finished(outdir, manifest, shard, text_index=False):
+    """Whether `shard` (a plan entry) is done: entry, key, output, checksum;
+    and, when the run needs them (text_index: no merge, the shards are the
+    output), the full-text index in the shard (entries before the field
+    existed always had it)."""
     e = manifest["shards"].get(shard["id"])
     if not e or e.get("key") != shard["key"]:
+        return False
+    if text_index and not e.get("text_index", True):
         return False
     out = os.path.join(outdir, e.get("output", ""))
     try:

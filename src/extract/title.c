@@ -566,6 +566,35 @@ static const char *before_bar(doc *d, const char *t)
     return h && word_count(words_of(d, h)) >= 2 ? h : t;
 }
 
+/* "Headline - Personally Tested", "Headline - Japan Forum", "Product - 32
+ * Precision Bits": one dash parting a headline of three words or more
+ * from a tail of at most three that starts like a name (a capital, a
+ * digit, a bracket) parts the headline from a tagline, a board's or a
+ * maker's name. A tail in lower case goes on with the sentence ("– tips
+ * and tricks"), a tail with a year is the headline's edition ("- March
+ * 2026"), and two dashes are one long name ("Sandal – Stone – Unisex"). */
+static const char *before_dash(doc *d, const char *t)
+{
+    static const char *const dashes[] = {" - ", " – ", " — "};
+    const char *at = NULL;
+    size_t len = 0;
+    int n = 0;
+    for (size_t i = 0; t && i < sizeof dashes / sizeof *dashes; i++)
+        for (const char *p = strstr(t, dashes[i]); p; p = strstr(p + 1, dashes[i])) {
+            n++;
+            at = p;
+            len = strlen(dashes[i]);
+        }
+    if (n != 1 || at == t)
+        return t;
+    const char *tail = at + len;
+    const char *h = arena_strndup(&d->mem, t, (size_t)(at - t));
+    if (!h || word_count(words_of(d, h)) < 3 || word_count(words_of(d, tail)) > 3 ||
+        (*tail >= 'a' && *tail <= 'z') || has_year(tail, strlen(tail)))
+        return t;
+    return h;
+}
+
 const char *title_choose(doc *d, const title_evidence *e, const char **site)
 {
     site_names sn;
@@ -573,7 +602,7 @@ const char *title_choose(doc *d, const title_evidence *e, const char **site)
     const char *t = choose(d, e, &sn);
     if (!sn.home)
         t = without_site(d, &sn, t);
-    t = before_bar(d, t);
+    t = before_dash(d, before_bar(d, t));
     if (site)
         *site = site_part(d, clean(d, e->title_tag), t);
     return t;

@@ -212,8 +212,33 @@ static void test_shell_title(void)
            "<h1>Which hook holds best?</h1>", "Anchors for soft mud");
 }
 
+/* "Headline - Short Tagline": one dash before a short, name-like tail
+ * parts the headline from a tagline or a board's name. The <h1> and the
+ * <title> (less its site) carry the same words here. */
+#define DASHED(h, want) EXPECT("<title>" h " | Tidewatch</title>", "<h1>" h "</h1>", want)
+static void test_dash_tagline(void)
+{
+    DASHED("Reading tide tables for beginners - Harbour Forum",
+           "Reading tide tables for beginners");
+    DASHED("Tide clock with moon phase - 12 Inch Dial", "Tide clock with moon phase");
+    /* A tail in lower case goes on with the sentence. */
+    DASHED("Reading tide tables for beginners - tips and tricks",
+           "Reading tide tables for beginners - tips and tricks");
+    /* A tail with a year is the headline's edition. */
+    DASHED("The best tide apps for sailors - March 2026",
+           "The best tide apps for sailors - March 2026");
+    /* A long tail is the headline's second half. */
+    DASHED("Spring tides explained - Why The Moon Pulls Twice A Day",
+           "Spring tides explained - Why The Moon Pulls Twice A Day");
+    /* Two dashes: one long name. */
+    DASHED("Harbour chart of Solent – East – Folded", "Harbour chart of Solent – East – Folded");
+    /* A short headline keeps its tail ("Nintendo Switch - OLED Model"). */
+    DASHED("Tide Clock - Brass Edition", "Tide Clock - Brass Edition");
+}
+
 int main(void)
 {
+    test_dash_tagline();
     test_ld_agrees();
     test_shell_title();
     test_board_label();

@@ -279,9 +279,61 @@ static int author_bio(const char *s, const char *author)
            !strncmp(s + k, " 기자는", strlen(" 기자는"));
 }
 
+/* Does the paragraph stop on an ellipsis ("…orga...", "…obtained…"), as
+ * the cut excerpt of a teaser does? */
+static int ends_cut(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    while (n && s[n - 1] == ' ')
+        n--;
+    return (n >= 3 && !memcmp(s + n - 3, "...", 3)) ||
+           (n >= 3 && !memcmp(s + n - 3, "\xe2\x80\xa6", 3)); /* U+2026 */
+}
+
+/* A teaser's headline over its excerpt: a short line, not a sentence. */
+#define TEASER_HEAD_MAX 160
+
+/* Other stories under the article, each an excerpt cut off with an
+ * ellipsis ("MINISTER OF FAMILY … is urging people to report cases
+ * o..."), under or without its headline and picture: from the end, a
+ * run of such excerpts (two or more) and the short lines and images
+ * between them goes, after prose with no cut excerpt in it, and longer
+ * than the run unless the page says it is an article (a grid of teasers
+ * under a short release). A listing of teasers has excerpts all down
+ * the page, and keeps them. */
+static size_t drop_teasers(const gisa_block *b, size_t from, size_t n, int article_page)
+{
+    size_t start = n, cut = 0, run = 0;
+    for (size_t i = n; i > from; i--) {
+        const gisa_block *c = &b[i - 1];
+        if (c->kind == GISA_BLOCK_PARAGRAPH && ends_cut(c->text)) {
+            cut++;
+        } else if (c->kind == GISA_BLOCK_IMAGE) {
+            /* a teaser's picture */
+        } else if (!((c->kind == GISA_BLOCK_HEADING || c->kind == GISA_BLOCK_PARAGRAPH) &&
+                     c->text && strlen(c->text) <= TEASER_HEAD_MAX && !ends_sentence(c->text)))
+            break;
+        start = i - 1;
+        run += c->text ? strlen(c->text) : 0;
+    }
+    /* a short paragraph where the run starts ends the article ("Further
+     * information: …"); a teaser's headline is a heading or a picture */
+    while (start < n && b[start].kind == GISA_BLOCK_PARAGRAPH && !ends_cut(b[start].text))
+        start++;
+    for (size_t i = from; i < start; i++)
+        if (b[i].kind == GISA_BLOCK_PARAGRAPH && ends_cut(b[i].text))
+            return n; /* excerpts above too: a listing of teasers */
+    size_t before = text_bytes(b, from, start);
+    if (cut < 2 || before < TAIL_MIN_BYTES || !paragraph_in(b, from, start) ||
+        (before < run && !article_page))
+        return n;
+    return start;
+}
+
 size_t drop_end_lines(const gisa_block *b, size_t from, size_t n, const char *author,
                       int article_page)
 {
+    n = drop_teasers(b, from, n, article_page);
     if (n > from + 1 && b[n - 1].kind == GISA_BLOCK_PARAGRAPH && author_bio(b[n - 1].text, author))
         n--;
     /* one heading with nothing under it after prose: its section was

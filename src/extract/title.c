@@ -454,6 +454,17 @@ static const char *without_label(doc *d, const char *h, const title_parts *tp, c
     return *w && (!strcmp(w, tp->whead) || !strcmp(w, wo)) ? rest : h;
 }
 
+/* "Reddit - The heart of the internet" on a post's page: a <title> that
+ * is a brand (a word or two) and its tagline, with no og:title, is the
+ * site's shell, the same on every page; an <h1> that shares no word with
+ * it, the page's only heading, names the page. (A page whose <title> is
+ * its own names its subject in an og:title too, or shares a word with its
+ * heading; several headings are a listing's teasers.) */
+static int shell_title(const title_parts *tp, const char *og)
+{
+    return !og && tp->ws && *tp->ws && !tp->empty_slot && word_count(tp->whead) <= 2;
+}
+
 static const char *choose(doc *d, const title_evidence *e, const site_names *snp)
 {
     const char *title = clean(d, e->title_tag);
@@ -473,7 +484,11 @@ static const char *choose(doc *d, const title_evidence *e, const site_names *snp
     int in_article = 0;
     for (int i = 0; i < e->nh1; i++)
         in_article += (e->h1[i].where & (H1_IN_ARTICLE | H1_IN_LINK)) == H1_IN_ARTICLE;
-    const char *first = NULL;
+    /* JSON-LD's headline: the page's own statement of its headline, kept
+     * apart from the <title>'s wording for search results. */
+    const char *ld = clean(d, e->ld_headline), *wl = ld ? words_of(d, ld) : "";
+    const char *first = NULL, *unrelated = NULL;
+    int headings = 0; /* <h1>s that are neither the site nor a link */
     for (int i = 0; i < e->nh1; i++) {
         const title_h1 *h = &e->h1[i];
         const char *w = words_of(d, h->text);
@@ -487,9 +502,14 @@ static const char *choose(doc *d, const title_evidence *e, const site_names *snp
                 return h->text;
             continue;
         }
+        headings++;
+        if (*wl && !strcmp(w, wl))
+            return h->text; /* the <h1> and JSON-LD agree, whatever the <title> says */
         if (confirmed(d, title, &tp, w, wo))
             return without_label(d, h->text, &tp, wo); /* confirmed by the <title> or og:title */
         int story = in_article == 1 && (h->where & H1_IN_ARTICLE);
+        if (!first && !unrelated && !shared_words(w, tp.wt))
+            unrelated = h->text;
         if (!first && (story || 2 * shared_words(w, tp.wh) >= word_count(w)))
             first = h->text; /* the story's heading, or a reworded headline */
         else if (!first)
@@ -501,6 +521,8 @@ static const char *choose(doc *d, const title_evidence *e, const site_names *snp
     const char *classed = classed_headline(d, e, title, &tp, head, wo, &sn);
     if (classed)
         return classed;
+    if (unrelated && headings == 1 && shell_title(&tp, og))
+        return unrelated;
     /* A <title> that names only the site ("Glossier" on a product's
      * page, "| Nuts & Volts Magazine"): the page's own heading says what
      * the page is. On the front page the site is the subject. */
@@ -544,6 +566,35 @@ static const char *before_bar(doc *d, const char *t)
     return h && word_count(words_of(d, h)) >= 2 ? h : t;
 }
 
+/* "Headline - Personally Tested", "Headline - Japan Forum", "Product - 32
+ * Precision Bits": one dash parting a headline of three words or more
+ * from a tail of at most three that starts like a name (a capital, a
+ * digit, a bracket) parts the headline from a tagline, a board's or a
+ * maker's name. A tail in lower case goes on with the sentence ("– tips
+ * and tricks"), a tail with a year is the headline's edition ("- March
+ * 2026"), and two dashes are one long name ("Sandal – Stone – Unisex"). */
+static const char *before_dash(doc *d, const char *t)
+{
+    static const char *const dashes[] = {" - ", " – ", " — "};
+    const char *at = NULL;
+    size_t len = 0;
+    int n = 0;
+    for (size_t i = 0; t && i < sizeof dashes / sizeof *dashes; i++)
+        for (const char *p = strstr(t, dashes[i]); p; p = strstr(p + 1, dashes[i])) {
+            n++;
+            at = p;
+            len = strlen(dashes[i]);
+        }
+    if (n != 1 || at == t)
+        return t;
+    const char *tail = at + len;
+    const char *h = arena_strndup(&d->mem, t, (size_t)(at - t));
+    if (!h || word_count(words_of(d, h)) < 3 || word_count(words_of(d, tail)) > 3 ||
+        (*tail >= 'a' && *tail <= 'z') || has_year(tail, strlen(tail)))
+        return t;
+    return h;
+}
+
 const char *title_choose(doc *d, const title_evidence *e, const char **site)
 {
     site_names sn;
@@ -551,7 +602,7 @@ const char *title_choose(doc *d, const title_evidence *e, const char **site)
     const char *t = choose(d, e, &sn);
     if (!sn.home)
         t = without_site(d, &sn, t);
-    t = before_bar(d, t);
+    t = before_dash(d, before_bar(d, t));
     if (site)
         *site = site_part(d, clean(d, e->title_tag), t);
     return t;

@@ -96,8 +96,37 @@ static void test_end_lines(void)
     CHECK_INT((int)drop_end_lines(runs, 0, 3, NULL, 1), 3);
 }
 
+#define IMG {GISA_BLOCK_IMAGE, 0, "", "spinner.gif", NULL, 0, 0, 0, NULL}
+#define CUT(s) P(s " Harbour crews worked through the night to clear the slipway before the " \
+                  "morning tide, and the first boats were back out by si...")
+
+/* Other stories' excerpts cut off with an ellipsis under the article. */
+static void test_teasers(void)
+{
+    const gisa_block grid[] = {P(PARA), P(PARA), P(PARA), P(PARA),
+                               P("Further information: 555 0134, harbour@example.org"),
+                               IMG, CUT("THE LIFEBOAT crew was called out twice."), IMG,
+                               CUT("FERRY fares rise in spring."), H("Council news"),
+                               CUT("THE COUNCIL met on Monday.")};
+    /* the run of excerpts, their pictures and headlines go; the
+     * article's closing contact line stays */
+    CHECK_INT((int)drop_end_lines(grid, 0, 11, NULL, 1), 5);
+    /* one cut excerpt is no grid */
+    CHECK_INT((int)drop_end_lines(grid, 0, 8, NULL, 1), 8);
+    /* more excerpts than prose: cut only on a page that says it is an article */
+    const gisa_block many[] = {P(PARA), P(PARA), P(PARA), P(PARA), CUT("A."), CUT("B."),
+                               CUT("C."), CUT("D."), CUT("E.")};
+    CHECK_INT((int)drop_end_lines(many, 0, 9, NULL, 1), 4);
+    CHECK_INT((int)drop_end_lines(many, 0, 9, NULL, 0), 9);
+    /* a listing of teasers, excerpts all down the page: kept */
+    const gisa_block listing[] = {P(PARA), CUT("A."), P(PARA), P(PARA), P(PARA), P(PARA),
+                                  CUT("B."), CUT("C.")};
+    CHECK_INT((int)drop_end_lines(listing, 0, 8, NULL, 1), 8);
+}
+
 int main(void)
 {
+    test_teasers();
     test_openers();
     test_article_end();
     test_form_response();

@@ -182,8 +182,65 @@ static void test_board_label(void)
            "<h1>Tide tables: a guide for beginners</h1>", "Tide tables: a guide for beginners");
 }
 
+/* An <h1> that JSON-LD's headline repeats is the headline, however the
+ * <title> rewords it for search results. */
+static void test_ld_agrees(void)
+{
+    EXPECT("<title>Tide tables explained | Harbour Weekly</title>"
+           "<script type='application/ld+json'>{\"@type\":\"Article\","
+           "\"headline\":\"How to read a tide table before you sail\"}</script>",
+           "<h1>How to read a tide table before you sail</h1>",
+           "How to read a tide table before you sail");
+    /* Without JSON-LD the <title> still decides between unrelated wordings. */
+    EXPECT("<title>Tide tables explained | Harbour Weekly</title>",
+           "<h1>How to read a tide table before you sail</h1>", "Tide tables explained");
+}
+
+/* "Brand - tagline", no og:title, an <h1> sharing no word with it: the
+ * <title> is the site's shell and the <h1> names the page. */
+static void test_shell_title(void)
+{
+    EXPECT("<title>Tidewatch - The heart of the harbour</title>",
+           "<h1>Which anchor holds best in soft mud?</h1>",
+           "Which anchor holds best in soft mud?");
+    /* With an og:title the page names itself: the <title> stands. */
+    EXPECT("<title>Tidewatch - The heart of the harbour</title>"
+           "<meta property='og:title' content='Tidewatch - The heart of the harbour'>",
+           "<h1>Which anchor holds best in soft mud?</h1>", "Tidewatch");
+    /* A headline of more than two words before the bar is the page's own. */
+    EXPECT("<title>Anchors for soft mud - Tidewatch</title>",
+           "<h1>Which hook holds best?</h1>", "Anchors for soft mud");
+}
+
+/* "Headline - Short Tagline": one dash before a short, name-like tail
+ * parts the headline from a tagline or a board's name. The <h1> and the
+ * <title> (less its site) carry the same words here. */
+#define DASHED(h, want) EXPECT("<title>" h " | Tidewatch</title>", "<h1>" h "</h1>", want)
+static void test_dash_tagline(void)
+{
+    DASHED("Reading tide tables for beginners - Harbour Forum",
+           "Reading tide tables for beginners");
+    DASHED("Tide clock with moon phase - 12 Inch Dial", "Tide clock with moon phase");
+    /* A tail in lower case goes on with the sentence. */
+    DASHED("Reading tide tables for beginners - tips and tricks",
+           "Reading tide tables for beginners - tips and tricks");
+    /* A tail with a year is the headline's edition. */
+    DASHED("The best tide apps for sailors - March 2026",
+           "The best tide apps for sailors - March 2026");
+    /* A long tail is the headline's second half. */
+    DASHED("Spring tides explained - Why The Moon Pulls Twice A Day",
+           "Spring tides explained - Why The Moon Pulls Twice A Day");
+    /* Two dashes: one long name. */
+    DASHED("Harbour chart of Solent – East – Folded", "Harbour chart of Solent – East – Folded");
+    /* A short headline keeps its tail ("Nintendo Switch - OLED Model"). */
+    DASHED("Tide Clock - Brass Edition", "Tide Clock - Brass Edition");
+}
+
 int main(void)
 {
+    test_dash_tagline();
+    test_ld_agrees();
+    test_shell_title();
     test_board_label();
     test_site_in_h1();
     test_escaped_and_icons();

@@ -309,6 +309,21 @@ static gisa_status within_limit(const checker *c, gisa_error *err)
     return GISA_OK;
 }
 
+/* Which derived sentences copy a source sentence, asked once for all. */
+static int mark_copies(checker *c)
+{
+    size_t n = c->dan->nsentences;
+    c->copy_of = arena_alloc(&c->mem, (n ? n : 1) * sizeof *c->copy_of);
+    for (size_t i = 0; c->copy_of && i < n; i++)
+        c->copy_of[i] = hay_sentence(&c->hay, c->dan->sentences[i].text);
+    return c->copy_of != NULL;
+}
+
+int sentence_copied(const checker *c, size_t di)
+{
+    return c->copy_of[di] >= 0;
+}
+
 static gisa_status analyse_all(checker *c, const gisa_document *const *sources,
                                gisa_error *err)
 {
@@ -341,7 +356,7 @@ static gisa_status analyse_all(checker *c, const gisa_document *const *sources,
         if (st == GISA_OK && !hay_add_rest(&c->hay, sources[i], i))
             st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     }
-    if (st == GISA_OK && !hay_index(&c->hay))
+    if (st == GISA_OK && (!hay_index(&c->hay) || !mark_copies(c)))
         st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     return st == GISA_OK ? within_limit(c, err) : st;
 }

@@ -44,7 +44,12 @@ typedef struct checker {
     size_t nfacts, cap;
     void *scratch; /* for match callbacks */
     size_t comparisons; /* predicate-to-source-sentence comparisons so far */
+    long *copy_of; /* per derived sentence, hay_sentence() of it: seven
+                      checks ask, and normalising a sentence is not cheap */
 } checker;
+
+/* Is derived sentence di a source sentence copied (hay_sentence() >= 0)? */
+int sentence_copied(const checker *c, size_t di);
 
 /* gisa_check with the sources already analysed (`analyses` may be NULL);
  * the analyses stay the caller's. Compose uses it to check its own post

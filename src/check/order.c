@@ -228,7 +228,7 @@ void find_order(checker *c)
     clauses mine = {0}, theirs = {0};
     for (size_t di = 0; di < c->dan->nsentences; di++) {
         const char *ds = c->dan->sentences[di].text;
-        if (hay_sentence(&c->hay, ds) >= 0 || !read_clauses(ds, &mine))
+        if (sentence_copied(c, di) || !read_clauses(ds, &mine))
             continue;
         judge_order(c, di, ds, &mine, &theirs);
     }

@@ -447,7 +447,7 @@ int find_predicates(checker *c)
         if (c->comparisons > GISA_CHECK_MAX_COMPARISONS)
             return 0;
         const char *ds = c->dan->sentences[di].text;
-        if (hay_sentence(&c->hay, ds) >= 0)
+        if (sentence_copied(c, di))
             continue; /* copied from a source: its predicates are the source's */
         word_spans dw;
         if (!split_words(ds, &dw))

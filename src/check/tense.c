@@ -106,7 +106,7 @@ void find_tense(checker *c)
 {
     for (size_t di = 0; di < c->dan->nsentences; di++) {
         const char *ds = c->dan->sentences[di].text;
-        if (hay_sentence(&c->hay, ds) >= 0)
+        if (sentence_copied(c, di))
             continue;
         word_spans dw;
         if (!split_words(ds, &dw))

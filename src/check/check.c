@@ -426,6 +426,7 @@ static void free_checker(checker *c)
     free(c->hay.sentences);
     free(c->hay.source_of);
     free(c->hay.table);
+    stem_cache_free(&c->kept);
 }
 
 /* The result handed out: the public report first, then the arena that
@@ -450,7 +451,7 @@ static void find_nearest(checker *c, gisa_fact *f, size_t *budget)
                                                                : NULL);
     double best = 0;
     for (size_t i = 0; mine && i < c->hay.n && *budget > 0; i++, (*budget)--) {
-        double o = check_overlap(mine, c->hay.sentences[i]);
+        double o = check_overlap_kept(c, mine, c->hay.sentences[i]);
         if (o > best) {
             best = o;
             f->nearest = c->hay.sentences[i];

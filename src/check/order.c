@@ -186,7 +186,7 @@ static void judge_order(checker *c, size_t di, const char *ds, clauses *mine, cl
             !strstr(ss, "거친") && !strstr(ss, "차례로") && !strstr(ss, "마치") &&
             !strstr(ss, "마친"))
             continue; /* most sentences chain nothing */
-        double o = check_overlap(ds, ss);
+        double o = check_overlap_kept(c, ds, ss);
         if (o > best) {
             best = o;
             at = (long)si;

@@ -245,7 +245,7 @@ static void judge_predicate(checker *c, size_t di, const char *ds, const word_sp
         word_spans sw;
         if (!split_words(ss, &sw))
             return;
-        double score = check_overlap(ds, ss);
+        double score = check_overlap_kept(c, ds, ss);
         for (long at = word_with(ss, &sw, stem_text, stem, loose, 0); at >= 0;
              at = word_with(ss, &sw, stem_text, stem, loose, (size_t)at + 1)) {
             int sneg = negated(ss, &sw, (size_t)at);

@@ -81,7 +81,7 @@ static int first_in(const char *s)
 /* Share of ds's content words that source sentence i shares. */
 static double near(checker *c, const char *ds, size_t i)
 {
-    return check_overlap(ds, c->hay.sentences[i]);
+    return check_overlap_kept(c, ds, c->hay.sentences[i]);
 }
 
 /* A claim of rank or ratio ("첫", "두 번째", "두 배"): in words it states

@@ -6,6 +6,18 @@
 
 int32_t utf8_prev(const char *s, size_t i, size_t *start)
 {
+    /* ASCII and Hangul in place, as in utf8_at; the rest below. */
+    const unsigned char *u = (const unsigned char *)s;
+    if (i > 0 && u[i - 1] < 0x80) {
+        *start = i - 1;
+        return u[i - 1];
+    }
+    if (i >= 3 && u[i - 3] >= 0xE1 && u[i - 3] <= 0xEC && (u[i - 2] & 0xC0) == 0x80 &&
+        (u[i - 1] & 0xC0) == 0x80) {
+        *start = i - 3;
+        return ((int32_t)(u[i - 3] & 0x0F) << 12) | ((int32_t)(u[i - 2] & 0x3F) << 6) |
+               (u[i - 1] & 0x3F);
+    }
     size_t j = i;
     /* At most three continuation bytes precede a lead byte. */
     while (j > 0 && i - j < 4) {

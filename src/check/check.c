@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analyze/hangul.h"
 #include "../util/error.h"
 #include "../util/utf8.h"
 #include "check.h"
@@ -26,8 +27,9 @@ static int starts_with_digit(const unsigned char *s, size_t len)
         return 0;
     if (s[0] < 0x80)
         return is_digit(s[0]);
-    int32_t cp, folded[4];
-    utf8_decode(s, len, &cp);
+    int32_t folded[4];
+    size_t next;
+    int32_t cp = utf8_at((const char *)s, len, 0, &next); /* Hangul decoded in place */
     return utf8_compat(cp, folded, 4) >= 1 && is_digit(folded[0]);
 }
 
@@ -71,8 +73,9 @@ void norm_append(buf *out, const char *str, size_t len)
     norm_state st = {0, 0};
     size_t i = 0;
     while (i < len) {
-        int32_t cp;
-        size_t n = s[i] < 0x80 ? (cp = s[i], 1) : utf8_decode(s + i, len - i, &cp);
+        size_t next;
+        int32_t cp = utf8_at(str, len, i, &next); /* as utf8_decode, Hangul in place */
+        size_t n = next - i;
         int next_digit = starts_with_digit(s + i + n, len - i - n);
         if (cp < 0x80 || utf8_is_hangul(cp)) {
             norm_cp(out, &st, cp, next_digit);

@@ -6,6 +6,18 @@
 
 int32_t utf8_prev(const char *s, size_t i, size_t *start)
 {
+    /* ASCII and Hangul in place, as in utf8_at; the rest below. */
+    const unsigned char *u = (const unsigned char *)s;
+    if (i > 0 && u[i - 1] < 0x80) {
+        *start = i - 1;
+        return u[i - 1];
+    }
+    if (i >= 3 && u[i - 3] >= 0xE1 && u[i - 3] <= 0xEC && (u[i - 2] & 0xC0) == 0x80 &&
+        (u[i - 1] & 0xC0) == 0x80) {
+        *start = i - 3;
+        return ((int32_t)(u[i - 3] & 0x0F) << 12) | ((int32_t)(u[i - 2] & 0x3F) << 6) |
+               (u[i - 1] & 0x3F);
+    }
     size_t j = i;
     /* At most three continuation bytes precede a lead byte. */
     while (j > 0 && i - j < 4) {
@@ -25,6 +37,20 @@ int32_t utf8_prev(const char *s, size_t i, size_t *start)
 
 int32_t utf8_at(const char *s, size_t len, size_t i, size_t *next)
 {
+    const unsigned char *u = (const unsigned char *)s + i;
+    /* The analysis reads text a character at a time, nearly all of it
+     * ASCII or Hangul: those two are decoded here, the rest (and every
+     * invalid sequence) by utf8_decode. A lead byte E1-EC with two
+     * continuation bytes can be neither overlong nor a surrogate. */
+    if (u[0] < 0x80) {
+        *next = i + 1;
+        return u[0];
+    }
+    if (u[0] >= 0xE1 && u[0] <= 0xEC && len - i >= 3 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        *next = i + 3;
+        return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    }
     int32_t cp;
     size_t n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
     *next = i + n;

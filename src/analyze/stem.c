@@ -1,6 +1,7 @@
 /* stem.c - eojeol stemming: strip particles (josa) and common endings by
  * longest match, respecting the final-consonant rule, never below two
  * syllables, so that 국방부는 / 국방부가 / 국방부의 meet as 국방부. */
+#include <pthread.h>
 #include <string.h>
 
 #include "gisa.h"
@@ -58,6 +59,32 @@ static const suffix suffixes[] = {
 };
 #define NSUFFIXES (sizeof suffixes / sizeof suffixes[0])
 
+/* The suffixes by their last byte, counting-sorted: a word is tried only
+ * against the few that can end it, not all of them (gisa_stem runs for
+ * every word of every analysis). Which suffix is tried first does not
+ * matter: the shortest stem left wins. Built once, only read after. */
+typedef struct suffix_index {
+    unsigned short start[257]; /* suffixes ending in byte b: order[start[b]..start[b+1]) */
+    unsigned char order[NSUFFIXES];
+} suffix_index;
+_Static_assert(NSUFFIXES < 256, "order[] holds suffix numbers in a byte");
+static suffix_index by_last;
+static pthread_once_t by_last_once = PTHREAD_ONCE_INIT;
+
+static void build_by_last(void)
+{
+    unsigned short count[256] = {0};
+    for (size_t i = 0; i < NSUFFIXES; i++)
+        count[(unsigned char)suffixes[i].text[suffixes[i].len - 1]]++;
+    for (size_t b = 0; b < 256; b++)
+        by_last.start[b + 1] = (unsigned short)(by_last.start[b] + count[b]);
+    unsigned short next[256];
+    memcpy(next, by_last.start, sizeof next);
+    for (size_t i = 0; i < NSUFFIXES; i++)
+        by_last.order[next[(unsigned char)suffixes[i].text[suffixes[i].len - 1]]++] =
+            (unsigned char)i;
+}
+
 /* Strip trailing punctuation and quotes: the stem is made of letters. */
 static size_t trim_punct(const char *w, size_t n)
 {
@@ -72,30 +99,36 @@ static size_t trim_punct(const char *w, size_t n)
     return n;
 }
 
+/* Does suffix i, ending word[0..n), leave a stem it may follow? */
+static int fits(const char *word, size_t n, size_t i)
+{
+    size_t m = suffixes[i].len;
+    if (m >= n || memcmp(word + n - m, suffixes[i].text, m) != 0)
+        return 0;
+    size_t rest = n - m, p;
+    if (utf8_length(word, rest) < 2)
+        return 0;
+    int32_t before = utf8_prev(word, rest, &p);
+    int jong = hangul_jong(before);
+    if (jong < 0)
+        return (before >= '0' && before <= '9') || suffixes[i].after == ANY;
+    /* 로 also follows ㄹ: 서울로 */
+    int cons = jong != 0 && !(jong == JONG_L && !strcmp(suffixes[i].text, "로"));
+    return !((suffixes[i].after == CONS && !cons) || (suffixes[i].after == VOWEL && cons));
+}
+
 size_t gisa_stem(const char *word, size_t len)
 {
     size_t n = trim_punct(word, len);
+    if (n == 0)
+        return 0;
+    pthread_once(&by_last_once, build_by_last);
+    unsigned char last = (unsigned char)word[n - 1];
     size_t best = n;
-    for (size_t i = 0; i < NSUFFIXES; i++) {
-        size_t m = suffixes[i].len;
-        if (m >= n || word[n - 1] != suffixes[i].text[m - 1] ||
-            memcmp(word + n - m, suffixes[i].text, m) != 0)
-            continue; /* the last byte rules out nearly every suffix at once */
-        size_t rest = n - m;
-        if (utf8_length(word, rest) < 2 || rest >= best)
-            continue;
-        size_t p;
-        int32_t before = utf8_prev(word, rest, &p);
-        int jong = hangul_jong(before);
-        if (jong < 0 && !(before >= '0' && before <= '9') && suffixes[i].after != ANY)
-            continue;
-        if (jong >= 0) {
-            /* 로 also follows ㄹ: 서울로 */
-            int cons = jong != 0 && !(jong == JONG_L && !strcmp(suffixes[i].text, "로"));
-            if ((suffixes[i].after == CONS && !cons) || (suffixes[i].after == VOWEL && cons))
-                continue;
-        }
-        best = rest;
+    for (size_t k = by_last.start[last]; k < by_last.start[last + 1]; k++) {
+        size_t i = by_last.order[k];
+        if (suffixes[i].len < n && n - suffixes[i].len < best && fits(word, n, i))
+            best = n - suffixes[i].len;
     }
     return best;
 }

@@ -432,7 +432,7 @@ void find_agents(checker *c)
 {
     for (size_t di = 0; di < c->dan->nsentences; di++) {
         const char *ds = c->dan->sentences[di].text;
-        if (hay_sentence(&c->hay, ds) >= 0)
+        if (sentence_copied(c, di))
             continue; /* copied from a source: its participants are the source's */
         sentence_words dw;
         if (!split(ds, &dw))

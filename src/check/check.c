@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analyze/hangul.h"
 #include "../util/error.h"
 #include "../util/utf8.h"
 #include "check.h"
@@ -26,8 +27,9 @@ static int starts_with_digit(const unsigned char *s, size_t len)
         return 0;
     if (s[0] < 0x80)
         return is_digit(s[0]);
-    int32_t cp, folded[4];
-    utf8_decode(s, len, &cp);
+    int32_t folded[4];
+    size_t next;
+    int32_t cp = utf8_at((const char *)s, len, 0, &next); /* Hangul decoded in place */
     return utf8_compat(cp, folded, 4) >= 1 && is_digit(folded[0]);
 }
 
@@ -71,8 +73,9 @@ void norm_append(buf *out, const char *str, size_t len)
     norm_state st = {0, 0};
     size_t i = 0;
     while (i < len) {
-        int32_t cp;
-        size_t n = s[i] < 0x80 ? (cp = s[i], 1) : utf8_decode(s + i, len - i, &cp);
+        size_t next;
+        int32_t cp = utf8_at(str, len, i, &next); /* as utf8_decode, Hangul in place */
+        size_t n = next - i;
         int next_digit = starts_with_digit(s + i + n, len - i - n);
         if (cp < 0x80 || utf8_is_hangul(cp)) {
             norm_cp(out, &st, cp, next_digit);
@@ -310,6 +313,21 @@ static gisa_status within_limit(const checker *c, gisa_error *err)
     return GISA_OK;
 }
 
+/* Which derived sentences copy a source sentence, asked once for all. */
+static int mark_copies(checker *c)
+{
+    size_t n = c->dan->nsentences;
+    c->copy_of = arena_alloc(&c->mem, (n ? n : 1) * sizeof *c->copy_of);
+    for (size_t i = 0; c->copy_of && i < n; i++)
+        c->copy_of[i] = hay_sentence(&c->hay, c->dan->sentences[i].text);
+    return c->copy_of != NULL;
+}
+
+int sentence_copied(const checker *c, size_t di)
+{
+    return c->copy_of[di] >= 0;
+}
+
 static gisa_status analyse_all(checker *c, const gisa_document *const *sources,
                                gisa_error *err)
 {
@@ -342,7 +360,7 @@ static gisa_status analyse_all(checker *c, const gisa_document *const *sources,
         if (st == GISA_OK && !hay_add_rest(&c->hay, sources[i], i))
             st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     }
-    if (st == GISA_OK && !hay_index(&c->hay))
+    if (st == GISA_OK && (!hay_index(&c->hay) || !mark_copies(c)))
         st = gisa_fail(err, GISA_ERR_NOMEM, "out of memory");
     return st == GISA_OK ? within_limit(c, err) : st;
 }
@@ -412,6 +430,7 @@ static void free_checker(checker *c)
     free(c->hay.sentences);
     free(c->hay.source_of);
     free(c->hay.table);
+    stem_cache_free(&c->kept);
 }
 
 /* The result handed out: the public report first, then the arena that
@@ -436,7 +455,7 @@ static void find_nearest(checker *c, gisa_fact *f, size_t *budget)
                                                                : NULL);
     double best = 0;
     for (size_t i = 0; mine && i < c->hay.n && *budget > 0; i++, (*budget)--) {
-        double o = check_overlap(mine, c->hay.sentences[i]);
+        double o = check_overlap_kept(c, mine, c->hay.sentences[i]);
         if (o > best) {
             best = o;
             f->nearest = c->hay.sentences[i];

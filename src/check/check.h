@@ -31,6 +31,17 @@ int hay_index(haystack *h);
  * rewrite copied it), or -1. */
 long hay_sentence(const haystack *h, const char *sentence);
 
+/* stemcache.c: content-word stems kept by the address of their string. */
+typedef struct stem_entry {
+    const char *key;
+    char (*w)[48];
+    size_t n;
+} stem_entry;
+typedef struct stem_cache {
+    stem_entry *slots; /* open addressing; cap is a power of two */
+    size_t cap, used;
+} stem_cache;
+
 /* One source, analysed, and the checker's state. */
 typedef struct checker {
     arena mem;
@@ -44,7 +55,13 @@ typedef struct checker {
     size_t nfacts, cap;
     void *scratch; /* for match callbacks */
     size_t comparisons; /* predicate-to-source-sentence comparisons so far */
+    stem_cache kept; /* stems of the analyses' sentences (check_overlap_kept) */
+    long *copy_of; /* per derived sentence, hay_sentence() of it: seven
+                      checks ask, and normalising a sentence is not cheap */
 } checker;
+
+/* Is derived sentence di a source sentence copied (hay_sentence() >= 0)? */
+int sentence_copied(const checker *c, size_t di);
 
 /* gisa_check with the sources already analysed (`analyses` may be NULL);
  * the analyses stay the caller's. Compose uses it to check its own post
@@ -79,6 +96,16 @@ int check_stem_at(const char *w, size_t n, const char *stem, size_t len, int loo
 double check_overlap(const char *a, const char *b);
 /* How many content words (stemmed, two syllables or more) s has. */
 size_t check_content_words(const char *s);
+/* The content-word stems of s as check_overlap reads them, malloc'd (the
+ * caller frees), their number in *n; NULL when out of memory. */
+char (*check_stem_words(const char *s, size_t *n))[48];
+/* check_overlap of two stem lists. */
+double check_overlap_stems(const char (*sa)[48], size_t na, const char (*sb)[48], size_t nb);
+/* check_overlap(a, b) for strings that live as long as the check (the
+ * sentences of its analyses, never a temporary): each string's stems are
+ * made once and kept. */
+double check_overlap_kept(checker *c, const char *a, const char *b);
+void stem_cache_free(stem_cache *k);
 
 /* numerals.c: one quantity of a sentence, however written ("일곱 달여",
  * "3만 2천여 대", "두 번째", "절반"), as a value in a canonical unit. */

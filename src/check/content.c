@@ -252,7 +252,7 @@ void find_claims(checker *c)
 {
     for (size_t di = 0; di < c->dan->nsentences; di++) {
         const char *ds = c->dan->sentences[di].text;
-        if (hay_sentence(&c->hay, ds) >= 0)
+        if (sentence_copied(c, di))
             continue;
         size_t cap = 1;
         for (const char *p = ds; *p; p++)

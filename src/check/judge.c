@@ -237,7 +237,7 @@ static int same_context(checker *c, const gisa_entity *e, const gisa_analysis *a
     for (size_t k = 0; k < a->nsentences; k++)
         if ((strstr(a->sentences[k].text, p->text) ||
              (c->borrowed && strstr(a->sentences[k].text, e->text))) &&
-            overlap(mine, a->sentences[k].text) >= 0.2)
+            check_overlap_kept(c, mine, a->sentences[k].text) >= 0.2)
             return 1;
     return 0;
 }
@@ -255,7 +255,7 @@ static int relative_date_moved(checker *c, gisa_fact *f, const gisa_entity *e)
     size_t near_src = 0;
     for (size_t s = 0; mine && s < c->nsources; s++)
         for (size_t k = 0; k < c->san[s]->nsentences; k++) {
-            double o = overlap(mine, c->san[s]->sentences[k].text);
+            double o = check_overlap_kept(c, mine, c->san[s]->sentences[k].text);
             if (o > best) {
                 best = o;
                 near = c->san[s]->sentences[k].text;
@@ -387,25 +387,35 @@ double check_overlap(const char *a, const char *b)
     return overlap(a, b);
 }
 
-static double overlap(const char *a, const char *b)
+char (*check_stem_words(const char *s, size_t *n))[48]
 {
-    size_t cap_a, cap_b;
-    char (*sa)[48] = stem_room(a, &cap_a), (*sb)[48] = stem_room(b, &cap_b);
-    if (!sa || !sb) {
-        free(sa);
-        free(sb);
-        return 0;
-    }
-    size_t na = stems(a, sa, cap_a), nb = stems(b, sb, cap_b), hit = 0;
+    size_t cap;
+    char (*st)[48] = stem_room(s, &cap);
+    *n = st ? stems(s, st, cap) : 0;
+    return st;
+}
+
+double check_overlap_stems(const char (*sa)[48], size_t na, const char (*sb)[48], size_t nb)
+{
+    size_t hit = 0;
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
             if (strstr(sb[j], sa[i]) || strstr(sa[i], sb[j])) {
                 hit++;
                 break;
             }
+    return na ? (double)hit / (double)na : 0;
+}
+
+static double overlap(const char *a, const char *b)
+{
+    size_t na, nb;
+    char (*sa)[48] = check_stem_words(a, &na), (*sb)[48] = check_stem_words(b, &nb);
+    double o = sa && sb ? check_overlap_stems((const char (*)[48])sa, na,
+                                              (const char (*)[48])sb, nb) : 0;
     free(sa);
     free(sb);
-    return na ? (double)hit / (double)na : 0;
+    return o;
 }
 
 static void judge_number(checker *c, gisa_fact *f, const gisa_entity *e)
@@ -419,7 +429,7 @@ static void judge_number(checker *c, gisa_fact *f, const gisa_entity *e)
             const gisa_entity *p = &a->entities[i];
             const char *theirs = sentence_of(a, p->sentence);
             if (p->kind == GISA_ENTITY_NUMBER && p->unit && !strcmp(p->unit, e->unit) &&
-                mine && theirs && overlap(mine, theirs) >= 0.3) {
+                mine && theirs && check_overlap_kept(c, mine, theirs) >= 0.3) {
                 contradict(f, s, p->text, theirs, "the source gives another figure");
                 return;
             }

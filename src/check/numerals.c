@@ -217,6 +217,22 @@ static size_t digits_at(const char *s, size_t len, size_t i, quantity *out, size
     return q + cn - i;
 }
 
+/* Could a quantity in words start at s[i]? Each starts with one of these
+ * syllables: 첫, 절반 and the first syllables of the days, ordinals, tens
+ * and ones above (add a word's first syllable here with the word). Most
+ * word starts hold none, and are passed at once instead of being tried
+ * against some forty words. */
+static int may_start_words(const char *s, size_t len, size_t i)
+{
+    static const char firsts[] = "첫절하이사나닷엿여아열보둘셋넷다스서마쉰한두세석네넉너일";
+    if (len - i < 3)
+        return 0;
+    for (size_t k = 0; k + 3 <= sizeof firsts - 1; k += 3)
+        if (s[i] == firsts[k] && s[i + 1] == firsts[k + 1] && s[i + 2] == firsts[k + 2])
+            return 1;
+    return 0;
+}
+
 /* A quantity written in words at a word start: 첫, 절반, 이틀, 일곱 달. */
 static size_t words_at(const char *s, size_t len, size_t i, quantity *out, size_t cap,
                        size_t *n)
@@ -274,7 +290,7 @@ size_t scan_quantities(const char *s, quantity *out, size_t cap)
         size_t used = 0;
         if (is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1])))
             used = digits_at(s, len, i, out, cap, &n);
-        else if (word_starts(s, i))
+        else if (may_start_words(s, len, i) && word_starts(s, i))
             used = words_at(s, len, i, out, cap, &n);
         if (used) {
             i += used;

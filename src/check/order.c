@@ -186,7 +186,7 @@ static void judge_order(checker *c, size_t di, const char *ds, clauses *mine, cl
             !strstr(ss, "거친") && !strstr(ss, "차례로") && !strstr(ss, "마치") &&
             !strstr(ss, "마친"))
             continue; /* most sentences chain nothing */
-        double o = check_overlap(ds, ss);
+        double o = check_overlap_kept(c, ds, ss);
         if (o > best) {
             best = o;
             at = (long)si;
@@ -228,7 +228,7 @@ void find_order(checker *c)
     clauses mine = {0}, theirs = {0};
     for (size_t di = 0; di < c->dan->nsentences; di++) {
         const char *ds = c->dan->sentences[di].text;
-        if (hay_sentence(&c->hay, ds) >= 0 || !read_clauses(ds, &mine))
+        if (sentence_copied(c, di) || !read_clauses(ds, &mine))
             continue;
         judge_order(c, di, ds, &mine, &theirs);
     }

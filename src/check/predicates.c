@@ -245,7 +245,7 @@ static void judge_predicate(checker *c, size_t di, const char *ds, const word_sp
         word_spans sw;
         if (!split_words(ss, &sw))
             return;
-        double score = check_overlap(ds, ss);
+        double score = check_overlap_kept(c, ds, ss);
         for (long at = word_with(ss, &sw, stem_text, stem, loose, 0); at >= 0;
              at = word_with(ss, &sw, stem_text, stem, loose, (size_t)at + 1)) {
             int sneg = negated(ss, &sw, (size_t)at);
@@ -447,7 +447,7 @@ int find_predicates(checker *c)
         if (c->comparisons > GISA_CHECK_MAX_COMPARISONS)
             return 0;
         const char *ds = c->dan->sentences[di].text;
-        if (hay_sentence(&c->hay, ds) >= 0)
+        if (sentence_copied(c, di))
             continue; /* copied from a source: its predicates are the source's */
         word_spans dw;
         if (!split_words(ds, &dw))

@@ -81,7 +81,7 @@ static int first_in(const char *s)
 /* Share of ds's content words that source sentence i shares. */
 static double near(checker *c, const char *ds, size_t i)
 {
-    return check_overlap(ds, c->hay.sentences[i]);
+    return check_overlap_kept(c, ds, c->hay.sentences[i]);
 }
 
 /* A claim of rank or ratio ("첫", "두 번째", "두 배"): in words it states
@@ -261,7 +261,7 @@ void find_quantities(checker *c)
     quantity mine[MAX_PER_SENTENCE];
     for (size_t di = 0; di < c->dan->nsentences; di++) {
         const char *ds = c->dan->sentences[di].text;
-        if (hay_sentence(&c->hay, ds) >= 0)
+        if (sentence_copied(c, di))
             continue; /* copied from a source: its figures are the source's */
         size_t n = scan_quantities(ds, mine, MAX_PER_SENTENCE);
         for (size_t k = 0; k < n; k++) {

@@ -123,7 +123,7 @@ void find_roles(checker *c)
 {
     for (size_t di = 0; di < c->dan->nsentences; di++) {
         const char *ds = c->dan->sentences[di].text;
-        if (hay_sentence(&c->hay, ds) >= 0)
+        if (sentence_copied(c, di))
             continue;
         size_t len = strlen(ds);
         for (size_t a = 0; a < len;) {

@@ -106,7 +106,7 @@ void find_tense(checker *c)
 {
     for (size_t di = 0; di < c->dan->nsentences; di++) {
         const char *ds = c->dan->sentences[di].text;
-        if (hay_sentence(&c->hay, ds) >= 0)
+        if (sentence_copied(c, di))
             continue;
         word_spans dw;
         if (!split_words(ds, &dw))
@@ -121,7 +121,7 @@ void find_tense(checker *c)
                 for (size_t si = 0; si < c->hay.n; si++) {
                     if (++c->comparisons > GISA_CHECK_MAX_COMPARISONS)
                         break; /* find_predicates refuses the check */
-                    double o = check_overlap(ds, c->hay.sentences[si]);
+                    double o = check_overlap_kept(c, ds, c->hay.sentences[si]);
                     if (o > best) {
                         best = o;
                         at = (long)si;

@@ -350,7 +350,7 @@ static int cc_licence(const char *code, char *name, size_t ncap, char *deed, siz
 /* The credit's licence sentence, "이 글은 공공누리 제1유형에 따라 국방부의
  * 저작물을 이용하였습니다.", or what stands in its place: whose rights a
  * quote keeps, or that the page states no licence at all. */
-static void kogl_sentence(const post_model *m, buf *out)
+static void licence_sentence(const post_model *m, buf *out)
 {
     const char *lic = m->doc->license;
     char name[48], deed[96];
@@ -398,7 +398,7 @@ void attribution_markdown(const post_model *m, buf *out)
     }
     buf_putc(out, '\n');
     buf note = BUF_INIT;
-    kogl_sentence(m, &note);
+    licence_sentence(m, &note);
     if (note.len) {
         buf_putc(out, '\n');
         render_markdown_text(out, note.ptr);
@@ -428,7 +428,7 @@ void attribution_html(const post_model *m, buf *out)
     }
     buf_puts(out, "</p>");
     buf note = BUF_INIT;
-    kogl_sentence(m, &note);
+    licence_sentence(m, &note);
     if (note.len) {
         buf_puts(out, "<p>");
         html_escape(out, note.ptr);

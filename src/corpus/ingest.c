@@ -159,7 +159,7 @@ static gisa_status finish(pipeline *p, int started, gisa_error *err)
 {
     if (started <= 0) {
         jsonl_abort(p->jsonl);
-        ingest_set_error(err, GISA_ERR_NOMEM, "%s: cannot start threads", p->corpus->path);
+        gisa_fail(err, GISA_ERR_NOMEM, "%s: cannot start threads", p->corpus->path);
         return GISA_ERR_NOMEM;
     }
     if (p->status != GISA_OK) {

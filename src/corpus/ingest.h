@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <time.h>
 
+#include "../util/error.h"
 #include "corpus.h"
 
 typedef enum job_kind {
@@ -97,8 +98,6 @@ int ingest_submit(pipeline *p, job *j);
 int ingest_submit_failure(pipeline *p, const char *name, const gisa_error *err);
 int ingest_submit_failure_as(pipeline *p, const char *name, const gisa_error *err,
                              gisa_fail_reason reason);
-void ingest_set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 /* The fields of a document the store keeps, in one allocation. */
 gisa_document *ingest_keep_meta(const gisa_document *d);
 

@@ -146,7 +146,7 @@ static int read_local_attachment(pipeline *p, pending *e)
     memcpy(dir, e->parent + 7, n);
     dir[n] = '\0';
     if (!realpath(e->url + 7, path) || strncmp(path, dir, n) || path[n] != '/') {
-        ingest_set_error(&err, GISA_ERR_IO, "%s: not found beside its page %s", e->url, e->parent);
+        gisa_fail(&err, GISA_ERR_IO, "%s: not found beside its page %s", e->url, e->parent);
         return ingest_submit_failure(p, e->url, &err);
     }
     gisa_bytes bytes;

@@ -146,9 +146,9 @@ static int submit_item_page(pipeline *p, const char *name, size_t i, const feed_
 static int submit_bad_item(pipeline *p, const char *name, size_t i, const feed_item *it)
 {
     gisa_error err;
-    ingest_set_error(&err, GISA_ERR_INPUT, "%s: item %zu%s%.80s%s: %s", name, i + 1,
-                     it->title ? " (" : "", it->title ? it->title : "", it->title ? ")" : "",
-                     it->problem);
+    gisa_fail(&err, GISA_ERR_INPUT, "%s: item %zu%s%.80s%s: %s", name, i + 1,
+              it->title ? " (" : "", it->title ? it->title : "", it->title ? ")" : "",
+              it->problem);
     return ingest_submit_failure_as(p, name, &err, GISA_FAIL_FEED);
 }
 
@@ -172,7 +172,7 @@ int ingest_read_feed(pipeline *p, const char *name, const unsigned char *data, s
             ok = ingest_read_url(p, it->link, 1);
     }
     if (ok && fd.n == 0) {
-        ingest_set_error(&err, GISA_ERR_INPUT, "%s: a feed without items", name);
+        gisa_fail(&err, GISA_ERR_INPUT, "%s: a feed without items", name);
         ok = ingest_submit_failure_as(p, name, &err, GISA_FAIL_FEED);
     }
     feed_free(&fd);

@@ -1,7 +1,6 @@
 /* ingest_job.c - a job (one input on its way from the reader to the
  * store) and the bounded queue that hands it on: to the workers when it
  * needs extraction, else straight to the writer. */
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,15 +38,6 @@ void ingest_job_free(job *j)
     free(j->text);
     free(j->doc);
     free(j);
-}
-
-void ingest_set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    err->status = st;
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
 }
 
 /* The fields of `d` the store keeps, copied into one allocation. A

@@ -72,7 +72,7 @@ static int read_page(pipeline *p, const char *path)
     if (!j || !realpath(path, abs) || stat(path, &sb) != 0) {
         gisa_bytes_free(&bytes);
         ingest_job_free(j);
-        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno ? errno : ENOMEM));
+        gisa_fail(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno ? errno : ENOMEM));
         return ingest_submit_failure(p, path, &err);
     }
     j->url = file_url(abs);
@@ -117,7 +117,7 @@ static int read_dir(pipeline *p, const char *dir, int depth)
     int n = scandir(dir, &names, select_entry, alphasort);
     if (n < 0) {
         gisa_error err;
-        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", dir, strerror(errno));
+        gisa_fail(&err, GISA_ERR_IO, "%s: %s", dir, strerror(errno));
         return ingest_submit_failure(p, dir, &err);
     }
     int ok = 1;
@@ -146,16 +146,16 @@ static int read_input(pipeline *p, const char *path, int depth)
     if (depth == 0 && ingest_is_url(path))
         return ingest_read_url(p, path, 0);
     if (depth == 0 && has_scheme(path) && stat(path, &sb) != 0) {
-        ingest_set_error(&err, GISA_ERR_INPUT, "%s: only http and https URLs are fetched", path);
+        gisa_fail(&err, GISA_ERR_INPUT, "%s: only http and https URLs are fetched", path);
         return ingest_submit_failure_as(p, path, &err, GISA_FAIL_NETWORK);
     }
     if (stat(path, &sb) != 0) {
-        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
+        gisa_fail(&err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
         return ingest_submit_failure(p, path, &err);
     }
     if (S_ISDIR(sb.st_mode)) {
         if (depth >= MAX_DEPTH) {
-            ingest_set_error(&err, GISA_ERR_INPUT, "%s: directories nested too deep", path);
+            gisa_fail(&err, GISA_ERR_INPUT, "%s: directories nested too deep", path);
             return ingest_submit_failure(p, path, &err);
         }
         return read_dir(p, path, depth);
@@ -171,7 +171,7 @@ static int read_list(pipeline *p, const char *list)
     gisa_error err;
     FILE *f = fopen(list, "r");
     if (!f) {
-        ingest_set_error(&err, GISA_ERR_IO, "%s: %s", list, strerror(errno));
+        gisa_fail(&err, GISA_ERR_IO, "%s: %s", list, strerror(errno));
         return ingest_submit_failure(p, list, &err);
     }
     char *line = NULL;

@@ -74,7 +74,7 @@ static void keep_article(pipeline *p, job *j, gisa_document *doc)
     ingest_compose_post(p, j, doc);
     ingest_collect_attachments(p, j, doc);
     if (!(j->doc = ingest_keep_meta(doc)) || (p->opts->jsonl && !(j->json = json_line(j, doc)))) {
-        ingest_set_error(&j->err, GISA_ERR_NOMEM, "%s: out of memory", j->name);
+        gisa_fail(&j->err, GISA_ERR_NOMEM, "%s: out of memory", j->name);
         j->failed = 1;
     }
 }

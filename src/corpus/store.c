@@ -1,9 +1,9 @@
 /* store.c - the SQLite store of a corpus: schema and migrations, the
  * single writer, search and near-duplicate listing. */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/error.h"
 #include "../util/sqliteapi.h"
 #include "corpus.h"
 
@@ -86,17 +86,13 @@ static const char *const migrations[] = {
 
 static gisa_status db_fail(gisa_error *err, sqlite3 *db, const char *path, const char *what)
 {
-    err->status = GISA_ERR_IO;
-    snprintf(err->message, sizeof err->message, "%s: %s: %s", path, what,
-             db ? SQ(sqlite3_errmsg)(db) : "cannot open");
-    return GISA_ERR_IO;
+    return gisa_fail(err, GISA_ERR_IO, "%s: %s: %s", path, what,
+                     db ? SQ(sqlite3_errmsg)(db) : "cannot open");
 }
 
 static gisa_status refuse(gisa_error *err, const char *path, const char *why)
 {
-    err->status = GISA_ERR_IO;
-    snprintf(err->message, sizeof err->message, "%s: %s", path, why);
-    return GISA_ERR_IO;
+    return gisa_fail(err, GISA_ERR_IO, "%s: %s", path, why);
 }
 
 static int user_version(sqlite3 *db)
@@ -138,12 +134,9 @@ static gisa_status identify(sqlite3 *db, const char *path, int *version, gisa_er
         return refuse(err, path, "not a gisa store (an SQLite database with tables of its own)");
     if (v > 0 && ours != 3)
         return refuse(err, path, "not a gisa store (an SQLite database without gisa's tables)");
-    if (v > SCHEMA_VERSION) {
-        err->status = GISA_ERR_IO;
-        snprintf(err->message, sizeof err->message,
-                 "%s: store schema %d is newer than this gisa (%d)", path, v, SCHEMA_VERSION);
-        return GISA_ERR_IO;
-    }
+    if (v > SCHEMA_VERSION)
+        return gisa_fail(err, GISA_ERR_IO, "%s: store schema %d is newer than this gisa (%d)",
+                         path, v, SCHEMA_VERSION);
     *version = v;
     return GISA_OK;
 }
@@ -199,12 +192,6 @@ static int sqlite_ready(const char *path, gisa_error *err)
     return 0;
 }
 
-static void out_of_memory(gisa_error *err, const char *path)
-{
-    err->status = GISA_ERR_NOMEM;
-    snprintf(err->message, sizeof err->message, "%s: out of memory", path);
-}
-
 /* What both opens begin with: SQLite loaded, a handle for `path` with no
  * database yet. NULL (err set) when either fails. */
 static gisa_corpus *corpus_new(const char *path, gisa_error *err)
@@ -214,7 +201,7 @@ static gisa_corpus *corpus_new(const char *path, gisa_error *err)
     gisa_corpus *c = calloc(1, sizeof *c);
     if (!c || !(c->path = strdup(path))) {
         free(c);
-        out_of_memory(err, path);
+        gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", path);
         return NULL;
     }
     return c;
@@ -355,8 +342,7 @@ corpus_writer *corpus_writer_new(gisa_corpus *c, int text_index, gisa_error *err
 {
     corpus_writer *w = calloc(1, sizeof *w);
     if (!w) {
-        err->status = GISA_ERR_NOMEM;
-        snprintf(err->message, sizeof err->message, "%s: out of memory", c->path);
+        gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", c->path);
         return NULL;
     }
     w->c = c;
@@ -539,7 +525,7 @@ corpus_seen *corpus_seen_open(const char *path, gisa_error *err)
         return NULL;
     corpus_seen *s = calloc(1, sizeof *s);
     if (!s) {
-        out_of_memory(err, path);
+        gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", path);
         return NULL;
     }
     if (SQ(sqlite3_open_v2)(path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=

@@ -203,13 +203,7 @@ void tb_mode_in_caption(builder *b, html_token *k)
 
 void tb_mode_in_column_group(builder *b, html_token *k)
 {
-    if (k->type == HTML_TOK_TEXT && tb_leading_ws(b, k, true))
-        return;
-    if (k->type == HTML_TOK_COMMENT) {
-        tb_insert_comment(b, k, TB_HERE);
-        return;
-    }
-    if (k->type == HTML_TOK_DOCTYPE)
+    if (tb_ws_comment_doctype(b, k, true))
         return;
     if (tb_is_start(k, "html")) {
         tb_in_body(b, k);

@@ -100,6 +100,7 @@ void tb_generic_text(builder *b, const html_token *k, html_state s);
 bool tb_is_start(const html_token *k, const char *name);
 bool tb_is_end(const html_token *k, const char *name);
 bool tb_leading_ws(builder *b, html_token *k, bool insert);
+bool tb_ws_comment_doctype(builder *b, html_token *k, bool insert_ws);
 void tb_mode_initial(builder *b, html_token *k);
 void tb_mode_before_html(builder *b, html_token *k);
 void tb_mode_before_head(builder *b, html_token *k);

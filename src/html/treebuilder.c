@@ -759,9 +759,7 @@ void tb_tmpl_push(builder *b, mode m)
 /* "in template": a start tag picks the mode its context would have. */
 void tb_mode_in_template(builder *b, html_token *k)
 {
-    html_tag t = k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG
-                     ? html_tag_of(k->name.p, k->name.n)
-                     : HTML_TAG_UNKNOWN;
+    html_tag t = tb_token_tag(k);
     if (k->type == HTML_TOK_TEXT || k->type == HTML_TOK_COMMENT || k->type == HTML_TOK_DOCTYPE) {
         tb_in_body(b, k);
         return;

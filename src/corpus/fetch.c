@@ -22,6 +22,7 @@
 #include <time.h>
 
 #include "../util/curlapi.h"
+#include "../util/error.h"
 #include "corpus.h"
 
 #define ROBOTS_AGENT "gisa" /* our product token in robots.txt */
@@ -82,17 +83,6 @@ static void sleep_for(double s)
         ;
 }
 
-static void set_err(gisa_error *err, gisa_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_err(gisa_error *err, gisa_status st, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    err->status = st;
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-}
-
 /* ------------------------------------------------------- private addresses */
 
 static curl_socket_t open_socket(void *ctx, curlsocktype purpose, struct curl_sockaddr *a)
@@ -119,7 +109,7 @@ fetcher *fetcher_new(const fetch_options *o, gisa_error *err)
 {
     const char *why;
     if (!curl_api_get(&why)) {
-        set_err(err, GISA_ERR_IO, "%s", why);
+        gisa_fail(err, GISA_ERR_IO, "%s", why);
         return NULL;
     }
     pthread_once(&curl_once, curl_init);
@@ -130,7 +120,7 @@ fetcher *fetcher_new(const fetch_options *o, gisa_error *err)
         if (f->agent)
             return f;
     }
-    set_err(err, GISA_ERR_NOMEM, "cannot start libcurl");
+    gisa_fail(err, GISA_ERR_NOMEM, "cannot start libcurl");
     fetcher_free(f);
     return NULL;
 }
@@ -338,20 +328,21 @@ static gisa_fail_reason transfer_error(fetcher *f, CURLcode rc, const char *name
                                        gisa_error *err)
 {
     if (f->refused) {
-        set_err(err, GISA_ERR_INPUT,
-                "%s: refused: %s is a private, loopback or link-local address"
-                " (%s; --allow-private to fetch it)", name, f->refused_ip, f->refused_why);
+        gisa_fail(err, GISA_ERR_INPUT,
+                  "%s: refused: %s is a private, loopback or link-local address"
+                  " (%s; --allow-private to fetch it)", name, f->refused_ip, f->refused_why);
         return GISA_FAIL_PRIVATE;
     }
     if (f->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-        set_err(err, GISA_ERR_INPUT, "%s: larger than the limit of %zu bytes", name, f->limit);
+        gisa_fail(err, GISA_ERR_INPUT, "%s: larger than the limit of %zu bytes", name, f->limit);
         return GISA_FAIL_TOO_LARGE;
     }
     if (rc == CURLE_OPERATION_TIMEDOUT) {
-        set_err(err, GISA_ERR_IO, "%s: timed out after %g s", name, f->o.timeout);
+        gisa_fail(err, GISA_ERR_IO, "%s: timed out after %g s", name, f->o.timeout);
         return GISA_FAIL_TIMEOUT;
     }
-    set_err(err, GISA_ERR_IO, "%s: %s", name, f->errbuf[0] ? f->errbuf : CU(curl_easy_strerror)(rc));
+    gisa_fail(err, GISA_ERR_IO, "%s: %s", name,
+              f->errbuf[0] ? f->errbuf : CU(curl_easy_strerror)(rc));
     err->message[strcspn(err->message, "\r\n")] = '\0';
     return GISA_FAIL_NETWORK;
 }
@@ -451,14 +442,15 @@ static int robots_permit(fetcher *f, host *h, const url_parts *u, const char *na
     if (h->state == ROBOTS_DENY_ALL) {
         *reason = h->reason;
         if (h->reason == GISA_FAIL_PRIVATE)
-            set_err(err, GISA_ERR_INPUT, "%s: %s", name, h->why);
+            gisa_fail(err, GISA_ERR_INPUT, "%s: %s", name, h->why);
         else
-            set_err(err, GISA_ERR_IO, "%s: not fetched: robots.txt unavailable (%s)", name, h->why);
+            gisa_fail(err, GISA_ERR_IO, "%s: not fetched: robots.txt unavailable (%s)", name,
+                      h->why);
         return 0;
     }
     if (h->state == ROBOTS_RULES && !robots_allowed(&h->rules, u->path)) {
         *reason = GISA_FAIL_ROBOTS;
-        set_err(err, GISA_ERR_INPUT, "%s: disallowed by robots.txt", name);
+        gisa_fail(err, GISA_ERR_INPUT, "%s: disallowed by robots.txt", name);
         return 0;
     }
     return 1;
@@ -532,14 +524,14 @@ static int hop(fetcher *f, const char *url, const request *rq0, const char *name
 {
     url_parts u;
     if (!split_url(url, &u)) {
-        set_err(err, GISA_ERR_INPUT, "%s: not an http(s) URL", name);
+        gisa_fail(err, GISA_ERR_INPUT, "%s: not an http(s) URL", name);
         res->reason = GISA_FAIL_NETWORK;
         return -1;
     }
     host *h = find_host(f, u.key);
     int rcode = -1;
     if (!h) {
-        set_err(err, GISA_ERR_NOMEM, "%s: out of memory", name);
+        gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", name);
         res->reason = GISA_FAIL_NETWORK;
     } else if (robots_permit(f, h, &u, name, &res->reason, err)) {
         request rq = *rq0;
@@ -558,8 +550,8 @@ static int hop(fetcher *f, const char *url, const request *rq0, const char *name
             take_response(f, url, status, res);
             rcode = 0;
         } else {
-            set_err(err, GISA_ERR_IO, "%s: HTTP %ld%s", name, status,
-                    attempts > 1 ? " (after 3 attempts)" : "");
+            gisa_fail(err, GISA_ERR_IO, "%s: HTTP %ld%s", name, status,
+                      attempts > 1 ? " (after 3 attempts)" : "");
             res->status = (int)status;
             res->reason = GISA_FAIL_HTTP;
         }
@@ -576,13 +568,13 @@ fetch_outcome fetcher_get(fetcher *f, const char *url, const char *etag,
     char *cur = strdup(url);
     int rc = 1;
     if (!cur) {
-        set_err(err, GISA_ERR_NOMEM, "%s: out of memory", url);
+        gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", url);
         res->reason = GISA_FAIL_NETWORK;
         rc = -1;
     }
     for (int hops = 0; rc == 1; hops++) {
         if (hops > FETCH_MAX_REDIRECTS) {
-            set_err(err, GISA_ERR_INPUT, "%s: more than %d redirects", url, FETCH_MAX_REDIRECTS);
+            gisa_fail(err, GISA_ERR_INPUT, "%s: more than %d redirects", url, FETCH_MAX_REDIRECTS);
             res->reason = GISA_FAIL_REDIRECTS;
             rc = -1;
             break;

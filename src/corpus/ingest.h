@@ -1,12 +1,12 @@
-/* ingest.h - what the files of the ingest pipeline share (ingest.c: the
- * pipeline, its reader, workers and writer; ingest_attach.c: the
- * attachments the pages link). Not part of the public API. */
+/* ingest.h - what the files of the ingest pipeline share (ingest.c says
+ * which file holds which stage). Not part of the public API. */
 #ifndef GISA_INGEST_H
 #define GISA_INGEST_H
 
 #include <pthread.h>
 #include <time.h>
 
+#include "../util/error.h"
 #include "corpus.h"
 
 typedef enum job_kind {
@@ -87,6 +87,9 @@ typedef struct pipeline {
 } pipeline;
 
 /* ingest.c */
+double ingest_now_seconds(void); /* monotonic */
+
+/* ingest_job.c */
 job *ingest_new_job(job_kind kind, const char *name);
 void ingest_job_free(job *j);
 /* Wait for room, then hand `j` on (to the workers or the writer); 0 if
@@ -95,13 +98,43 @@ int ingest_submit(pipeline *p, job *j);
 int ingest_submit_failure(pipeline *p, const char *name, const gisa_error *err);
 int ingest_submit_failure_as(pipeline *p, const char *name, const gisa_error *err,
                              gisa_fail_reason reason);
-void ingest_set_error(gisa_error *err, gisa_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 /* The fields of a document the store keeps, in one allocation. */
 gisa_document *ingest_keep_meta(const gisa_document *d);
+
+/* ingest_read.c: the reader's inputs, then opts->list; 0 if the run must
+ * stop. */
+int ingest_read_inputs(pipeline *p, const char *const *inputs, size_t ninputs);
+int ingest_is_warc(const char *path);
+
+/* ingest_warc.c */
+int ingest_read_warc(pipeline *p, const char *path);
+/* Progress by bytes read, when every input is a WARC: their total size. */
+void ingest_warc_bytes(pipeline *p, const char *const *inputs, size_t n);
+
+/* ingest_fetch.c */
 int ingest_is_url(const char *s);
 /* The run's fetcher, made at the first URL; NULL (err set) if it cannot be. */
 fetcher *ingest_get_fetcher(pipeline *p, gisa_error *err);
+/* GET `url` with f, conditional on the validators stored with it. */
+fetch_outcome ingest_fetch_again(pipeline *p, fetcher *f, const char *url, fetch_result *r,
+                                 gisa_error *err);
+/* Move the response's fields into `j` (its body too if `body`). */
+void ingest_take_response(job *j, fetch_result *r, int body);
+/* A response (fetched, or a WARC record) worth extracting? */
+int ingest_is_readable(const char *ct, const unsigned char *data, size_t len);
+/* Fetch `url`; at depth 0 a feed is expanded into its items. */
+int ingest_read_url(pipeline *p, const char *url, int depth);
+/* Each item of feed `name`: its full text, or its link fetched. */
+int ingest_read_feed(pipeline *p, const char *name, const unsigned char *data, size_t len,
+                     const char *base, const char *fetched);
+
+/* ingest_worker.c, ingest_writer.c: the threads' functions (arg: the
+ * pipeline). */
+void *ingest_worker(void *arg);
+void *ingest_writer(void *arg);
+
+/* ingest_post.c: with opts->posts, page `j`'s post of document `doc`. */
+void ingest_compose_post(pipeline *p, job *j, const gisa_document *doc);
 
 /* ingest_attach.c */
 void ingest_pending_free(pending *e);

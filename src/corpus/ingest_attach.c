@@ -146,7 +146,7 @@ static int read_local_attachment(pipeline *p, pending *e)
     memcpy(dir, e->parent + 7, n);
     dir[n] = '\0';
     if (!realpath(e->url + 7, path) || strncmp(path, dir, n) || path[n] != '/') {
-        ingest_set_error(&err, GISA_ERR_IO, "%s: not found beside its page %s", e->url, e->parent);
+        gisa_fail(&err, GISA_ERR_IO, "%s: not found beside its page %s", e->url, e->parent);
         return ingest_submit_failure(p, e->url, &err);
     }
     gisa_bytes bytes;
@@ -173,14 +173,8 @@ static int read_attachment(pipeline *p, pending *e)
     fetcher *f = ingest_get_fetcher(p, &err);
     if (!f)
         return ingest_submit_failure_as(p, e->url, &err, GISA_FAIL_NETWORK);
-    char *etag, *last_modified;
-    pthread_mutex_lock(&p->seen_mu);
-    corpus_seen_validators(p->seen, e->url, &etag, &last_modified);
-    pthread_mutex_unlock(&p->seen_mu);
     fetch_result r;
-    fetch_outcome o = fetcher_get(f, e->url, etag, last_modified, &r, &err);
-    free(etag);
-    free(last_modified);
+    fetch_outcome o = ingest_fetch_again(p, f, e->url, &r, &err);
     int ok;
     if (o == FETCH_FAILED) {
         size_t len = strlen(err.message);
@@ -190,18 +184,8 @@ static int read_attachment(pipeline *p, pending *e)
     } else {
         job *j = attachment_job(e, o == FETCH_NOT_MODIFIED ? JOB_NOT_MODIFIED : JOB_PAGE);
         ok = j != NULL;
-        if (j && o == FETCH_OK) {
-            j->fetched = strdup(r.fetched);
-            j->status = r.status;
-            j->ctype = r.content_type;
-            j->final_url = r.final_url;
-            j->etag = r.etag;
-            j->last_modified = r.last_modified;
-            j->data = r.data;
-            j->len = r.len;
-            r.content_type = r.final_url = r.etag = r.last_modified = NULL;
-            r.data = NULL;
-        }
+        if (j && o == FETCH_OK)
+            ingest_take_response(j, &r, 1);
         if (j)
             ok = ingest_submit(p, j);
     }

@@ -1,9 +1,9 @@
 /* store.c - the SQLite store of a corpus: schema and migrations, the
  * single writer, search and near-duplicate listing. */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/error.h"
 #include "../util/sqliteapi.h"
 #include "corpus.h"
 
@@ -86,17 +86,13 @@ static const char *const migrations[] = {
 
 static gisa_status db_fail(gisa_error *err, sqlite3 *db, const char *path, const char *what)
 {
-    err->status = GISA_ERR_IO;
-    snprintf(err->message, sizeof err->message, "%s: %s: %s", path, what,
-             db ? SQ(sqlite3_errmsg)(db) : "cannot open");
-    return GISA_ERR_IO;
+    return gisa_fail(err, GISA_ERR_IO, "%s: %s: %s", path, what,
+                     db ? SQ(sqlite3_errmsg)(db) : "cannot open");
 }
 
 static gisa_status refuse(gisa_error *err, const char *path, const char *why)
 {
-    err->status = GISA_ERR_IO;
-    snprintf(err->message, sizeof err->message, "%s: %s", path, why);
-    return GISA_ERR_IO;
+    return gisa_fail(err, GISA_ERR_IO, "%s: %s", path, why);
 }
 
 static int user_version(sqlite3 *db)
@@ -138,12 +134,9 @@ static gisa_status identify(sqlite3 *db, const char *path, int *version, gisa_er
         return refuse(err, path, "not a gisa store (an SQLite database with tables of its own)");
     if (v > 0 && ours != 3)
         return refuse(err, path, "not a gisa store (an SQLite database without gisa's tables)");
-    if (v > SCHEMA_VERSION) {
-        err->status = GISA_ERR_IO;
-        snprintf(err->message, sizeof err->message,
-                 "%s: store schema %d is newer than this gisa (%d)", path, v, SCHEMA_VERSION);
-        return GISA_ERR_IO;
-    }
+    if (v > SCHEMA_VERSION)
+        return gisa_fail(err, GISA_ERR_IO, "%s: store schema %d is newer than this gisa (%d)",
+                         path, v, SCHEMA_VERSION);
     *version = v;
     return GISA_OK;
 }
@@ -189,30 +182,49 @@ static int use_wal(sqlite3 *db)
     return SQLITE_BUSY;
 }
 
+/* SQLite, loaded at the first open; 0 (err set) when it cannot be. */
+static int sqlite_ready(const char *path, gisa_error *err)
+{
+    const char *why;
+    if (sqlite_api_get(&why))
+        return 1;
+    refuse(err, path, why);
+    return 0;
+}
+
+/* What both opens begin with: SQLite loaded, a handle for `path` with no
+ * database yet. NULL (err set) when either fails. */
 static gisa_corpus *corpus_new(const char *path, gisa_error *err)
 {
+    if (!sqlite_ready(path, err))
+        return NULL;
     gisa_corpus *c = calloc(1, sizeof *c);
     if (!c || !(c->path = strdup(path))) {
         free(c);
-        err->status = GISA_ERR_NOMEM;
-        snprintf(err->message, sizeof err->message, "%s: out of memory", path);
+        gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", path);
         return NULL;
     }
     return c;
 }
 
+/* What both opens end with: `c` handed out if all went well (st), else
+ * closed. */
+static gisa_status corpus_opened(gisa_corpus *c, gisa_status st, gisa_corpus **out)
+{
+    if (st != GISA_OK) {
+        gisa_corpus_close(c);
+        return st;
+    }
+    *out = c;
+    return GISA_OK;
+}
+
 gisa_status gisa_corpus_open(const char *path, gisa_corpus **out, gisa_error *err)
 {
     *out = NULL;
-    const char *why;
-    if (!sqlite_api_get(&why)) {
-        err->status = GISA_ERR_IO;
-        snprintf(err->message, sizeof err->message, "%s: %s", path, why);
-        return GISA_ERR_IO;
-    }
     gisa_corpus *c = corpus_new(path, err);
     if (!c)
-        return GISA_ERR_NOMEM;
+        return err->status;
     gisa_status st = GISA_OK;
     int version;
     if (SQ(sqlite3_open_v2)(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
@@ -226,12 +238,7 @@ gisa_status gisa_corpus_open(const char *path, gisa_corpus **out, gisa_error *er
         st = db_fail(err, c->db, path, "not a usable SQLite database");
     else
         st = migrate(c->db, path, err);
-    if (st != GISA_OK) {
-        gisa_corpus_close(c);
-        return st;
-    }
-    *out = c;
-    return GISA_OK;
+    return corpus_opened(c, st, out);
 }
 
 /* "file:" and `path` as an SQLite URI (RFC 3986: %, ? and # escaped), then
@@ -275,15 +282,9 @@ static int open_read(gisa_corpus *c, const char *params)
 gisa_status gisa_corpus_open_read(const char *path, gisa_corpus **out, gisa_error *err)
 {
     *out = NULL;
-    const char *why;
-    if (!sqlite_api_get(&why)) {
-        err->status = GISA_ERR_IO;
-        snprintf(err->message, sizeof err->message, "%s: %s", path, why);
-        return GISA_ERR_IO;
-    }
     gisa_corpus *c = corpus_new(path, err);
     if (!c)
-        return GISA_ERR_NOMEM;
+        return err->status;
     /* A WAL store needs its -shm file, which read-only media cannot hold
      * and a read-only open does not create; there nothing can change the
      * store either, so it is read as immutable. */
@@ -295,12 +296,7 @@ gisa_status gisa_corpus_open_read(const char *path, gisa_corpus **out, gisa_erro
                                      : db_fail(err, c->db, path, "cannot read the store");
     if (st == GISA_OK && version == 0)
         st = refuse(err, path, "not a gisa store (an empty file or database)");
-    if (st != GISA_OK) {
-        gisa_corpus_close(c);
-        return st;
-    }
-    *out = c;
-    return GISA_OK;
+    return corpus_opened(c, st, out);
 }
 
 void gisa_corpus_close(gisa_corpus *c)
@@ -346,8 +342,7 @@ corpus_writer *corpus_writer_new(gisa_corpus *c, int text_index, gisa_error *err
 {
     corpus_writer *w = calloc(1, sizeof *w);
     if (!w) {
-        err->status = GISA_ERR_NOMEM;
-        snprintf(err->message, sizeof err->message, "%s: out of memory", c->path);
+        gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", c->path);
         return NULL;
     }
     w->c = c;
@@ -526,16 +521,11 @@ struct corpus_seen {
 
 corpus_seen *corpus_seen_open(const char *path, gisa_error *err)
 {
-    const char *why;
-    if (!sqlite_api_get(&why)) {
-        err->status = GISA_ERR_IO;
-        snprintf(err->message, sizeof err->message, "%s: %s", path, why);
+    if (!sqlite_ready(path, err))
         return NULL;
-    }
     corpus_seen *s = calloc(1, sizeof *s);
     if (!s) {
-        err->status = GISA_ERR_NOMEM;
-        snprintf(err->message, sizeof err->message, "%s: out of memory", path);
+        gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", path);
         return NULL;
     }
     if (SQ(sqlite3_open_v2)(path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=

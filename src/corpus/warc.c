@@ -8,12 +8,12 @@
  * starts with "WARC/1.".
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <zlib.h>
 
+#include "../util/error.h"
 #include "corpus.h"
 
 #define CHUNK ((size_t)1 << 16)
@@ -40,29 +40,18 @@ struct warc_reader {
     unsigned char *payload;   /* its body, gunzipped, when it was gzip */
 };
 
-static void fail(gisa_error *err, gisa_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void fail(gisa_error *err, gisa_status st, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    err->status = st;
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-}
-
 warc_reader *warc_open(const char *path, size_t max_record, gisa_error *err)
 {
     warc_reader *r = calloc(1, sizeof *r);
     if (!r || !(r->path = strdup(path))) {
         free(r);
-        fail(err, GISA_ERR_NOMEM, "%s: out of memory", path);
+        gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", path);
         return NULL;
     }
     r->max_record = max_record ? max_record : GISA_DEFAULT_MAX_INPUT;
     r->f = fopen(path, "rb");
     if (!r->f) {
-        fail(err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
+        gisa_fail(err, GISA_ERR_IO, "%s: %s", path, strerror(errno));
         warc_close(r);
         return NULL;
     }
@@ -74,7 +63,7 @@ warc_reader *warc_open(const char *path, size_t max_record, gisa_error *err)
     if (c0 == 0x1f && c1 == 0x8b) {
         r->gz = 1;
         if (inflateInit2(&r->zs, 15 + 16) != Z_OK) {
-            fail(err, GISA_ERR_NOMEM, "%s: cannot start gunzip", path);
+            gisa_fail(err, GISA_ERR_NOMEM, "%s: cannot start gunzip", path);
             warc_close(r);
             return NULL;
         }
@@ -398,8 +387,8 @@ static int parse_http(warc_reader *r, unsigned char *p, size_t n, warc_record *r
     }
     if (!why)
         return 1;
-    fail(err, GISA_ERR_INPUT, "%s: record %lu (%s): %s", r->path, r->records,
-         r->url ? r->url : "no URL", why);
+    gisa_fail(err, GISA_ERR_INPUT, "%s: record %lu (%s): %s", r->path, r->records,
+              r->url ? r->url : "no URL", why);
     return -1;
 }
 
@@ -421,8 +410,8 @@ static size_t terminator(warc_reader *r, size_t at)
 
 static int bad_record(warc_reader *r, uint64_t off, gisa_error *err, const char *why)
 {
-    fail(err, GISA_ERR_INPUT, "%s: record %lu at offset %llu: %s", r->path, r->records,
-         (unsigned long long)off, why);
+    gisa_fail(err, GISA_ERR_INPUT, "%s: record %lu at offset %llu: %s", r->path, r->records,
+              (unsigned long long)off, why);
     r->reported = 1;
     resync(r);
     return -1;
@@ -442,8 +431,8 @@ static int skip_gap(warc_reader *r, gisa_error *err)
         if (!r->seg_end)
             continue;
         if (r->bad_member && !r->reported) {
-            fail(err, GISA_ERR_INPUT, "%s: corrupt gzip member at byte %ld, skipped", r->path,
-                 r->member_start);
+            gisa_fail(err, GISA_ERR_INPUT, "%s: corrupt gzip member at byte %ld, skipped", r->path,
+                      r->member_start);
             r->reported = 1;
             return -1;
         }

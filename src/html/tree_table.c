@@ -34,9 +34,7 @@ static const html_tag ROW_CTX[] = {T(tr), T(template), T(html), 0};
 
 void tb_mode_in_table(builder *b, html_token *k)
 {
-    html_tag t = k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG
-                     ? html_tag_of(k->name.p, k->name.n)
-                     : HTML_TAG_UNKNOWN;
+    html_tag t = tb_token_tag(k);
     html_tag c = tb_tag_at(b, tb_current(b));
     if (k->type == HTML_TOK_TEXT && (c == T(table) || c == T(tbody) || c == T(template) ||
                                      c == T(tfoot) || c == T(thead) || c == T(tr))) {
@@ -175,9 +173,7 @@ void tb_mode_in_table_text(builder *b, html_token *k)
 
 void tb_mode_in_caption(builder *b, html_token *k)
 {
-    html_tag t = k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG
-                     ? html_tag_of(k->name.p, k->name.n)
-                     : HTML_TAG_UNKNOWN;
+    html_tag t = tb_token_tag(k);
     bool end_caption = k->type == HTML_TOK_END_TAG && t == T(caption);
     bool closes = (k->type == HTML_TOK_START_TAG &&
                    (t == T(caption) || t == T(col) || t == T(colgroup) || t == T(tbody) ||
@@ -203,13 +199,7 @@ void tb_mode_in_caption(builder *b, html_token *k)
 
 void tb_mode_in_column_group(builder *b, html_token *k)
 {
-    if (k->type == HTML_TOK_TEXT && tb_leading_ws(b, k, true))
-        return;
-    if (k->type == HTML_TOK_COMMENT) {
-        tb_insert_comment(b, k, TB_HERE);
-        return;
-    }
-    if (k->type == HTML_TOK_DOCTYPE)
+    if (tb_ws_comment_doctype(b, k, true))
         return;
     if (tb_is_start(k, "html")) {
         tb_in_body(b, k);
@@ -246,9 +236,7 @@ void tb_mode_in_column_group(builder *b, html_token *k)
 
 void tb_mode_in_table_body(builder *b, html_token *k)
 {
-    html_tag t = k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG
-                     ? html_tag_of(k->name.p, k->name.n)
-                     : HTML_TAG_UNKNOWN;
+    html_tag t = tb_token_tag(k);
     if (k->type == HTML_TOK_START_TAG && t == T(tr)) {
         tb_clear_to_context(b, BODY_CTX);
         tb_insert_element(b, k);
@@ -291,9 +279,7 @@ void tb_mode_in_table_body(builder *b, html_token *k)
 
 void tb_mode_in_row(builder *b, html_token *k)
 {
-    html_tag t = k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG
-                     ? html_tag_of(k->name.p, k->name.n)
-                     : HTML_TAG_UNKNOWN;
+    html_tag t = tb_token_tag(k);
     if (k->type == HTML_TOK_START_TAG && (t == T(th) || t == T(td))) {
         tb_clear_to_context(b, ROW_CTX);
         tb_insert_element(b, k);
@@ -343,9 +329,7 @@ void tb_close_cell(builder *b)
 
 void tb_mode_in_cell(builder *b, html_token *k)
 {
-    html_tag t = k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG
-                     ? html_tag_of(k->name.p, k->name.n)
-                     : HTML_TAG_UNKNOWN;
+    html_tag t = tb_token_tag(k);
     if (k->type == HTML_TOK_END_TAG && (t == T(td) || t == T(th))) {
         if (!tb_in_scope(b, t, 3))
             return;
@@ -380,9 +364,7 @@ void tb_mode_in_cell(builder *b, html_token *k)
 
 void tb_mode_in_select(builder *b, html_token *k)
 {
-    html_tag t = k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG
-                     ? html_tag_of(k->name.p, k->name.n)
-                     : HTML_TAG_UNKNOWN;
+    html_tag t = tb_token_tag(k);
     switch (k->type) {
     case HTML_TOK_TEXT:
         tb_insert_text(b, tb_strip_nul(b, k->data), k->line);
@@ -449,9 +431,7 @@ void tb_mode_in_select(builder *b, html_token *k)
 
 void tb_mode_in_select_in_table(builder *b, html_token *k)
 {
-    html_tag t = k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG
-                     ? html_tag_of(k->name.p, k->name.n)
-                     : HTML_TAG_UNKNOWN;
+    html_tag t = tb_token_tag(k);
     bool tablish = t == T(caption) || t == T(table) || t == T(tbody) || t == T(tfoot) ||
                    t == T(thead) || t == T(tr) || t == T(td) || t == T(th);
     if (tablish && (k->type == HTML_TOK_START_TAG ||

@@ -132,6 +132,20 @@ bool tb_leading_ws(builder *b, html_token *k, bool insert)
     return k->data.n == 0;
 }
 
+/* What several insertion modes do first: leading whitespace inserted
+ * (insert_ws) or ignored, a comment inserted where we are, a DOCTYPE
+ * ignored (a parse error). True when that was all `k` asked for. */
+bool tb_ws_comment_doctype(builder *b, html_token *k, bool insert_ws)
+{
+    if (k->type == HTML_TOK_TEXT && tb_leading_ws(b, k, insert_ws))
+        return true;
+    if (k->type == HTML_TOK_COMMENT) {
+        tb_insert_comment(b, k, TB_HERE);
+        return true;
+    }
+    return k->type == HTML_TOK_DOCTYPE;
+}
+
 void tb_mode_initial(builder *b, html_token *k)
 {
     if (k->type == HTML_TOK_TEXT && tb_leading_ws(b, k, false))
@@ -188,13 +202,7 @@ void tb_mode_before_html(builder *b, html_token *k)
 
 void tb_mode_before_head(builder *b, html_token *k)
 {
-    if (k->type == HTML_TOK_TEXT && tb_leading_ws(b, k, false))
-        return;
-    if (k->type == HTML_TOK_COMMENT) {
-        tb_insert_comment(b, k, TB_HERE);
-        return;
-    }
-    if (k->type == HTML_TOK_DOCTYPE)
+    if (tb_ws_comment_doctype(b, k, false))
         return;
     if (tb_is_start(k, "html")) {
         tb_in_body(b, k);
@@ -215,13 +223,7 @@ void tb_mode_before_head(builder *b, html_token *k)
 
 void tb_mode_in_head(builder *b, html_token *k)
 {
-    if (k->type == HTML_TOK_TEXT && tb_leading_ws(b, k, true))
-        return;
-    if (k->type == HTML_TOK_COMMENT) {
-        tb_insert_comment(b, k, TB_HERE);
-        return;
-    }
-    if (k->type == HTML_TOK_DOCTYPE)
+    if (tb_ws_comment_doctype(b, k, true))
         return;
     if (k->type == HTML_TOK_START_TAG) {
         html_tag t = html_tag_of(k->name.p, k->name.n);
@@ -324,13 +326,7 @@ void tb_mode_in_head_noscript(builder *b, html_token *k)
 
 void tb_mode_after_head(builder *b, html_token *k)
 {
-    if (k->type == HTML_TOK_TEXT && tb_leading_ws(b, k, true))
-        return;
-    if (k->type == HTML_TOK_COMMENT) {
-        tb_insert_comment(b, k, TB_HERE);
-        return;
-    }
-    if (k->type == HTML_TOK_DOCTYPE)
+    if (tb_ws_comment_doctype(b, k, true))
         return;
     if (k->type == HTML_TOK_START_TAG) {
         html_tag t = html_tag_of(k->name.p, k->name.n);
@@ -763,9 +759,7 @@ void tb_tmpl_push(builder *b, mode m)
 /* "in template": a start tag picks the mode its context would have. */
 void tb_mode_in_template(builder *b, html_token *k)
 {
-    html_tag t = k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG
-                     ? html_tag_of(k->name.p, k->name.n)
-                     : HTML_TAG_UNKNOWN;
+    html_tag t = tb_token_tag(k);
     if (k->type == HTML_TOK_TEXT || k->type == HTML_TOK_COMMENT || k->type == HTML_TOK_DOCTYPE) {
         tb_in_body(b, k);
         return;

@@ -99,7 +99,15 @@ void tb_switch_tokenizer(builder *b, html_state s);
 void tb_generic_text(builder *b, const html_token *k, html_state s);
 bool tb_is_start(const html_token *k, const char *name);
 bool tb_is_end(const html_token *k, const char *name);
+/* The tag of a start or end tag token; HTML_TAG_UNKNOWN for any other. */
+static inline html_tag tb_token_tag(const html_token *k)
+{
+    return k->type == HTML_TOK_START_TAG || k->type == HTML_TOK_END_TAG
+               ? html_tag_of(k->name.p, k->name.n)
+               : HTML_TAG_UNKNOWN;
+}
 bool tb_leading_ws(builder *b, html_token *k, bool insert);
+bool tb_ws_comment_doctype(builder *b, html_token *k, bool insert_ws);
 void tb_mode_initial(builder *b, html_token *k);
 void tb_mode_before_html(builder *b, html_token *k);
 void tb_mode_before_head(builder *b, html_token *k);

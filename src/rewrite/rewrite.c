@@ -63,6 +63,11 @@ typedef struct stage {
     const char *source_title; /* the release's, before the model's */
     int clean;               /* the first check of the whole post flagged nothing */
     char why_unreachable[512];
+    /* Only its stem cache is used (check_overlap_kept): the gate weighs
+     * each model sentence against every source sentence of its section,
+     * and every string it weighs lives in s->mem or s->m.mem, as long as
+     * the stage does. */
+    checker stems;
 } stage;
 
 static void warn(stage *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -345,12 +350,12 @@ static void rewrite_extra(stage *s, const char *part, const char *tmpl, size_t u
  * (MIN_OVERLAP of its words); else NULL: the sentence is dropped (an
  * invented claim has no counterpart, and what it restates is in the post
  * already). */
-static const char *source_for(unit *u, const char *text)
+static const char *source_for(stage *s, unit *u, const char *text)
 {
     double best = MIN_OVERLAP;
     size_t pick = u->nsrc;
     for (size_t i = 0; i < u->nsrc; i++) {
-        double o = u->used[i] ? -1 : check_overlap(text, u->src[i]);
+        double o = u->used[i] ? -1 : check_overlap_kept(&s->stems, text, u->src[i]);
         if (o >= best) {
             best = o;
             pick = i;
@@ -364,12 +369,12 @@ static const char *source_for(unit *u, const char *text)
 
 /* A sentence that passed says what its nearest source sentence says:
  * that one is not brought in again as a replacement. */
-static void mark_covered(unit *u, const char *text)
+static void mark_covered(stage *s, unit *u, const char *text)
 {
     double best = COVERED_OVERLAP;
     size_t pick = u->nsrc;
     for (size_t i = 0; i < u->nsrc; i++) {
-        double o = check_overlap(text, u->src[i]);
+        double o = check_overlap_kept(&s->stems, text, u->src[i]);
         if (o >= best) {
             best = o;
             pick = i;
@@ -409,7 +414,7 @@ static gisa_status replace(stage *s, out_sentence *o, gisa_error *err)
     decision *d = &s->dec[o->decision];
     if (s->o->strict)
         return strict_refusal(s, d, err);
-    d->source_sentence = source_for(&s->units[o->unit], d->sentence);
+    d->source_sentence = source_for(s, &s->units[o->unit], d->sentence);
     d->kind = d->source_sentence ? DECIDE_REPLACED : DECIDE_DROPPED;
     o->text = d->source_sentence; /* NULL: dropped */
     s->st.replaced++;
@@ -470,7 +475,7 @@ static gisa_status retry_round(stage *s, size_t *flagged, size_t nflagged, gisa_
         if (!g.nflags[i]) {
             out_sentence *o = &s->outs[flagged[which[i]]];
             o->text = texts[i];
-            mark_covered(&s->units[o->unit], texts[i]);
+            mark_covered(s, &s->units[o->unit], texts[i]);
         }
     }
     for (size_t k = 0; st == GISA_OK && k < nflagged; k++) {
@@ -553,7 +558,7 @@ static gisa_status gate(stage *s, int *clean, gisa_error *err)
         if (s->dec[s->outs[i].decision].nflags)
             flagged[nflagged++] = i;
         else
-            mark_covered(&s->units[s->outs[i].unit], s->outs[i].text);
+            mark_covered(s, &s->units[s->outs[i].unit], s->outs[i].text);
     }
     if (st == GISA_OK && nflagged)
         st = retry_round(s, flagged, nflagged, err);
@@ -843,5 +848,6 @@ gisa_status gisa_rewrite(const gisa_document *doc, const gisa_post_options *popt
     prompt_clear(&s.t);
     post_model_free(&s.m);
     arena_free(&s.mem);
+    stem_cache_free(&s.stems.kept);
     return st;
 }

@@ -421,20 +421,26 @@ json_object *db_attachments(desk_db *d, const char *page_url)
     return list;
 }
 
-int64_t db_page_article(desk_db *d, const char *url)
+/* The article id that `sql` (one text parameter, `arg`) selects, or 0. */
+static int64_t article_id(desk_db *d, const char *sql, const char *arg)
 {
     sqlite3_stmt *st;
     int64_t id = 0;
-    if (SQ(sqlite3_prepare_v2)(d->db,
-                           "SELECT a.page_id FROM pages p JOIN articles a ON a.page_id = p.id"
-                           " WHERE p.url = ? ORDER BY p.id DESC LIMIT 1",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (SQ(sqlite3_prepare_v2)(d->db, sql, -1, &st, NULL) != SQLITE_OK)
         return 0;
-    SQ(sqlite3_bind_text)(st, 1, url, -1, SQLITE_STATIC);
+    SQ(sqlite3_bind_text)(st, 1, arg, -1, SQLITE_STATIC);
     if (SQ(sqlite3_step)(st) == SQLITE_ROW)
         id = SQ(sqlite3_column_int64)(st, 0);
     SQ(sqlite3_finalize)(st);
     return id;
+}
+
+int64_t db_page_article(desk_db *d, const char *url)
+{
+    return article_id(d,
+                      "SELECT a.page_id FROM pages p JOIN articles a ON a.page_id = p.id"
+                      " WHERE p.url = ? ORDER BY p.id DESC LIMIT 1",
+                      url);
 }
 
 json_object *db_dups(desk_db *d, int64_t id, int64_t dup_of)
@@ -490,16 +496,8 @@ int db_set(desk_db *d, int64_t id, const char *status, const char *draft, const 
 
 int64_t db_article_of(desk_db *d, const char *input)
 {
-    sqlite3_stmt *st;
-    int64_t id = 0;
-    if (SQ(sqlite3_prepare_v2)(d->db,
-                           "SELECT a.page_id FROM pages p JOIN articles a ON a.page_id = p.id"
-                           " WHERE p.url = ?1 OR p.final_url = ?1 ORDER BY p.id DESC LIMIT 1",
-                           -1, &st, NULL) != SQLITE_OK)
-        return 0;
-    SQ(sqlite3_bind_text)(st, 1, input, -1, SQLITE_STATIC);
-    if (SQ(sqlite3_step)(st) == SQLITE_ROW)
-        id = SQ(sqlite3_column_int64)(st, 0);
-    SQ(sqlite3_finalize)(st);
-    return id;
+    return article_id(d,
+                      "SELECT a.page_id FROM pages p JOIN articles a ON a.page_id = p.id"
+                      " WHERE p.url = ?1 OR p.final_url = ?1 ORDER BY p.id DESC LIMIT 1",
+                      input);
 }

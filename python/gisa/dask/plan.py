@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 
-MAX_DEPTH = 32  # ingest.c: directory nesting followed
+MAX_DEPTH = 32  # ingest_read.c: directory nesting followed
 PAGE_EXTS = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz",
              ".rss", ".atom", ".hwp", ".hwpx")
 WARC_EXTS = (".warc", ".warc.gz")

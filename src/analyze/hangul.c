@@ -96,6 +96,65 @@ const char *ends_with_lexeme(const char *s, size_t n, const lexeme *list)
     return NULL;
 }
 
+static size_t lexicon_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+/* The slot of w[0..n) in lx, or the empty slot where it would go. */
+static lexicon_slot *lexicon_slot_of(const lexicon *lx, const char *w, size_t n)
+{
+    size_t mask = lx->cap - 1;
+    for (size_t at = lexicon_hash(w, n) & mask;; at = (at + 1) & mask) {
+        lexicon_slot *sl = &lx->slot[at];
+        if (!sl->s || (sl->n == n && !memcmp(sl->s, w, n)))
+            return sl;
+    }
+}
+
+int lexicon_add(lexicon *lx, const lexeme *list, int bit)
+{
+    size_t used = 0;
+    for (size_t i = 0; i < lx->cap; i++)
+        used += lx->slot[i].s != NULL;
+    for (; list->s && !lx->broken; list++) {
+        if (list->n == 0 || list->n > LEXICON_MAX_BYTES || bit < 0 ||
+            bit >= LEXICON_MAX_LISTS || (used + 1) * 4 > lx->cap * 3) {
+            lx->broken = 1;
+            break;
+        }
+        lexicon_slot *sl = lexicon_slot_of(lx, list->s, list->n);
+        if (!sl->s) {
+            *sl = (lexicon_slot){list->s, list->n, 0};
+            used++;
+        }
+        sl->lists |= 1u << bit;
+        lx->lens[bit] |= (uint64_t)1 << (list->n - 1);
+    }
+    return !lx->broken;
+}
+
+unsigned lexicon_lists(const lexicon *lx, const char *w, size_t n)
+{
+    if (lx->broken || n == 0 || n > LEXICON_MAX_BYTES)
+        return 0;
+    return lexicon_slot_of(lx, w, n)->lists;
+}
+
+int lexicon_ends(const lexicon *lx, const char *s, size_t n, int bit)
+{
+    if (lx->broken)
+        return 0;
+    uint64_t lens = lx->lens[bit];
+    for (size_t len = 1; lens && len <= n; len++, lens >>= 1)
+        if ((lens & 1) && (lexicon_lists(lx, s + n - len, len) >> bit & 1))
+            return 1;
+    return 0;
+}
+
 int syllable_in(int32_t cp, const char *list)
 {
     char enc[4];

@@ -53,4 +53,33 @@ int in_lexemes(const char *w, size_t n, const lexeme *list);
 /* The entry that s[0..n) ends with, or NULL. */
 const char *ends_with_lexeme(const char *s, size_t n, const lexeme *list);
 
+/* Several lexeme lists in one hash set, for the lists every word of every
+ * sentence is looked up in, where a scan of hundreds of entries per word
+ * was the analysis's largest cost. Each list is a bit; a word present in
+ * two lists has both. The caller owns the storage (a static table filled
+ * once behind pthread_once, read-only after). */
+typedef struct lexicon_slot {
+    const char *s; /* NULL: empty */
+    size_t n;
+    unsigned lists; /* the bits of the lists that hold it */
+} lexicon_slot;
+#define LEXICON_MAX_LISTS 16
+#define LEXICON_MAX_BYTES 64 /* longest entry a lexicon takes */
+typedef struct lexicon {
+    lexicon_slot *slot;
+    size_t cap;                        /* a power of two */
+    uint64_t lens[LEXICON_MAX_LISTS];  /* per list, bit L-1: an entry of L bytes */
+    int broken; /* an entry did not fit: the caller must scan its lists */
+} lexicon;
+/* Add `list` as list number `bit` (< LEXICON_MAX_LISTS) to lx, whose
+ * slots (cap of them, a power of two, zeroed) must have room for every
+ * entry of every list with a quarter to spare; 0 when an entry is longer
+ * than LEXICON_MAX_BYTES or the table is full (lx->broken is then set). */
+int lexicon_add(lexicon *lx, const lexeme *list, int bit);
+/* The bits of the lists w[0..n) is an entry of (0: none). */
+unsigned lexicon_lists(const lexicon *lx, const char *w, size_t n);
+/* Does s[0..n) end with an entry of list `bit` (the whole of s counts)?
+ * As ends_with_lexeme() != NULL for that list. */
+int lexicon_ends(const lexicon *lx, const char *s, size_t n, int bit);
+
 #endif

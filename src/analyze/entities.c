@@ -330,14 +330,32 @@ static int date_parts(const analysis *an, int re, const char *s, const size_t *o
     return !((*m && (*m < 1 || *m > 12)) || (*d && (*d < 1 || *d > 31)));
 }
 
+/* Might s[0..len) hold a decimal digit, which every pattern but
+ * RE_RELATIVE needs (\d, under PCRE2_UCP any of Unicode's)? No only when
+ * each character is of a block known to have none: most sentences of
+ * prose have no figure, and their patterns need not run. */
+static int may_have_digit(const char *s, size_t len)
+{
+    for (size_t i = 0, next; i < len; i = next) {
+        int32_t cp = utf8_at(s, len, i, &next);
+        if (cp < 0x80 ? cp >= '0' && cp <= '9'
+                      : !((cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x2000 && cp <= 0x206F) ||
+                          (cp >= 0x2190 && cp <= 0x27BF) || (cp >= 0x3000 && cp <= 0x303F) ||
+                          (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3)))
+            return 1;
+    }
+    return 0;
+}
+
 static void find_dates(analysis *an, const char *s, size_t len, size_t si, claims *c,
-                       pcre2_match_data *md)
+                       pcre2_match_data *md, int digits)
 {
     static const int order[] = {RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE,
                                 RE_MD_KO, RE_YEAR, RE_DAY, RE_MONTH};
     for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
         int re = order[k], y, m, d;
-        if (!compiled[re])
+        if (!compiled[re] || (!digits && re != RE_RELATIVE))
             continue;
         for (size_t start = 0; start < len;) {
             if (pcre2_match(compiled[re], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md,
@@ -787,8 +805,10 @@ void find_entities(analysis *an)
         size_t len = strlen(s);
         claims c;
         c.n = 0;
-        find_dates(an, s, len, si, &c, md);
-        find_numbers(an, s, len, si, &c, md);
+        int digits = may_have_digit(s, len);
+        find_dates(an, s, len, si, &c, md, digits);
+        if (digits)
+            find_numbers(an, s, len, si, &c, md);
         size_t nw = sentence_words(an, s, len, &ws);
         find_people(an, s, ws.w, nw, si);
         find_ssi_people(an, s, ws.w, nw, si);

@@ -4,20 +4,8 @@
 #include "hangul.h"
 #include "../util/utf8.h"
 
-int32_t utf8_prev(const char *s, size_t i, size_t *start)
+int32_t utf8_prev_any(const char *s, size_t i, size_t *start)
 {
-    /* ASCII and Hangul in place, as in utf8_at; the rest below. */
-    const unsigned char *u = (const unsigned char *)s;
-    if (i > 0 && u[i - 1] < 0x80) {
-        *start = i - 1;
-        return u[i - 1];
-    }
-    if (i >= 3 && u[i - 3] >= 0xE1 && u[i - 3] <= 0xEC && (u[i - 2] & 0xC0) == 0x80 &&
-        (u[i - 1] & 0xC0) == 0x80) {
-        *start = i - 3;
-        return ((int32_t)(u[i - 3] & 0x0F) << 12) | ((int32_t)(u[i - 2] & 0x3F) << 6) |
-               (u[i - 1] & 0x3F);
-    }
     size_t j = i;
     /* At most three continuation bytes precede a lead byte. */
     while (j > 0 && i - j < 4) {
@@ -35,22 +23,8 @@ int32_t utf8_prev(const char *s, size_t i, size_t *start)
     return cp;
 }
 
-int32_t utf8_at(const char *s, size_t len, size_t i, size_t *next)
+int32_t utf8_at_any(const char *s, size_t len, size_t i, size_t *next)
 {
-    const unsigned char *u = (const unsigned char *)s + i;
-    /* The analysis reads text a character at a time, nearly all of it
-     * ASCII or Hangul: those two are decoded here, the rest (and every
-     * invalid sequence) by utf8_decode. A lead byte E1-EC with two
-     * continuation bytes can be neither overlong nor a surrogate. */
-    if (u[0] < 0x80) {
-        *next = i + 1;
-        return u[0];
-    }
-    if (u[0] >= 0xE1 && u[0] <= 0xEC && len - i >= 3 && (u[1] & 0xC0) == 0x80 &&
-        (u[2] & 0xC0) == 0x80) {
-        *next = i + 3;
-        return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    }
     int32_t cp;
     size_t n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
     *next = i + n;
@@ -65,6 +39,9 @@ int ends_with(const char *s, size_t n, const char *suffix)
 
 int starts_with(const char *s, size_t n, const char *prefix)
 {
+    /* most words differ at once: their first byte answers */
+    if (prefix[0] && (n == 0 || s[0] != prefix[0]))
+        return 0;
     size_t m = strlen(prefix);
     return m <= n && memcmp(s, prefix, m) == 0;
 }
@@ -159,6 +136,12 @@ int syllable_in(int32_t cp, const char *list)
 {
     char enc[4];
     size_t m = utf8_encode(cp, enc);
+    if (m == 3) { /* a syllable: its three bytes compared in place */
+        for (size_t i = 0; list[i]; i += 3)
+            if (list[i] == enc[0] && list[i + 1] == enc[1] && list[i + 2] == enc[2])
+                return 1;
+        return 0;
+    }
     for (size_t i = 0; list[i]; i += 3)
         if (memcmp(list + i, enc, m) == 0)
             return 1;

@@ -21,11 +21,47 @@ static inline int is_jamo(int32_t cp) { return cp >= 0x3131 && cp <= 0x318E; }
 
 enum { JONG_NONE = 0, JONG_N = 4, JONG_L = 8, JONG_M = 16, JONG_B = 17, JONG_SS = 20 };
 
+/* The slow paths of utf8_prev and utf8_at below: any code point, and an
+ * invalid sequence as U+FFFD over one byte. */
+int32_t utf8_prev_any(const char *s, size_t i, size_t *start);
+int32_t utf8_at_any(const char *s, size_t len, size_t i, size_t *next);
+
 /* Decode the code point that ends just before byte i (i > 0); sets *start
- * to its first byte. */
-int32_t utf8_prev(const char *s, size_t i, size_t *start);
-/* Decode the code point at s[i]; sets *next to the byte after it. */
-int32_t utf8_at(const char *s, size_t len, size_t i, size_t *next);
+ * to its first byte. ASCII and Hangul (nearly all the text) are decoded
+ * inline: the analysis calls this for every character it reads. */
+static inline int32_t utf8_prev(const char *s, size_t i, size_t *start)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i > 0 && u[i - 1] < 0x80) {
+        *start = i - 1;
+        return u[i - 1];
+    }
+    if (i >= 3 && u[i - 3] >= 0xE1 && u[i - 3] <= 0xEC && (u[i - 2] & 0xC0) == 0x80 &&
+        (u[i - 1] & 0xC0) == 0x80) {
+        *start = i - 3;
+        return ((int32_t)(u[i - 3] & 0x0F) << 12) | ((int32_t)(u[i - 2] & 0x3F) << 6) |
+               (u[i - 1] & 0x3F);
+    }
+    return utf8_prev_any(s, i, start);
+}
+
+/* Decode the code point at s[i]; sets *next to the byte after it. A lead
+ * byte E1-EC with two continuation bytes can be neither overlong nor a
+ * surrogate, so those are decoded here. */
+static inline int32_t utf8_at(const char *s, size_t len, size_t i, size_t *next)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] < 0x80) {
+        *next = i + 1;
+        return u[0];
+    }
+    if (u[0] >= 0xE1 && u[0] <= 0xEC && len - i >= 3 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        *next = i + 3;
+        return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    }
+    return utf8_at_any(s, len, i, next);
+}
 
 /* Does the byte string s[0..n) end with the UTF-8 string suffix? */
 int ends_with(const char *s, size_t n, const char *suffix);

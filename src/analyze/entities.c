@@ -330,32 +330,61 @@ static int date_parts(const analysis *an, int re, const char *s, const size_t *o
     return !((*m && (*m < 1 || *m > 12)) || (*d && (*d < 1 || *d > 31)));
 }
 
-/* Might s[0..len) hold a decimal digit, which every pattern but
- * RE_RELATIVE needs (\d, under PCRE2_UCP any of Unicode's)? No only when
- * each character is of a block known to have none: most sentences of
- * prose have no figure, and their patterns need not run. */
-static int may_have_digit(const char *s, size_t len)
+/* What a pattern needs in a sentence to match at all: a decimal digit
+ * (\d, under PCRE2_UCP any of Unicode's), 년, 월, 일 or a point. Most
+ * sentences lack what most patterns need, and a pattern that cannot match
+ * is not run: a match attempt at every byte is the analysis's dearest
+ * step. */
+enum { M_DIGIT = 1, M_NYEON = 2, M_WOL = 4, M_IL = 8, M_DOT = 16 };
+static const unsigned pattern_needs[RE_COUNT] = {
+    [RE_YMD_KO] = M_DIGIT | M_NYEON | M_WOL | M_IL,
+    [RE_YMD_DOT] = M_DIGIT | M_DOT,
+    [RE_YM_KO] = M_DIGIT | M_NYEON | M_WOL,
+    [RE_RELATIVE] = 0,
+    [RE_MD_KO] = M_DIGIT | M_WOL | M_IL,
+    [RE_YEAR] = M_DIGIT | M_NYEON,
+    [RE_DAY] = M_DIGIT | M_IL,
+    [RE_NUMBER] = M_DIGIT,
+    [RE_MONTH] = M_DIGIT | M_WOL,
+};
+
+/* The M_ marks of s[0..len). M_DIGIT is set unless every character is of
+ * a block known to have no decimal digit. */
+static unsigned sentence_marks(const char *s, size_t len)
 {
+    unsigned marks = 0;
     for (size_t i = 0, next; i < len; i = next) {
         int32_t cp = utf8_at(s, len, i, &next);
-        if (cp < 0x80 ? cp >= '0' && cp <= '9'
-                      : !((cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x2000 && cp <= 0x206F) ||
-                          (cp >= 0x2190 && cp <= 0x27BF) || (cp >= 0x3000 && cp <= 0x303F) ||
-                          (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-                          (cp >= 0xAC00 && cp <= 0xD7A3)))
-            return 1;
+        if (cp < 0x80)
+            marks |= cp >= '0' && cp <= '9' ? M_DIGIT : cp == '.' ? M_DOT : 0;
+        else if (cp == 0xB144)
+            marks |= M_NYEON;
+        else if (cp == 0xC6D4)
+            marks |= M_WOL;
+        else if (cp == 0xC77C)
+            marks |= M_IL;
+        else if (!((cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x2000 && cp <= 0x206F) ||
+                   (cp >= 0x2190 && cp <= 0x27BF) || (cp >= 0x3000 && cp <= 0x303F) ||
+                   (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+                   (cp >= 0xAC00 && cp <= 0xD7A3)))
+            marks |= M_DIGIT;
     }
-    return 0;
+    return marks;
+}
+
+static int may_match(int re, unsigned marks)
+{
+    return (pattern_needs[re] & marks) == pattern_needs[re];
 }
 
 static void find_dates(analysis *an, const char *s, size_t len, size_t si, claims *c,
-                       pcre2_match_data *md, int digits)
+                       pcre2_match_data *md, unsigned marks)
 {
     static const int order[] = {RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE,
                                 RE_MD_KO, RE_YEAR, RE_DAY, RE_MONTH};
     for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
         int re = order[k], y, m, d;
-        if (!compiled[re] || (!digits && re != RE_RELATIVE))
+        if (!compiled[re] || !may_match(re, marks))
             continue;
         for (size_t start = 0; start < len;) {
             if (pcre2_match(compiled[re], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md,
@@ -517,7 +546,7 @@ enum { L_COUNTRY, L_CITY, L_TITLE, L_ORG_SUFFIX, L_NOT_ORG, L_NOT_ORG_TAIL, L_QU
 static const lexeme *const word_lists[L_COUNT] = {
     countries, cities, titles, org_suffixes, not_orgs, not_org_tails, qualifiers, not_names};
 static lexicon_slot word_slots[1024];
-static lexicon words_index = {word_slots, sizeof word_slots / sizeof *word_slots, {0}, 0};
+static lexicon words_index = {word_slots, sizeof word_slots / sizeof *word_slots, {0}, {{0}}, 0, 0};
 
 static void index_words(void)
 {
@@ -530,7 +559,7 @@ static void index_words(void)
 static int in_list(const char *w, size_t n, int l)
 {
     return words_index.broken ? in_lexemes(w, n, word_lists[l])
-                              : (int)(lexicon_lists(&words_index, w, n) >> l & 1);
+                              : lexicon_in(&words_index, w, n, l);
 }
 
 /* Does s[0..n) end with an entry of list l? */
@@ -805,9 +834,9 @@ void find_entities(analysis *an)
         size_t len = strlen(s);
         claims c;
         c.n = 0;
-        int digits = may_have_digit(s, len);
-        find_dates(an, s, len, si, &c, md, digits);
-        if (digits)
+        unsigned marks = sentence_marks(s, len);
+        find_dates(an, s, len, si, &c, md, marks);
+        if (may_match(RE_NUMBER, marks))
             find_numbers(an, s, len, si, &c, md);
         size_t nw = sentence_words(an, s, len, &ws);
         find_people(an, s, ws.w, nw, si);

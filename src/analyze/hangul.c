@@ -81,6 +81,22 @@ static size_t lexicon_hash(const char *s, size_t n)
     return h;
 }
 
+/* The twelve bits of s[0..n)'s last two bytes that lexicon.tails keeps
+ * (n >= 2). */
+static unsigned lexicon_tail(const char *s, size_t n)
+{
+    return ((unsigned)((unsigned char)s[n - 2] & 0x3F) << 6) | ((unsigned char)s[n - 1] & 0x3F);
+}
+
+/* Might an entry of list `bit` end s[0..n)? */
+static int lexicon_tail_in(const lexicon *lx, const char *s, size_t n, int bit)
+{
+    if (n < 2 || (lx->short_entries >> bit & 1))
+        return 1;
+    unsigned t = lexicon_tail(s, n);
+    return (int)(lx->tails[bit][t >> 6] >> (t & 63) & 1);
+}
+
 /* The slot of w[0..n) in lx, or the empty slot where it would go. */
 static lexicon_slot *lexicon_slot_of(const lexicon *lx, const char *w, size_t n)
 {
@@ -110,6 +126,12 @@ int lexicon_add(lexicon *lx, const lexeme *list, int bit)
         }
         sl->lists |= 1u << bit;
         lx->lens[bit] |= (uint64_t)1 << (list->n - 1);
+        if (list->n < 2) {
+            lx->short_entries |= 1u << bit;
+        } else {
+            unsigned t = lexicon_tail(list->s, list->n);
+            lx->tails[bit][t >> 6] |= (uint64_t)1 << (t & 63);
+        }
     }
     return !lx->broken;
 }
@@ -121,9 +143,15 @@ unsigned lexicon_lists(const lexicon *lx, const char *w, size_t n)
     return lexicon_slot_of(lx, w, n)->lists;
 }
 
+int lexicon_in(const lexicon *lx, const char *w, size_t n, int bit)
+{
+    return !lx->broken && lexicon_tail_in(lx, w, n, bit) &&
+           (lexicon_lists(lx, w, n) >> bit & 1);
+}
+
 int lexicon_ends(const lexicon *lx, const char *s, size_t n, int bit)
 {
-    if (lx->broken)
+    if (lx->broken || !lexicon_tail_in(lx, s, n, bit))
         return 0;
     uint64_t lens = lx->lens[bit];
     for (size_t len = 1; lens && len <= n; len++, lens >>= 1)

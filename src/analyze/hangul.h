@@ -105,6 +105,11 @@ typedef struct lexicon {
     lexicon_slot *slot;
     size_t cap;                        /* a power of two */
     uint64_t lens[LEXICON_MAX_LISTS];  /* per list, bit L-1: an entry of L bytes */
+    /* per list, the low six bits of each entry's last two bytes (of a
+     * syllable, the low twelve bits of its code point): a word whose end
+     * is in no entry's is passed without a hash per length */
+    uint64_t tails[LEXICON_MAX_LISTS][64];
+    unsigned short_entries; /* lists with an entry under two bytes: no tail test */
     int broken; /* an entry did not fit: the caller must scan its lists */
 } lexicon;
 /* Add `list` as list number `bit` (< LEXICON_MAX_LISTS) to lx, whose
@@ -114,6 +119,8 @@ typedef struct lexicon {
 int lexicon_add(lexicon *lx, const lexeme *list, int bit);
 /* The bits of the lists w[0..n) is an entry of (0: none). */
 unsigned lexicon_lists(const lexicon *lx, const char *w, size_t n);
+/* Is w[0..n) an entry of list `bit`? */
+int lexicon_in(const lexicon *lx, const char *w, size_t n, int bit);
 /* Does s[0..n) end with an entry of list `bit` (the whole of s counts)?
  * As ends_with_lexeme() != NULL for that list. */
 int lexicon_ends(const lexicon *lx, const char *s, size_t n, int bit);

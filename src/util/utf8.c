@@ -332,16 +332,46 @@ void text_fold_compat(buf *out, const char *str, size_t len)
             buf_append(&visible, str + i, n);
         i += n;
     }
-    utf8proc_uint8_t *nfkc = NULL;
-    utf8proc_ssize_t m = visible.len ? utf8proc_map((const utf8proc_uint8_t *)visible.ptr,
-                                                    (utf8proc_ssize_t)visible.len, &nfkc,
-                                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                        UTF8PROC_COMPAT)
-                                     : 0;
-    if (m > 0)
-        buf_append(out, (const char *)nfkc, (size_t)m);
-    else if (visible.len)
-        buf_append(out, visible.ptr, visible.len); /* unmappable: compare as is */
-    free(nfkc);
+    /* NFKC changes nothing across a character nfkc_stable_at() takes
+     * (nothing before it composes with it, and it stays as it is): only
+     * each run of other characters is normalised, with the stable one
+     * before it, which may compose with it (가 + ᆨ), and the rest copied.
+     * A run that cannot be mapped (invalid UTF-8) leaves the whole text
+     * unmapped, as a mapping of it all would. */
+    const unsigned char *v = (const unsigned char *)visible.ptr;
+    size_t vlen = visible.len, done = 0, last = 0;
+    buf folded = BUF_INIT;
+    int failed = 0;
+    for (size_t i = 0; i < vlen && !failed;) {
+        size_t n = nfkc_stable_at(v + i, vlen - i);
+        if (n) {
+            last = i;
+            i += n;
+            continue;
+        }
+        size_t from = i > done ? last : i, end = i;
+        while (end < vlen && !nfkc_stable_at(v + end, vlen - end)) {
+            int32_t cp;
+            end += utf8_decode(v + end, vlen - end, &cp);
+        }
+        utf8proc_uint8_t *nfkc = NULL;
+        utf8proc_ssize_t m = utf8proc_map(v + from, (utf8proc_ssize_t)(end - from), &nfkc,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+        if (m < 0) {
+            failed = 1;
+        } else {
+            buf_append(&folded, visible.ptr + done, from - done);
+            buf_append(&folded, (const char *)nfkc, (size_t)m);
+        }
+        free(nfkc);
+        done = i = end;
+    }
+    if (!failed && done < vlen)
+        buf_append(&folded, visible.ptr + done, vlen - done);
+    if (failed)
+        buf_append(out, visible.ptr, vlen); /* unmappable: compare as is */
+    else if (folded.len)
+        buf_append(out, folded.ptr, folded.len);
+    buf_free(&folded);
     buf_free(&visible);
 }

@@ -82,18 +82,15 @@ static int by_start(const void *x, const void *y)
 }
 
 /* Words that open a sentence without being part of its subject. */
-static const char *const openers[] = {"또한", "또", "이를", "위해", "이에", "한편", "아울러",
-                                      "특히", "그리고", "이와", "함께", "이어", "앞서",
-                                      "이날", "이번", NULL};
+static const lexeme openers[] = {
+    LX("또한"), LX("또"), LX("이를"), LX("위해"), LX("이에"), LX("한편"), LX("아울러"), LX("특히"),
+    LX("그리고"), LX("이와"), LX("함께"), LX("이어"), LX("앞서"), LX("이날"), LX("이번"), LX_END};
 
 static int is_opener(const char *w, size_t n)
 {
     while (n > 0 && (w[n - 1] == ',' || w[n - 1] == '.'))
         n--;
-    for (const char *const *o = openers; *o; o++)
-        if (strlen(*o) == n && memcmp(w, *o, n) == 0)
-            return 1;
-    return 0;
+    return in_lexemes(w, n, openers);
 }
 
 /* Words that cannot belong to a subject phrase: a predicate form (쉬워져,

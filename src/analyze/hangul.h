@@ -36,8 +36,9 @@ static inline int32_t utf8_prev(const char *s, size_t i, size_t *start)
         *start = i - 1;
         return u[i - 1];
     }
-    if (i >= 3 && u[i - 3] >= 0xE1 && u[i - 3] <= 0xEC && (u[i - 2] & 0xC0) == 0x80 &&
-        (u[i - 1] & 0xC0) == 0x80) {
+    if (i >= 3 &&
+        ((u[i - 3] >= 0xE1 && u[i - 3] <= 0xEC) || (u[i - 3] == 0xED && u[i - 2] < 0xA0)) &&
+        (u[i - 2] & 0xC0) == 0x80 && (u[i - 1] & 0xC0) == 0x80) {
         *start = i - 3;
         return ((int32_t)(u[i - 3] & 0x0F) << 12) | ((int32_t)(u[i - 2] & 0x3F) << 6) |
                (u[i - 1] & 0x3F);
@@ -47,7 +48,8 @@ static inline int32_t utf8_prev(const char *s, size_t i, size_t *start)
 
 /* Decode the code point at s[i]; sets *next to the byte after it. A lead
  * byte E1-EC with two continuation bytes can be neither overlong nor a
- * surrogate, so those are decoded here. */
+ * surrogate, nor ED with a second byte below A0 (U+D000-D7FF, the
+ * syllables from 퀀 on: 하, 한, 해), so those are decoded here. */
 static inline int32_t utf8_at(const char *s, size_t len, size_t i, size_t *next)
 {
     const unsigned char *u = (const unsigned char *)s + i;
@@ -55,8 +57,8 @@ static inline int32_t utf8_at(const char *s, size_t len, size_t i, size_t *next)
         *next = i + 1;
         return u[0];
     }
-    if (u[0] >= 0xE1 && u[0] <= 0xEC && len - i >= 3 && (u[1] & 0xC0) == 0x80 &&
-        (u[2] & 0xC0) == 0x80) {
+    if (len - i >= 3 && ((u[0] >= 0xE1 && u[0] <= 0xEC) || (u[0] == 0xED && u[1] < 0xA0)) &&
+        (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
         *next = i + 3;
         return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
     }

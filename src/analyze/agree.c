@@ -82,28 +82,27 @@ static int by_start(const void *x, const void *y)
 }
 
 /* Words that open a sentence without being part of its subject. */
-static const char *const openers[] = {"또한", "또", "이를", "위해", "이에", "한편", "아울러",
-                                      "특히", "그리고", "이와", "함께", "이어", "앞서",
-                                      "이날", "이번", NULL};
+static const lexeme openers[] = {
+    LX("또한"), LX("또"), LX("이를"), LX("위해"), LX("이에"), LX("한편"), LX("아울러"), LX("특히"),
+    LX("그리고"), LX("이와"), LX("함께"), LX("이어"), LX("앞서"), LX("이날"), LX("이번"), LX_END};
 
 static int is_opener(const char *w, size_t n)
 {
     while (n > 0 && (w[n - 1] == ',' || w[n - 1] == '.'))
         n--;
-    for (const char *const *o = openers; *o; o++)
-        if (strlen(*o) == n && memcmp(w, *o, n) == 0)
-            return 1;
-    return 0;
+    return in_lexemes(w, n, openers);
 }
 
 /* Words that cannot belong to a subject phrase: a predicate form (쉬워져,
  * 했다) or one holding sentence punctuation (인하…다가구). */
 static int breaks_subject(const char *w, size_t n)
 {
-    static const char *const verbal[] = {"다", "져", "해", "고", "며", "서", "면", "요", NULL};
+    static const lexeme verbal[] = {
+        LX("다"), LX("져"), LX("해"), LX("고"), LX("며"), LX("서"), LX("면"), LX("요"), LX_END};
     if (memchr(w, ',', n) || memmem(w, n, "…", strlen("…")) || memmem(w, n, "·", strlen("·")))
         return 1;
-    return ends_with_any(w, n, verbal) != NULL && !ends_with(w, n, "과") && !ends_with(w, n, "와");
+    return ends_with_lexeme(w, n, verbal) != NULL && !ends_with(w, n, "과") &&
+           !ends_with(w, n, "와");
 }
 
 /* Where the subject phrase ending with the word at `last` begins: at most
@@ -132,9 +131,9 @@ static size_t subject_start(const char *s, size_t first, size_t last)
  * past the particle; 0 when there is none. */
 static int find_subject(const char *s, size_t limit, size_t *a, size_t *b, size_t *end)
 {
-    static const char *const topic[] = {"께서", "은", "는", NULL};
-    static const char *const subject[] = {"이", "가", NULL};
-    const char *const *lists[] = {topic, subject};
+    static const lexeme topic[] = {LX("께서"), LX("은"), LX("는"), LX_END};
+    static const lexeme subject[] = {LX("이"), LX("가"), LX_END};
+    const lexeme *const lists[] = {topic, subject};
     for (int pass = 0; pass < 2; pass++) {
         size_t i = 0, first = SIZE_MAX;
         while (i < limit) {
@@ -156,11 +155,12 @@ static int find_subject(const char *s, size_t limit, size_t *a, size_t *b, size_
             }
             if (first == SIZE_MAX)
                 first = ws;
-            static const char *const adnominal[] = {"하는", "되는", "있는", "없는", "시는", "리는",
-                                                    "치는", "기는", "우는", "오는", "가는", NULL};
-            if (ends_with_any(w, n, adnominal))
+            static const lexeme adnominal[] = {
+                LX("하는"), LX("되는"), LX("있는"), LX("없는"), LX("시는"), LX("리는"), LX("치는"),
+                LX("기는"), LX("우는"), LX("오는"), LX("가는"), LX_END};
+            if (ends_with_lexeme(w, n, adnominal))
                 continue; /* 늘리는 방안: a verb's modifier, not a topic */
-            const char *p = ends_with_any(w, n, lists[pass]);
+            const char *p = ends_with_lexeme(w, n, lists[pass]);
             /* the particle must be one: 정부가 -> 정부, but not 국가 */
             if (p && n > strlen(p) + 3 && gisa_stem(w, n) == n - strlen(p)) {
                 *a = subject_start(s, first, ws);

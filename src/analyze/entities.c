@@ -45,10 +45,13 @@ static const char *const patterns[RE_COUNT] = {
 static pcre2_code *compiled[RE_COUNT];
 static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
 
+static void index_words(void);
+
 static void compile_all(void)
 {
     for (int i = 0; i < RE_COUNT; i++)
         compiled[i] = regex_compile(patterns[i]);
+    index_words();
 }
 
 /* Byte ranges of a sentence already claimed by an entity. */
@@ -327,14 +330,61 @@ static int date_parts(const analysis *an, int re, const char *s, const size_t *o
     return !((*m && (*m < 1 || *m > 12)) || (*d && (*d < 1 || *d > 31)));
 }
 
+/* What a pattern needs in a sentence to match at all: a decimal digit
+ * (\d, under PCRE2_UCP any of Unicode's), 년, 월, 일 or a point. Most
+ * sentences lack what most patterns need, and a pattern that cannot match
+ * is not run: a match attempt at every byte is the analysis's dearest
+ * step. */
+enum { M_DIGIT = 1, M_NYEON = 2, M_WOL = 4, M_IL = 8, M_DOT = 16 };
+static const unsigned pattern_needs[RE_COUNT] = {
+    [RE_YMD_KO] = M_DIGIT | M_NYEON | M_WOL | M_IL,
+    [RE_YMD_DOT] = M_DIGIT | M_DOT,
+    [RE_YM_KO] = M_DIGIT | M_NYEON | M_WOL,
+    [RE_RELATIVE] = 0,
+    [RE_MD_KO] = M_DIGIT | M_WOL | M_IL,
+    [RE_YEAR] = M_DIGIT | M_NYEON,
+    [RE_DAY] = M_DIGIT | M_IL,
+    [RE_NUMBER] = M_DIGIT,
+    [RE_MONTH] = M_DIGIT | M_WOL,
+};
+
+/* The M_ marks of s[0..len). M_DIGIT is set unless every character is of
+ * a block known to have no decimal digit. */
+static unsigned sentence_marks(const char *s, size_t len)
+{
+    unsigned marks = 0;
+    for (size_t i = 0, next; i < len; i = next) {
+        int32_t cp = utf8_at(s, len, i, &next);
+        if (cp < 0x80)
+            marks |= cp >= '0' && cp <= '9' ? M_DIGIT : cp == '.' ? M_DOT : 0;
+        else if (cp == 0xB144)
+            marks |= M_NYEON;
+        else if (cp == 0xC6D4)
+            marks |= M_WOL;
+        else if (cp == 0xC77C)
+            marks |= M_IL;
+        else if (!((cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x2000 && cp <= 0x206F) ||
+                   (cp >= 0x2190 && cp <= 0x27BF) || (cp >= 0x3000 && cp <= 0x303F) ||
+                   (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+                   (cp >= 0xAC00 && cp <= 0xD7A3)))
+            marks |= M_DIGIT;
+    }
+    return marks;
+}
+
+static int may_match(int re, unsigned marks)
+{
+    return (pattern_needs[re] & marks) == pattern_needs[re];
+}
+
 static void find_dates(analysis *an, const char *s, size_t len, size_t si, claims *c,
-                       pcre2_match_data *md)
+                       pcre2_match_data *md, unsigned marks)
 {
     static const int order[] = {RE_YMD_KO, RE_YMD_DOT, RE_YM_KO, RE_RELATIVE,
                                 RE_MD_KO, RE_YEAR, RE_DAY, RE_MONTH};
     for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
         int re = order[k], y, m, d;
-        if (!compiled[re])
+        if (!compiled[re] || !may_match(re, marks))
             continue;
         for (size_t start = 0; start < len;) {
             if (pcre2_match(compiled[re], (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md,
@@ -480,29 +530,6 @@ static const lexeme not_org_tails[] = {
     LX("하부"), LX("복부"), LX("흉부"), LX("두부"), LX("안부"), LX("기부"), LX("환부"), LX("과부"), LX("선부"), LX("공부"), LX("승부"),
     LX("사부"), LX("갑부"), LX("급부"), LX("뒷부"), LX("청청"), LX_END};
 
-/* A country as it stands before a title or a force: 일본, or the one-
- * syllable 미 of "미 해군", "미 국무장관". */
-static int is_country_word(const char *w, size_t n)
-{
-    return in_lexemes(w, n, countries) || (n == 3 && !memcmp(w, "미", 3));
-}
-
-static int is_org(const char *w, size_t n)
-{
-    if (n < 6 || in_lexemes(w, n, not_orgs) || ends_with_lexeme(w, n, not_org_tails))
-        return 0;
-    return ends_with_lexeme(w, n, org_suffixes) != NULL;
-}
-
-static int is_place(const char *w, size_t n)
-{
-    return in_lexemes(w, n, cities) || in_lexemes(w, n, countries) ||
-           (n > 6 && (ends_with(w, n, "기지") || ends_with(w, n, "공항") ||
-                      ends_with(w, n, "항구")));
-}
-
-/* A word that may be (part of) a name: Hangul only, 2 to 5 syllables, no
- * particle after it, not a common word. */
 /* Words that may stand between a name and its title. */
 static const lexeme qualifiers[] = {LX("당시"), LX("전"), LX("현"), LX("신임"), LX("전임"), LX("현직"), LX("전직"),
                                          LX("초대"), LX("차기"), LX("前"), LX("現"), LX_END};
@@ -512,6 +539,59 @@ static const lexeme not_names[] = {
     LX("현직"), LX("전직"), LX("공동"), LX("정부"), LX("우리"), LX("또한"), LX("이를"), LX("그는"), LX("특히"), LX("한편"), LX("이후"),
     LX("관계자"), LX("당국"), LX("주한"), LX("주일"), LX("주미"), LX("역대"), LX("초대"), LX("차기"), LX("부처"), LX("정상"), LX_END};
 
+/* The lists above in one hash set (hangul.h), built with the
+ * patterns: every word of every sentence is looked up in several of them. */
+enum { L_COUNTRY, L_CITY, L_TITLE, L_ORG_SUFFIX, L_NOT_ORG, L_NOT_ORG_TAIL, L_QUALIFIER,
+       L_NOT_NAME, L_COUNT };
+static const lexeme *const word_lists[L_COUNT] = {
+    countries, cities, titles, org_suffixes, not_orgs, not_org_tails, qualifiers, not_names};
+static lexicon_slot word_slots[1024];
+static lexicon words_index = {word_slots, sizeof word_slots / sizeof *word_slots, {0}, {{0}}, 0, 0};
+
+static void index_words(void)
+{
+    for (int l = 0; l < L_COUNT; l++)
+        lexicon_add(&words_index, word_lists[l], l);
+}
+
+/* Is w[0..n) an entry of list l? (The scan stands in should the index be
+ * too small for the lists, which would be a bug.) */
+static int in_list(const char *w, size_t n, int l)
+{
+    return words_index.broken ? in_lexemes(w, n, word_lists[l])
+                              : lexicon_in(&words_index, w, n, l);
+}
+
+/* Does s[0..n) end with an entry of list l? */
+static int ends_in_list(const char *s, size_t n, int l)
+{
+    return words_index.broken ? ends_with_lexeme(s, n, word_lists[l]) != NULL
+                              : lexicon_ends(&words_index, s, n, l);
+}
+
+/* A country as it stands before a title or a force: 일본, or the one-
+ * syllable 미 of "미 해군", "미 국무장관". */
+static int is_country_word(const char *w, size_t n)
+{
+    return in_list(w, n, L_COUNTRY) || (n == 3 && !memcmp(w, "미", 3));
+}
+
+static int is_org(const char *w, size_t n)
+{
+    if (n < 6 || in_list(w, n, L_NOT_ORG) || ends_in_list(w, n, L_NOT_ORG_TAIL))
+        return 0;
+    return ends_in_list(w, n, L_ORG_SUFFIX);
+}
+
+static int is_place(const char *w, size_t n)
+{
+    return in_list(w, n, L_CITY) || in_list(w, n, L_COUNTRY) ||
+           (n > 6 && (ends_with(w, n, "기지") || ends_with(w, n, "공항") ||
+                      ends_with(w, n, "항구")));
+}
+
+/* A word that may be (part of) a name: Hangul only, 2 to 5 syllables, no
+ * particle after it, not a common word. */
 static int name_like(const char *w, size_t n)
 {
     size_t syl = 0;
@@ -524,8 +604,8 @@ static int name_like(const char *w, size_t n)
     /* a particle-like last syllable: 만에, 측의, 부터 */
     if (syllable_in(utf8_prev(w, n, &p), "에의을를은는과와도만서터"))
         return 0;
-    if (syl < 2 || syl > 5 || in_lexemes(w, n, not_names) || in_lexemes(w, n, countries) ||
-        in_lexemes(w, n, cities) || is_org(w, n))
+    if (syl < 2 || syl > 5 || in_list(w, n, L_NOT_NAME) || in_list(w, n, L_COUNTRY) ||
+        in_list(w, n, L_CITY) || is_org(w, n))
         return 0;
     return gisa_stem(w, n) == n || syl <= 3;
 }
@@ -598,7 +678,7 @@ static size_t sentence_words(analysis *an, const char *s, size_t len, words *ws)
 /* Which title ends the stem s[0..n)? Sets *title_start. */
 static const char *title_at_end(const char *s, size_t n)
 {
-    return ends_with_lexeme(s, n, titles);
+    return ends_in_list(s, n, L_TITLE) ? s : NULL;
 }
 
 /* People: [name words] [country] [org] title — or name right before it. */
@@ -621,7 +701,7 @@ static void find_people(analysis *an, const char *s, const word *w, size_t nw, s
             j--;
         }
         /* a word between name and title: 이상희 당시 장관, 김 전 장관 */
-        if (j > 0 && in_lexemes(s + w[j - 1].a, w[j - 1].b - w[j - 1].a, qualifiers))
+        if (j > 0 && in_list(s + w[j - 1].a, w[j - 1].b - w[j - 1].a, L_QUALIFIER))
             j--;
         /* the name: one or two name-like words just before */
         size_t k = j;
@@ -754,8 +834,10 @@ void find_entities(analysis *an)
         size_t len = strlen(s);
         claims c;
         c.n = 0;
-        find_dates(an, s, len, si, &c, md);
-        find_numbers(an, s, len, si, &c, md);
+        unsigned marks = sentence_marks(s, len);
+        find_dates(an, s, len, si, &c, md, marks);
+        if (may_match(RE_NUMBER, marks))
+            find_numbers(an, s, len, si, &c, md);
         size_t nw = sentence_words(an, s, len, &ws);
         find_people(an, s, ws.w, nw, si);
         find_ssi_people(an, s, ws.w, nw, si);

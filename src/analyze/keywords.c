@@ -7,6 +7,7 @@
  * different eojeols (국방 in 국방부, 국방장관). A co-occurrence graph over
  * neighbouring candidates is ranked with PageRank; the rank is weighted by
  * frequency. Adjacent keywords that recur together become key phrases. */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,27 +22,38 @@
 #define MAX_CANDIDATES 400
 
 /* Frequent words that carry no topic. */
-static const char *const stopwords[] = {
-    "이번", "이날", "관련", "통해", "위해", "대한", "대해", "또한", "이후", "지난", "올해",
-    "함께", "가장", "때문", "경우", "위한", "이라", "있다", "없다", "했다", "한다", "밝혔",
-    "말했", "그러나", "하지만", "그리고", "따라", "특히", "이를", "이에", "다른", "같은",
-    "많은", "모든", "우리", "여러", "이런", "그런", "어떤", "앞서", "최근", "현재", "당시",
-    "한편", "다시", "가운데", "이상", "이하", "정도", "이같", "있는", "있으며", "있도록",
-    "있을", "없는", "되는", "라고", "이라고", "등을", "등의", "것으로", "수도", "것이다",
-    "것을", "것이", "설명했", "강조했", "덧붙였", "전했", "보인", "보였", "나가", "같이",
-    "상호", "의견", "했습니", "습니", "하는", "있습니", "됩니", "입니", "합니", "지금",
-    "하루", "차례", "기준", "확인", "있던", "you", "your", "how", "more", "an", "may",
-    "such", "use", "can", "will", "not", "but", "all", "have", "has", "had", "were", "been",
-    "their", "they", "we", "our", "its", "which", "what", "when", "who", "about", "into",
-    "also", "than", "other", "some", "any", "these", "those", "there", "here", "if", "so",
-    "do", "does", "new", "one", "two", "make", "help", "get", "most", "only", "each", "the", "and",
-    "of", "to", "in", "for", "on", "with", "is", "was", "that", "this", "by", "as", "at",
-    "are", "be", "from", "it", "an", "or", NULL};
+static const lexeme stopwords[] = {
+    LX("이번"), LX("이날"), LX("관련"), LX("통해"), LX("위해"), LX("대한"), LX("대해"), LX("또한"),
+    LX("이후"), LX("지난"), LX("올해"), LX("함께"), LX("가장"), LX("때문"), LX("경우"), LX("위한"),
+    LX("이라"), LX("있다"), LX("없다"), LX("했다"), LX("한다"), LX("밝혔"), LX("말했"),
+    LX("그러나"), LX("하지만"), LX("그리고"), LX("따라"), LX("특히"), LX("이를"), LX("이에"),
+    LX("다른"), LX("같은"), LX("많은"), LX("모든"), LX("우리"), LX("여러"), LX("이런"), LX("그런"),
+    LX("어떤"), LX("앞서"), LX("최근"), LX("현재"), LX("당시"), LX("한편"), LX("다시"),
+    LX("가운데"), LX("이상"), LX("이하"), LX("정도"), LX("이같"), LX("있는"), LX("있으며"),
+    LX("있도록"), LX("있을"), LX("없는"), LX("되는"), LX("라고"), LX("이라고"), LX("등을"),
+    LX("등의"), LX("것으로"), LX("수도"), LX("것이다"), LX("것을"), LX("것이"), LX("설명했"),
+    LX("강조했"), LX("덧붙였"), LX("전했"), LX("보인"), LX("보였"), LX("나가"), LX("같이"),
+    LX("상호"), LX("의견"), LX("했습니"), LX("습니"), LX("하는"), LX("있습니"), LX("됩니"),
+    LX("입니"), LX("합니"), LX("지금"), LX("하루"), LX("차례"), LX("기준"), LX("확인"), LX("있던"),
+    LX("you"), LX("your"), LX("how"), LX("more"), LX("an"), LX("may"), LX("such"), LX("use"),
+    LX("can"), LX("will"), LX("not"), LX("but"), LX("all"), LX("have"), LX("has"), LX("had"),
+    LX("were"), LX("been"), LX("their"), LX("they"), LX("we"), LX("our"), LX("its"), LX("which"),
+    LX("what"), LX("when"), LX("who"), LX("about"), LX("into"), LX("also"), LX("than"), LX("other"),
+    LX("some"), LX("any"), LX("these"), LX("those"), LX("there"), LX("here"), LX("if"), LX("so"),
+    LX("do"), LX("does"), LX("new"), LX("one"), LX("two"), LX("make"), LX("help"), LX("get"),
+    LX("most"), LX("only"), LX("each"), LX("the"), LX("and"), LX("of"), LX("to"), LX("in"),
+    LX("for"), LX("on"), LX("with"), LX("is"), LX("was"), LX("that"), LX("this"), LX("by"),
+    LX("as"), LX("at"), LX("are"), LX("be"), LX("from"), LX("it"), LX("an"), LX("or"), LX_END};
 
+/* Every word of the vocabulary is looked up: lengths counted at compile
+ * time, and the first letter compared before the rest (as strncasecmp
+ * would, through tolower). */
 static int is_stopword(const char *w, size_t n)
 {
-    for (const char *const *s = stopwords; *s; s++)
-        if (strlen(*s) == n && strncasecmp(w, *s, n) == 0)
+    int first = n ? tolower((unsigned char)w[0]) : 0;
+    for (const lexeme *s = stopwords; s->s; s++)
+        if (s->n == n && tolower((unsigned char)s->s[0]) == first &&
+            strncasecmp(w, s->s, n) == 0)
             return 1;
     return 0;
 }
@@ -57,18 +69,21 @@ static int is_numeric(const char *w, size_t n)
  * end like predicates. */
 static int looks_predicate(const char *w, size_t n)
 {
-    static const char *const endings[] = {"다", "고", "며", "면", "서", "요", "지만", "는데", "습니", "던",
-                                          "었", "았", "였", "했", "겠", "됐", "해", NULL};
-    return ends_with_any(w, n, endings) != NULL;
+    static const lexeme endings[] = {
+        LX("다"), LX("고"), LX("며"), LX("면"), LX("서"), LX("요"), LX("지만"), LX("는데"),
+        LX("습니"), LX("던"), LX("었"), LX("았"), LX("였"), LX("했"), LX("겠"), LX("됐"), LX("해"),
+        LX_END};
+    return ends_with_lexeme(w, n, endings) != NULL;
 }
 
 /* A one-syllable noun with its particle (섬에, 섬이) is kept whole by the
  * stemmer's two-syllable floor; as a keyword it would be a duplicate. */
 static int noun_with_particle(const char *w, size_t n)
 {
-    static const char *const particles[] = {"에", "이", "가", "을", "를", "은", "는", "의", "도",
-                                            "로", "와", "과", "만", NULL};
-    return utf8_length(w, n) == 2 && ends_with_any(w, n, particles) != NULL;
+    static const lexeme particles[] = {
+        LX("에"), LX("이"), LX("가"), LX("을"), LX("를"), LX("은"), LX("는"), LX("의"), LX("도"),
+        LX("로"), LX("와"), LX("과"), LX("만"), LX_END};
+    return utf8_length(w, n) == 2 && ends_with_lexeme(w, n, particles) != NULL;
 }
 
 static int good_candidate(const analysis *an, uint32_t id)

@@ -223,11 +223,12 @@ static size_t count_syllables(const char *s, size_t n)
 }
 
 /* Endings that close a sentence without punctuation. */
-static const char *const final_endings[] = {
-    "니다", "니까", "세요", "어요", "아요", "에요", "예요", "해요", "네요", "군요",
-    "지요", "죠", "쥬", "구나", "구먼", "거든", "걸랑", "래요", "드래요",
-    "더라", "는가", "던가", "겠지", "잖아", "됨", "햐",
-    "긋나", "기라", "드라구", "더라구", "드라고", "더라고", "래요", "니당", "세욧", "거야", NULL};
+static const lexeme final_endings[] = {
+    LX("니다"), LX("니까"), LX("세요"), LX("어요"), LX("아요"), LX("에요"), LX("예요"), LX("해요"),
+    LX("네요"), LX("군요"), LX("지요"), LX("죠"), LX("쥬"), LX("구나"), LX("구먼"), LX("거든"),
+    LX("걸랑"), LX("래요"), LX("드래요"), LX("더라"), LX("는가"), LX("던가"), LX("겠지"),
+    LX("잖아"), LX("됨"), LX("햐"), LX("긋나"), LX("기라"), LX("드라구"), LX("더라구"),
+    LX("드라고"), LX("더라고"), LX("래요"), LX("니당"), LX("세욧"), LX("거야"), LX_END};
 
 /* Nouns and particles that merely look like endings. */
 static const char *const not_endings[] = {
@@ -337,7 +338,7 @@ static int final_by_ending(const splitter *sp, size_t a, size_t b)
     /* the other endings close on one of these syllables: a cheap filter */
     if (!syllable_in(last, "죠쥬나먼든랑라가지아됨햐당욧야구고"))
         return 0;
-    return ends_with_any(w, n, final_endings) != NULL && count_syllables(w, n) >= 2;
+    return ends_with_lexeme(w, n, final_endings) != NULL && count_syllables(w, n) >= 2;
 }
 
 /* Does the word s[a..b) end a sentence by its ending alone? The noun

@@ -103,10 +103,17 @@ static size_t trim_punct(const char *w, size_t n)
 static int fits(const char *word, size_t n, size_t i)
 {
     size_t m = suffixes[i].len;
-    if (m >= n || memcmp(word + n - m, suffixes[i].text, m) != 0)
+    if (m >= n)
         return 0;
-    size_t rest = n - m, p;
-    if (utf8_length(word, rest) < 2)
+    /* compared from the end, where suffixes of one last byte differ */
+    for (size_t j = 1; j <= m; j++)
+        if (word[n - j] != suffixes[i].text[m - j])
+            return 0;
+    size_t rest = n - m, p, chars = 0;
+    /* two characters at least are left (counted no further than two) */
+    for (size_t j = 0; j < rest && chars < 2; j++)
+        chars += ((unsigned char)word[j] & 0xC0) != 0x80;
+    if (chars < 2)
         return 0;
     int32_t before = utf8_prev(word, rest, &p);
     int jong = hangul_jong(before);

@@ -49,7 +49,7 @@ int antonym_prefix(const char *w, size_t n, int *side, size_t *len)
     for (size_t i = 0; i < NOPPOSITIONS; i++)
         for (int sd = 0; sd < 2; sd++)
             for (const char *const *x = sd ? oppositions[i].down : oppositions[i].up; *x; x++) {
-                if (n < 3 || memcmp(w, *x, 3))
+                if (n < 3 || w[0] != (*x)[0] || w[1] != (*x)[1] || w[2] != (*x)[2])
                     continue; /* every word is Hangul: the first syllable decides most */
                 size_t m = strlen(*x);
                 if (m > *len && m <= n && !memcmp(w, *x, m)) {

@@ -73,13 +73,30 @@ void norm_append(buf *out, const char *str, size_t len)
     norm_state st = {0, 0};
     size_t i = 0;
     while (i < len) {
-        size_t next;
+        size_t next, run = i;
         int32_t cp = utf8_at(str, len, i, &next); /* as utf8_decode, Hangul in place */
+        /* A run of syllables is kept as it is (norm_cp keeps each letter
+         * and clears the figure state), in one append: most of the text. */
+        while (utf8_is_hangul(cp)) {
+            run = next;
+            if (run >= len)
+                break;
+            cp = utf8_at(str, len, run, &next);
+        }
+        if (run > i) {
+            buf_append(out, str + i, run - i);
+            st.gap = st.after_digit = 0;
+            i = run;
+            continue;
+        }
         size_t n = next - i;
-        int next_digit = starts_with_digit(s + i + n, len - i - n);
-        if (cp < 0x80 || utf8_is_hangul(cp)) {
+        if (cp < 0x80) {
+            /* only a point or comma after a figure asks what comes next */
+            int next_digit = st.after_digit && (cp == '.' || cp == ',') &&
+                             starts_with_digit(s + i + n, len - i - n);
             norm_cp(out, &st, cp, next_digit);
         } else if (!utf8_is_hidden(cp)) {
+            int next_digit = starts_with_digit(s + i + n, len - i - n);
             int32_t folded[8];
             size_t k = utf8_compat(cp, folded, 8);
             for (size_t j = 0; j < k; j++)

@@ -48,21 +48,23 @@ static const char *const framing[] = {
 static int in_list(const char *w, const char *const *list)
 {
     for (const char *const *x = list; *x; x++)
-        if (!strcmp(w, *x))
+        if (w[0] == (*x)[0] && !strcmp(w, *x)) /* most differ at the first byte */
             return 1;
     return 0;
 }
 
 /* Endings of native verbs and adjectives: a word that ends so asserts a
  * predicate, not a thing ("늘었습니다", "쉬어야", "늦춰져"). */
-static const char *const verb_ends[] = {
-    "다", "요", "고", "며", "면서", "지만", "는데", "어서", "아서", "도록", "려고", "면",
-    "죠", "게", "던", "지", "야", "어", "아", "여", "져", "워", "나", "까", "네", "겨",
-    "려", "쳐", "켜", "혀", "펴", "해", "돼", "봐", NULL};
+static const lexeme verb_ends[] = {
+    LX("다"), LX("요"), LX("고"), LX("며"), LX("면서"), LX("지만"), LX("는데"), LX("어서"),
+    LX("아서"), LX("도록"), LX("려고"), LX("면"), LX("죠"), LX("게"), LX("던"), LX("지"), LX("야"),
+    LX("어"), LX("아"), LX("여"), LX("져"), LX("워"), LX("나"), LX("까"), LX("네"), LX("겨"),
+    LX("려"), LX("쳐"), LX("켜"), LX("혀"), LX("펴"), LX("해"), LX("돼"), LX("봐"), LX_END};
 /* The copula after a noun ("감소세입니다", "휴식이에요"): the noun stays. */
-static const char *const copula[] = {
-    "입니다", "이었습니다", "였습니다", "이에요", "예요", "이었어요", "였어요", "이다",
-    "이었다", "였다", "이고", "이며", "이라", "이라고", "이라는", "인", NULL};
+static const lexeme copula[] = {
+    LX("입니다"), LX("이었습니다"), LX("였습니다"), LX("이에요"), LX("예요"), LX("이었어요"),
+    LX("였어요"), LX("이다"), LX("이었다"), LX("였다"), LX("이고"), LX("이며"), LX("이라"),
+    LX("이라고"), LX("이라는"), LX("인"), LX_END};
 /* Syllables that end an adnominal verb form ("열린", "나온", "더운",
  * "늘어난"): a short word ending so is a verb more often than a noun. */
 static const char adnominal[] = "린온운진난한된는은던을할될질갈올볼줄낸본준간단른큰센날";
@@ -70,8 +72,9 @@ static const char adnominal[] = "린온운진난한된는은던을할될질갈�
 static const char bound_nouns[] = "값폭세률율액량수별용들째분상간내외적비가";
 /* Particles after a one-syllable noun ("섬으로", "원이", "만의"): such a
  * noun is too short to be a claim. */
-static const char *const particles[] = {"으로", "로", "이", "가", "은", "는", "을", "를", "의",
-                                        "에", "에서", "도", "만", "과", "와", "에는", NULL};
+static const lexeme particles[] = {
+    LX("으로"), LX("로"), LX("이"), LX("가"), LX("은"), LX("는"), LX("을"), LX("를"), LX("의"),
+    LX("에"), LX("에서"), LX("도"), LX("만"), LX("과"), LX("와"), LX("에는"), LX_END};
 
 static size_t syllables(const char *w, size_t n)
 {
@@ -85,10 +88,10 @@ static size_t content_part(const char *w, size_t n)
     size_t keep = check_verbal_stem(w, n);
     if (keep)
         return keep;
-    const char *cop = ends_with_any(w, n, copula);
+    const char *cop = ends_with_lexeme(w, n, copula);
     if (cop && syllables(w, n - strlen(cop)) >= 2)
         return n - strlen(cop);
-    const char *pt = ends_with_any(w, n, particles);
+    const char *pt = ends_with_lexeme(w, n, particles);
     if (pt && syllables(w, n - strlen(pt)) == 1)
         return 0;
     /* a past tense anywhere ("내놨습니다", "올랐고"): a verb */
@@ -96,7 +99,7 @@ static size_t content_part(const char *w, size_t n)
         if (hangul_jong(utf8_at(w, n, i, &next)) == JONG_SS)
             return 0;
     keep = gisa_stem(w, n);
-    if (keep == n && ends_with_any(w, n, verb_ends))
+    if (keep == n && ends_with_lexeme(w, n, verb_ends))
         return 0;
     if (keep >= 3) {
         size_t p;
@@ -179,9 +182,10 @@ static int stated_stem(checker *c, const char *stem)
 
 static int ends_clause(const char *w, size_t n)
 {
-    static const char *const ends[] = {"고", "며", "면서", "지만", "는데", "다", "요", ".",
-                                       ",", "!", "?", NULL};
-    return ends_with_any(w, n, ends) != NULL;
+    static const lexeme ends[] = {
+        LX("고"), LX("며"), LX("면서"), LX("지만"), LX("는데"), LX("다"), LX("요"), LX("."),
+        LX(","), LX("!"), LX("?"), LX_END};
+    return ends_with_lexeme(w, n, ends) != NULL;
 }
 
 /* Is s[a..b) of derived sentence di a fact another check judges (a name,

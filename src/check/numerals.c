@@ -152,7 +152,11 @@ static size_t read_native(const char *s, size_t len, size_t i, double *v)
 /* The counter at s[i], whole (a particle may follow it); its length. */
 static size_t read_counter(const char *s, size_t len, size_t i, const char **unit)
 {
+    if (i >= len)
+        return 0;
     for (size_t k = 0; k < sizeof counters / sizeof *counters; k++) {
+        if (counters[k].w[0] != s[i]) /* most differ at once */
+            continue;
         size_t n = strlen(counters[k].w);
         if (n <= len - i && !memcmp(s + i, counters[k].w, n) && word_ends(s, len, i + n)) {
             *unit = counters[k].unit;
@@ -290,7 +294,7 @@ size_t scan_quantities(const char *s, quantity *out, size_t cap)
         size_t used = 0;
         if (is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1])))
             used = digits_at(s, len, i, out, cap, &n);
-        else if (may_start_words(s, len, i) && word_starts(s, i))
+        else if (word_starts(s, i) && may_start_words(s, len, i)) /* the cheaper first */
             used = words_at(s, len, i, out, cap, &n);
         if (used) {
             i += used;

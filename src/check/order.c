@@ -20,18 +20,22 @@
 #include "../analyze/hangul.h"
 #include "check.h"
 
-static const char *const forward[] = {"먼저", "뒤", "뒤에", "후", "후에", "다음", "다음에",
-                                      "이후", "이후에", "차례로", NULL};
+static const lexeme forward[] = {
+    LX("먼저"), LX("뒤"), LX("뒤에"), LX("후"), LX("후에"), LX("다음"), LX("다음에"), LX("이후"),
+    LX("이후에"), LX("차례로"), LX_END};
 /* "이어"/"이어서" chain forward only where a clause starts (elsewhere
  * "이어 가다" is to continue) */
-static const char *const forward_at_start[] = {"이어", "이어서", NULL};
+static const lexeme forward_at_start[] = {LX("이어"), LX("이어서"), LX_END};
 /* a verb form that ends a step: "협의를 거쳐 | 발표한다" */
-static const char *const step_ends[] = {"거쳐", "거친", "마치고", "마친", NULL};
+static const lexeme step_ends[] = {LX("거쳐"), LX("거친"), LX("마치고"), LX("마친"), LX_END};
 /* order words that close the clause before them ("발표한 뒤 | …") */
-static const char *const closers[] = {"뒤", "뒤에", "후", "후에", "다음", "다음에", "이후",
-                                      "이후에", NULL};
-static const char *const backward[] = {"전", "전에", "전까지", "앞서", "앞서서", "앞두고", NULL};
-static const char *const clause_endings[] = {"고", "며", "면서", "지만", "다", "요", NULL};
+static const lexeme closers[] = {
+    LX("뒤"), LX("뒤에"), LX("후"), LX("후에"), LX("다음"), LX("다음에"), LX("이후"), LX("이후에"),
+    LX_END};
+static const lexeme backward[] = {
+    LX("전"), LX("전에"), LX("전까지"), LX("앞서"), LX("앞서서"), LX("앞두고"), LX_END};
+static const lexeme clause_endings[] = {
+    LX("고"), LX("며"), LX("면서"), LX("지만"), LX("다"), LX("요"), LX_END};
 
 typedef struct clauses {
     char (*stem)[48];
@@ -70,17 +74,10 @@ static void free_clauses(clauses *cl)
 }
 
 /* Words that place no event ("이번 방일은", "두 장관 모두"). */
-static const char *const placeless[] = {"이번", "이날", "방안", "통해", "위해", "대한", "관련",
-                                        "가운데", "경우", "앞으로", "함께", "대해", "모두",
-                                        "또한", "특히", NULL};
-
-static int is_one_of(const char *w, size_t n, const char *const *list)
-{
-    for (const char *const *x = list; *x; x++)
-        if (n == strlen(*x) && !memcmp(w, *x, n))
-            return 1;
-    return 0;
-}
+static const lexeme placeless[] = {
+    LX("이번"), LX("이날"), LX("방안"), LX("통해"), LX("위해"), LX("대한"), LX("관련"),
+    LX("가운데"), LX("경우"), LX("앞으로"), LX("함께"), LX("대해"), LX("모두"), LX("또한"),
+    LX("특히"), LX_END};
 
 /* w without trailing punctuation. */
 static size_t trimmed(const char *w, size_t n)
@@ -110,9 +107,10 @@ static int read_clauses(const char *s, clauses *cl)
             break;
         size_t raw = i - a, n = trimmed(s + a, raw);
         const char *w = s + a;
-        int marker = is_one_of(w, n, forward) || (at_start && is_one_of(w, n, forward_at_start));
+        int marker =
+            in_lexemes(w, n, forward) || (at_start && in_lexemes(w, n, forward_at_start));
         cl->forward |= marker;
-        cl->backward |= is_one_of(w, n, backward);
+        cl->backward |= in_lexemes(w, n, backward);
         size_t k = cl->n++;
         cl->clause[k] = clause;
         cl->start[k] = a;
@@ -126,12 +124,12 @@ static int read_clauses(const char *s, clauses *cl)
             norm_append(&b, w, keep);
             int ascii = b.len && (unsigned char)b.ptr[0] < 0x80;
             if (b.ptr && b.len < 48 && (ascii ? b.len >= 3 : b.len >= 6) &&
-                !is_one_of(b.ptr, b.len, placeless))
+                !in_lexemes(b.ptr, b.len, placeless))
                 memcpy(cl->stem[k], b.ptr, b.len + 1);
             buf_free(&b);
         }
-        int ends = n < raw || ends_with_any(w, n, clause_endings) ||
-                   ends_with_any(w, n, step_ends) || is_one_of(w, n, closers);
+        int ends = n < raw || ends_with_lexeme(w, n, clause_endings) ||
+                   ends_with_lexeme(w, n, step_ends) || in_lexemes(w, n, closers);
         if (ends)
             clause++;
         at_start = ends;

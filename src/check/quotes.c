@@ -30,11 +30,12 @@ typedef struct speaker {
 } speaker;
 
 /* Words that end a person's designation: a title or a role. */
-static const char *const title_ends[] = {
-    "장관", "차관", "대신", "과장", "국장", "실장", "차장", "청장", "처장", "대표", "회장",
-    "사장", "조합장", "위원장", "위원", "연구관", "소장", "원장", "총장", "부장", "팀장",
-    "교수", "의원", "대통령", "총리", "군수", "시장", "지사", "어민", "주민", "대변인",
-    "박사", "연구원", "관계자", "씨", NULL};
+static const lexeme title_ends[] = {
+    LX("장관"), LX("차관"), LX("대신"), LX("과장"), LX("국장"), LX("실장"), LX("차장"), LX("청장"),
+    LX("처장"), LX("대표"), LX("회장"), LX("사장"), LX("조합장"), LX("위원장"), LX("위원"),
+    LX("연구관"), LX("소장"), LX("원장"), LX("총장"), LX("부장"), LX("팀장"), LX("교수"),
+    LX("의원"), LX("대통령"), LX("총리"), LX("군수"), LX("시장"), LX("지사"), LX("어민"),
+    LX("주민"), LX("대변인"), LX("박사"), LX("연구원"), LX("관계자"), LX("씨"), LX_END};
 
 /* Words before a quote that name nobody ("그는", "이어", "다만"). */
 static const char *const not_names[] = {"그", "그녀", "이", "양", "두", "또", "이어", "특히",
@@ -42,7 +43,7 @@ static const char *const not_names[] = {"그", "그녀", "이", "양", "두", "�
 
 const char *check_title_end(const char *w, size_t n)
 {
-    return ends_with_any(w, n, title_ends);
+    return ends_with_lexeme(w, n, title_ends);
 }
 
 static int in_list(const char *w, const char *const *list)
@@ -74,7 +75,7 @@ static size_t clean_token(const char *w, size_t n, char *out)
 static void add_token(speaker *sp, char *t)
 {
     size_t n = strlen(t);
-    const char *te = ends_with_any(t, n, title_ends);
+    const char *te = ends_with_lexeme(t, n, title_ends);
     if (te) {
         if (sp->ntitle < MAX_TOKENS)
             strcpy(sp->title[sp->ntitle++], te);

@@ -138,6 +138,34 @@ static int is_invisible(int32_t cp)
            cp == 0xAD;
 }
 
+/* Bytes of the Hangul syllable that starts s[0..len), or 0: the text
+ * read here is nearly all Hangul and ASCII, which the loops below take
+ * without a call per character. */
+static size_t hangul_at(const unsigned char *s, size_t len)
+{
+    if (len < 3 || s[0] < 0xEA || s[0] > 0xED || (s[1] & 0xC0) != 0x80 ||
+        (s[2] & 0xC0) != 0x80)
+        return 0;
+    int32_t cp = ((int32_t)(s[0] & 0x0F) << 12) | ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    return utf8_is_hangul(cp) ? 3 : 0;
+}
+
+/* The bytes of the run of visible ASCII (no space, no control) and Hangul
+ * syllables that starts s[0..len): text_clean keeps such a run as it is. */
+static size_t plain_run(const unsigned char *s, size_t len)
+{
+    size_t i = 0, h;
+    while (i < len) {
+        if (s[i] > 0x20 && s[i] < 0x7F)
+            i++;
+        else if ((h = hangul_at(s + i, len - i)))
+            i += h;
+        else
+            break;
+    }
+    return i;
+}
+
 /* May NFC change this code point or its neighbours? */
 static int nfc_sensitive(int32_t cp)
 {
@@ -163,6 +191,11 @@ void text_nfc_tail(buf *b, size_t from)
             i++;
             continue;
         }
+        size_t h = hangul_at(s + i, n - i); /* a syllable is never sensitive */
+        if (h) {
+            i += h;
+            continue;
+        }
         int32_t cp;
         i += utf8_decode(s + i, n - i, &cp);
         sensitive = nfc_sensitive(cp);
@@ -186,6 +219,15 @@ void text_clean(buf *out, const char *str, size_t len, int keep_newlines)
     int pending = 0; /* 0 none, 1 space, 2 newline */
     size_t i = 0;
     while (i < len) {
+        size_t run = plain_run(s + i, len - i); /* kept whole, as below one by one */
+        if (run) {
+            if (pending && out->len > start)
+                buf_putc(out, pending == 2 ? '\n' : ' ');
+            pending = 0;
+            buf_append(out, str + i, run);
+            i += run;
+            continue;
+        }
         int32_t cp;
         size_t n = s[i] < 0x80 ? (cp = s[i], 1) : utf8_decode(s + i, len - i, &cp);
         if (utf8_is_space(cp)) {
@@ -245,9 +287,43 @@ size_t utf8_compat(int32_t cp, int32_t *out, size_t cap)
     return (size_t)n;
 }
 
+/* Bytes of the character that starts s[0..len) when NFKC leaves it as it
+ * is beside any other (its quick check is Yes and it combines with
+ * nothing): ASCII, Hangul syllables, and the punctuation Korean prose
+ * uses; 0 for any other, hidden ones included. */
+static size_t nfkc_stable_at(const unsigned char *s, size_t len)
+{
+    if (s[0] < 0x80)
+        return 1;
+    if (len >= 2 && ((s[0] == 0xC2 && s[1] == 0xB7) || (s[0] == 0xC3 && s[1] == 0x97)))
+        return 2; /* · × */
+    if (len < 3 || (s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+        return 0;
+    int32_t cp = ((int32_t)(s[0] & 0x0F) << 12) | ((int32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    switch (cp) {
+    case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201C: case 0x201D:
+    case 0x2022: case 0x203B: case 0x2192: case 0x25A0: case 0x25A1: case 0x25CB:
+    case 0x25CF: case 0x3001: case 0x3002: case 0x300C: case 0x300D: case 0x300E:
+    case 0x300F:
+        return 3;
+    default:
+        return utf8_is_hangul(cp) ? 3 : 0;
+    }
+}
+
 void text_fold_compat(buf *out, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
+    /* Text NFKC would leave as it is, with nothing hidden, is copied: the
+     * check folds every post, nearly always such text. */
+    size_t k = 0, step;
+    while (k < len && (step = nfkc_stable_at(s + k, len - k)))
+        k += step;
+    if (k == len) {
+        if (len)
+            buf_append(out, str, len);
+        return;
+    }
     buf visible = BUF_INIT;
     for (size_t i = 0; i < len;) {
         int32_t cp;
@@ -256,16 +332,46 @@ void text_fold_compat(buf *out, const char *str, size_t len)
             buf_append(&visible, str + i, n);
         i += n;
     }
-    utf8proc_uint8_t *nfkc = NULL;
-    utf8proc_ssize_t m = visible.len ? utf8proc_map((const utf8proc_uint8_t *)visible.ptr,
-                                                    (utf8proc_ssize_t)visible.len, &nfkc,
-                                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                        UTF8PROC_COMPAT)
-                                     : 0;
-    if (m > 0)
-        buf_append(out, (const char *)nfkc, (size_t)m);
-    else if (visible.len)
-        buf_append(out, visible.ptr, visible.len); /* unmappable: compare as is */
-    free(nfkc);
+    /* NFKC changes nothing across a character nfkc_stable_at() takes
+     * (nothing before it composes with it, and it stays as it is): only
+     * each run of other characters is normalised, with the stable one
+     * before it, which may compose with it (가 + ᆨ), and the rest copied.
+     * A run that cannot be mapped (invalid UTF-8) leaves the whole text
+     * unmapped, as a mapping of it all would. */
+    const unsigned char *v = (const unsigned char *)visible.ptr;
+    size_t vlen = visible.len, done = 0, last = 0;
+    buf folded = BUF_INIT;
+    int failed = 0;
+    for (size_t i = 0; i < vlen && !failed;) {
+        size_t n = nfkc_stable_at(v + i, vlen - i);
+        if (n) {
+            last = i;
+            i += n;
+            continue;
+        }
+        size_t from = i > done ? last : i, end = i;
+        while (end < vlen && !nfkc_stable_at(v + end, vlen - end)) {
+            int32_t cp;
+            end += utf8_decode(v + end, vlen - end, &cp);
+        }
+        utf8proc_uint8_t *nfkc = NULL;
+        utf8proc_ssize_t m = utf8proc_map(v + from, (utf8proc_ssize_t)(end - from), &nfkc,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+        if (m < 0) {
+            failed = 1;
+        } else {
+            buf_append(&folded, visible.ptr + done, from - done);
+            buf_append(&folded, (const char *)nfkc, (size_t)m);
+        }
+        free(nfkc);
+        done = i = end;
+    }
+    if (!failed && done < vlen)
+        buf_append(&folded, visible.ptr + done, vlen - done);
+    if (failed)
+        buf_append(out, visible.ptr, vlen); /* unmappable: compare as is */
+    else if (folded.len)
+        buf_append(out, folded.ptr, folded.len);
+    buf_free(&folded);
     buf_free(&visible);
 }

@@ -35,6 +35,9 @@ printf 'not a store' >"$tmp/junk.db"
 expect "a file that is not a store: exit 3" "$?" 3
 
 start() { # start [OPTIONS]: a server on a free port (store $DB); sets $U
+  # Emptied here, not only by the redirection below: that one runs in the
+  # background job, so the loop could read the last server's address first.
+  : >"$tmp/serve.out"
   "$gisa" serve --db "${DB:-$tmp/desk.db}" --listen 127.0.0.1:0 -q "$@" >"$tmp/serve.out" 2>"$tmp/serve.err" &
   pid=$!
   U=

@@ -103,6 +103,7 @@ void measure_page(doc *d, xmlNode *body);
 void unwrap_swallowing(xmlNode *body);
 int layout_wrapper(const node_info *ni);
 int form_is_boilerplate(const node_info *ni);
+int link_menu_header(const node_info *ni);
 
 /* ---- html_comments.c */
 /* Which comment-marked subtrees marked() adds up, and what of them. */

@@ -104,7 +104,7 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
         return 0;
     if (ni->cls == EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text))
         return 1;
-    if (t == T_HEADER && ni->prose == 0)
+    if (t == T_HEADER && (ni->prose == 0 || link_menu_header(ni)))
         return 1;
     /* a poll, a rating or a search box: form controls with a few words */
     if (ni->controls && ni->prose < 200 && ni->text < 400)

@@ -402,6 +402,46 @@ static void test_climb_stops_at_main(void)
     gisa_document_free(d);
 }
 
+/* A page header that is a mega-menu: a line of promotion, then every
+ * entry a link holding a name and a line of description. It is a menu
+ * however long its links are: the page does not climb to the body for
+ * it, and it is not emitted. */
+#define SEA1 "The council voted on Thursday to rebuild the sea wall with living reefs, " \
+             "a plan it had rejected twice before, after a winter of storms."
+#define SEA2 "Engineers will sink concrete frames seeded with oysters along two " \
+             "kilometres of the harbour front, where the old wall failed in January."
+#define SEA3 "Fishing crews, who opposed the first plan, now back this one: the reefs " \
+             "are expected to bring back the bream that left the bay a decade ago."
+#define SEA4 "Work begins in April and should take three years; the council will " \
+             "publish the state of the reefs every autumn on its website."
+static void test_mega_menu_header(void)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><div class='page'><div class='content'><h1>Sea wall</h1><p>" SEA1
+                 "</p><p>" SEA2 "</p><p>" SEA3 "</p><p>" SEA4 "</p></div></div>"
+                 "<div class='chrome'><header><p>Whatever your harbour needs today, our port "
+                 "platform can help you run it better and safer.</p><ul>");
+    for (int i = 0; i < 30; i++) {
+        char item[200];
+        snprintf(item, sizeof item,
+                 "<li><a href='/p/%d'><div>Harbour service %d</div><div>Run the moorings "
+                 "and berths of port %d.</div></a></li>", i, i, i);
+        buf_puts(&b, item);
+    }
+    buf_puts(&b, "</ul></header></div></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, SEA1);
+    CHECK_HAS(t, SEA4);
+    CHECK_LACKS(t, "Harbour service");
+    CHECK_LACKS(t, "port platform");
+    free(t);
+    gisa_document_free(d);
+}
+
 /* A template closes the page early ("</body></html>") and the article
  * follows: it is still the page's body, as a browser shows it. */
 static void test_content_after_early_end(void)
@@ -510,6 +550,7 @@ int main(void)
     test_thread_in_form();
     test_climb_stops_at_main();
     test_content_after_early_end();
+    test_mega_menu_header();
     test_hidden_panel_with_prose();
     test_labels_and_controls();
     test_deterministic();

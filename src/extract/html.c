@@ -297,7 +297,9 @@ static void choose_and_emit(doc *d, xmlNode *body)
         e.lenient = 1;
         emit_chosen(&e, body, top, top_score);
     }
-    if (!e.keep_comments)
+    /* Kept comments are a thread's posts, unless the page says it is an
+     * article: then they are replies to it, and their heading ends it. */
+    if (!e.keep_comments || d->article_page)
         d->pub.nblocks = article_end(d->pub.blocks, start, d->pub.nblocks, d->article_page);
     d->pub.nblocks = drop_end_lines(d->pub.blocks, start, d->pub.nblocks, d->pub.author,
                                     d->article_page);

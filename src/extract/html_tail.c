@@ -12,9 +12,11 @@
  *
  * The rule works on the emitted blocks only (kind, text), not on the
  * parser's tree, so it carries over to any HTML parser. It is not applied
- * when the comments are the page's content (a forum thread), nor on a
- * page that does not say it is an article (og:type, JSON-LD): on product
- * and forum pages reviews and replies are content. It needs
+ * when the comments are the page's content (a forum thread) and the page
+ * does not say it is an article (og:type, JSON-LD), nor for a readers'
+ * thread on such a page: on product and forum pages reviews and replies
+ * are content. A post that says it is an article keeps its text only,
+ * even when its comment-marked replies outweigh it. It needs
  * prose before the line: a page that starts with "Related" is a listing,
  * not an article with a tail.
  *

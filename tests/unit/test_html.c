@@ -442,6 +442,54 @@ static void test_mega_menu_header(void)
     gisa_document_free(d);
 }
 
+/* A page that says it is an article (og:type), whose post is followed
+ * by a "Replies" heading and comment-marked replies that outweigh it:
+ * the replies are kept as the content of a thread, yet the page is the
+ * post, and the heading ends it. */
+static void test_replies_after_article(void)
+{
+    static const char *const replies[] = {
+        "I started when I was a student and could not afford a boat, so I built a canoe "
+        "from plans in the library over one long summer.",
+        "My grandfather was a shipwright and let me sweep his yard; by the time I was "
+        "twelve I was steaming ribs and fitting frames beside him.",
+        "Find a local club: the members will lend you tools and teach you lofting, which "
+        "no book really explains well enough for a beginner.",
+        "Start with a small stitch-and-glue pram. It is cheap, quick, forgiving of "
+        "mistakes, and you will learn epoxy work without tears.",
+        "I got hooked out of necessity after my old skiff rotted; building the new one "
+        "took two winters and taught me more than any class.",
+    };
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><head><meta property='og:type' content='article'></head><body>"
+                 "<div class='thread'><div class='post'><h1>Getting started</h1>"
+                 "<p>I'm interested to know how people get into boat building as a hobby. I "
+                 "have done a lot of repair work on dinghies and want to try a hull of my own.</p>"
+                 "<p>I don't have any friends who build boats, but I have read a lot of books "
+                 "and watched the yard down the road for years now.</p>"
+                 "<p>What got you started? Any advice about how you began, or books I could "
+                 "look at, would be welcome before I buy the first planks.</p>"
+                 "<p>My garage is four metres long, so anything I build has to fit in it, which "
+                 "rules out most of the designs I like best, including the double-ender my "
+                 "neighbour keeps showing me.</p></div><h2>Replies</h2>");
+    for (size_t i = 0; i < sizeof replies / sizeof *replies; i++) {
+        buf_puts(&b, "<div class='comment'><span>member | Feb 24</span><p>");
+        buf_puts(&b, replies[i]);
+        buf_puts(&b, "</p></div>");
+    }
+    buf_puts(&b, "</div></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "double-ender");
+    CHECK_LACKS(t, "Replies");
+    CHECK_LACKS(t, "shipwright");
+    free(t);
+    gisa_document_free(d);
+}
+
 /* A template closes the page early ("</body></html>") and the article
  * follows: it is still the page's body, as a browser shows it. */
 static void test_content_after_early_end(void)
@@ -551,6 +599,7 @@ int main(void)
     test_climb_stops_at_main();
     test_content_after_early_end();
     test_mega_menu_header();
+    test_replies_after_article();
     test_hidden_panel_with_prose();
     test_labels_and_controls();
     test_deterministic();

@@ -80,6 +80,17 @@ static int button_label(const emitter *e, const xmlNode *n)
     return role && !strcmp(role, "button");
 }
 
+/* Is n inside an <article>? Its <header> is then the item's own (a
+ * teaser's title and excerpt in a listing), not the page's. */
+static int inside_article(const xmlNode *n)
+{
+    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && info_of(p);
+         p = p->parent)
+        if (ntag(p) == T_ARTICLE)
+            return 1;
+    return 0;
+}
+
 static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
 {
     const node_info *ni = info_of(n);
@@ -100,11 +111,14 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
     /* a page's or an article's footer: links, legal lines, credits */
     if (t == T_FOOTER)
         return 1;
+    /* a header without prose, or of links, is the page's masthead; on the
+     * lenient try too, unless it is an item's own header in a listing */
+    if (t == T_HEADER && (ni->prose == 0 || link_menu_header(ni)) &&
+        (!e->lenient || !inside_article(n)))
+        return 1;
     if (e->lenient)
         return 0;
     if (ni->cls == EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text))
-        return 1;
-    if (t == T_HEADER && (ni->prose == 0 || link_menu_header(ni)))
         return 1;
     /* a poll, a rating or a search box: form controls with a few words */
     if (ni->controls && ni->prose < 200 && ni->text < 400)

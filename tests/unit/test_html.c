@@ -490,6 +490,38 @@ static void test_replies_after_article(void)
     gisa_document_free(d);
 }
 
+/* A listing whose items are all links is emitted on the lenient second
+ * try; the page's own header of links stays out even then, while each
+ * item's <header> (its title and excerpt, inside its <article>) is the
+ * listing's content. */
+static void test_page_header_on_lenient_try(void)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><header><span><a href='#c'>Skip to content</a></span> "
+                 "<span><a href='/login'>Sign in</a></span> <span><a href='/join'>Create an "
+                 "account</a></span></header><h1>Headphones</h1><div class='river'>");
+    for (int i = 0; i < 6; i++) {
+        char item[400];
+        snprintf(item, sizeof item,
+                 "<article><header><h3><a href='/a/%d'>Wireless earbuds number %d gain new "
+                 "colour options</a></h3><p><a href='/a/%d'>The maker now sells model %d in "
+                 "three new colours at the same price, from the spring.</a></p></header>"
+                 "</article>", i, i, i, i);
+        buf_puts(&b, item);
+    }
+    buf_puts(&b, "</div></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "Wireless earbuds number 5");
+    CHECK_HAS(t, "sells model 0");
+    CHECK_LACKS(t, "Create an account");
+    free(t);
+    gisa_document_free(d);
+}
+
 /* A template closes the page early ("</body></html>") and the article
  * follows: it is still the page's body, as a browser shows it. */
 static void test_content_after_early_end(void)
@@ -600,6 +632,7 @@ int main(void)
     test_content_after_early_end();
     test_mega_menu_header();
     test_replies_after_article();
+    test_page_header_on_lenient_try();
     test_hidden_panel_with_prose();
     test_labels_and_controls();
     test_deterministic();

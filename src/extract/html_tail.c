@@ -43,7 +43,9 @@ static const char *const tail_openers[] = {
     "most read", "most popular", "most viewed",
     "related articles", "related stories", "related posts", "related news",
     "related", "you may also like", "you might also like", "more from",
-    "more stories", "read next", "recommended for you", "관련 뉴스", "관련뉴스", "관련 기사", "관련기사",
+    "more stories", "read next", "recommended for you",
+    /* the author's box: ends a story when less follows than came before */
+    "about the author", "about the authors", "about the reviewer", "written by", "관련 뉴스", "관련뉴스", "관련 기사", "관련기사",
     "많이 본 뉴스", "많이 본 기사", "인기 기사", "인기기사", "이 기사와 함께", "주요뉴스",
     "추천 기사", "함께 볼만한 뉴스",
 };

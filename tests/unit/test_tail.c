@@ -15,6 +15,11 @@ static void test_openers(void)
     CHECK_INT(tail_opener("More from The Morning Ledger"), 2);
     CHECK_INT(tail_opener("관련 뉴스 동해신문"), 2);
     CHECK_INT(tail_opener("동해신문 주요뉴스"), 2);
+    /* the author's box under a story */
+    CHECK_INT(tail_opener("About the Author"), 2);
+    CHECK_INT(tail_opener("About the reviewer:"), 2);
+    CHECK_INT(tail_opener("WRITTEN BY"), 2);
+    CHECK_INT(tail_opener("Written by the harbour master, who kept the log for years"), 0);
     /* prose that starts with the word, and section names with more words */
     CHECK_INT(tail_opener("Comments from readers poured in after the vote was announced."), 0);
     CHECK_INT(tail_opener("Related Topics"), 0);
@@ -44,6 +49,11 @@ static void test_article_end(void)
     /* "Most read" at the end, less than the article: cut */
     const gisa_block most[] = {P(PARA), P(PARA), P(PARA), P(PARA), H("Most read"), P(PARA)};
     CHECK_INT((int)article_end(most, 0, 6, 1), 4);
+    /* the author's box: a heading, a name, a short bio */
+    const gisa_block bio[] = {P(PARA), P(PARA), P(PARA), P(PARA), H("About the Author"),
+                              P("Clara Huxley, Coastal Editor"),
+                              P("Clara Huxley has covered the harbour and its council for ten years.")};
+    CHECK_INT((int)article_end(bio, 0, 7, 1), 4);
     /* on a page that does not say it is an article: only after whole
      * sentences, not after a listing's headlines */
     CHECK_INT((int)article_end(most, 0, 6, 0), 4);

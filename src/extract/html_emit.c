@@ -69,12 +69,55 @@ static int form_holds_posts(const emitter *e, const xmlNode *n)
            (in_comments(n) || comment_bytes(n) * 2 > info_of(n)->text);
 }
 
+/* The first text below n with something visible in it, or NULL. */
+static const char *first_text(const xmlNode *n, int depth)
+{
+    for (const xmlNode *c = n->children; c && depth < 8; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+            visible_bytes(c->content))
+            return (const char *)c->content;
+        const char *t = c->type == XML_ELEMENT_NODE ? first_text(c, depth + 1) : NULL;
+        if (t)
+            return t;
+    }
+    return NULL;
+}
+
+/* Is a text node beside n visible? Then n is part of running text. */
+static int in_running_text(const xmlNode *n)
+{
+    const xmlNode *s[2] = {n->prev, n->next};
+    for (int i = 0; i < 2; i++)
+        if (s[i] && s[i]->type == XML_TEXT_NODE && visible_bytes(s[i]->content))
+            return 1;
+    return 0;
+}
+
+/* A link that jumps within the page past its menus ("Skip to content",
+ * "Skip to main content"): a keyboard user's control, not text. One
+ * inside a sentence ("skip to the costs if...") is text. */
+static int skip_link(const emitter *e, const xmlNode *n)
+{
+    const char *href = attr(e->d, n, "href");
+    if (!href || href[0] != '#' || in_running_text(n))
+        return 0;
+    const char *t = first_text(n, 0);
+    while (t && (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r'))
+        t++;
+    return t && !strncasecmp(t, "skip to ", 8);
+}
+
 /* A short link with nowhere to go, scripted as a button ("Click to
- * expand...", "Show more"): a control's label, not the page's text. */
+ * expand...", "Show more"), or a skip link: a control's label, not the
+ * page's text. */
 static int button_label(const emitter *e, const xmlNode *n)
 {
     const node_info *ni = info_of(n);
-    if (!ni || ni->tag != T_A || ni->prose || ni->text >= 60 || attr(e->d, n, "href"))
+    if (!ni || ni->tag != T_A || ni->prose || ni->text >= 60)
+        return 0;
+    if (skip_link(e, n))
+        return 1;
+    if (attr(e->d, n, "href"))
         return 0;
     const char *role = attr(e->d, n, "role");
     return role && !strcmp(role, "button");

@@ -522,6 +522,42 @@ static void test_page_header_on_lenient_try(void)
     gisa_document_free(d);
 }
 
+/* A skip link ("Skip to content") is a keyboard user's control, kept
+ * out even on the lenient try of a page of links; a link into the page
+ * inside a sentence ("skip to the costs") is text. */
+static void test_skip_link(void)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><a href='#items' class='skip-link'>Skip to content</a>"
+                 "<div id='items'><ul>");
+    for (int i = 0; i < 8; i++) {
+        char item[160];
+        snprintf(item, sizeof item,
+                 "<li><a href='/a/%d'>Wireless earbuds number %d, three new colours</a></li>",
+                 i, i);
+        buf_puts(&b, item);
+    }
+    buf_puts(&b, "</ul></div></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (d) {
+        char *t = render_str(d, GISA_FORMAT_TEXT);
+        CHECK_HAS(t, "Wireless earbuds number 7");
+        CHECK_LACKS(t, "Skip to content");
+        free(t);
+        gisa_document_free(d);
+    }
+    d = must_extract("<html><body><div id='main'><h1>Sea wall</h1><p>" SEA1 "</p><p>" SEA2
+                     "</p><p>Readers who know the plan can <a href='#costs'>skip to the "
+                     "costs</a> below.</p><p id='costs'>" SEA4 "</p></div></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "skip to the costs");
+    free(t);
+    gisa_document_free(d);
+}
+
 /* A template closes the page early ("</body></html>") and the article
  * follows: it is still the page's body, as a browser shows it. */
 static void test_content_after_early_end(void)
@@ -633,6 +669,7 @@ int main(void)
     test_mega_menu_header();
     test_replies_after_article();
     test_page_header_on_lenient_try();
+    test_skip_link();
     test_hidden_panel_with_prose();
     test_labels_and_controls();
     test_deterministic();

@@ -27,10 +27,26 @@ static int is_ad_label(const char *s)
     return !strcasecmp(s, "advertisement") || !strcasecmp(s, "sponsored") || !strcmp(s, "광고");
 }
 
+/* A control's label standing alone as a line: a link or button that
+ * opens, loads or acts, never a sentence of the page. */
+static int is_control_label(const char *s)
+{
+    static const char *const labels[] = {
+        "read more", "read more \xC2\xBB", "read more \xE2\x86\x92", "loading", "loading...",
+        "loading\xE2\x80\xA6", "load more", "show more", "see more", "view more",
+        "add to cart", "add to bag", "permalink", "reply", "share", "close", "\xC3\x97",
+        "clear rating",
+    };
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (!strcasecmp(s, labels[i]))
+            return 1;
+    return 0;
+}
+
 static void add_paragraph(emitter *e, const char *s, size_t len, size_t offset)
 {
     gisa_block *b = doc_add_text(e->d, GISA_BLOCK_PARAGRAPH, 0, s, len, offset);
-    if (b && (is_copyright_line(b->text) || is_ad_label(b->text)))
+    if (b && (is_copyright_line(b->text) || is_ad_label(b->text) || is_control_label(b->text)))
         doc_drop_last(e->d);
 }
 

@@ -558,6 +558,27 @@ static void test_skip_link(void)
     gisa_document_free(d);
 }
 
+/* A control's label on a line of its own ("Read more", "Loading...",
+ * "Add to cart") is not a line of the page; the words inside a sentence
+ * are. */
+static void test_control_labels(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><article><h1>Sea wall</h1><p>" SEA1 "</p><p>Loading...</p><p>" SEA2
+        "</p><div><span>Read more</span></div><p>" SEA3 "</p><p>Share</p><p>Readers may "
+        "read more on the council's site and share the plans.</p></article></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, SEA3);
+    CHECK_HAS(t, "Readers may read more");
+    CHECK_LACKS(t, "Loading");
+    CHECK_LACKS(t, "Read more");
+    CHECK_LACKS(t, "\n\nShare\n");
+    free(t);
+    gisa_document_free(d);
+}
+
 /* A template closes the page early ("</body></html>") and the article
  * follows: it is still the page's body, as a browser shows it. */
 static void test_content_after_early_end(void)
@@ -670,6 +691,7 @@ int main(void)
     test_replies_after_article();
     test_page_header_on_lenient_try();
     test_skip_link();
+    test_control_labels();
     test_hidden_panel_with_prose();
     test_labels_and_controls();
     test_deterministic();

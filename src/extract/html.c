@@ -301,6 +301,7 @@ static void choose_and_emit(doc *d, xmlNode *body)
      * article: then they are replies to it, and their heading ends it. */
     if (!e.keep_comments || d->article_page)
         d->pub.nblocks = article_end(d->pub.blocks, start, d->pub.nblocks, d->article_page);
+    d->pub.nblocks = drop_repeated_titles(d->blocks, start, d->pub.nblocks);
     d->pub.nblocks = drop_end_lines(d->pub.blocks, start, d->pub.nblocks, d->pub.author,
                                     d->article_page);
     if (d->article_page)

@@ -137,6 +137,9 @@ size_t drop_head_lines(gisa_block *b, size_t from, size_t n, const char *site,
 size_t drop_end_lines(const gisa_block *b, size_t from, size_t n, const char *author,
                       int article_page);
 
+/* Later copies of a long heading among b[from..n); returns the new count. */
+size_t drop_repeated_titles(gisa_block *b, size_t from, size_t n);
+
 /* ---- html_emit.c, html_table.c: the second pass */
 typedef struct emitter {
     doc *d;

@@ -349,3 +349,29 @@ size_t drop_end_lines(const gisa_block *b, size_t from, size_t n, const char *au
         n--;
     return n;
 }
+
+/* ---------------------------------------------------------- repeats */
+
+/* A heading this long is a title, not a label a page may rightly repeat
+ * ("Details", "Step 2"). */
+#define TITLE_HEADING_BYTES 30
+
+/* A title shown twice is a card or teaser repeating one above (a
+ * carousel's copy, a "most popular" box): a reader reads it once. Later
+ * copies of a heading of TITLE_HEADING_BYTES or more among b[from..n)
+ * go; returns the new count. */
+size_t drop_repeated_titles(gisa_block *b, size_t from, size_t n)
+{
+    size_t w = from;
+    for (size_t i = from; i < n; i++) {
+        int repeat = 0;
+        if (b[i].kind == GISA_BLOCK_HEADING && b[i].text &&
+            strlen(b[i].text) >= TITLE_HEADING_BYTES)
+            for (size_t k = from; k < w && !repeat; k++)
+                repeat = b[k].kind == GISA_BLOCK_HEADING && b[k].text &&
+                         !strcmp(b[k].text, b[i].text);
+        if (!repeat)
+            b[w++] = b[i];
+    }
+    return w;
+}

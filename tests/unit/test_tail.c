@@ -64,6 +64,21 @@ static void test_article_end(void)
     CHECK_INT((int)article_end(heads, 0, 8, 0), 8);
 }
 
+static void test_repeated_titles(void)
+{
+    gisa_block b[] = {H("Council rebuilds the sea wall with reefs"), P(PARA), H("Costs"),
+                      P(PARA), H("Council rebuilds the sea wall with reefs"), H("Costs"),
+                      P(PARA)};
+    /* the long title shown again goes; a short label may repeat */
+    CHECK_INT((int)drop_repeated_titles(b, 0, 7), 6);
+    CHECK_STR(b[4].text, "Costs");
+    CHECK_INT((int)b[4].kind, (int)GISA_BLOCK_HEADING);
+    /* a paragraph is not a title */
+    gisa_block p[] = {P("Council rebuilds the sea wall with reefs"),
+                      P("Council rebuilds the sea wall with reefs")};
+    CHECK_INT((int)drop_repeated_titles(p, 0, 2), 2);
+}
+
 static void test_form_response(void)
 {
     CHECK(form_response_class("w-form-done"));
@@ -139,6 +154,7 @@ int main(void)
     test_teasers();
     test_openers();
     test_article_end();
+    test_repeated_titles();
     test_form_response();
     test_head_lines();
     test_end_lines();

@@ -241,12 +241,34 @@ static int stands_alone(const xmlNode *a)
     return ni && pi && ni->text == pi->text && !tag_is_inline(p, ntag(p));
 }
 
+/* Two elements side by side with no space between them, the first's text
+ * ending in a lower-case letter and the second's starting with a capital
+ * ("<span>Language</span><span>English</span>"): a label and its value,
+ * or two names, that the page's style sets apart. Words do not change
+ * case inside, so a space is put between them at b[from]. */
+static void split_joined_words(buf *b, size_t from)
+{
+    if (from == 0 || b->len <= from || !b->ptr)
+        return;
+    char p = b->ptr[from - 1], q = b->ptr[from];
+    if (!(p >= 'a' && p <= 'z' && q >= 'A' && q <= 'Z') || !buf_reserve(b, 1))
+        return;
+    memmove(b->ptr + from + 1, b->ptr + from, b->len - from + 1);
+    b->ptr[from] = ' ';
+    b->len++;
+}
+
 static void collect_links(emitter *e, xmlNode *n, buf *b, int depth, seen_links *sl)
 {
+    int after_element = 0; /* no text since the last element child */
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             put_text(b, c->content);
+            after_element = 0;
         } else if (c->type == XML_ELEMENT_NODE && depth < MAX_DEPTH) {
+            size_t at = b->len;
+            int was_after = after_element;
+            after_element = 1;
             tag t = ntag(c);
             if (t == T_BR)
                 buf_puts(b, "\xE2\x80\xA8");
@@ -259,6 +281,8 @@ static void collect_links(emitter *e, xmlNode *n, buf *b, int depth, seen_links 
                 collect_links(e, c, b, depth + 1, sl);
                 if (href && *href && b->ptr && repeated_link(sl, b, from, href))
                     b->len = from, b->ptr[from] = '\0';
+                else if (was_after && !block)
+                    split_joined_words(b, at);
                 if (block)
                     buf_putc(b, ' ');
             }
@@ -571,12 +595,17 @@ void emit_tree(emitter *e, xmlNode *n, int depth)
     if (depth > MAX_DEPTH)
         return;
     int skip_next = 0; /* the element after a heading of links elsewhere */
+    int after_element = 0; /* no text since the last element child */
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (!e->inl.len)
                 e->inl_offset = (size_t)c->line;
             put_text(&e->inl, c->content);
+            after_element = 0;
         } else if (c->type == XML_ELEMENT_NODE) {
+            int was_after = after_element;
+            after_element = 1;
+            size_t at = e->inl.len;
             if (skip_next) { /* the list or carousel under such a heading */
                 skip_next = 0;
                 continue;
@@ -588,6 +617,8 @@ void emit_tree(emitter *e, xmlNode *n, int depth)
                     continue;
             }
             emit_element(e, c, depth);
+            if (was_after && at && e->inl.len > at && tag_is_inline(c, ntag(c)))
+                split_joined_words(&e->inl, at);
         }
     }
 }

@@ -579,6 +579,28 @@ static void test_control_labels(void)
     gisa_document_free(d);
 }
 
+/* Spans set apart only by style ("<span>Language</span><span>English</span>")
+ * are words apart; a capital inside a word written in one span is not,
+ * and neither is a lower-case letter after a span ("<b>T</b>he"). */
+static void test_joined_spans(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><article><h1>Sea wall</h1><p>" SEA1 "</p><p>" SEA2 "</p><p>" SEA3
+        "</p><ul><li><span class='name'>Language</span><span class='value'>English</span></li>"
+        "<li><span>Pages</span><span>240</span></li></ul><p><span>Built</span><span>"
+        "Reefs</span> by <b>T</b><i>he</i> council, with McAllister and JavaScript maps.</p>"
+        "</article></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "Language English");
+    CHECK_HAS(t, "Built Reefs");
+    CHECK_HAS(t, "The council");
+    CHECK_HAS(t, "McAllister and JavaScript");
+    free(t);
+    gisa_document_free(d);
+}
+
 /* A template closes the page early ("</body></html>") and the article
  * follows: it is still the page's body, as a browser shows it. */
 static void test_content_after_early_end(void)
@@ -692,6 +714,7 @@ int main(void)
     test_page_header_on_lenient_try();
     test_skip_link();
     test_control_labels();
+    test_joined_spans();
     test_hidden_panel_with_prose();
     test_labels_and_controls();
     test_deterministic();

@@ -601,6 +601,55 @@ static void test_joined_spans(void)
     gisa_document_free(d);
 }
 
+/* Testimonials in the page's footer outweigh a short product text; the
+ * footer is still no candidate for the page's content. */
+static void test_no_article_in_footer(void)
+{
+    static const char *const says[] = {
+        "I bought a linen suit here and within an hour at the office five people had asked "
+        "where it came from; the fit is perfect and it washed well.",
+        "Loved ordering: a beautiful and diverse selection, and what started as one dress "
+        "became three, all delivered within the week in lovely paper.",
+        "My third order now. The clothes are well made, the sizes are true, and the shop "
+        "answers every question on the same day, even at weekends.",
+        "There is no happier start of the day than opening a parcel from this shop; the "
+        "jewellery I ordered was even finer than in the pictures.",
+    };
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><div class='product'><h1>Iris hemp dress</h1><p>We are in love "
+                 "with the Iris dress: cut from rust-coloured hemp, it falls to the knee and "
+                 "keeps cool all summer.</p><p>The iris is a flower of courage and hope, and "
+                 "the dress carries its colour with a quiet pride.</p></div><footer><div "
+                 "class='testimonials'>");
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < sizeof says / sizeof *says; i++) {
+            char p[256];
+            snprintf(p, sizeof p, "<p>%s (%d)</p>", says[i], round);
+            buf_puts(&b, p);
+        }
+    buf_puts(&b, "</div></footer></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "rust-coloured hemp");
+    CHECK_HAS(t, "quiet pride");
+    CHECK_LACKS(t, "linen suit");
+    free(t);
+    gisa_document_free(d);
+    /* a footer left open around the page's <main> is the page's wrapper */
+    d = must_extract("<html><body><footer><div><main><h1>Sea wall</h1><p>" SEA1 "</p><p>" SEA2
+                     "</p><p>" SEA3 "</p></main></div></footer></body></html>");
+    if (!d)
+        return;
+    t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, SEA1);
+    CHECK_HAS(t, SEA3);
+    free(t);
+    gisa_document_free(d);
+}
+
 /* A template closes the page early ("</body></html>") and the article
  * follows: it is still the page's body, as a browser shows it. */
 static void test_content_after_early_end(void)
@@ -715,6 +764,7 @@ int main(void)
     test_skip_link();
     test_control_labels();
     test_joined_spans();
+    test_no_article_in_footer();
     test_hidden_panel_with_prose();
     test_labels_and_controls();
     test_deterministic();

@@ -13,7 +13,8 @@
  * that contain it, as Readability does.
  *
  * Choosing: a site hint names the article element on a few Korean sites
- * (sitehints.c). Otherwise the best-voted element, widened over wrappers
+ * (sitehints.c). Otherwise the best-voted element outside any <footer>,
+ * widened over wrappers
  * and joined by siblings that score well, is the article; it then climbs
  * to an ancestor whose content mass is clearly larger, which brings in the
  * other posts of a thread, the other sections of a service page or the
@@ -66,13 +67,21 @@ static float final_score(const xmlNode *n)
     return s * (1.0f - ld);
 }
 
+/* A footer (the page's or an article's) holds credits, links and
+ * sometimes a carousel of testimonials or a block of SEO text: never the
+ * article, unless the parser left it open around the page's <main>. */
+static int footer_region(xmlNode *n)
+{
+    return ntag(n) == T_FOOTER && !find_tag(n, T_MAIN, 0);
+}
+
 static void best_below(xmlNode *n, int depth, xmlNode **best, float *best_score)
 {
     if (depth > MAX_DEPTH)
         return;
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE || !info_of(c) || info_of(c)->hidden ||
-            info_of(c)->cls == EV_OVERLAY)
+            info_of(c)->cls == EV_OVERLAY || footer_region(c))
             continue;
         float s = final_score(c);
         if (s > *best_score) {
@@ -297,8 +306,11 @@ static void choose_and_emit(doc *d, xmlNode *body)
         e.lenient = 1;
         emit_chosen(&e, body, top, top_score);
     }
-    if (!e.keep_comments)
+    /* Kept comments are a thread's posts, unless the page says it is an
+     * article: then they are replies to it, and their heading ends it. */
+    if (!e.keep_comments || d->article_page)
         d->pub.nblocks = article_end(d->pub.blocks, start, d->pub.nblocks, d->article_page);
+    d->pub.nblocks = drop_repeated_titles(d->blocks, start, d->pub.nblocks);
     d->pub.nblocks = drop_end_lines(d->pub.blocks, start, d->pub.nblocks, d->pub.author,
                                     d->article_page);
     if (d->article_page)

@@ -103,6 +103,7 @@ void measure_page(doc *d, xmlNode *body);
 void unwrap_swallowing(xmlNode *body);
 int layout_wrapper(const node_info *ni);
 int form_is_boilerplate(const node_info *ni);
+int link_menu_header(const node_info *ni);
 
 /* ---- html_comments.c */
 /* Which comment-marked subtrees marked() adds up, and what of them. */
@@ -135,6 +136,9 @@ size_t drop_head_lines(gisa_block *b, size_t from, size_t n, const char *site,
  * of b[from..n); returns the new count. */
 size_t drop_end_lines(const gisa_block *b, size_t from, size_t n, const char *author,
                       int article_page);
+
+/* Later copies of a long heading among b[from..n); returns the new count. */
+size_t drop_repeated_titles(gisa_block *b, size_t from, size_t n);
 
 /* ---- html_emit.c, html_table.c: the second pass */
 typedef struct emitter {

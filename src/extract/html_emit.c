@@ -27,10 +27,26 @@ static int is_ad_label(const char *s)
     return !strcasecmp(s, "advertisement") || !strcasecmp(s, "sponsored") || !strcmp(s, "광고");
 }
 
+/* A control's label standing alone as a line: a link or button that
+ * opens, loads or acts, never a sentence of the page. */
+static int is_control_label(const char *s)
+{
+    static const char *const labels[] = {
+        "read more", "read more \xC2\xBB", "read more \xE2\x86\x92", "loading", "loading...",
+        "loading\xE2\x80\xA6", "load more", "show more", "see more", "view more",
+        "add to cart", "add to bag", "permalink", "reply", "share", "close", "\xC3\x97",
+        "clear rating",
+    };
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (!strcasecmp(s, labels[i]))
+            return 1;
+    return 0;
+}
+
 static void add_paragraph(emitter *e, const char *s, size_t len, size_t offset)
 {
     gisa_block *b = doc_add_text(e->d, GISA_BLOCK_PARAGRAPH, 0, s, len, offset);
-    if (b && (is_copyright_line(b->text) || is_ad_label(b->text)))
+    if (b && (is_copyright_line(b->text) || is_ad_label(b->text) || is_control_label(b->text)))
         doc_drop_last(e->d);
 }
 
@@ -69,15 +85,69 @@ static int form_holds_posts(const emitter *e, const xmlNode *n)
            (in_comments(n) || comment_bytes(n) * 2 > info_of(n)->text);
 }
 
+/* The first text below n with something visible in it, or NULL. */
+static const char *first_text(const xmlNode *n, int depth)
+{
+    for (const xmlNode *c = n->children; c && depth < 8; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+            visible_bytes(c->content))
+            return (const char *)c->content;
+        const char *t = c->type == XML_ELEMENT_NODE ? first_text(c, depth + 1) : NULL;
+        if (t)
+            return t;
+    }
+    return NULL;
+}
+
+/* Is a text node beside n visible? Then n is part of running text. */
+static int in_running_text(const xmlNode *n)
+{
+    const xmlNode *s[2] = {n->prev, n->next};
+    for (int i = 0; i < 2; i++)
+        if (s[i] && s[i]->type == XML_TEXT_NODE && visible_bytes(s[i]->content))
+            return 1;
+    return 0;
+}
+
+/* A link that jumps within the page past its menus ("Skip to content",
+ * "Skip to main content"): a keyboard user's control, not text. One
+ * inside a sentence ("skip to the costs if...") is text. */
+static int skip_link(const emitter *e, const xmlNode *n)
+{
+    const char *href = attr(e->d, n, "href");
+    if (!href || href[0] != '#' || in_running_text(n))
+        return 0;
+    const char *t = first_text(n, 0);
+    while (t && (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r'))
+        t++;
+    return t && !strncasecmp(t, "skip to ", 8);
+}
+
 /* A short link with nowhere to go, scripted as a button ("Click to
- * expand...", "Show more"): a control's label, not the page's text. */
+ * expand...", "Show more"), or a skip link: a control's label, not the
+ * page's text. */
 static int button_label(const emitter *e, const xmlNode *n)
 {
     const node_info *ni = info_of(n);
-    if (!ni || ni->tag != T_A || ni->prose || ni->text >= 60 || attr(e->d, n, "href"))
+    if (!ni || ni->tag != T_A || ni->prose || ni->text >= 60)
+        return 0;
+    if (skip_link(e, n))
+        return 1;
+    if (attr(e->d, n, "href"))
         return 0;
     const char *role = attr(e->d, n, "role");
     return role && !strcmp(role, "button");
+}
+
+/* Is n inside an <article>? Its <header> is then the item's own (a
+ * teaser's title and excerpt in a listing), not the page's. */
+static int inside_article(const xmlNode *n)
+{
+    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && info_of(p);
+         p = p->parent)
+        if (ntag(p) == T_ARTICLE)
+            return 1;
+    return 0;
 }
 
 static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
@@ -100,11 +170,14 @@ static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
     /* a page's or an article's footer: links, legal lines, credits */
     if (t == T_FOOTER)
         return 1;
+    /* a header without prose, or of links, is the page's masthead; on the
+     * lenient try too, unless it is an item's own header in a listing */
+    if (t == T_HEADER && (ni->prose == 0 || link_menu_header(ni)) &&
+        (!e->lenient || !inside_article(n)))
+        return 1;
     if (e->lenient)
         return 0;
     if (ni->cls == EV_WEAK_BAD && (ni->prose == 0 || ni->link * 3 > ni->text))
-        return 1;
-    if (t == T_HEADER && ni->prose == 0)
         return 1;
     /* a poll, a rating or a search box: form controls with a few words */
     if (ni->controls && ni->prose < 200 && ni->text < 400)
@@ -168,12 +241,34 @@ static int stands_alone(const xmlNode *a)
     return ni && pi && ni->text == pi->text && !tag_is_inline(p, ntag(p));
 }
 
+/* Two elements side by side with no space between them, the first's text
+ * ending in a lower-case letter and the second's starting with a capital
+ * ("<span>Language</span><span>English</span>"): a label and its value,
+ * or two names, that the page's style sets apart. Words do not change
+ * case inside, so a space is put between them at b[from]. */
+static void split_joined_words(buf *b, size_t from)
+{
+    if (from == 0 || b->len <= from || !b->ptr)
+        return;
+    char p = b->ptr[from - 1], q = b->ptr[from];
+    if (!(p >= 'a' && p <= 'z' && q >= 'A' && q <= 'Z') || !buf_reserve(b, 1))
+        return;
+    memmove(b->ptr + from + 1, b->ptr + from, b->len - from + 1);
+    b->ptr[from] = ' ';
+    b->len++;
+}
+
 static void collect_links(emitter *e, xmlNode *n, buf *b, int depth, seen_links *sl)
 {
+    int after_element = 0; /* no text since the last element child */
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             put_text(b, c->content);
+            after_element = 0;
         } else if (c->type == XML_ELEMENT_NODE && depth < MAX_DEPTH) {
+            size_t at = b->len;
+            int was_after = after_element;
+            after_element = 1;
             tag t = ntag(c);
             if (t == T_BR)
                 buf_puts(b, "\xE2\x80\xA8");
@@ -186,6 +281,8 @@ static void collect_links(emitter *e, xmlNode *n, buf *b, int depth, seen_links 
                 collect_links(e, c, b, depth + 1, sl);
                 if (href && *href && b->ptr && repeated_link(sl, b, from, href))
                     b->len = from, b->ptr[from] = '\0';
+                else if (was_after && !block)
+                    split_joined_words(b, at);
                 if (block)
                     buf_putc(b, ' ');
             }
@@ -498,12 +595,17 @@ void emit_tree(emitter *e, xmlNode *n, int depth)
     if (depth > MAX_DEPTH)
         return;
     int skip_next = 0; /* the element after a heading of links elsewhere */
+    int after_element = 0; /* no text since the last element child */
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (!e->inl.len)
                 e->inl_offset = (size_t)c->line;
             put_text(&e->inl, c->content);
+            after_element = 0;
         } else if (c->type == XML_ELEMENT_NODE) {
+            int was_after = after_element;
+            after_element = 1;
+            size_t at = e->inl.len;
             if (skip_next) { /* the list or carousel under such a heading */
                 skip_next = 0;
                 continue;
@@ -515,6 +617,8 @@ void emit_tree(emitter *e, xmlNode *n, int depth)
                     continue;
             }
             emit_element(e, c, depth);
+            if (was_after && at && e->inl.len > at && tag_is_inline(c, ntag(c)))
+                split_joined_words(&e->inl, at);
         }
     }
 }

@@ -110,6 +110,27 @@ static int is_boilerplate_region(const node_info *ni)
 #define LONG_LINK_BYTES 40    /* a link this long is a headline... */
 #define LONG_LINK_WEIGHT 0.6f /* ...and counts for the candidate */
 
+/* A page header or footer mostly of links, even with a few sentences in
+ * it: a mega-menu whose entries carry a line of description each. */
+int link_menu_header(const node_info *ni)
+{
+    return (ni->tag == T_HEADER || ni->tag == T_FOOTER) && ni->link * 10 > ni->text * 6;
+}
+
+/* What a child region adds to its parent's content mass: a boilerplate
+ * region counts against it by a tenth of its text; a header of links by
+ * that or by its own mass when lower, so that its long entries, each
+ * counted as a headline, do not make its page outweigh the article. */
+static float region_mass(const node_info *ci)
+{
+    float m = -BOILER_WEIGHT * (float)ci->text;
+    if (is_boilerplate_region(ci))
+        return m;
+    if (link_menu_header(ci))
+        return ci->mass < m ? ci->mass : m;
+    return ci->mass;
+}
+
 static void measure_tree(measure *m, xmlNode *n, int depth)
 {
     node_info *ni = arena_calloc(&m->d->mem, 1, sizeof *ni);
@@ -148,8 +169,7 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
                 ni->short_link += ci->short_link;
                 ni->prose += ci->prose;
                 ni->controls += ci->controls;
-                ni->mass += is_boilerplate_region(ci) ? -BOILER_WEIGHT * (float)ci->text
-                                                      : ci->mass;
+                ni->mass += region_mass(ci);
             }
         }
     }

@@ -12,9 +12,11 @@
  *
  * The rule works on the emitted blocks only (kind, text), not on the
  * parser's tree, so it carries over to any HTML parser. It is not applied
- * when the comments are the page's content (a forum thread), nor on a
- * page that does not say it is an article (og:type, JSON-LD): on product
- * and forum pages reviews and replies are content. It needs
+ * when the comments are the page's content (a forum thread) and the page
+ * does not say it is an article (og:type, JSON-LD), nor for a readers'
+ * thread on such a page: on product and forum pages reviews and replies
+ * are content. A post that says it is an article keeps its text only,
+ * even when its comment-marked replies outweigh it. It needs
  * prose before the line: a page that starts with "Related" is a listing,
  * not an article with a tail.
  *
@@ -41,7 +43,9 @@ static const char *const tail_openers[] = {
     "most read", "most popular", "most viewed",
     "related articles", "related stories", "related posts", "related news",
     "related", "you may also like", "you might also like", "more from",
-    "more stories", "read next", "recommended for you", "관련 뉴스", "관련뉴스", "관련 기사", "관련기사",
+    "more stories", "read next", "recommended for you",
+    /* the author's box: ends a story when less follows than came before */
+    "about the author", "about the authors", "about the reviewer", "written by", "관련 뉴스", "관련뉴스", "관련 기사", "관련기사",
     "많이 본 뉴스", "많이 본 기사", "인기 기사", "인기기사", "이 기사와 함께", "주요뉴스",
     "추천 기사", "함께 볼만한 뉴스",
 };
@@ -344,4 +348,30 @@ size_t drop_end_lines(const gisa_block *b, size_t from, size_t n, const char *au
         b[n - 2].kind == GISA_BLOCK_PARAGRAPH && !ends_sentence(b[n - 1].text))
         n--;
     return n;
+}
+
+/* ---------------------------------------------------------- repeats */
+
+/* A heading this long is a title, not a label a page may rightly repeat
+ * ("Details", "Step 2"). */
+#define TITLE_HEADING_BYTES 30
+
+/* A title shown twice is a card or teaser repeating one above (a
+ * carousel's copy, a "most popular" box): a reader reads it once. Later
+ * copies of a heading of TITLE_HEADING_BYTES or more among b[from..n)
+ * go; returns the new count. */
+size_t drop_repeated_titles(gisa_block *b, size_t from, size_t n)
+{
+    size_t w = from;
+    for (size_t i = from; i < n; i++) {
+        int repeat = 0;
+        if (b[i].kind == GISA_BLOCK_HEADING && b[i].text &&
+            strlen(b[i].text) >= TITLE_HEADING_BYTES)
+            for (size_t k = from; k < w && !repeat; k++)
+                repeat = b[k].kind == GISA_BLOCK_HEADING && b[k].text &&
+                         !strcmp(b[k].text, b[i].text);
+        if (!repeat)
+            b[w++] = b[i];
+    }
+    return w;
 }

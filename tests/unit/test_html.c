@@ -402,6 +402,254 @@ static void test_climb_stops_at_main(void)
     gisa_document_free(d);
 }
 
+/* A page header that is a mega-menu: a line of promotion, then every
+ * entry a link holding a name and a line of description. It is a menu
+ * however long its links are: the page does not climb to the body for
+ * it, and it is not emitted. */
+#define SEA1 "The council voted on Thursday to rebuild the sea wall with living reefs, " \
+             "a plan it had rejected twice before, after a winter of storms."
+#define SEA2 "Engineers will sink concrete frames seeded with oysters along two " \
+             "kilometres of the harbour front, where the old wall failed in January."
+#define SEA3 "Fishing crews, who opposed the first plan, now back this one: the reefs " \
+             "are expected to bring back the bream that left the bay a decade ago."
+#define SEA4 "Work begins in April and should take three years; the council will " \
+             "publish the state of the reefs every autumn on its website."
+static void test_mega_menu_header(void)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><div class='page'><div class='content'><h1>Sea wall</h1><p>" SEA1
+                 "</p><p>" SEA2 "</p><p>" SEA3 "</p><p>" SEA4 "</p></div></div>"
+                 "<div class='chrome'><header><p>Whatever your harbour needs today, our port "
+                 "platform can help you run it better and safer.</p><ul>");
+    for (int i = 0; i < 30; i++) {
+        char item[200];
+        snprintf(item, sizeof item,
+                 "<li><a href='/p/%d'><div>Harbour service %d</div><div>Run the moorings "
+                 "and berths of port %d.</div></a></li>", i, i, i);
+        buf_puts(&b, item);
+    }
+    buf_puts(&b, "</ul></header></div></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, SEA1);
+    CHECK_HAS(t, SEA4);
+    CHECK_LACKS(t, "Harbour service");
+    CHECK_LACKS(t, "port platform");
+    free(t);
+    gisa_document_free(d);
+}
+
+/* A page that says it is an article (og:type), whose post is followed
+ * by a "Replies" heading and comment-marked replies that outweigh it:
+ * the replies are kept as the content of a thread, yet the page is the
+ * post, and the heading ends it. */
+static void test_replies_after_article(void)
+{
+    static const char *const replies[] = {
+        "I started when I was a student and could not afford a boat, so I built a canoe "
+        "from plans in the library over one long summer.",
+        "My grandfather was a shipwright and let me sweep his yard; by the time I was "
+        "twelve I was steaming ribs and fitting frames beside him.",
+        "Find a local club: the members will lend you tools and teach you lofting, which "
+        "no book really explains well enough for a beginner.",
+        "Start with a small stitch-and-glue pram. It is cheap, quick, forgiving of "
+        "mistakes, and you will learn epoxy work without tears.",
+        "I got hooked out of necessity after my old skiff rotted; building the new one "
+        "took two winters and taught me more than any class.",
+    };
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><head><meta property='og:type' content='article'></head><body>"
+                 "<div class='thread'><div class='post'><h1>Getting started</h1>"
+                 "<p>I'm interested to know how people get into boat building as a hobby. I "
+                 "have done a lot of repair work on dinghies and want to try a hull of my own.</p>"
+                 "<p>I don't have any friends who build boats, but I have read a lot of books "
+                 "and watched the yard down the road for years now.</p>"
+                 "<p>What got you started? Any advice about how you began, or books I could "
+                 "look at, would be welcome before I buy the first planks.</p>"
+                 "<p>My garage is four metres long, so anything I build has to fit in it, which "
+                 "rules out most of the designs I like best, including the double-ender my "
+                 "neighbour keeps showing me.</p></div><h2>Replies</h2>");
+    for (size_t i = 0; i < sizeof replies / sizeof *replies; i++) {
+        buf_puts(&b, "<div class='comment'><span>member | Feb 24</span><p>");
+        buf_puts(&b, replies[i]);
+        buf_puts(&b, "</p></div>");
+    }
+    buf_puts(&b, "</div></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "double-ender");
+    CHECK_LACKS(t, "Replies");
+    CHECK_LACKS(t, "shipwright");
+    free(t);
+    gisa_document_free(d);
+}
+
+/* A listing whose items are all links is emitted on the lenient second
+ * try; the page's own header of links stays out even then, while each
+ * item's <header> (its title and excerpt, inside its <article>) is the
+ * listing's content. */
+static void test_page_header_on_lenient_try(void)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><header><span><a href='#c'>Skip to content</a></span> "
+                 "<span><a href='/login'>Sign in</a></span> <span><a href='/join'>Create an "
+                 "account</a></span></header><h1>Headphones</h1><div class='river'>");
+    for (int i = 0; i < 6; i++) {
+        char item[400];
+        snprintf(item, sizeof item,
+                 "<article><header><h3><a href='/a/%d'>Wireless earbuds number %d gain new "
+                 "colour options</a></h3><p><a href='/a/%d'>The maker now sells model %d in "
+                 "three new colours at the same price, from the spring.</a></p></header>"
+                 "</article>", i, i, i, i);
+        buf_puts(&b, item);
+    }
+    buf_puts(&b, "</div></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "Wireless earbuds number 5");
+    CHECK_HAS(t, "sells model 0");
+    CHECK_LACKS(t, "Create an account");
+    free(t);
+    gisa_document_free(d);
+}
+
+/* A skip link ("Skip to content") is a keyboard user's control, kept
+ * out even on the lenient try of a page of links; a link into the page
+ * inside a sentence ("skip to the costs") is text. */
+static void test_skip_link(void)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><a href='#items' class='skip-link'>Skip to content</a>"
+                 "<div id='items'><ul>");
+    for (int i = 0; i < 8; i++) {
+        char item[160];
+        snprintf(item, sizeof item,
+                 "<li><a href='/a/%d'>Wireless earbuds number %d, three new colours</a></li>",
+                 i, i);
+        buf_puts(&b, item);
+    }
+    buf_puts(&b, "</ul></div></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (d) {
+        char *t = render_str(d, GISA_FORMAT_TEXT);
+        CHECK_HAS(t, "Wireless earbuds number 7");
+        CHECK_LACKS(t, "Skip to content");
+        free(t);
+        gisa_document_free(d);
+    }
+    d = must_extract("<html><body><div id='main'><h1>Sea wall</h1><p>" SEA1 "</p><p>" SEA2
+                     "</p><p>Readers who know the plan can <a href='#costs'>skip to the "
+                     "costs</a> below.</p><p id='costs'>" SEA4 "</p></div></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "skip to the costs");
+    free(t);
+    gisa_document_free(d);
+}
+
+/* A control's label on a line of its own ("Read more", "Loading...",
+ * "Add to cart") is not a line of the page; the words inside a sentence
+ * are. */
+static void test_control_labels(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><article><h1>Sea wall</h1><p>" SEA1 "</p><p>Loading...</p><p>" SEA2
+        "</p><div><span>Read more</span></div><p>" SEA3 "</p><p>Share</p><p>Readers may "
+        "read more on the council's site and share the plans.</p></article></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, SEA3);
+    CHECK_HAS(t, "Readers may read more");
+    CHECK_LACKS(t, "Loading");
+    CHECK_LACKS(t, "Read more");
+    CHECK_LACKS(t, "\n\nShare\n");
+    free(t);
+    gisa_document_free(d);
+}
+
+/* Spans set apart only by style ("<span>Language</span><span>English</span>")
+ * are words apart; a capital inside a word written in one span is not,
+ * and neither is a lower-case letter after a span ("<b>T</b>he"). */
+static void test_joined_spans(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><article><h1>Sea wall</h1><p>" SEA1 "</p><p>" SEA2 "</p><p>" SEA3
+        "</p><ul><li><span class='name'>Language</span><span class='value'>English</span></li>"
+        "<li><span>Pages</span><span>240</span></li></ul><p><span>Built</span><span>"
+        "Reefs</span> by <b>T</b><i>he</i> council, with McAllister and JavaScript maps.</p>"
+        "</article></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "Language English");
+    CHECK_HAS(t, "Built Reefs");
+    CHECK_HAS(t, "The council");
+    CHECK_HAS(t, "McAllister and JavaScript");
+    free(t);
+    gisa_document_free(d);
+}
+
+/* Testimonials in the page's footer outweigh a short product text; the
+ * footer is still no candidate for the page's content. */
+static void test_no_article_in_footer(void)
+{
+    static const char *const says[] = {
+        "I bought a linen suit here and within an hour at the office five people had asked "
+        "where it came from; the fit is perfect and it washed well.",
+        "Loved ordering: a beautiful and diverse selection, and what started as one dress "
+        "became three, all delivered within the week in lovely paper.",
+        "My third order now. The clothes are well made, the sizes are true, and the shop "
+        "answers every question on the same day, even at weekends.",
+        "There is no happier start of the day than opening a parcel from this shop; the "
+        "jewellery I ordered was even finer than in the pictures.",
+    };
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><div class='product'><h1>Iris hemp dress</h1><p>We are in love "
+                 "with the Iris dress: cut from rust-coloured hemp, it falls to the knee and "
+                 "keeps cool all summer.</p><p>The iris is a flower of courage and hope, and "
+                 "the dress carries its colour with a quiet pride.</p></div><footer><div "
+                 "class='testimonials'>");
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < sizeof says / sizeof *says; i++) {
+            char p[256];
+            snprintf(p, sizeof p, "<p>%s (%d)</p>", says[i], round);
+            buf_puts(&b, p);
+        }
+    buf_puts(&b, "</div></footer></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, "rust-coloured hemp");
+    CHECK_HAS(t, "quiet pride");
+    CHECK_LACKS(t, "linen suit");
+    free(t);
+    gisa_document_free(d);
+    /* a footer left open around the page's <main> is the page's wrapper */
+    d = must_extract("<html><body><footer><div><main><h1>Sea wall</h1><p>" SEA1 "</p><p>" SEA2
+                     "</p><p>" SEA3 "</p></main></div></footer></body></html>");
+    if (!d)
+        return;
+    t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, SEA1);
+    CHECK_HAS(t, SEA3);
+    free(t);
+    gisa_document_free(d);
+}
+
 /* A template closes the page early ("</body></html>") and the article
  * follows: it is still the page's body, as a browser shows it. */
 static void test_content_after_early_end(void)
@@ -510,6 +758,13 @@ int main(void)
     test_thread_in_form();
     test_climb_stops_at_main();
     test_content_after_early_end();
+    test_mega_menu_header();
+    test_replies_after_article();
+    test_page_header_on_lenient_try();
+    test_skip_link();
+    test_control_labels();
+    test_joined_spans();
+    test_no_article_in_footer();
     test_hidden_panel_with_prose();
     test_labels_and_controls();
     test_deterministic();

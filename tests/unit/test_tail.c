@@ -15,6 +15,11 @@ static void test_openers(void)
     CHECK_INT(tail_opener("More from The Morning Ledger"), 2);
     CHECK_INT(tail_opener("관련 뉴스 동해신문"), 2);
     CHECK_INT(tail_opener("동해신문 주요뉴스"), 2);
+    /* the author's box under a story */
+    CHECK_INT(tail_opener("About the Author"), 2);
+    CHECK_INT(tail_opener("About the reviewer:"), 2);
+    CHECK_INT(tail_opener("WRITTEN BY"), 2);
+    CHECK_INT(tail_opener("Written by the harbour master, who kept the log for years"), 0);
     /* prose that starts with the word, and section names with more words */
     CHECK_INT(tail_opener("Comments from readers poured in after the vote was announced."), 0);
     CHECK_INT(tail_opener("Related Topics"), 0);
@@ -44,6 +49,11 @@ static void test_article_end(void)
     /* "Most read" at the end, less than the article: cut */
     const gisa_block most[] = {P(PARA), P(PARA), P(PARA), P(PARA), H("Most read"), P(PARA)};
     CHECK_INT((int)article_end(most, 0, 6, 1), 4);
+    /* the author's box: a heading, a name, a short bio */
+    const gisa_block bio[] = {P(PARA), P(PARA), P(PARA), P(PARA), H("About the Author"),
+                              P("Clara Huxley, Coastal Editor"),
+                              P("Clara Huxley has covered the harbour and its council for ten years.")};
+    CHECK_INT((int)article_end(bio, 0, 7, 1), 4);
     /* on a page that does not say it is an article: only after whole
      * sentences, not after a listing's headlines */
     CHECK_INT((int)article_end(most, 0, 6, 0), 4);
@@ -52,6 +62,21 @@ static void test_article_end(void)
                                 P(PARA), P("Council approves eleven kilometres of new cycle lanes"),
                                 P(PARA), H("Most read"), P(PARA)};
     CHECK_INT((int)article_end(heads, 0, 8, 0), 8);
+}
+
+static void test_repeated_titles(void)
+{
+    gisa_block b[] = {H("Council rebuilds the sea wall with reefs"), P(PARA), H("Costs"),
+                      P(PARA), H("Council rebuilds the sea wall with reefs"), H("Costs"),
+                      P(PARA)};
+    /* the long title shown again goes; a short label may repeat */
+    CHECK_INT((int)drop_repeated_titles(b, 0, 7), 6);
+    CHECK_STR(b[4].text, "Costs");
+    CHECK_INT((int)b[4].kind, (int)GISA_BLOCK_HEADING);
+    /* a paragraph is not a title */
+    gisa_block p[] = {P("Council rebuilds the sea wall with reefs"),
+                      P("Council rebuilds the sea wall with reefs")};
+    CHECK_INT((int)drop_repeated_titles(p, 0, 2), 2);
 }
 
 static void test_form_response(void)
@@ -129,6 +154,7 @@ int main(void)
     test_teasers();
     test_openers();
     test_article_end();
+    test_repeated_titles();
     test_form_response();
     test_head_lines();
     test_end_lines();

@@ -15,7 +15,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stddef.h>
-#include <libxml/parser.h>
 #include <limits.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -30,6 +29,7 @@
 
 #include "../extract/docsniff.h"
 #include "../extract/render.h"
+#include "../util/xmlapi.h"
 #include "ingest.h"
 
 #define MAX_DEPTH 32      /* directory nesting followed */
@@ -1006,8 +1006,10 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
         corpus_seen_close(p.seen);
         return err->status;
     }
-    /* before any thread parses: the reader parses feeds while workers parse pages */
-    xmlInitParser();
+    /* before any thread parses: the reader parses feeds while workers parse pages
+     * (without libxml2, each page and feed fails on its own, saying so) */
+    if (xml_api_get(NULL))
+        xmlInitParser();
     pthread_t *threads = calloc(nworkers, sizeof *threads), wt;
     if (p.opts->posts && p.opts->rewrite && p.opts->nrewrite &&
         !(p.model_busy = calloc(p.opts->nrewrite, 1))) {

@@ -13,4 +13,9 @@
  * allows; NULL if it does not compile (callers then skip it). */
 pcre2_code *regex_compile(const char *pattern);
 
+/* The same, never JIT-compiled: for patterns run on a few short strings,
+ * where compiling to machine code (about 0.2 million instructions per
+ * pattern) costs more than all the matching it would speed up. */
+pcre2_code *regex_compile_interpreted(const char *pattern);
+
 #endif

@@ -30,6 +30,7 @@
 #include "../extract/docsniff.h"
 #include "../extract/render.h"
 #include "../util/xmlapi.h"
+#include "../util/zapi.h"
 #include "ingest.h"
 
 #define MAX_DEPTH 32      /* directory nesting followed */
@@ -987,6 +988,11 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
                         gisa_error *err)
 {
     static const gisa_ingest_options defaults;
+    const char *why; /* every page's content hash (corpus_content_hash) */
+    if (!z_api_get(&why)) {
+        ingest_set_error(err, GISA_ERR_IO, "%s", why);
+        return GISA_ERR_IO;
+    }
     pipeline p;
     memset(&p, 0, sizeof p);
     p.opts = opts ? opts : &defaults;

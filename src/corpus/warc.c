@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <zlib.h>
 
+#include "../util/zapi.h"
 #include "corpus.h"
 
 #define CHUNK ((size_t)1 << 16)
@@ -53,6 +53,11 @@ static void fail(gisa_error *err, gisa_status st, const char *fmt, ...)
 
 warc_reader *warc_open(const char *path, size_t max_record, gisa_error *err)
 {
+    const char *why; /* (gzip files, and gzip bodies in plain ones) */
+    if (!z_api_get(&why)) {
+        fail(err, GISA_ERR_INPUT, "%s: %s", path, why);
+        return NULL;
+    }
     warc_reader *r = calloc(1, sizeof *r);
     if (!r || !(r->path = strdup(path))) {
         free(r);

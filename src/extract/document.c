@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../util/error.h"
+#include "../util/pcre2api.h"
 #include "../util/utf8.h"
 #include "extract.h"
 #include "office.h"
@@ -222,7 +223,11 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
     *out = NULL;
     if (!src || (!src->data && src->len))
         return gisa_fail(err, GISA_ERR_USAGE, "gisa_extract: no source given");
-    const char *label = input_label(src->name);
+    const char *label = input_label(src->name), *why;
+    /* (here, so that every document's later patterns find PCRE2 loaded:
+     * dates and issuers in its text, its entities and claims) */
+    if (!pcre2_api_get(&why))
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", label, why);
     size_t max = opts && opts->max_input ? opts->max_input : GISA_DEFAULT_MAX_INPUT;
     if (src->len == 0)
         return gisa_fail(err, GISA_ERR_INPUT, "%s: input is empty", label);

@@ -7,6 +7,8 @@ pcre2_code *regex_compile_interpreted(const char *pattern)
 {
     int code;
     PCRE2_SIZE off;
+    if (!pcre2_api_get(NULL))
+        return NULL;
     return pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
                          PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &code, &off, NULL);
 }

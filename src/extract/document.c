@@ -5,6 +5,7 @@
 #include "../util/error.h"
 #include "../util/pcre2api.h"
 #include "../util/utf8.h"
+#include "../util/utf8procapi.h"
 #include "extract.h"
 #include "office.h"
 
@@ -224,9 +225,10 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
     if (!src || (!src->data && src->len))
         return gisa_fail(err, GISA_ERR_USAGE, "gisa_extract: no source given");
     const char *label = input_label(src->name), *why;
-    /* (here, so that every document's later patterns find PCRE2 loaded:
-     * dates and issuers in its text, its entities and claims) */
-    if (!pcre2_api_get(&why))
+    /* (here, so that all later work on the document finds them loaded:
+     * its patterns, dates and issuers in its text, entities and claims,
+     * and the normalisation of every text) */
+    if (!pcre2_api_get(&why) || !utf8proc_api_get(&why))
         return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", label, why);
     size_t max = opts && opts->max_input ? opts->max_input : GISA_DEFAULT_MAX_INPUT;
     if (src->len == 0)

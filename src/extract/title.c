@@ -8,9 +8,8 @@
  * the <title> without the site. */
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "../util/utf8.h"
+#include "../util/utf8procapi.h"
 #include "../util/xmlapi.h"
 #include "title.h"
 

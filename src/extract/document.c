@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../util/error.h"
+#include "../util/jsonapi.h"
 #include "../util/pcre2api.h"
 #include "../util/utf8.h"
 #include "../util/utf8procapi.h"
@@ -227,8 +228,8 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
     const char *label = input_label(src->name), *why;
     /* (here, so that all later work on the document finds them loaded:
      * its patterns, dates and issuers in its text, entities and claims,
-     * and the normalisation of every text) */
-    if (!pcre2_api_get(&why) || !utf8proc_api_get(&why))
+     * the normalisation of every text, and all JSON about it) */
+    if (!pcre2_api_get(&why) || !utf8proc_api_get(&why) || !json_api_get(&why))
         return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", label, why);
     size_t max = opts && opts->max_input ? opts->max_input : GISA_DEFAULT_MAX_INPUT;
     if (src->len == 0)

@@ -1,12 +1,12 @@
 /* render_analysis.c - an analysis as JSON (documented in docs/analyze.md)
  * or as plain text for reading. */
-#include <json-c/json.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "gisa.h"
 #include "../util/buf.h"
 #include "../util/error.h"
+#include "../util/jsonapi.h"
 
 static const char *const entity_kinds[] = {"person", "org", "place", "date", "number"};
 

@@ -1,9 +1,9 @@
 /* report.c - a check report as text (the derived text with flagged spans
  * marked, and under each flag what the source says) or JSON. */
-#include <json-c/json.h>
 #include <string.h>
 
 #include "../util/error.h"
+#include "../util/jsonapi.h"
 #include "check.h"
 
 static const char *const kind_names[] = {"person", "organisation", "place", "date",

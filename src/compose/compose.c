@@ -5,6 +5,7 @@
 
 #include "../check/check.h"
 #include "../util/error.h"
+#include "../util/yamlapi.h"
 #include "compose.h"
 
 static void file_name(const post_model *m, buf *fn)
@@ -99,6 +100,12 @@ gisa_status compose_finish(post_model *m, gisa_post *out, gisa_error *err)
 {
     buf text = BUF_INIT, fn = BUF_INIT;
     gisa_status st;
+    const char *why; /* the front matter of Jekyll, Hugo and the check's rendering */
+    if ((!m->opt.no_check || m->opt.format == GISA_POST_JEKYLL ||
+         m->opt.format == GISA_POST_HUGO) &&
+        !yaml_api_get(&why))
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: %s",
+                         m->doc->source_name ? m->doc->source_name : "document", why);
     if (!render(m, &text))
         text.oom = 1;
     /* a Jekyll post is checked as rendered; other formats through a Jekyll

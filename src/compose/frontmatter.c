@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <yaml.h>
 
 #include "../extract/render.h"
+#include "../util/yamlapi.h"
 #include "../util/yamlfields.h"
 #include "compose.h"
 
@@ -29,7 +29,7 @@ static void emit(front_matter *f, yaml_event_t *ev, int initialized)
 {
     if (!initialized)
         f->ok = 0;
-    else if (f->ok && !yaml_emitter_emit(&f->em, ev))
+    else if (f->ok && !YM(yaml_emitter_emit)(&f->em, ev))
         f->ok = 0;
 }
 
@@ -70,7 +70,7 @@ static void scalar_styled(front_matter *f, const char *s, yaml_scalar_style_t st
      * tag: plain only when asked for or left to the emitter */
     int plain_ok = style == YAML_PLAIN_SCALAR_STYLE || style == YAML_ANY_SCALAR_STYLE;
     int quoted_ok = style != YAML_PLAIN_SCALAR_STYLE;
-    int init = yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+    int init = YM(yaml_scalar_event_initialize)(&ev, NULL, NULL, (yaml_char_t *)s,
                                             (int)strlen(s), plain_ok, quoted_ok, style);
     emit(f, &ev, init);
 }
@@ -85,20 +85,20 @@ static void scalar(front_matter *f, const char *s)
 front_matter *fm_begin(buf *out)
 {
     front_matter *f = calloc(1, sizeof *f);
-    if (!f || !yaml_emitter_initialize(&f->em)) {
+    if (!f || !YM(yaml_emitter_initialize)(&f->em)) {
         free(f);
         return NULL;
     }
     f->out = out;
     f->ok = 1;
     buf_puts(out, "---\n");
-    yaml_emitter_set_output(&f->em, yaml_out, out);
-    yaml_emitter_set_unicode(&f->em, 1);
-    yaml_emitter_set_width(&f->em, -1);
+    YM(yaml_emitter_set_output)(&f->em, yaml_out, out);
+    YM(yaml_emitter_set_unicode)(&f->em, 1);
+    YM(yaml_emitter_set_width)(&f->em, -1);
     yaml_event_t ev;
-    emit(f, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
-    emit(f, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
-    emit(f, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+    emit(f, &ev, YM(yaml_stream_start_event_initialize)(&ev, YAML_UTF8_ENCODING));
+    emit(f, &ev, YM(yaml_document_start_event_initialize)(&ev, NULL, NULL, NULL, 1));
+    emit(f, &ev, YM(yaml_mapping_start_event_initialize)(&ev, NULL, NULL, 1,
                                                      YAML_BLOCK_MAPPING_STYLE));
     return f;
 }
@@ -149,35 +149,35 @@ void fm_list(front_matter *f, const char *key, const char *const *items, size_t 
         return;
     yaml_event_t ev;
     scalar(f, key);
-    emit(f, &ev, yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+    emit(f, &ev, YM(yaml_sequence_start_event_initialize)(&ev, NULL, NULL, 1,
                                                       YAML_BLOCK_SEQUENCE_STYLE));
     for (size_t i = 0; i < n; i++)
         scalar(f, items[i]);
-    emit(f, &ev, yaml_sequence_end_event_initialize(&ev));
+    emit(f, &ev, YM(yaml_sequence_end_event_initialize)(&ev));
 }
 
 void fm_map_begin(front_matter *f, const char *key)
 {
     yaml_event_t ev;
     scalar(f, key);
-    emit(f, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+    emit(f, &ev, YM(yaml_mapping_start_event_initialize)(&ev, NULL, NULL, 1,
                                                      YAML_BLOCK_MAPPING_STYLE));
 }
 
 void fm_map_end(front_matter *f)
 {
     yaml_event_t ev;
-    emit(f, &ev, yaml_mapping_end_event_initialize(&ev));
+    emit(f, &ev, YM(yaml_mapping_end_event_initialize)(&ev));
 }
 
 int fm_end(front_matter *f)
 {
     yaml_event_t ev;
-    emit(f, &ev, yaml_mapping_end_event_initialize(&ev));
-    emit(f, &ev, yaml_document_end_event_initialize(&ev, 1));
-    emit(f, &ev, yaml_stream_end_event_initialize(&ev));
-    int ok = f->ok && yaml_emitter_flush(&f->em);
-    yaml_emitter_delete(&f->em);
+    emit(f, &ev, YM(yaml_mapping_end_event_initialize)(&ev));
+    emit(f, &ev, YM(yaml_document_end_event_initialize)(&ev, 1));
+    emit(f, &ev, YM(yaml_stream_end_event_initialize)(&ev));
+    int ok = f->ok && YM(yaml_emitter_flush)(&f->em);
+    YM(yaml_emitter_delete)(&f->em);
     buf_puts(f->out, "---\n");
     free(f);
     return ok;

@@ -2,9 +2,9 @@
  * and byte offset of the source block it came from, and each sentence of
  * a paragraph with its byte range in that block, so a reader (or `gisa
  * check`) can trace every sentence back to the page. */
-#include <json-c/json.h>
 #include <string.h>
 
+#include "../util/jsonapi.h"
 #include "compose.h"
 
 static const char *kind_name(gisa_block_kind k)

@@ -4,14 +4,11 @@
  * (XML_PARSE_NOENT is not given): an entity reference stays a node and is
  * never read, so a feed cannot pull in files or blow up in size. Text is
  * gathered from text and CDATA children only, for the same reason. */
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/uri.h>
-#include <libxml/xmlsave.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../util/xmlapi.h"
 #include "corpus.h"
 
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
@@ -322,6 +319,9 @@ gisa_status feed_parse(const unsigned char *data, size_t len, const char *name,
     if (has_internal_subset(data, len))
         return fail(err, GISA_ERR_INPUT, name,
                     "a feed declaring entities (internal DTD subset) is refused", 0);
+    const char *why;
+    if (!xml_api_get(&why))
+        return fail(err, GISA_ERR_INPUT, name, why, 0);
     xmlParserCtxt *ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return fail(err, GISA_ERR_NOMEM, name, "out of memory", 0);

@@ -14,12 +14,13 @@
  * after a kill, running again skips that prefix (same URL and hash) and
  * ends with exactly the store an uninterrupted run gives.
  */
-#include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "../util/xmlapi.h"
+#include "../util/zapi.h"
 #include "ingest.h"
 
 double ingest_now_seconds(void)
@@ -177,13 +178,20 @@ gisa_status gisa_ingest(gisa_corpus *corpus, const char *const *inputs, size_t n
                         gisa_error *err)
 {
     static const gisa_ingest_options defaults;
+    const char *why; /* every page's content hash (corpus_content_hash) */
+    if (!z_api_get(&why)) {
+        gisa_fail(err, GISA_ERR_IO, "%s", why);
+        return GISA_ERR_IO;
+    }
     pipeline p;
     unsigned nworkers = pipeline_setup(&p, corpus, opts ? opts : &defaults, inputs, ninputs);
     double t0 = ingest_now_seconds();
     if (open_outputs(&p, err) != GISA_OK)
         return err->status;
-    /* before any thread parses: the reader parses feeds while workers parse pages */
-    xmlInitParser();
+    /* before any thread parses: the reader parses feeds while workers parse pages
+     * (without libxml2, each page and feed fails on its own, saying so) */
+    if (xml_api_get(NULL))
+        xmlInitParser();
     pthread_t *threads = alloc_threads(&p, nworkers), wt;
     init_sync(&p);
     int started = threads ? start_threads(&p, threads, nworkers, &wt) : -1;

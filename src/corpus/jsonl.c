@@ -12,9 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "../util/error.h"
+#include "../util/zapi.h"
 #include "corpus.h"
 
 struct jsonl_writer {
@@ -49,6 +49,13 @@ jsonl_writer *jsonl_open(const char *path, gisa_error *err)
         return NULL;
     }
     (void)fchmod(w->fd, 0644);
+    const char *why;
+    if (ends_with_gz(path) && !z_api_get(&why)) {
+        gisa_fail(err, GISA_ERR_IO, "%s: %s", path, why);
+        close(w->fd);
+        jsonl_abort(w);
+        return NULL;
+    }
     if (ends_with_gz(path))
         w->gz = gzdopen(w->fd, "wb6");
     else

@@ -1,7 +1,7 @@
 /* simhash.c - content hashes and SimHash for near-duplicate detection. */
 #include <string.h>
-#include <zlib.h>
 
+#include "../util/zapi.h"
 #include "corpus.h"
 
 #define FNV_OFFSET 0xcbf29ce484222325ULL

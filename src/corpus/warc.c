@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <zlib.h>
 
 #include "../util/error.h"
+#include "../util/zapi.h"
 #include "corpus.h"
 
 #define CHUNK ((size_t)1 << 16)
@@ -42,6 +42,11 @@ struct warc_reader {
 
 warc_reader *warc_open(const char *path, size_t max_record, gisa_error *err)
 {
+    const char *why; /* (gzip files, and gzip bodies in plain ones) */
+    if (!z_api_get(&why)) {
+        gisa_fail(err, GISA_ERR_INPUT, "%s: %s", path, why);
+        return NULL;
+    }
     warc_reader *r = calloc(1, sizeof *r);
     if (!r || !(r->path = strdup(path))) {
         free(r);

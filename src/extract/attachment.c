@@ -9,10 +9,10 @@
  * to and what allows the copy. */
 #include <string.h>
 #include <strings.h>
-#include <utf8proc.h>
 
 #include "../util/buf.h"
 #include "../util/error.h"
+#include "../util/utf8procapi.h"
 #include "docsniff.h"
 #include "office.h"
 

@@ -69,11 +69,11 @@ static const char *after_bullet(const char *s)
     }
 }
 
-/* Does `label` open s, followed by a separator (":", a space, a bracket
- * or the end)? "문의 :" and "[문의]" are labels, "문의가 늘었다" is not. */
+/* Does `label` open s (past its bullets), followed by a separator (":",
+ * a space, a bracket or the end)? "문의 :" and "[문의]" are labels,
+ * "문의가 늘었다" is not. */
 static int labelled(const char *s, const char *label)
 {
-    s = after_bullet(s);
     if (*s == '[' || *s == '<' || *s == '(')
         s++;
     if (!starts_with(s, label))
@@ -85,6 +85,7 @@ static int labelled(const char *s, const char *label)
 
 static int labelled_any(const char *s, const char *const *labels, size_t n)
 {
+    s = after_bullet(s); /* once, not once per label */
     for (size_t i = 0; i < n; i++)
         if (labelled(s, labels[i]))
             return 1;

@@ -3,7 +3,10 @@
 #include <string.h>
 
 #include "../util/error.h"
+#include "../util/jsonapi.h"
+#include "../util/pcre2api.h"
 #include "../util/utf8.h"
+#include "../util/utf8procapi.h"
 #include "extract.h"
 #include "office.h"
 
@@ -222,7 +225,12 @@ gisa_status gisa_extract(const gisa_source *src, const gisa_extract_options *opt
     *out = NULL;
     if (!src || (!src->data && src->len))
         return gisa_fail(err, GISA_ERR_USAGE, "gisa_extract: no source given");
-    const char *label = input_label(src->name);
+    const char *label = input_label(src->name), *why;
+    /* (here, so that all later work on the document finds them loaded:
+     * its patterns, dates and issuers in its text, entities and claims,
+     * the normalisation of every text, and all JSON about it) */
+    if (!pcre2_api_get(&why) || !utf8proc_api_get(&why) || !json_api_get(&why))
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", label, why);
     size_t max = opts && opts->max_input ? opts->max_input : GISA_DEFAULT_MAX_INPUT;
     if (src->len == 0)
         return gisa_fail(err, GISA_ERR_INPUT, "%s: input is empty", label);

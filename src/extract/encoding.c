@@ -14,11 +14,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <uchardet.h>
 
 #include "../util/error.h"
 #include "../util/utf8.h"
 #include "extract.h"
+#include "uchardetapi.h"
 
 #define SNIFF_BYTES 8192
 
@@ -103,21 +103,26 @@ static int convert(const unsigned char *in, size_t len, const char *from, buf *o
     return !out->oom;
 }
 
-static const char *detect(const unsigned char *s, size_t len, char *name, size_t cap)
+/* uchardet's guess into name; NULL when it has none, or when uchardet
+ * cannot be loaded (*why then says so). */
+static const char *detect(const unsigned char *s, size_t len, char *name, size_t cap,
+                          const char **why)
 {
-    uchardet_t ud = uchardet_new();
+    if (!uchardet_api_get(why))
+        return NULL;
+    uchardet_t ud = UD(uchardet_new)();
     if (!ud)
         return NULL;
     const char *found = NULL;
-    if (uchardet_handle_data(ud, (const char *)s, len) == 0) {
-        uchardet_data_end(ud);
-        const char *cs = uchardet_get_charset(ud);
+    if (UD(uchardet_handle_data)(ud, (const char *)s, len) == 0) {
+        UD(uchardet_data_end)(ud);
+        const char *cs = UD(uchardet_get_charset)(ud);
         if (cs && *cs) {
             snprintf(name, cap, "%s", cs);
             found = name;
         }
     }
-    uchardet_delete(ud);
+    UD(uchardet_delete)(ud);
     return found;
 }
 
@@ -216,8 +221,11 @@ gisa_status decode_utf8(const gisa_source *src, decoded_text *out, gisa_error *e
      * read as UTF-8, each invalid byte a U+FFFD where it stood. */
     if (enc && mostly_utf8)
         enc = "UTF-8";
+    const char *why = NULL;
     if (!enc)
-        enc = detect(s, len, name, sizeof name);
+        enc = detect(s, len, name, sizeof name, &why);
+    if (!enc && why)
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: no encoding declared, and %s", label, why);
     if (!enc || (is_utf8_label(enc) && !mostly_utf8))
         return gisa_fail(err, GISA_ERR_INPUT,
                          "%s: invalid UTF-8 at byte %zu and no other encoding fits",

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
+#include "../util/xmlapi.h"
 
 #include "extract.h"
 

@@ -4,12 +4,12 @@
  * Evidence is taken strongest first: JSON-LD and Open Graph / article
  * meta tags, then <time> and byline markup, then visible text. A date is
  * only ever a full year-month-day, so a copyright year cannot pass for one. */
-#include <json-c/json.h>
-#include <libxml/uri.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../util/jsonapi.h"
 #include "../util/utf8.h"
+#include "../util/xmlapi.h"
 #include "html.h"
 #include "title.h"
 

@@ -10,13 +10,12 @@
  *
  * The same callback skips script and style bodies (see skip_raw_text).
  */
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "../util/error.h"
+#include "../util/xmlapi.h"
 #include "extract.h"
 
 typedef struct parse_guard {
@@ -183,7 +182,11 @@ static void rejoin_body(xmlDoc *x)
 struct _xmlDoc *html_parse(doc *d, const char *text, size_t len, const char *url,
                            gisa_error *err)
 {
-    const char *name = d->pub.source_name;
+    const char *name = d->pub.source_name, *why;
+    if (!xml_api_get(&why)) {
+        gisa_fail(err, GISA_ERR_INPUT, "%s: %s", name, why);
+        return NULL;
+    }
     if (len > (size_t)INT_MAX) {
         gisa_fail(err, GISA_ERR_INPUT, "%s: page too large to parse", name);
         return NULL;

@@ -18,10 +18,10 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "../util/error.h"
 #include "../util/utf8.h"
+#include "../util/zapi.h"
 #include "gsfapi.h"
 #include "office.h"
 
@@ -550,7 +550,7 @@ gisa_status extract_hwp(office_out *o, const unsigned char *data, size_t len,
                         gisa_error *err)
 {
     const char *why;
-    if (!gsf_api_get(&why))
+    if (!gsf_api_get(&why) || !z_api_get(&why))
         return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", o->label, why);
     pthread_once(&quiet_once, quiet_libgsf);
     GsfInput *mem = GS(gsf_input_memory_new)(data, (gsf_off_t)len, FALSE);

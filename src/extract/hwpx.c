@@ -10,13 +10,12 @@
  * libzip reads the zip from memory and libxml2 the XML (no network, no
  * entities). Every part is read in chunks against one budget, so a zip
  * bomb stops at --max-bytes whatever the sizes its directory claims. */
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../util/error.h"
 #include "../util/utf8.h"
+#include "../util/xmlapi.h"
 #include "office.h"
 #include "zipapi.h"
 
@@ -451,7 +450,7 @@ gisa_status extract_hwpx(office_out *o, const unsigned char *data, size_t len,
                          gisa_error *err)
 {
     const char *why;
-    if (!zip_api_get(&why))
+    if (!zip_api_get(&why) || !xml_api_get(&why))
         return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", o->label, why);
     zip_error_t ze;
     ZP(zip_error_init)(&ze);

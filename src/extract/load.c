@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <zlib.h>
 
 #include "../util/buf.h"
 #include "../util/error.h"
+#include "../util/zapi.h"
 #include "gisa.h"
 
 /* Raw bytes read beyond the limit before giving up: gzip data slightly
@@ -55,6 +55,9 @@ static size_t gzip_size_hint(const buf *in, size_t max)
 static gisa_status gunzip(const buf *in, const char *label, size_t max, buf *out,
                           gisa_error *err)
 {
+    const char *why;
+    if (!z_api_get(&why))
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", label, why);
     size_t hint = gzip_size_hint(in, max);
     if (hint && !buf_reserve(out, hint))
         return gisa_fail(err, GISA_ERR_NOMEM, "%s: out of memory", label);

@@ -111,6 +111,8 @@ static gisa_status read_front_matter(post_reader *r, const char *s, size_t len,
     yaml_fields_problem problem;
     if (yaml_fields_read(s, len, take_field, r, &problem))
         return GISA_OK;
+    if (problem.unavailable)
+        return gisa_fail(err, GISA_ERR_INPUT, "%s: %s", r->d->pub.source_name, problem.what);
     if (problem.refused)
         return gisa_fail(err, GISA_ERR_INPUT, "%s: front matter %s (line %zu)",
                          r->d->pub.source_name, problem.what, problem.line + 1);

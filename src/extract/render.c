@@ -2,11 +2,11 @@
  *
  * Every renderer walks the same block list; none of them looks back at the
  * source. Markdown escapes what would otherwise turn text into markup. */
-#include <json-c/json.h>
 #include <string.h>
 
 #include "../util/buf.h"
 #include "../util/error.h"
+#include "../util/jsonapi.h"
 #include "gisa.h"
 #include "render.h"
 

@@ -2,9 +2,8 @@
 #ifndef GISA_RENDER_H
 #define GISA_RENDER_H
 
-#include <json-c/json.h>
-
 #include "../util/buf.h"
+#include "../util/jsonapi.h"
 #include "gisa.h"
 
 /* The document as `gisa extract --format json` prints it, as a json-c

@@ -35,27 +35,50 @@ static const char *const patterns[RE_COUNT] = {
     "(?<![가-힣])([가-힣]{2,20})의\\s*저작물[은는]?\\s*공공누리",
 };
 
-/* Compiled once, read-only afterwards: safe to share between threads. */
-static pcre2_code *compiled[RE_COUNT];
-static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
+/* Two compilations, each made once when first needed and read-only
+ * afterwards (safe to share between threads): interpreted, for short
+ * strings, and JIT-compiled, for longer ones. A PDF release asks for a
+ * date four times, on lines of some twenty bytes: JIT compiling the seven
+ * patterns for those (1.4 million instructions) cost more than gisa's
+ * own reading of a two-page file. An HTML page asks hundreds of times,
+ * some on texts of a few hundred bytes, where compiled code pays. */
+enum { JIT_FROM = 64 }; /* bytes of subject */
+static pcre2_code *interpreted[RE_COUNT], *jitted[RE_COUNT];
+static pthread_once_t interpreted_once = PTHREAD_ONCE_INIT, jitted_once = PTHREAD_ONCE_INIT;
 
-static void compile_all(void)
+static void compile_interpreted(void)
 {
     for (int i = 0; i < RE_COUNT; i++)
-        compiled[i] = regex_compile(patterns[i]);
+        interpreted[i] = regex_compile_interpreted(patterns[i]);
+}
+
+static void compile_jitted(void)
+{
+    for (int i = 0; i < RE_COUNT; i++)
+        jitted[i] = regex_compile(patterns[i]);
+}
+
+static const pcre2_code *pattern(int which, size_t subject)
+{
+    if (subject < JIT_FROM) {
+        pthread_once(&interpreted_once, compile_interpreted);
+        return interpreted[which];
+    }
+    pthread_once(&jitted_once, compile_jitted);
+    return jitted[which];
 }
 
 /* Run pattern `which` on s from `start`; fills ovector pairs. */
 static int match(int which, const char *s, size_t len, size_t start,
                  size_t *ov, int nov)
 {
-    pthread_once(&compile_once, compile_all);
-    if (!compiled[which])
+    const pcre2_code *re = pattern(which, len - start);
+    if (!re)
         return 0;
     pcre2_match_data *md = pcre2_match_data_create(nov, NULL);
     if (!md)
         return 0;
-    int rc = pcre2_match(compiled[which], (PCRE2_SPTR)s, len, start,
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, len, start,
                          PCRE2_NO_UTF_CHECK, md, NULL);
     if (rc > 0) {
         PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
@@ -126,10 +149,22 @@ static void ymd_of(int which, const char *s, const size_t *ov, int *y, int *m, i
     }
 }
 
+/* Does s hold "19" or "20"? Every date pattern needs one (its year), so
+ * most lines are settled here without running five patterns over them. */
+static int may_hold_year(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
+            return 1;
+    return 0;
+}
+
 int find_visible_date(const char *s, size_t len, char out[11])
 {
     static const int kinds[] = {RE_DATE_KO, RE_DATE_NUM, RE_DATE_MDY, RE_DATE_DMY,
                                 RE_DATE_DOTTED};
+    if (!may_hold_year(s, len))
+        return 0;
     size_t ov[10];
     size_t best = (size_t)-1;
     int y = 0, m = 0, d = 0;
@@ -168,7 +203,9 @@ int has_year(const char *s, size_t len)
 const char *find_issuing_org(arena *a, const char *s, size_t len)
 {
     size_t ov[4];
-    if (!match(RE_ORG, s, len, 0, ov, 2) &&
+    /* (each pattern only where its fixed words are: this runs on every
+     * block of a page) */
+    if (!(memmem(s, len, "보도자료를", strlen("보도자료를")) && match(RE_ORG, s, len, 0, ov, 2)) &&
         !(memmem(s, len, "저작물", strlen("저작물")) && match(RE_ORG_WORK, s, len, 0, ov, 2)))
         return NULL;
     return arena_strndup(a, s + ov[2], ov[3] - ov[2]);

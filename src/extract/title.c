@@ -6,12 +6,11 @@
  * publisher or the host name), then prefer an <h1> that the <title> or
  * og:title confirms, or one that is the story's own heading; otherwise
  * the <title> without the site. */
-#include <libxml/uri.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "../util/utf8.h"
+#include "../util/utf8procapi.h"
+#include "../util/xmlapi.h"
 #include "title.h"
 
 /* ---------------------------------------------------------- references */
@@ -216,7 +215,8 @@ static int generic_label(const char *s, size_t n)
 /* "https://www.frommers.com/tips/x" -> host "frommerscom", label "frommers". */
 static void site_from_url(doc *d, const char *url, site_names *sn)
 {
-    xmlURIPtr u = url ? xmlParseURI(url) : NULL;
+    /* (without libxml2, the site is named from the page alone) */
+    xmlURIPtr u = url && xml_api_get(NULL) ? xmlParseURI(url) : NULL;
     if (!u)
         return;
     if (u->server && *u->server) {

@@ -15,7 +15,6 @@
  * is used, and the API key appears in no message. */
 #include <curl/curl.h>
 #include <errno.h>
-#include <json-c/json.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -27,6 +26,7 @@
 #include "../corpus/corpus.h"
 #include "../util/curlapi.h"
 #include "../util/error.h"
+#include "../util/jsonapi.h"
 #include "rewrite.h"
 
 #define MAX_RETRY_WAIT 60.0

@@ -1,10 +1,10 @@
 /* report.c - --report FILE: every decision of the gate as JSON, so a
  * publisher can see what the model wrote, what the check found and what
  * was published instead. */
-#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/jsonapi.h"
 #include "rewrite.h"
 
 static void put(json_object *o, const char *key, const char *value)

@@ -442,7 +442,7 @@ static int loopback(const struct sockaddr_storage *ss)
 int desk_run(const desk_config *cfg, gisa_error *err)
 {
     const char *why;
-    if (!mhd_api_get(&why)) {
+    if (!mhd_api_get(&why) || !desk_json_get(&why)) {
         err->status = GISA_ERR_IO;
         snprintf(err->message, sizeof err->message, "%s", why);
         return GISA_ERR_IO;

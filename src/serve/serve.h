@@ -17,10 +17,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <json-c/json.h>
 #include <sqlite3.h>
 
 #include "gisa.h"
+/* json-c through the desk's own table (util/jsonapi.h): libgisa's is not
+ * part of its public API. desk_run loads it. */
+#define JSON_API_TABLE desk_json_loaded()
+#include "../util/jsonapi.h"
+LAZYLIB_DECLARE(json_api, desk_json)
 
 /* ---------------------------------------------------------------- config */
 

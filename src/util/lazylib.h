@@ -11,7 +11,15 @@
  * the header's prototype (LAZYLIB_CHECK). These libraries are not linked:
  * a new call to one of them goes through its table (curlapi.h,
  * sqliteapi.h, extract/zipapi.h, gsfapi.h, cmarkapi.h, pdfapi.h,
- * serve/mhdapi.h), adding the function to its list, or it will not link.
+ * extract/uchardetapi.h, yamlapi.h, serve/mhdapi.h), adding the function
+ * to its list, or it will not link.
+ *
+ * The libraries even a PDF read used to load before main (libxml2, zlib,
+ * PCRE2, utf8proc) are loaded the same way, so that the thirty poppler
+ * brings are not looked up through them first; their many call sites keep
+ * the libraries' own names, which their headers (xmlapi.h, zapi.h,
+ * pcre2api.h, utf8procapi.h) turn into macros calling through the table.
+ * Only libc, libm and json-c are linked (docs/benchmarks.md, issue #17).
  *
  * One library = one list of the functions gisa calls, as an X-macro
  * X(return type, name, (parameter types)), and three lines:

@@ -6,11 +6,16 @@
 #ifndef GISA_REGEX_H
 #define GISA_REGEX_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
+#include "pcre2api.h"
 
 /* A UTF-8, Unicode-properties pattern, JIT-compiled where the platform
- * allows; NULL if it does not compile (callers then skip it). */
+ * allows; NULL if it does not compile, or if PCRE2 cannot be loaded
+ * (callers then skip it). */
 pcre2_code *regex_compile(const char *pattern);
+
+/* The same, never JIT-compiled: for patterns run on a few short strings,
+ * where compiling to machine code (about 0.2 million instructions per
+ * pattern) costs more than all the matching it would speed up. */
+pcre2_code *regex_compile_interpreted(const char *pattern);
 
 #endif

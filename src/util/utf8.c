@@ -7,7 +7,8 @@
 
 #include <string.h>
 #include <stdlib.h>
-#include <utf8proc.h>
+
+#include "utf8procapi.h"
 
 static size_t seq_len(unsigned char c)
 {

@@ -6,8 +6,8 @@
  * params, a deeper one) is skipped by counting its nesting. */
 #include <stdio.h>
 #include <string.h>
-#include <yaml.h>
 
+#include "yamlapi.h"
 #include "yamlfields.h"
 
 typedef struct walker {
@@ -26,6 +26,7 @@ static int fail(yaml_fields_problem *p, size_t line, const char *what)
     snprintf(p->what, sizeof p->what, "%s", what);
     p->line = line + 1;
     p->refused = 0;
+    p->unavailable = 0;
     return 0;
 }
 
@@ -99,15 +100,21 @@ static void on_close(walker *w)
 int yaml_fields_read(const char *text, size_t len, yaml_field_fn fn, void *ctx,
                      yaml_fields_problem *problem)
 {
+    const char *why;
+    if (!yaml_api_get(&why)) {
+        fail(problem, 0, why);
+        problem->unavailable = 1;
+        return 0;
+    }
     yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser))
+    if (!YM(yaml_parser_initialize)(&parser))
         return fail(problem, 0, "out of memory");
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    YM(yaml_parser_set_input_string)(&parser, (const unsigned char *)text, len);
     walker w = {.fn = fn, .ctx = ctx};
     int ok = 1, done = 0;
     while (ok && !done) {
         yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev)) {
+        if (!YM(yaml_parser_parse)(&parser, &ev)) {
             ok = fail(problem, parser.problem_mark.line,
                       parser.problem ? parser.problem : "parse error");
             break;
@@ -126,8 +133,8 @@ int yaml_fields_read(const char *text, size_t len, yaml_field_fn fn, void *ctx,
         case YAML_MAPPING_END_EVENT: on_close(&w); break;
         default: break;
         }
-        yaml_event_delete(&ev);
+        YM(yaml_event_delete)(&ev);
     }
-    yaml_parser_delete(&parser);
+    YM(yaml_parser_delete)(&parser);
     return ok;
 }

@@ -20,6 +20,7 @@ typedef struct yaml_fields_problem {
     char what[160]; /* "uses YAML aliases (*x)", libyaml's problem, ... */
     size_t line;    /* 1-based line of the front matter */
     int refused;    /* valid YAML that gisa will not read (an alias) */
+    int unavailable; /* libyaml cannot be loaded: `what` says so */
 } yaml_fields_problem;
 
 /* Read len bytes of YAML. Returns 1, or 0 with *problem filled when the

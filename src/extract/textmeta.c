@@ -4,10 +4,10 @@
  * as prose ("2026년 1월 30일", "이 자료는 국방부의 보도자료를 전재하여…",
  * "공공누리 제1유형"), so both the HTML and the text-dump paths look here. */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 
 #include "../util/regex.h"
 #include "extract.h"
@@ -200,11 +200,30 @@ int has_year(const char *s, size_t len)
     return 0;
 }
 
+/* Whether s holds a byte past ASCII, eight bytes at a time: a text with
+ * none cannot hold a Korean mark, so the searches for them are skipped. */
+static int has_non_ascii(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080u)
+            return 1;
+    }
+    for (; i < len; i++)
+        if ((unsigned char)s[i] & 0x80)
+            return 1;
+    return 0;
+}
+
 const char *find_issuing_org(arena *a, const char *s, size_t len)
 {
     size_t ov[4];
     /* (each pattern only where its fixed words are: this runs on every
      * block of a page) */
+    if (!has_non_ascii(s, len))
+        return NULL;
     if (!(memmem(s, len, "보도자료를", strlen("보도자료를")) && match(RE_ORG, s, len, 0, ov, 2)) &&
         !(memmem(s, len, "저작물", strlen("저작물")) && match(RE_ORG_WORK, s, len, 0, ov, 2)))
         return NULL;
@@ -294,16 +313,29 @@ int find_license(arena *a, const char *s, size_t len, const char **code,
 }
 
 /* Where s holds `needle`, ASCII letters compared without case, or NULL. */
+/* needle (ASCII) in s, ignoring the case of letters. This runs on every
+ * text node of every page, so the first letter is found with memchr in
+ * both cases rather than by trying each byte. */
 static const char *memfind_nocase(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = 0; n <= len && i <= len - n; i++) {
-        size_t k = 0;
-        while (k < n && ((s[i + k] | 0x20) == (needle[k] | 0x20) ||
-                         (s[i + k] == needle[k])))
+    if (!n || n > len)
+        return NULL;
+    unsigned char lo = (unsigned char)(needle[0] | 0x20), up = (unsigned char)(needle[0] & ~0x20);
+    size_t span = len - n + 1; /* where a match can begin */
+    const char *pl = memchr(s, lo, span), *pu = up != lo ? memchr(s, up, span) : NULL;
+    while (pl || pu) {
+        const char *p = !pu || (pl && pl < pu) ? pl : pu;
+        size_t k = 1;
+        while (k < n && ((p[k] | 0x20) == (needle[k] | 0x20) || p[k] == needle[k]))
             k++;
         if (k == n)
-            return s + i;
+            return p;
+        size_t rest = span - (size_t)(p + 1 - s);
+        if (p == pl)
+            pl = memchr(p + 1, lo, rest);
+        else
+            pu = memchr(p + 1, up, rest);
     }
     return NULL;
 }
@@ -332,6 +364,8 @@ int find_reserved_notice(arena *a, const char *s, size_t len, const char **code,
      * "AI 학습 이용 금지"; English ones "All rights reserved". */
     static const char *const marks[] = {"무단 전재", "무단전재", "재배포 금지", "재배포금지"};
     const char *k = memfind_nocase(s, len, "all rights reserved");
+    if (!k && !has_non_ascii(s, len))
+        return 0; /* every other mark is Korean */
     if (!k)
         k = copyright_holder_mark(s, len);
     for (size_t i = 0; !k && i < sizeof marks / sizeof *marks; i++)

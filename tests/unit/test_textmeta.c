@@ -127,6 +127,13 @@ static void test_reserved(void)
     check_reserved("정부는 AI 학습 데이터 구축을 지원한다.", NULL);
     check_reserved("저작권자의 허락을 받으셔야 합니다.", NULL);
     check_reserved("공공누리 제1유형 출처표시의 조건에 따라 자유이용이 가능합니다.", NULL);
+    /* the English words are found past near misses in either case, up to
+     * the text's last byte, and not past it */
+    check_reserved("A all rights reserve. All Rights, all rights reserved", "A all rights reserve. All Rights, all rights reserved");
+    check_reserved("aAaA aLL rIGHTS rESERVED", "aAaA aLL rIGHTS rESERVED");
+    check_reserved("all rights reserve", NULL);
+    check_reserved("Plain English text with no notice at all, and many a letter A.", NULL);
+    check_reserved("", NULL);
 }
 
 int main(void)

@@ -22,6 +22,14 @@ static inline int cmp_names(const char *a, const char *b)
     return a[0] ? strcmp(a + 1, b + 1) : 0;
 }
 
+/* a == b, the first bytes compared inline: most element and attribute
+ * names a walk tests differ from the wanted one at the first letter, and
+ * a strcmp call for each test was most of the time of the walks. */
+static inline int name_is(const char *a, const char *b)
+{
+    return a[0] == b[0] && (!a[0] || strcmp(a + 1, b + 1) == 0);
+}
+
 static inline int is_letter(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

@@ -170,29 +170,29 @@ int class_evidence(const xmlNode *n)
     int ev = 0, good = 0;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *name = (const char *)a->name;
-        if (strcmp(name, "aria-modal") == 0 && a->children && a->children->content &&
+        if (name_is(name, "aria-modal") && a->children && a->children->content &&
             strcmp((const char *)a->children->content, "true") == 0)
             return EV_OVERLAY;
-        if (strcmp(name, "class") && strcmp(name, "id") && strcmp(name, "role") &&
-            strcmp(name, "itemprop"))
+        int is_class = name_is(name, "class"), is_role = name_is(name, "role"),
+            is_itemprop = name_is(name, "itemprop");
+        if (!is_class && !is_role && !is_itemprop && !name_is(name, "id"))
             continue;
         if (!a->children || !a->children->content)
             continue;
         const char *v = (const char *)a->children->content;
         int e;
-        if (strcmp(name, "itemprop") == 0) {
+        if (is_itemprop) {
             /* a like or share counter is no text of the page */
             e = strcmp(v, "interactionStatistic") == 0 ? EV_WEAK_BAD
                 : strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0;
-        } else if (strcmp(name, "role") == 0) {
+        } else if (is_role) {
             e = !strcmp(v, "navigation") || !strcmp(v, "contentinfo") ||
                         !strcmp(v, "banner") ? EV_WEAK_BAD
                 : !strcmp(v, "complementary") ? EV_STRONG_BAD
                 : !strcmp(v, "dialog") || !strcmp(v, "alertdialog") ? EV_OVERLAY
                 : !strcmp(v, "main") || !strcmp(v, "article");
         } else {
-            e = strcmp(name, "class") == 0 && form_response_class(v) ? EV_OVERLAY
-                                                                   : words_evidence(v);
+            e = is_class && form_response_class(v) ? EV_OVERLAY : words_evidence(v);
         }
         if (e == EV_RELATED_IN_CONTENT)
             e = EV_RELATED, good = 1;
@@ -220,7 +220,7 @@ static int screen_reader_only(const char *v)
     while (*v) {
         size_t n = strcspn(v, " ");
         for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-            if (strncmp(v, names[i], n) == 0 && names[i][n] == '\0')
+            if (names[i][0] == v[0] && strncmp(v, names[i], n) == 0 && names[i][n] == '\0')
                 return 1;
         v += n + (v[n] == ' ');
     }
@@ -233,11 +233,11 @@ int hidden_element(const xmlNode *n)
         const char *name = (const char *)a->name;
         const char *v = a->children && a->children->content
                             ? (const char *)a->children->content : "";
-        if (!strcmp(name, "hidden"))
+        if (name_is(name, "hidden"))
             return 1;
-        if (!strcmp(name, "class") && screen_reader_only(v))
+        if (name_is(name, "class") && screen_reader_only(v))
             return 1;
-        if (!strcmp(name, "style") &&
+        if (name_is(name, "style") &&
             (strstr(v, "display:none") || strstr(v, "display: none") ||
              strstr(v, "visibility:hidden") || strstr(v, "visibility: hidden")))
             return 1;

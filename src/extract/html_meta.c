@@ -15,8 +15,11 @@
 
 const char *attr(doc *d, const xmlNode *n, const char *name)
 {
+    /* the first letters compared first, folded as strcasecmp folds them:
+     * most attributes differ there, and this runs for every element */
     for (const xmlAttr *a = n->properties; a; a = a->next)
-        if (strcasecmp((const char *)a->name, name) == 0) {
+        if ((a->name[0] | 0x20) == (name[0] | 0x20) &&
+            strcasecmp((const char *)a->name, name) == 0) {
             if (!a->children || !a->children->content)
                 return "";
             (void)d;
@@ -491,13 +494,13 @@ static int headline_element(const xmlNode *n)
     const char *name = (const char *)n->name;
     if (name[0] == 'h' && name[1] >= '2' && name[1] <= '6' && !name[2])
         return 1;
-    if (strcmp(name, "div") && strcmp(name, "p") && strcmp(name, "strong") &&
-        strcmp(name, "span"))
+    if (!name_is(name, "div") && !name_is(name, "p") && !name_is(name, "strong") &&
+        !name_is(name, "span"))
         return 0;
     for (const xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "span") &&
-            strcmp((const char *)c->name, "em") && strcmp((const char *)c->name, "b") &&
-            strcmp((const char *)c->name, "strong"))
+        if (c->type == XML_ELEMENT_NODE && !name_is((const char *)c->name, "span") &&
+            !name_is((const char *)c->name, "em") && !name_is((const char *)c->name, "b") &&
+            !name_is((const char *)c->name, "strong"))
             return 0;
     return 1;
 }
@@ -514,30 +517,30 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         const char *name = (const char *)c->name;
-        if (!strcmp(name, "meta")) {
+        if (name_is(name, "meta")) {
             on_meta_tag(d, m, c);
-        } else if (!strcmp(name, "title")) {
+        } else if (name_is(name, "title")) {
             if (!m->t.title_tag)
                 m->t.title_tag = text_of(d, c);
             continue;
-        } else if (!strcmp(name, "link")) {
+        } else if (name_is(name, "link")) {
             const char *rel = attr(d, c, "rel"), *href = attr(d, c, "href");
             if (rel && href && !strcasecmp(rel, "canonical"))
                 m->canonical = href;
             else if (rel && href && !strcasecmp(rel, "license"))
                 m->license_link = href;
-        } else if (!strcmp(name, "base")) {
+        } else if (name_is(name, "base")) {
             m->base = attr(d, c, "href");
-        } else if (!strcmp(name, "script")) {
+        } else if (name_is(name, "script")) {
             const char *type = attr(d, c, "type");
             if (type && !strcasecmp(type, "application/ld+json"))
                 on_json_ld(d, m, c);
             continue;
-        } else if (!strcmp(name, "style") || !strcmp(name, "noscript") ||
-                   !strcmp(name, "template") || !strcmp(name, "svg") || hidden(c)) {
+        } else if (name_is(name, "style") || name_is(name, "noscript") ||
+                   name_is(name, "template") || name_is(name, "svg") || hidden(c)) {
             /* an icon's <svg> has a <title> of its own ("LinkedIn") */
             continue;
-        } else if (!strcmp(name, "h1")) {
+        } else if (name_is(name, "h1")) {
             const char *h = text_of(d, c);
             const node_info *ni = info_of(c);
             unsigned w = where;
@@ -545,7 +548,7 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
                 w |= H1_IN_LINK; /* all its text is links: a logo */
             if (h && m->t.nh1 < TITLE_MAX_H1)
                 m->t.h1[m->t.nh1++] = (title_h1){h, w};
-        } else if (!strcmp(name, "time")) {
+        } else if (name_is(name, "time")) {
             const char *dt = attr(d, c, "datetime");
             if (dt && !m->date_time)
                 m->date_time = dt;
@@ -559,7 +562,7 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
             if (a)
                 m->author_byline = a;
         }
-        if (!strcmp(name, "a")) {
+        if (name_is(name, "a")) {
             const char *rel = attr(d, c, "rel"), *href = attr(d, c, "href");
             if (href && !m->license_link &&
                 ((rel && strstr(rel, "license")) || strstr(href, "creativecommons.org/licenses/")))
@@ -567,9 +570,9 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
             on_link(d, m, c, href);
         }
         unsigned below = where;
-        if (!strcmp(name, "article"))
+        if (name_is(name, "article"))
             below |= H1_IN_ARTICLE;
-        else if (!strcmp(name, "a") || !strcmp(name, "nav"))
+        else if (name_is(name, "a") || name_is(name, "nav"))
             below |= H1_IN_LINK;
         gather(d, m, c, depth + 1, below);
     }
@@ -688,8 +691,8 @@ static void scan_notices(doc *d, xmlNode *n, int depth, const char *reserved[2])
                 find_license(&d->mem, s, len, &d->pub.license, &d->pub.license_text);
             if (!reserved[0])
                 find_reserved_notice(&d->mem, s, len, &reserved[0], &reserved[1]);
-        } else if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "script") &&
-                   strcmp((const char *)c->name, "style")) {
+        } else if (c->type == XML_ELEMENT_NODE && !name_is((const char *)c->name, "script") &&
+                   !name_is((const char *)c->name, "style")) {
             scan_notices(d, c, depth + 1, reserved);
         }
     }

@@ -165,7 +165,31 @@ int form_response_class(const char *v)
     return 0;
 }
 
-int class_evidence(const xmlNode *n)
+/* Evidence of a class (is_class) or id value v: its words, and for a
+ * class, a form's response message. */
+static int value_evidence(const char *v, int is_class)
+{
+    return is_class && form_response_class(v) ? EV_OVERLAY : words_evidence(v);
+}
+
+static int cached_value_evidence(const char *v, int is_class, ev_cache *c)
+{
+    if (!c)
+        return value_evidence(v, is_class);
+    unsigned h = 2166136261u + (unsigned)is_class; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    size_t i = h % EV_CACHE_SLOTS;
+    if (c->value[i] && c->is_class[i] == is_class && strcmp(c->value[i], v) == 0)
+        return c->ev[i];
+    int e = value_evidence(v, is_class);
+    c->value[i] = v;
+    c->is_class[i] = (unsigned char)is_class;
+    c->ev[i] = (signed char)e;
+    return e;
+}
+
+int class_evidence(const xmlNode *n, ev_cache *cache)
 {
     int ev = 0, good = 0;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
@@ -192,7 +216,7 @@ int class_evidence(const xmlNode *n)
                 : !strcmp(v, "dialog") || !strcmp(v, "alertdialog") ? EV_OVERLAY
                 : !strcmp(v, "main") || !strcmp(v, "article");
         } else {
-            e = is_class && form_response_class(v) ? EV_OVERLAY : words_evidence(v);
+            e = cached_value_evidence(v, is_class, cache);
         }
         if (e == EV_RELATED_IN_CONTENT)
             e = EV_RELATED, good = 1;

@@ -14,6 +14,7 @@ typedef struct measure {
     int in_link;
     int show_hidden; /* count hidden elements as visible */
     unsigned hidden_text; /* text in hidden elements */
+    ev_cache *ev;         /* or NULL */
 } measure;
 
 unsigned visible_bytes(const xmlChar *s)
@@ -140,7 +141,7 @@ static void measure_tree(measure *m, xmlNode *n, tag t, int depth)
         return;
     ni->tag = (unsigned char)t;
     if (t != T_BODY)
-        ni->cls = (signed char)class_evidence(n);
+        ni->cls = (signed char)class_evidence(n, m->ev);
     ni->hidden = (unsigned char)(!m->show_hidden && hidden_element(n));
     if (depth > MAX_DEPTH)
         return;
@@ -194,7 +195,9 @@ static void measure_tree(measure *m, xmlNode *n, tag t, int depth)
  * measured as shown. */
 void measure_page(doc *d, xmlNode *body)
 {
-    measure m = {d, 0, 0, 0};
+    ev_cache ev;
+    memset(&ev, 0, sizeof ev);
+    measure m = {d, 0, 0, 0, &ev};
     measure_tree(&m, body, tag_of(body), 0);
     const node_info *bi = info_of(body);
     unsigned prose = bi ? bi->text - bi->link : 0;

@@ -1,6 +1,7 @@
 /* html_evidence.c - what an element's class, id, role and style say about it:
  * content, boilerplate of some strength, comments, an overlay; hidden or
  * shown only to screen readers. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -176,10 +177,19 @@ static int cached_value_evidence(const char *v, int is_class, ev_cache *c)
 {
     if (!c)
         return value_evidence(v, is_class);
-    unsigned h = 2166136261u + (unsigned)is_class; /* FNV-1a */
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    size_t i = h % EV_CACHE_SLOTS;
+    /* hashed from the length and the first and last eight bytes, not
+     * byte by byte: utility-class values run to hundreds of bytes, and a
+     * byte loop took as long as the words it saved */
+    size_t n = strlen(v);
+    uint64_t head = 0, tail = 0;
+    memcpy(&head, v, n < 8 ? n : 8);
+    if (n > 8)
+        memcpy(&tail, v + n - 8, 8);
+    uint64_t h = (head * 0x9E3779B97F4A7C15u) ^ (tail * 0xC2B2AE3D27D4EB4Fu) ^
+                 ((uint64_t)n << 1 | (uint64_t)is_class);
+    h ^= h >> 31;
+    h *= 0x94D049BB133111EBu;
+    size_t i = (size_t)(h >> 40) % EV_CACHE_SLOTS;
     if (c->value[i] && c->is_class[i] == is_class && strcmp(c->value[i], v) == 0)
         return c->ev[i];
     int e = value_evidence(v, is_class);

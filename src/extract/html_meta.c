@@ -298,12 +298,43 @@ static int byline_class(const char *v)
              strstr(v, "list") || strstr(v, "social"));
 }
 
-static int byline_like(doc *d, const xmlNode *n)
+/* The attributes the metadata walk reads of most elements, found in one
+ * look at the element's attributes, not one per name: as attr() finds
+ * them (the first of each name, in any case), NULL when absent. */
+typedef struct some_attrs {
+    const char *cls, *id, *rel, *itemprop;
+} some_attrs;
+
+static void read_some_attrs(const xmlNode *n, some_attrs *sa)
 {
-    const char *rel = attr(d, n, "rel"), *ip = attr(d, n, "itemprop");
-    if ((rel && !strcmp(rel, "author")) || (ip && !strcmp(ip, "author")))
+    memset(sa, 0, sizeof *sa);
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name, **slot;
+        switch (name[0] | 0x20) {
+        case 'c': slot = &sa->cls; name = strcasecmp(name, "class") ? NULL : name; break;
+        case 'i':
+            slot = &sa->id;
+            if (strcasecmp(name, "id") == 0)
+                break;
+            slot = &sa->itemprop;
+            name = strcasecmp(name, "itemprop") ? NULL : name;
+            break;
+        case 'r': slot = &sa->rel; name = strcasecmp(name, "rel") ? NULL : name; break;
+        default: name = NULL; slot = NULL; break;
+        }
+        if (!name || *slot)
+            continue;
+        *slot = a->children && a->children->content ? (const char *)a->children->content
+                                                     : "";
+    }
+}
+
+static int byline_like(const some_attrs *sa)
+{
+    if ((sa->rel && !strcmp(sa->rel, "author")) ||
+        (sa->itemprop && !strcmp(sa->itemprop, "author")))
         return 1;
-    return byline_class(attr(d, n, "class")) || byline_class(attr(d, n, "id"));
+    return byline_class(sa->cls) || byline_class(sa->id);
 }
 
 /* "윤서진 기자(sjyoon@example.kr)" -> "윤서진": a Korean byline's name
@@ -517,6 +548,7 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         const char *name = (const char *)c->name;
+        some_attrs sa;
         if (name_is(name, "meta")) {
             on_meta_tag(d, m, c);
         } else if (name_is(name, "title")) {
@@ -552,12 +584,12 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
             const char *dt = attr(d, c, "datetime");
             if (dt && !m->date_time)
                 m->date_time = dt;
-        } else if (m->t.nclassed < TITLE_MAX_H1 && headline_class(attr(d, c, "class")) &&
-                   headline_element(c)) {
+        } else if ((read_some_attrs(c, &sa), m->t.nclassed < TITLE_MAX_H1) &&
+                   headline_class(sa.cls) && headline_element(c)) {
             const char *h = text_of(d, c);
             if (h && utf8_length(h, strlen(h)) <= 150)
                 m->t.classed[m->t.nclassed++] = h;
-        } else if (!m->author_byline && byline_like(d, c)) {
+        } else if (!m->author_byline && byline_like(&sa)) {
             const char *a = byline_name(d, text_of(d, c));
             if (a)
                 m->author_byline = a;

@@ -1,6 +1,7 @@
 /* html_evidence.c - what an element's class, id, role and style say about it:
  * content, boilerplate of some strength, comments, an overlay; hidden or
  * shown only to screen readers. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -165,34 +166,67 @@ int form_response_class(const char *v)
     return 0;
 }
 
-int class_evidence(const xmlNode *n)
+/* Evidence of a class (is_class) or id value v: its words, and for a
+ * class, a form's response message. */
+static int value_evidence(const char *v, int is_class)
+{
+    return is_class && form_response_class(v) ? EV_OVERLAY : words_evidence(v);
+}
+
+static int cached_value_evidence(const char *v, int is_class, ev_cache *c)
+{
+    if (!c)
+        return value_evidence(v, is_class);
+    /* hashed from the length and the first and last eight bytes, not
+     * byte by byte: utility-class values run to hundreds of bytes, and a
+     * byte loop took as long as the words it saved */
+    size_t n = strlen(v);
+    uint64_t head = 0, tail = 0;
+    memcpy(&head, v, n < 8 ? n : 8);
+    if (n > 8)
+        memcpy(&tail, v + n - 8, 8);
+    uint64_t h = (head * 0x9E3779B97F4A7C15u) ^ (tail * 0xC2B2AE3D27D4EB4Fu) ^
+                 ((uint64_t)n << 1 | (uint64_t)is_class);
+    h ^= h >> 31;
+    h *= 0x94D049BB133111EBu;
+    size_t i = (size_t)(h >> 40) % EV_CACHE_SLOTS;
+    if (c->value[i] && c->is_class[i] == is_class && strcmp(c->value[i], v) == 0)
+        return c->ev[i];
+    int e = value_evidence(v, is_class);
+    c->value[i] = v;
+    c->is_class[i] = (unsigned char)is_class;
+    c->ev[i] = (signed char)e;
+    return e;
+}
+
+int class_evidence(const xmlNode *n, ev_cache *cache)
 {
     int ev = 0, good = 0;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *name = (const char *)a->name;
-        if (strcmp(name, "aria-modal") == 0 && a->children && a->children->content &&
+        if (name_is(name, "aria-modal") && a->children && a->children->content &&
             strcmp((const char *)a->children->content, "true") == 0)
             return EV_OVERLAY;
-        if (strcmp(name, "class") && strcmp(name, "id") && strcmp(name, "role") &&
-            strcmp(name, "itemprop"))
+        int is_class = name_is(name, "class"), is_role = name_is(name, "role"),
+            is_itemprop = name_is(name, "itemprop");
+        if (!is_class && !is_role && !is_itemprop && !name_is(name, "id"))
             continue;
         if (!a->children || !a->children->content)
             continue;
         const char *v = (const char *)a->children->content;
         int e;
-        if (strcmp(name, "itemprop") == 0) {
+        if (is_itemprop) {
             /* a like or share counter is no text of the page */
             e = strcmp(v, "interactionStatistic") == 0 ? EV_WEAK_BAD
                 : strcmp(v, "articleBody") == 0 || strcmp(v, "text") == 0;
-        } else if (strcmp(name, "role") == 0) {
+        } else if (is_role) {
             e = !strcmp(v, "navigation") || !strcmp(v, "contentinfo") ||
                         !strcmp(v, "banner") ? EV_WEAK_BAD
                 : !strcmp(v, "complementary") ? EV_STRONG_BAD
                 : !strcmp(v, "dialog") || !strcmp(v, "alertdialog") ? EV_OVERLAY
                 : !strcmp(v, "main") || !strcmp(v, "article");
         } else {
-            e = strcmp(name, "class") == 0 && form_response_class(v) ? EV_OVERLAY
-                                                                   : words_evidence(v);
+            e = cached_value_evidence(v, is_class, cache);
         }
         if (e == EV_RELATED_IN_CONTENT)
             e = EV_RELATED, good = 1;
@@ -220,7 +254,7 @@ static int screen_reader_only(const char *v)
     while (*v) {
         size_t n = strcspn(v, " ");
         for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-            if (strncmp(v, names[i], n) == 0 && names[i][n] == '\0')
+            if (names[i][0] == v[0] && strncmp(v, names[i], n) == 0 && names[i][n] == '\0')
                 return 1;
         v += n + (v[n] == ' ');
     }
@@ -233,11 +267,11 @@ int hidden_element(const xmlNode *n)
         const char *name = (const char *)a->name;
         const char *v = a->children && a->children->content
                             ? (const char *)a->children->content : "";
-        if (!strcmp(name, "hidden"))
+        if (name_is(name, "hidden"))
             return 1;
-        if (!strcmp(name, "class") && screen_reader_only(v))
+        if (name_is(name, "class") && screen_reader_only(v))
             return 1;
-        if (!strcmp(name, "style") &&
+        if (name_is(name, "style") &&
             (strstr(v, "display:none") || strstr(v, "display: none") ||
              strstr(v, "visibility:hidden") || strstr(v, "visibility: hidden")))
             return 1;

@@ -14,6 +14,7 @@ typedef struct measure {
     int in_link;
     int show_hidden; /* count hidden elements as visible */
     unsigned hidden_text; /* text in hidden elements */
+    ev_cache *ev;         /* or NULL */
 } measure;
 
 unsigned visible_bytes(const xmlChar *s)
@@ -131,16 +132,16 @@ static float region_mass(const node_info *ci)
     return ci->mass;
 }
 
-static void measure_tree(measure *m, xmlNode *n, int depth)
+/* t is tag_of(n), which the caller has found already. */
+static void measure_tree(measure *m, xmlNode *n, tag t, int depth)
 {
     node_info *ni = arena_calloc(&m->d->mem, 1, sizeof *ni);
     n->_private = ni;
     if (!ni)
         return;
-    tag t = tag_of(n);
     ni->tag = (unsigned char)t;
     if (t != T_BODY)
-        ni->cls = (signed char)class_evidence(n);
+        ni->cls = (signed char)class_evidence(n, m->ev);
     ni->hidden = (unsigned char)(!m->show_hidden && hidden_element(n));
     if (depth > MAX_DEPTH)
         return;
@@ -154,12 +155,16 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
             if (m->in_link)
                 ni->link += v;
             ni->mass += m->in_link ? -LINK_WEIGHT * (float)v : (float)v;
-        } else if (c->type == XML_ELEMENT_NODE && is_junk_node(c, tag_of(c))) {
-            tag ct = tag_of(c);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        tag ct = tag_of(c);
+        if (is_junk_node(c, ct)) {
             ni->controls += ct == T_INPUT || ct == T_BUTTON || ct == T_SELECT ||
                             ct == T_TEXTAREA;
-        } else if (c->type == XML_ELEMENT_NODE) {
-            measure_tree(m, c, depth + 1);
+        } else {
+            measure_tree(m, c, ct, depth + 1);
             node_info *ci = info_of(c);
             if (ci && ci->hidden)
                 m->hidden_text += ci->text;
@@ -190,8 +195,10 @@ static void measure_tree(measure *m, xmlNode *n, int depth)
  * measured as shown. */
 void measure_page(doc *d, xmlNode *body)
 {
-    measure m = {d, 0, 0, 0};
-    measure_tree(&m, body, 0);
+    ev_cache ev;
+    memset(&ev, 0, sizeof ev);
+    measure m = {d, 0, 0, 0, &ev};
+    measure_tree(&m, body, tag_of(body), 0);
     const node_info *bi = info_of(body);
     unsigned prose = bi ? bi->text - bi->link : 0;
     /* hidden text must outweigh what shows: twice over, or once on a page
@@ -199,7 +206,7 @@ void measure_page(doc *d, xmlNode *body)
     if (bi && (m.hidden_text > 2 * prose ||
                (prose < MIN_ARTICLE_BYTES && m.hidden_text > prose))) {
         m.show_hidden = 1;
-        measure_tree(&m, body, 0);
+        measure_tree(&m, body, tag_of(body), 0);
     }
 }
 

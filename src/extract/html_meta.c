@@ -15,8 +15,11 @@
 
 const char *attr(doc *d, const xmlNode *n, const char *name)
 {
+    /* the first letters compared first, folded as strcasecmp folds them:
+     * most attributes differ there, and this runs for every element */
     for (const xmlAttr *a = n->properties; a; a = a->next)
-        if (strcasecmp((const char *)a->name, name) == 0) {
+        if ((a->name[0] | 0x20) == (name[0] | 0x20) &&
+            strcasecmp((const char *)a->name, name) == 0) {
             if (!a->children || !a->children->content)
                 return "";
             (void)d;
@@ -286,21 +289,52 @@ static const char *text_of(doc *d, xmlNode *n)
 /* Words that mark markup as a byline, in a class or id. */
 static int byline_class(const char *v)
 {
-    if (!v)
+    /* the four words first: most values hold none of them */
+    if (!v || !(strstr(v, "byline") || strstr(v, "author") || strstr(v, "writer") ||
+                strstr(v, "reporter")))
         return 0;
-    if (strstr(v, "avatar") || strstr(v, "image") || strstr(v, "img") || strstr(v, "bio") ||
-        strstr(v, "photo") || strstr(v, "box") || strstr(v, "list") || strstr(v, "social"))
-        return 0;
-    return strstr(v, "byline") || strstr(v, "author") || strstr(v, "writer") ||
-           strstr(v, "reporter");
+    return !(strstr(v, "avatar") || strstr(v, "image") || strstr(v, "img") ||
+             strstr(v, "bio") || strstr(v, "photo") || strstr(v, "box") ||
+             strstr(v, "list") || strstr(v, "social"));
 }
 
-static int byline_like(doc *d, const xmlNode *n)
+/* The attributes the metadata walk reads of most elements, found in one
+ * look at the element's attributes, not one per name: as attr() finds
+ * them (the first of each name, in any case), NULL when absent. */
+typedef struct some_attrs {
+    const char *cls, *id, *rel, *itemprop;
+} some_attrs;
+
+static void read_some_attrs(const xmlNode *n, some_attrs *sa)
 {
-    const char *rel = attr(d, n, "rel"), *ip = attr(d, n, "itemprop");
-    if ((rel && !strcmp(rel, "author")) || (ip && !strcmp(ip, "author")))
+    memset(sa, 0, sizeof *sa);
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        const char *name = (const char *)a->name, **slot;
+        switch (name[0] | 0x20) {
+        case 'c': slot = &sa->cls; name = strcasecmp(name, "class") ? NULL : name; break;
+        case 'i':
+            slot = &sa->id;
+            if (strcasecmp(name, "id") == 0)
+                break;
+            slot = &sa->itemprop;
+            name = strcasecmp(name, "itemprop") ? NULL : name;
+            break;
+        case 'r': slot = &sa->rel; name = strcasecmp(name, "rel") ? NULL : name; break;
+        default: name = NULL; slot = NULL; break;
+        }
+        if (!name || *slot)
+            continue;
+        *slot = a->children && a->children->content ? (const char *)a->children->content
+                                                     : "";
+    }
+}
+
+static int byline_like(const some_attrs *sa)
+{
+    if ((sa->rel && !strcmp(sa->rel, "author")) ||
+        (sa->itemprop && !strcmp(sa->itemprop, "author")))
         return 1;
-    return byline_class(attr(d, n, "class")) || byline_class(attr(d, n, "id"));
+    return byline_class(sa->cls) || byline_class(sa->id);
 }
 
 /* "윤서진 기자(sjyoon@example.kr)" -> "윤서진": a Korean byline's name
@@ -491,13 +525,13 @@ static int headline_element(const xmlNode *n)
     const char *name = (const char *)n->name;
     if (name[0] == 'h' && name[1] >= '2' && name[1] <= '6' && !name[2])
         return 1;
-    if (strcmp(name, "div") && strcmp(name, "p") && strcmp(name, "strong") &&
-        strcmp(name, "span"))
+    if (!name_is(name, "div") && !name_is(name, "p") && !name_is(name, "strong") &&
+        !name_is(name, "span"))
         return 0;
     for (const xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "span") &&
-            strcmp((const char *)c->name, "em") && strcmp((const char *)c->name, "b") &&
-            strcmp((const char *)c->name, "strong"))
+        if (c->type == XML_ELEMENT_NODE && !name_is((const char *)c->name, "span") &&
+            !name_is((const char *)c->name, "em") && !name_is((const char *)c->name, "b") &&
+            !name_is((const char *)c->name, "strong"))
             return 0;
     return 1;
 }
@@ -514,30 +548,31 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
         if (c->type != XML_ELEMENT_NODE)
             continue;
         const char *name = (const char *)c->name;
-        if (!strcmp(name, "meta")) {
+        some_attrs sa;
+        if (name_is(name, "meta")) {
             on_meta_tag(d, m, c);
-        } else if (!strcmp(name, "title")) {
+        } else if (name_is(name, "title")) {
             if (!m->t.title_tag)
                 m->t.title_tag = text_of(d, c);
             continue;
-        } else if (!strcmp(name, "link")) {
+        } else if (name_is(name, "link")) {
             const char *rel = attr(d, c, "rel"), *href = attr(d, c, "href");
             if (rel && href && !strcasecmp(rel, "canonical"))
                 m->canonical = href;
             else if (rel && href && !strcasecmp(rel, "license"))
                 m->license_link = href;
-        } else if (!strcmp(name, "base")) {
+        } else if (name_is(name, "base")) {
             m->base = attr(d, c, "href");
-        } else if (!strcmp(name, "script")) {
+        } else if (name_is(name, "script")) {
             const char *type = attr(d, c, "type");
             if (type && !strcasecmp(type, "application/ld+json"))
                 on_json_ld(d, m, c);
             continue;
-        } else if (!strcmp(name, "style") || !strcmp(name, "noscript") ||
-                   !strcmp(name, "template") || !strcmp(name, "svg") || hidden(c)) {
+        } else if (name_is(name, "style") || name_is(name, "noscript") ||
+                   name_is(name, "template") || name_is(name, "svg") || hidden(c)) {
             /* an icon's <svg> has a <title> of its own ("LinkedIn") */
             continue;
-        } else if (!strcmp(name, "h1")) {
+        } else if (name_is(name, "h1")) {
             const char *h = text_of(d, c);
             const node_info *ni = info_of(c);
             unsigned w = where;
@@ -545,21 +580,21 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
                 w |= H1_IN_LINK; /* all its text is links: a logo */
             if (h && m->t.nh1 < TITLE_MAX_H1)
                 m->t.h1[m->t.nh1++] = (title_h1){h, w};
-        } else if (!strcmp(name, "time")) {
+        } else if (name_is(name, "time")) {
             const char *dt = attr(d, c, "datetime");
             if (dt && !m->date_time)
                 m->date_time = dt;
-        } else if (m->t.nclassed < TITLE_MAX_H1 && headline_class(attr(d, c, "class")) &&
-                   headline_element(c)) {
+        } else if ((read_some_attrs(c, &sa), m->t.nclassed < TITLE_MAX_H1) &&
+                   headline_class(sa.cls) && headline_element(c)) {
             const char *h = text_of(d, c);
             if (h && utf8_length(h, strlen(h)) <= 150)
                 m->t.classed[m->t.nclassed++] = h;
-        } else if (!m->author_byline && byline_like(d, c)) {
+        } else if (!m->author_byline && byline_like(&sa)) {
             const char *a = byline_name(d, text_of(d, c));
             if (a)
                 m->author_byline = a;
         }
-        if (!strcmp(name, "a")) {
+        if (name_is(name, "a")) {
             const char *rel = attr(d, c, "rel"), *href = attr(d, c, "href");
             if (href && !m->license_link &&
                 ((rel && strstr(rel, "license")) || strstr(href, "creativecommons.org/licenses/")))
@@ -567,9 +602,9 @@ static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
             on_link(d, m, c, href);
         }
         unsigned below = where;
-        if (!strcmp(name, "article"))
+        if (name_is(name, "article"))
             below |= H1_IN_ARTICLE;
-        else if (!strcmp(name, "a") || !strcmp(name, "nav"))
+        else if (name_is(name, "a") || name_is(name, "nav"))
             below |= H1_IN_LINK;
         gather(d, m, c, depth + 1, below);
     }
@@ -688,8 +723,8 @@ static void scan_notices(doc *d, xmlNode *n, int depth, const char *reserved[2])
                 find_license(&d->mem, s, len, &d->pub.license, &d->pub.license_text);
             if (!reserved[0])
                 find_reserved_notice(&d->mem, s, len, &reserved[0], &reserved[1]);
-        } else if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "script") &&
-                   strcmp((const char *)c->name, "style")) {
+        } else if (c->type == XML_ELEMENT_NODE && !name_is((const char *)c->name, "script") &&
+                   !name_is((const char *)c->name, "style")) {
             scan_notices(d, c, depth + 1, reserved);
         }
     }

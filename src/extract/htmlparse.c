@@ -43,19 +43,62 @@ static int is_json_ld(const xmlChar **atts)
  * NULL in that case and when the body runs to the end of the page.
  * *lines counts the line breaks before the end, which libxml2 would have
  * counted for the line numbers of later nodes. */
+/* Bytes of one 64-bit word that equal c, as their top bits (exact: no
+ * carry crosses a byte). */
+static inline uint64_t bytes_equal(uint64_t x, unsigned char c)
+{
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu;
+    uint64_t t = x ^ (0x0101010101010101u * c);
+    return ~(((t & low7) + low7) | t) & ~low7;
+}
+
+/* Scans [p, e), which holds no '<': counts its line breaks into *lines;
+ * 0 when it holds a control character libxml2 may stop at (below 0x20,
+ * not tab, line feed or carriage return), else 1. Eight bytes at a time:
+ * script bodies are most of a page's bytes. */
+static int plain_span(const xmlChar *p, const xmlChar *e, int *lines)
+{
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu;
+    for (; e - p >= 8; p += 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        /* top bit of each byte below 0x20 */
+        uint64_t ctl = ~(((x & low7) + 0x6060606060606060u) | x) & ~low7;
+        if (!ctl)
+            continue;
+        uint64_t nl = bytes_equal(x, '\n');
+        if (ctl & ~(nl | bytes_equal(x, '\t') | bytes_equal(x, '\r')))
+            return 0;
+        *lines += __builtin_popcountll(nl);
+    }
+    for (; p < e; p++) {
+        if (*p == '\n')
+            ++*lines;
+        else if (*p < 0x20 && *p != '\t' && *p != '\r')
+            return 0;
+    }
+    return 1;
+}
+
+/* Where libxml2 would end a script or style body that starts at p: at the
+ * first "</" and the element's name in any case (htmlParseScript in
+ * recovery mode), or at a control character, where it may stop early.
+ * NULL in that case and when the body runs to the end of the page.
+ * *lines counts the line breaks before the end, which libxml2 would have
+ * counted for the line numbers of later nodes. */
 static const xmlChar *raw_text_end(const xmlChar *p, const xmlChar *end, const xmlChar *name,
                                    int *lines)
 {
     size_t n = strlen((const char *)name);
     *lines = 0;
-    for (const xmlChar *q = p; q < end; q++) {
-        if (*q == '\n')
-            ++*lines;
-        else if (*q < 0x20 && *q != '\t' && *q != '\r')
+    for (const xmlChar *q = p; q < end;) {
+        const xmlChar *lt = memchr(q, '<', (size_t)(end - q));
+        if (!lt || !plain_span(q, lt, lines))
             return NULL;
-        else if (*q == '<' && (size_t)(end - q) > n + 2 && q[1] == '/' &&
-                 !xmlStrncasecmp(q + 2, name, (int)n))
-            return q;
+        if ((size_t)(end - lt) > n + 2 && lt[1] == '/' &&
+            !xmlStrncasecmp(lt + 2, name, (int)n))
+            return lt;
+        q = lt + 1;
     }
     return NULL;
 }

@@ -37,12 +37,6 @@ static int is_json_ld(const xmlChar **atts)
     return 0;
 }
 
-/* Where libxml2 would end a script or style body that starts at p: at the
- * first "</" and the element's name in any case (htmlParseScript in
- * recovery mode), or at a control character, where it may stop early.
- * NULL in that case and when the body runs to the end of the page.
- * *lines counts the line breaks before the end, which libxml2 would have
- * counted for the line numbers of later nodes. */
 /* Bytes of one 64-bit word that equal c, as their top bits (exact: no
  * carry crosses a byte). */
 static inline uint64_t bytes_equal(uint64_t x, unsigned char c)

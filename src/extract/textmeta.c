@@ -4,12 +4,12 @@
  * as prose ("2026년 1월 30일", "이 자료는 국방부의 보도자료를 전재하여…",
  * "공공누리 제1유형"), so both the HTML and the text-dump paths look here. */
 #include <pthread.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../util/regex.h"
+#include "../util/utf8.h"
 #include "extract.h"
 
 enum { RE_DATE_KO, RE_DATE_NUM, RE_DATE_MDY, RE_DATE_DMY, RE_DATE_DOTTED, RE_ORG,
@@ -200,30 +200,13 @@ int has_year(const char *s, size_t len)
     return 0;
 }
 
-/* Whether s holds a byte past ASCII, eight bytes at a time: a text with
- * none cannot hold a Korean mark, so the searches for them are skipped. */
-static int has_non_ascii(const char *s, size_t len)
-{
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (w & 0x8080808080808080u)
-            return 1;
-    }
-    for (; i < len; i++)
-        if ((unsigned char)s[i] & 0x80)
-            return 1;
-    return 0;
-}
-
 const char *find_issuing_org(arena *a, const char *s, size_t len)
 {
     size_t ov[4];
     /* (each pattern only where its fixed words are: this runs on every
      * block of a page) */
-    if (!has_non_ascii(s, len))
-        return NULL;
+    if (utf8_ascii_prefix(s, len) == len)
+        return NULL; /* every word sought is Korean */
     if (!(memmem(s, len, "보도자료를", strlen("보도자료를")) && match(RE_ORG, s, len, 0, ov, 2)) &&
         !(memmem(s, len, "저작물", strlen("저작물")) && match(RE_ORG_WORK, s, len, 0, ov, 2)))
         return NULL;
@@ -364,7 +347,7 @@ int find_reserved_notice(arena *a, const char *s, size_t len, const char **code,
      * "AI 학습 이용 금지"; English ones "All rights reserved". */
     static const char *const marks[] = {"무단 전재", "무단전재", "재배포 금지", "재배포금지"};
     const char *k = memfind_nocase(s, len, "all rights reserved");
-    if (!k && !has_non_ascii(s, len))
+    if (!k && utf8_ascii_prefix(s, len) == len)
         return 0; /* every other mark is Korean */
     if (!k)
         k = copyright_holder_mark(s, len);

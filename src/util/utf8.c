@@ -85,6 +85,11 @@ static size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
     return i;
 }
 
+size_t utf8_ascii_prefix(const char *s, size_t len)
+{
+    return skip_ascii((const unsigned char *)s, 0, len);
+}
+
 utf8_scan utf8_check(const unsigned char *s, size_t len)
 {
     utf8_scan r = {len, 0, 0};

@@ -17,6 +17,9 @@ typedef struct utf8_scan {
 
 utf8_scan utf8_check(const unsigned char *s, size_t len);
 
+/* Length of the run of ASCII bytes s starts with (len when all are). */
+size_t utf8_ascii_prefix(const char *s, size_t len);
+
 /* Decode one code point at s[0..len); returns its length (>= 1), and
  * U+FFFD in *cp for an invalid byte. */
 size_t utf8_decode(const unsigned char *s, size_t len, int32_t *cp);

@@ -46,7 +46,7 @@
 
 /* ----------------------------------------------------------- choose */
 
-static float final_score(const xmlNode *n)
+static float final_score(const dom_node *n)
 {
     const node_info *ni = info_of(n);
     if (!ni || ni->hidden)
@@ -70,17 +70,17 @@ static float final_score(const xmlNode *n)
 /* A footer (the page's or an article's) holds credits, links and
  * sometimes a carousel of testimonials or a block of SEO text: never the
  * article, unless the parser left it open around the page's <main>. */
-static int footer_region(xmlNode *n)
+static int footer_region(dom_node *n)
 {
     return ntag(n) == T_FOOTER && !find_tag(n, T_MAIN, 0);
 }
 
-static void best_below(xmlNode *n, int depth, xmlNode **best, float *best_score)
+static void best_below(dom_node *n, int depth, dom_node **best, float *best_score)
 {
     if (depth > MAX_DEPTH)
         return;
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || !info_of(c) || info_of(c)->hidden ||
+    for (dom_node *c = n->children; c; c = c->next) {
+        if (c->type != DOM_ELEMENT || !info_of(c) || info_of(c)->hidden ||
             info_of(c)->cls == EV_OVERLAY || footer_region(c))
             continue;
         float s = final_score(c);
@@ -95,11 +95,11 @@ static void best_below(xmlNode *n, int depth, xmlNode **best, float *best_score)
 /* An element that holds little of its own beyond one child is replaced
  * by its parent when the parent adds more prose: the article's text is
  * often split across a few sibling containers. */
-static xmlNode *widen(xmlNode *top)
+static dom_node *widen(dom_node *top)
 {
     for (;;) {
-        xmlNode *p = top->parent;
-        if (!p || p->type != XML_ELEMENT_NODE || !info_of(p) || ntag(p) == T_BODY)
+        dom_node *p = top->parent;
+        if (!p || p->type != DOM_ELEMENT || !info_of(p) || ntag(p) == T_BODY)
             return top;
         node_info *pi = info_of(p), *ti = info_of(top);
         if (pi->text > ti->text * 2 || pi->link * 3 > pi->text || pi->cls < 0)
@@ -112,7 +112,7 @@ static xmlNode *widen(xmlNode *top)
 
 
 /* Siblings of the chosen element that carry prose of their own. */
-static int sibling_belongs(const xmlNode *s, float top_score)
+static int sibling_belongs(const dom_node *s, float top_score)
 {
     const node_info *si = info_of(s);
     if (!si || si->hidden || si->cls < 0)
@@ -169,14 +169,14 @@ static int has_class(const char *v, const char *tok)
     return 0;
 }
 
-static void emit_chosen(emitter *e, xmlNode *body, xmlNode *top, float top_score)
+static void emit_chosen(emitter *e, dom_node *body, dom_node *top, float top_score)
 {
-    xmlNode *parent = top->parent;
+    dom_node *parent = top->parent;
     if (top != body && parent) {
-        for (xmlNode *s = parent->children; s; s = s->next) {
+        for (dom_node *s = parent->children; s; s = s->next) {
             if (s == top)
                 emit_tree(e, s, 0);
-            else if (s->type == XML_ELEMENT_NODE && sibling_belongs(s, top_score))
+            else if (s->type == DOM_ELEMENT && sibling_belongs(s, top_score))
                 emit_element(e, s, 0);
             emit_flush(e);
         }
@@ -192,9 +192,9 @@ static void emit_chosen(emitter *e, xmlNode *body, xmlNode *top, float top_score
  * the page's <main> is other stories and sidebars, however heavy. */
 #define CLIMB_GAIN 1.5f
 
-static xmlNode *climb(xmlNode *body, xmlNode *top)
+static dom_node *climb(dom_node *body, dom_node *top)
 {
-    for (xmlNode *p = top; p != body && p->parent && p->parent->type == XML_ELEMENT_NODE &&
+    for (dom_node *p = top; p != body && p->parent && p->parent->type == DOM_ELEMENT &&
                            info_of(p->parent); ) {
         if (ntag(p) == T_MAIN)
             break; /* the page's main region holds its content */
@@ -206,29 +206,27 @@ static xmlNode *climb(xmlNode *body, xmlNode *top)
 }
 
 /* Does the element carry `name` as its id or as one of its classes? */
-static int has_marker(const xmlNode *n, const char *name)
+static int has_marker(const dom_node *n, const char *name)
 {
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        if (!a->children || !a->children->content)
-            continue;
-        const char *v = (const char *)a->children->content;
-        if ((!strcmp((const char *)a->name, "id") && !strcmp(v, name)) ||
-            (!strcmp((const char *)a->name, "class") && has_class(v, name)))
+    for (const dom_attr *a = n->attrs; a; a = a->next) {
+        const char *v = a->value;
+        if ((!strcmp(a->name, "id") && !strcmp(v, name)) ||
+            (!strcmp(a->name, "class") && has_class(v, name)))
             return 1;
     }
     return 0;
 }
 
 /* The first visible element below n marked `name`, in document order. */
-static xmlNode *find_marked(xmlNode *n, const char *name, int depth)
+static dom_node *find_marked(dom_node *n, const char *name, int depth)
 {
-    for (xmlNode *c = n->children; c && depth < MAX_DEPTH; c = c->next) {
-        const node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+    for (dom_node *c = n->children; c && depth < MAX_DEPTH; c = c->next) {
+        const node_info *ci = c->type == DOM_ELEMENT ? info_of(c) : NULL;
         if (!ci || ci->hidden)
             continue;
         if (has_marker(c, name))
             return c;
-        xmlNode *f = find_marked(c, name, depth + 1);
+        dom_node *f = find_marked(c, name, depth + 1);
         if (f)
             return f;
     }
@@ -236,10 +234,10 @@ static xmlNode *find_marked(xmlNode *n, const char *name, int depth)
 }
 
 /* The article element a site hint names, if the page has it with text. */
-static xmlNode *hinted_article(doc *d, xmlNode *body)
+static dom_node *hinted_article(doc *d, dom_node *body)
 {
     const char *marker = site_hint_marker(d->pub.url);
-    xmlNode *n = marker ? find_marked(body, marker, 0) : NULL;
+    dom_node *n = marker ? find_marked(body, marker, 0) : NULL;
     return n && info_of(n)->text >= MIN_ARTICLE_BYTES / 4 ? n : NULL;
 }
 
@@ -251,16 +249,16 @@ static xmlNode *hinted_article(doc *d, xmlNode *body)
  * weak, or, even widened and climbed, holds little prose and under an
  * eighth of the page's text: the content is the page's items
  * (categories, a product grid, short posts), taken as a whole. */
-static int listing_page(const xmlNode *body, const xmlNode *top, float top_score)
+static int listing_page(const dom_node *body, const dom_node *top, float top_score)
 {
     const node_info *ti = info_of(top), *bi = info_of(body);
     return top_score < WEAK_SCORE ||
            (ti->prose < SOME_PROSE && (unsigned long)ti->text * 8 < bi->text);
 }
 
-static void choose_and_emit(doc *d, xmlNode *body)
+static void choose_and_emit(doc *d, dom_node *body)
 {
-    xmlNode *hinted = hinted_article(d, body);
+    dom_node *hinted = hinted_article(d, body);
     if (hinted) {
         emitter e = {.d = d, .inl = BUF_INIT, .base = d->base_url};
         emit_tree(&e, hinted, 0);
@@ -268,11 +266,11 @@ static void choose_and_emit(doc *d, xmlNode *body)
         buf_free(&e.inl);
         return;
     }
-    xmlNode *top = NULL;
+    dom_node *top = NULL;
     float top_score = 0;
     emitter e = {.d = d, .inl = BUF_INIT, .base = d->base_url};
     best_below(body, 0, &top, &top_score);
-    xmlNode *wide = NULL, *wider = NULL;
+    dom_node *wide = NULL, *wider = NULL;
     if (top && info_of(top)->text >= MIN_ARTICLE_BYTES / 4) {
         wide = widen(top);
         wider = climb(body, wide);
@@ -280,7 +278,7 @@ static void choose_and_emit(doc *d, xmlNode *body)
     if (!wider || listing_page(body, wider, top_score)) {
         top = body;
         /* within the page's <main>, when the candidate is in one */
-        for (xmlNode *m = wider; m && m != body; m = m->parent)
+        for (dom_node *m = wider; m && m != body; m = m->parent)
             if (ntag(m) == T_MAIN)
                 top = m;
         /* a thread whose posts are marked as comments */
@@ -319,13 +317,13 @@ static void choose_and_emit(doc *d, xmlNode *body)
     buf_free(&e.inl);
 }
 
-static xmlNode *body_of(xmlDoc *x)
+static dom_node *body_of(const dom_tree *x)
 {
-    xmlNode *root = xmlDocGetRootElement(x);
+    dom_node *root = dom_root(x);
     if (!root)
         return NULL;
-    for (xmlNode *c = root->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && tag_of(c) == T_BODY)
+    for (dom_node *c = root->children; c; c = c->next)
+        if (c->type == DOM_ELEMENT && tag_of(c) == T_BODY)
             return c;
     return root;
 }
@@ -333,10 +331,10 @@ static xmlNode *body_of(xmlDoc *x)
 gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
                          gisa_error *err)
 {
-    xmlDoc *x = html_parse(d, t->text, t->len, src->url, err);
-    if (!x)
+    dom_tree tree, *x = &tree;
+    if (html_parse(d, t->text, t->len, src->url, x, err) != GISA_OK)
         return err->status;
-    xmlNode *body = body_of(x);
+    dom_node *body = body_of(x);
     if (body)
         measure_page(d, body);
     if (body && info_of(body))
@@ -344,7 +342,7 @@ gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
     html_metadata(d, x, t, src);
     if (body && info_of(body))
         choose_and_emit(d, body);
-    xmlFreeDoc(x);
+    dom_free(x);
     if (!d->pub.date)
         date_from_blocks(d);
     return GISA_OK;
@@ -354,10 +352,10 @@ gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
  * that is all article, such as the body of a post being checked. */
 gisa_status extract_html_whole(doc *d, const char *html, size_t len, gisa_error *err)
 {
-    xmlDoc *x = html_parse(d, html, len, NULL, err);
-    if (!x)
+    dom_tree tree, *x = &tree;
+    if (html_parse(d, html, len, NULL, x, err) != GISA_OK)
         return err->status;
-    xmlNode *body = body_of(x);
+    dom_node *body = body_of(x);
     if (body) {
         measure_page(d, body);
         emitter e = {.d = d, .inl = BUF_INIT, .base = d->base_url, .lenient = 1};
@@ -365,6 +363,6 @@ gisa_status extract_html_whole(doc *d, const char *html, size_t len, gisa_error 
         emit_flush(&e);
         buf_free(&e.inl);
     }
-    xmlFreeDoc(x);
+    dom_free(x);
     return GISA_OK;
 }

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "../util/xmlapi.h"
+#include "dom.h"
 
 #include "extract.h"
 
@@ -45,12 +45,12 @@ typedef enum tag {
     T_MENU, T_LABEL
 } tag;
 
-tag tag_of(const xmlNode *n);
+tag tag_of(const dom_node *n);
 int tag_is_junk(tag t);     /* never text: script, style, form controls... */
-int tag_is_inline(const xmlNode *n, tag t);
+int tag_is_inline(const dom_node *n, tag t);
 int tag_is_heading(tag t);
 
-/* Per-element facts gathered in one pass, hung on node->_private. */
+/* Per-element facts gathered in one pass, hung on node->info. */
 typedef struct node_info {
     unsigned text;    /* bytes of visible, non-space text below */
     unsigned link;    /* of which inside links */
@@ -65,9 +65,9 @@ typedef struct node_info {
     unsigned char tag; /* tag_of(), cached */
 } node_info;
 
-static inline node_info *info_of(const xmlNode *n)
+static inline node_info *info_of(const dom_node *n)
 {
-    return (node_info *)n->_private;
+    return (node_info *)n->info;
 }
 
 /* Class and id evidence: +1 content-like, EV_WEAK_BAD or EV_STRONG_BAD
@@ -90,7 +90,7 @@ typedef struct ev_cache {
     unsigned char is_class[EV_CACHE_SLOTS];
 } ev_cache;
 /* cache may be NULL */
-int class_evidence(const xmlNode *n, ev_cache *cache);
+int class_evidence(const dom_node *n, ev_cache *cache);
 /* Visible-text length of an element is below this many bytes: too short
  * to be an article on its own. */
 #define MIN_ARTICLE_BYTES 400
@@ -100,25 +100,25 @@ int class_evidence(const xmlNode *n, ev_cache *cache);
 const char *site_hint_marker(const char *url);
 
 /* Metadata from <head>, JSON-LD, <time> and visible text. */
-void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *src);
+void html_metadata(doc *d, dom_tree *x, const decoded_text *t, const gisa_source *src);
 /* Absolute form of a possibly relative URL; arena string or NULL. */
 const char *resolve_url(doc *d, const char *base, const char *url);
 /* Attribute value or NULL (libxml2 strings are copied into the arena). */
-const char *attr(doc *d, const xmlNode *n, const char *name);
+const char *attr(doc *d, const dom_node *n, const char *name);
 
 /* html_evidence.c: hidden from every reader (the hidden attribute, an
  * inline display:none or visibility:hidden), or shown to screen readers
  * only. */
-int hidden_element(const xmlNode *n);
+int hidden_element(const dom_node *n);
 int form_response_class(const char *class_value);
 
 /* ---- html_measure.c: the first pass */
 #define SOME_PROSE 600 /* bytes: a few paragraphs */
-unsigned visible_bytes(const xmlChar *s);
+unsigned visible_bytes(const char *s);
 /* Tag of a measured element, from the cache. */
-tag ntag(const xmlNode *n);
-void measure_page(doc *d, xmlNode *body);
-void unwrap_swallowing(xmlNode *body);
+tag ntag(const dom_node *n);
+void measure_page(doc *d, dom_node *body);
+void unwrap_swallowing(dom_node *body);
 int layout_wrapper(const node_info *ni);
 int form_is_boilerplate(const node_info *ni);
 int link_menu_header(const node_info *ni);
@@ -133,11 +133,11 @@ typedef enum mark_kind {
 } mark_kind;
 
 /* How much of n's content lies in comment-marked subtrees of kind k. */
-unsigned marked(const xmlNode *n, mark_kind k, int depth);
-int post_with_comments(xmlNode *n);
-unsigned comment_bytes(const xmlNode *n);
-int in_comments(const xmlNode *n);
-int in_reviews(const xmlNode *n);
+unsigned marked(const dom_node *n, mark_kind k, int depth);
+int post_with_comments(dom_node *n);
+unsigned comment_bytes(const dom_node *n);
+int in_comments(const dom_node *n);
+int in_reviews(const dom_node *n);
 
 /* ---- html_tail.c: the article's end in its emitted blocks */
 int tail_opener(const char *text);
@@ -168,12 +168,12 @@ typedef struct emitter {
     int lenient;       /* second try: keep link lists and weak boilerplate */
     unsigned root_text; /* text of the chosen element */
 } emitter;
-void emit_tree(emitter *e, xmlNode *n, int depth);
-void emit_element(emitter *e, xmlNode *c, int depth);
+void emit_tree(emitter *e, dom_node *n, int depth);
+void emit_element(emitter *e, dom_node *c, int depth);
 void emit_flush(emitter *e);
-const char *clean_collect(emitter *e, xmlNode *n, int keep_br);
-xmlNode *find_tag(xmlNode *n, tag want, int depth);
-int is_layout_table(xmlNode *n, int depth);
-void emit_table(emitter *e, xmlNode *n);
+const char *clean_collect(emitter *e, dom_node *n, int keep_br);
+dom_node *find_tag(dom_node *n, tag want, int depth);
+int is_layout_table(dom_node *n, int depth);
+void emit_table(emitter *e, dom_node *n);
 
 #endif

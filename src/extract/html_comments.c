@@ -10,14 +10,13 @@
 
 /* Does the class or id of n hold `word` as a whole word
  * ("js-product-reviews-preview" holds "reviews")? */
-static int names_word(const xmlNode *n, const char *word)
+static int names_word(const dom_node *n, const char *word)
 {
     size_t len = strlen(word);
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        if ((strcmp((const char *)a->name, "class") && strcmp((const char *)a->name, "id")) ||
-            !a->children || !a->children->content)
+    for (const dom_attr *a = n->attrs; a; a = a->next) {
+        if (strcmp(a->name, "class") && strcmp(a->name, "id"))
             continue;
-        const char *v = (const char *)a->children->content;
+        const char *v = a->value;
         for (const char *p = strcasestr(v, word); p; p = strcasestr(p + len, word))
             if ((p == v || !is_letter(p[-1])) && !is_letter(p[len]))
                 return 1;
@@ -26,11 +25,11 @@ static int names_word(const xmlNode *n, const char *word)
 }
 
 /* Comment-marked elements below n. */
-static unsigned comment_parts(const xmlNode *n, int depth)
+static unsigned comment_parts(const dom_node *n, int depth)
 {
     unsigned k = 0;
-    for (const xmlNode *c = n->children; c && depth < MAX_DEPTH; c = c->next) {
-        const node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+    for (const dom_node *c = n->children; c && depth < MAX_DEPTH; c = c->next) {
+        const node_info *ci = c->type == DOM_ELEMENT ? info_of(c) : NULL;
         if (ci && ci->text)
             k += (ci->cls == EV_COMMENT) + comment_parts(c, depth + 1);
     }
@@ -39,7 +38,7 @@ static unsigned comment_parts(const xmlNode *n, int depth)
 
 #define REVIEW_PARTS 12 /* a few reviews' ratings, authors, dates, texts */
 
-static int review_named(const xmlNode *n)
+static int review_named(const dom_node *n)
 {
     return names_word(n, "reviews") || names_word(n, "review");
 }
@@ -48,12 +47,12 @@ static int review_named(const xmlNode *n)
  * review's rating, author, date and text. However much of the page they
  * fill, they are what buyers say about it, not the page. (A buying
  * guide's reviews are review-marked sections with few marked parts.) */
-static int review_widget(const xmlNode *n)
+static int review_widget(const dom_node *n)
 {
     return review_named(n) && comment_parts(n, 0) >= REVIEW_PARTS;
 }
 
-static unsigned mark_size(const xmlNode *c, const node_info *ci, mark_kind k)
+static unsigned mark_size(const dom_node *c, const node_info *ci, mark_kind k)
 {
     switch (k) {
     case MARK_COMMENTS:
@@ -68,11 +67,11 @@ static unsigned mark_size(const xmlNode *c, const node_info *ci, mark_kind k)
 }
 
 /* How much of n's content lies in comment-marked subtrees of kind k. */
-unsigned marked(const xmlNode *n, mark_kind k, int depth)
+unsigned marked(const dom_node *n, mark_kind k, int depth)
 {
     unsigned sum = 0;
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        const node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+    for (const dom_node *c = n->children; c; c = c->next) {
+        const node_info *ci = c->type == DOM_ELEMENT ? info_of(c) : NULL;
         if (!ci || ci->hidden)
             continue;
         if (ci->cls == EV_COMMENT)
@@ -86,9 +85,9 @@ unsigned marked(const xmlNode *n, mark_kind k, int depth)
 /* The first <article> below n is the post itself when it is not
  * comment-marked and carries the page's <h1> and some prose: a blog
  * post, its readers' comments after it. */
-static int titled_post(xmlNode *n)
+static int titled_post(dom_node *n)
 {
-    xmlNode *a = find_tag(n, T_ARTICLE, 0);
+    dom_node *a = find_tag(n, T_ARTICLE, 0);
     const node_info *ai = a ? info_of(a) : NULL;
     return ai && ai->cls != EV_COMMENT && !in_comments(a) && ai->prose >= SOME_PROSE / 2 &&
            find_tag(a, T_H1, 0);
@@ -98,7 +97,7 @@ static int titled_post(xmlNode *n)
  * it, but the post has prose of its own outside them, or is a titled
  * <article> of its own. (A buying guide's review sections are its
  * content, and are not such comments.) */
-int post_with_comments(xmlNode *n)
+int post_with_comments(dom_node *n)
 {
     unsigned readers = marked(n, MARK_READERS, 0);
     unsigned all = readers + marked(n, MARK_REVIEW_NAMED, 0);
@@ -106,14 +105,14 @@ int post_with_comments(xmlNode *n)
 }
 
 /* Text of the comments below n; customer reviews are never the content. */
-unsigned comment_bytes(const xmlNode *n)
+unsigned comment_bytes(const dom_node *n)
 {
     return marked(n, MARK_COMMENTS, 0);
 }
 
-int in_comments(const xmlNode *n)
+int in_comments(const dom_node *n)
 {
-    for (; n && n->type == XML_ELEMENT_NODE && info_of(n); n = n->parent)
+    for (; n && n->type == DOM_ELEMENT && info_of(n); n = n->parent)
         if (info_of(n)->cls == EV_COMMENT)
             return 1;
     return 0;
@@ -121,9 +120,9 @@ int in_comments(const xmlNode *n)
 
 /* Does n lie in customer reviews? Then its prose, however much, is not
  * the page's. */
-int in_reviews(const xmlNode *n)
+int in_reviews(const dom_node *n)
 {
-    for (; n && n->type == XML_ELEMENT_NODE && info_of(n); n = n->parent)
+    for (; n && n->type == DOM_ELEMENT && info_of(n); n = n->parent)
         if (info_of(n)->cls == EV_COMMENT && review_widget(n))
             return 1;
     return 0;

@@ -59,13 +59,13 @@ void emit_flush(emitter *e)
 
 /* Append a text node, turning source newlines into spaces: only <br>
  * marks a line break (as U+2028, which text_clean keeps as "\n"). */
-static void put_text(buf *b, const xmlChar *s)
+static void put_text(buf *b, const char *s)
 {
-    size_t n = strlen((const char *)s);
+    size_t n = strlen(s);
     if (!buf_reserve(b, n))
         return;
     for (size_t i = 0; i < n; i++)
-        b->ptr[b->len++] = s[i] == '\n' || s[i] == '\r' ? ' ' : (char)s[i];
+        b->ptr[b->len++] = s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
     b->ptr[b->len] = '\0';
 }
 
@@ -79,20 +79,20 @@ static int link_dense(const node_info *ni)
 
 /* A form that wraps a thread's posts (a reply form around the topic):
  * the posts, when the page's comments are its content. */
-static int form_holds_posts(const emitter *e, const xmlNode *n)
+static int form_holds_posts(const emitter *e, const dom_node *n)
 {
     return e->keep_comments &&
            (in_comments(n) || comment_bytes(n) * 2 > info_of(n)->text);
 }
 
 /* The first text below n with something visible in it, or NULL. */
-static const char *first_text(const xmlNode *n, int depth)
+static const char *first_text(const dom_node *n, int depth)
 {
-    for (const xmlNode *c = n->children; c && depth < 8; c = c->next) {
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+    for (const dom_node *c = n->children; c && depth < 8; c = c->next) {
+        if (c->type == DOM_TEXT &&
             visible_bytes(c->content))
-            return (const char *)c->content;
-        const char *t = c->type == XML_ELEMENT_NODE ? first_text(c, depth + 1) : NULL;
+            return c->content;
+        const char *t = c->type == DOM_ELEMENT ? first_text(c, depth + 1) : NULL;
         if (t)
             return t;
     }
@@ -100,11 +100,11 @@ static const char *first_text(const xmlNode *n, int depth)
 }
 
 /* Is a text node beside n visible? Then n is part of running text. */
-static int in_running_text(const xmlNode *n)
+static int in_running_text(const dom_node *n)
 {
-    const xmlNode *s[2] = {n->prev, n->next};
+    const dom_node *s[2] = {n->prev, n->next};
     for (int i = 0; i < 2; i++)
-        if (s[i] && s[i]->type == XML_TEXT_NODE && visible_bytes(s[i]->content))
+        if (s[i] && s[i]->type == DOM_TEXT && visible_bytes(s[i]->content))
             return 1;
     return 0;
 }
@@ -112,7 +112,7 @@ static int in_running_text(const xmlNode *n)
 /* A link that jumps within the page past its menus ("Skip to content",
  * "Skip to main content"): a keyboard user's control, not text. One
  * inside a sentence ("skip to the costs if...") is text. */
-static int skip_link(const emitter *e, const xmlNode *n)
+static int skip_link(const emitter *e, const dom_node *n)
 {
     const char *href = attr(e->d, n, "href");
     if (!href || href[0] != '#' || in_running_text(n))
@@ -126,7 +126,7 @@ static int skip_link(const emitter *e, const xmlNode *n)
 /* A short link with nowhere to go, scripted as a button ("Click to
  * expand...", "Show more"), or a skip link: a control's label, not the
  * page's text. */
-static int button_label(const emitter *e, const xmlNode *n)
+static int button_label(const emitter *e, const dom_node *n)
 {
     const node_info *ni = info_of(n);
     if (!ni || ni->tag != T_A || ni->prose || ni->text >= 60)
@@ -141,16 +141,16 @@ static int button_label(const emitter *e, const xmlNode *n)
 
 /* Is n inside an <article>? Its <header> is then the item's own (a
  * teaser's title and excerpt in a listing), not the page's. */
-static int inside_article(const xmlNode *n)
+static int inside_article(const dom_node *n)
 {
-    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE && info_of(p);
+    for (const dom_node *p = n->parent; p && p->type == DOM_ELEMENT && info_of(p);
          p = p->parent)
         if (ntag(p) == T_ARTICLE)
             return 1;
     return 0;
 }
 
-static int skip_subtree(const emitter *e, const xmlNode *n, tag t)
+static int skip_subtree(const emitter *e, const dom_node *n, tag t)
 {
     const node_info *ni = info_of(n);
     /* a collapsed tab, accordion or "read more" panel holds prose the
@@ -234,9 +234,9 @@ static int repeated_link(seen_links *sl, const buf *b, size_t from, const char *
 
 /* A link that is all the text of its block parent (a card's title, a
  * label), not a link inside a sentence. */
-static int stands_alone(const xmlNode *a)
+static int stands_alone(const dom_node *a)
 {
-    const xmlNode *p = a->parent;
+    const dom_node *p = a->parent;
     const node_info *ni = info_of(a), *pi = p ? info_of(p) : NULL;
     return ni && pi && ni->text == pi->text && !tag_is_inline(p, ntag(p));
 }
@@ -258,14 +258,14 @@ static void split_joined_words(buf *b, size_t from)
     b->len++;
 }
 
-static void collect_links(emitter *e, xmlNode *n, buf *b, int depth, seen_links *sl)
+static void collect_links(emitter *e, dom_node *n, buf *b, int depth, seen_links *sl)
 {
     int after_element = 0; /* no text since the last element child */
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+    for (dom_node *c = n->children; c; c = c->next) {
+        if (c->type == DOM_TEXT) {
             put_text(b, c->content);
             after_element = 0;
-        } else if (c->type == XML_ELEMENT_NODE && depth < MAX_DEPTH) {
+        } else if (c->type == DOM_ELEMENT && depth < MAX_DEPTH) {
             size_t at = b->len;
             int was_after = after_element;
             after_element = 1;
@@ -291,13 +291,13 @@ static void collect_links(emitter *e, xmlNode *n, buf *b, int depth, seen_links 
 }
 
 /* Collect the text of an inline subtree into b. */
-static void collect(emitter *e, xmlNode *n, buf *b, int depth)
+static void collect(emitter *e, dom_node *n, buf *b, int depth)
 {
     seen_links sl = {{0}, {0}, {0}, 0};
     collect_links(e, n, b, depth, &sl);
 }
 
-const char *clean_collect(emitter *e, xmlNode *n, int keep_br)
+const char *clean_collect(emitter *e, dom_node *n, int keep_br)
 {
     buf b = BUF_INIT;
     collect(e, n, &b, 0);
@@ -306,17 +306,17 @@ const char *clean_collect(emitter *e, xmlNode *n, int keep_br)
     return s;
 }
 
-static void emit_list(emitter *e, xmlNode *n, tag t)
+static void emit_list(emitter *e, dom_node *n, tag t)
 {
     size_t count = 0;
-    for (xmlNode *c = n->children; c; c = c->next)
-        count += c->type == XML_ELEMENT_NODE;
+    for (dom_node *c = n->children; c; c = c->next)
+        count += c->type == DOM_ELEMENT;
     const char **items = arena_alloc(&e->d->mem, (count ? count : 1) * sizeof *items);
     if (!items)
         return;
     size_t k = 0, repeats = 0;
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || skip_subtree(e, c, ntag(c)))
+    for (dom_node *c = n->children; c; c = c->next) {
+        if (c->type != DOM_ELEMENT || skip_subtree(e, c, ntag(c)))
             continue;
         const char *s = clean_collect(e, c, 0);
         if (s && *s) {
@@ -333,10 +333,10 @@ static void emit_list(emitter *e, xmlNode *n, tag t)
     b->items = items;
     b->nitems = k;
     b->ncols = 1;
-    b->offset = (size_t)xmlGetLineNo(n);
+    b->offset = (size_t)n->line;
 }
 
-static void emit_image(emitter *e, xmlNode *n, const char *caption)
+static void emit_image(emitter *e, dom_node *n, const char *caption)
 {
     const char *src = attr(e->d, n, "data-src");
     if (!src)
@@ -361,7 +361,7 @@ static void emit_image(emitter *e, xmlNode *n, const char *caption)
     b->alt = alt && *alt ? text_clean_dup(&e->d->mem, alt, strlen(alt), 0) : NULL;
     if (b->alt && !*b->alt)
         b->alt = NULL;
-    b->offset = (size_t)xmlGetLineNo(n);
+    b->offset = (size_t)n->line;
 }
 
 /* Is s the text of one of the last few blocks? Carousels and tab strips
@@ -375,14 +375,14 @@ static int recent_block_text(const doc *d, const char *s)
     return 0;
 }
 
-xmlNode *find_tag(xmlNode *n, tag want, int depth)
+dom_node *find_tag(dom_node *n, tag want, int depth)
 {
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
+    for (dom_node *c = n->children; c; c = c->next) {
+        if (c->type != DOM_ELEMENT)
             continue;
         if (ntag(c) == want)
             return c;
-        xmlNode *f = depth < 8 ? find_tag(c, want, depth + 1) : NULL;
+        dom_node *f = depth < 8 ? find_tag(c, want, depth + 1) : NULL;
         if (f)
             return f;
     }
@@ -391,21 +391,21 @@ xmlNode *find_tag(xmlNode *n, tag want, int depth)
 
 
 /* Text of a <pre> subtree exactly as written; <br> is a newline. */
-static void collect_raw(const xmlNode *n, buf *b, int depth)
+static void collect_raw(const dom_node *n, buf *b, int depth)
 {
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-            buf_puts(b, (const char *)c->content);
-        else if (c->type == XML_ELEMENT_NODE && ntag(c) == T_BR)
+    for (const dom_node *c = n->children; c; c = c->next) {
+        if (c->type == DOM_TEXT)
+            buf_puts(b, c->content);
+        else if (c->type == DOM_ELEMENT && ntag(c) == T_BR)
             buf_putc(b, '\n');
-        else if (c->type == XML_ELEMENT_NODE && info_of(c) && !info_of(c)->hidden &&
+        else if (c->type == DOM_ELEMENT && info_of(c) && !info_of(c)->hidden &&
                  depth < MAX_DEPTH)
             collect_raw(c, b, depth + 1);
     }
 }
 
 /* Code keeps its spaces and line breaks; only blank lines around it go. */
-static void emit_pre(emitter *e, xmlNode *n)
+static void emit_pre(emitter *e, dom_node *n)
 {
     buf b = BUF_INIT;
     collect_raw(n, &b, 0);
@@ -423,7 +423,7 @@ static void emit_pre(emitter *e, xmlNode *n)
         gisa_block *blk = doc_add_block(e->d, GISA_BLOCK_CODE);
         if (blk) {
             blk->text = arena_strndup(&e->d->mem, s + start, len - start);
-            blk->offset = (size_t)xmlGetLineNo(n);
+            blk->offset = (size_t)n->line;
             if (!blk->text)
                 doc_drop_last(e->d);
         }
@@ -449,7 +449,7 @@ static void line_break(emitter *e)
     buf_puts(&e->inl, ls);
 }
 
-void emit_element(emitter *e, xmlNode *c, int depth)
+void emit_element(emitter *e, dom_node *c, int depth)
 {
     tag t = ntag(c);
     if (t == T_BR) {
@@ -460,7 +460,7 @@ void emit_element(emitter *e, xmlNode *c, int depth)
         return;
     if (tag_is_inline(c, t)) {
         if (!e->inl.len)
-            e->inl_offset = (size_t)xmlGetLineNo(c);
+            e->inl_offset = (size_t)c->line;
         collect(e, c, &e->inl, depth);
         return;
     }
@@ -474,14 +474,14 @@ void emit_element(emitter *e, xmlNode *c, int depth)
             if (b) {
                 b->level = 1 + (int)(t - T_H1);
                 b->text = s;
-                b->offset = (size_t)xmlGetLineNo(c);
+                b->offset = (size_t)c->line;
             }
         }
         return;
     case T_P:
         s = clean_collect(e, c, 1);
         if (s && *s)
-            add_paragraph(e, s, strlen(s), (size_t)xmlGetLineNo(c));
+            add_paragraph(e, s, strlen(s), (size_t)c->line);
         else if (find_tag(c, T_IMG, 0))
             emit_tree(e, c, depth + 1);
         return;
@@ -497,7 +497,7 @@ void emit_element(emitter *e, xmlNode *c, int depth)
     case T_BLOCKQUOTE:
         s = clean_collect(e, c, 1);
         if (s && *s)
-            doc_add_text(e->d, GISA_BLOCK_QUOTE, 0, s, strlen(s), (size_t)xmlGetLineNo(c));
+            doc_add_text(e->d, GISA_BLOCK_QUOTE, 0, s, strlen(s), (size_t)c->line);
         return;
     case T_PRE:
         emit_pre(e, c);
@@ -506,7 +506,7 @@ void emit_element(emitter *e, xmlNode *c, int depth)
         emit_image(e, c, NULL);
         return;
     case T_FIGURE: {
-        xmlNode *img = find_tag(c, T_IMG, 0), *cap = find_tag(c, T_FIGCAPTION, 0);
+        dom_node *img = find_tag(c, T_IMG, 0), *cap = find_tag(c, T_FIGCAPTION, 0);
         if (img)
             emit_image(e, img, cap ? clean_collect(e, cap, 0) : NULL);
         else
@@ -526,7 +526,7 @@ void emit_element(emitter *e, xmlNode *c, int depth)
  * lower case anywhere in a short heading. */
 /* A heading's text, lower-cased (ASCII) with runs of white space as one
  * space, into out; 0 when it is longer than a section label. */
-static int heading_label(const xmlNode *h, char *out, size_t cap)
+static int heading_label(const dom_node *h, char *out, size_t cap)
 {
     buf b = BUF_INIT;
     collect_raw(h, &b, 0);
@@ -551,7 +551,7 @@ static int heading_label(const xmlNode *h, char *out, size_t cap)
 /* Headings that introduce links to other pages, not more of this one:
  * "Related articles", "You may also like", "관련 기사". Phrases that also
  * head real content ("Recommended", "Most popular") are left out. */
-static int heading_points_elsewhere(const xmlNode *h)
+static int heading_points_elsewhere(const dom_node *h)
 {
     static const char *const phrases[] = {
         "related articles", "related posts", "related stories", "related products",
@@ -575,34 +575,34 @@ static int heading_points_elsewhere(const xmlNode *h)
 
 /* The heading an element opens with: itself, or its first child with
  * text, a few levels down. */
-static const xmlNode *lead_heading(const xmlNode *n, int depth)
+static const dom_node *lead_heading(const dom_node *n, int depth)
 {
     if (tag_is_heading(ntag(n)))
         return n;
-    for (const xmlNode *c = n->children; c && depth < 12; c = c->next) {
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+    for (const dom_node *c = n->children; c && depth < 12; c = c->next) {
+        if (c->type == DOM_TEXT &&
             visible_bytes(c->content))
             return NULL;
-        const node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+        const node_info *ci = c->type == DOM_ELEMENT ? info_of(c) : NULL;
         if (ci && !ci->hidden && ci->text)
             return lead_heading(c, depth + 1);
     }
     return NULL;
 }
 
-void emit_tree(emitter *e, xmlNode *n, int depth)
+void emit_tree(emitter *e, dom_node *n, int depth)
 {
     if (depth > MAX_DEPTH)
         return;
     int skip_next = 0; /* the element after a heading of links elsewhere */
     int after_element = 0; /* no text since the last element child */
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+    for (dom_node *c = n->children; c; c = c->next) {
+        if (c->type == DOM_TEXT) {
             if (!e->inl.len)
                 e->inl_offset = (size_t)c->line;
             put_text(&e->inl, c->content);
             after_element = 0;
-        } else if (c->type == XML_ELEMENT_NODE) {
+        } else if (c->type == DOM_ELEMENT) {
             int was_after = after_element;
             after_element = 1;
             size_t at = e->inl.len;
@@ -610,7 +610,7 @@ void emit_tree(emitter *e, xmlNode *n, int depth)
                 skip_next = 0;
                 continue;
             }
-            const xmlNode *h = info_of(c) && info_of(c)->text ? lead_heading(c, 0) : NULL;
+            const dom_node *h = info_of(c) && info_of(c)->text ? lead_heading(c, 0) : NULL;
             if (h && ntag(h) != T_H1 && heading_points_elsewhere(h)) {
                 skip_next = h == c;
                 if (h == c || info_of(c)->text * 2 < e->root_text)

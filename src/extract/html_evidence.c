@@ -199,21 +199,18 @@ static int cached_value_evidence(const char *v, int is_class, ev_cache *c)
     return e;
 }
 
-int class_evidence(const xmlNode *n, ev_cache *cache)
+int class_evidence(const dom_node *n, ev_cache *cache)
 {
     int ev = 0, good = 0;
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        const char *name = (const char *)a->name;
-        if (name_is(name, "aria-modal") && a->children && a->children->content &&
-            strcmp((const char *)a->children->content, "true") == 0)
+    for (const dom_attr *a = n->attrs; a; a = a->next) {
+        const char *name = a->name;
+        if (name_is(name, "aria-modal") && strcmp(a->value, "true") == 0)
             return EV_OVERLAY;
         int is_class = name_is(name, "class"), is_role = name_is(name, "role"),
             is_itemprop = name_is(name, "itemprop");
         if (!is_class && !is_role && !is_itemprop && !name_is(name, "id"))
             continue;
-        if (!a->children || !a->children->content)
-            continue;
-        const char *v = (const char *)a->children->content;
+        const char *v = a->value;
         int e;
         if (is_itemprop) {
             /* a like or share counter is no text of the page */
@@ -261,12 +258,11 @@ static int screen_reader_only(const char *v)
     return 0;
 }
 
-int hidden_element(const xmlNode *n)
+int hidden_element(const dom_node *n)
 {
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        const char *name = (const char *)a->name;
-        const char *v = a->children && a->children->content
-                            ? (const char *)a->children->content : "";
+    for (const dom_attr *a = n->attrs; a; a = a->next) {
+        const char *name = a->name;
+        const char *v = a->value;
         if (name_is(name, "hidden"))
             return 1;
         if (name_is(name, "class") && screen_reader_only(v))

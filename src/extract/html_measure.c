@@ -1,6 +1,6 @@
 /* html_measure.c - the first pass: every element's visible and link text,
  * the prose paragraphs below it and their votes, class evidence and a
- * content mass, hung on node->_private as a node_info. */
+ * content mass, hung on node->info as a node_info. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,24 +17,24 @@ typedef struct measure {
     ev_cache *ev;         /* or NULL */
 } measure;
 
-unsigned visible_bytes(const xmlChar *s)
+unsigned visible_bytes(const char *s)
 {
     unsigned n = 0;
     for (; *s; s++)
-        n += *s > ' ';
+        n += (unsigned char)*s > ' '; /* every byte of a UTF-8 sequence counts */
     return n;
 }
 
 /* Prose-like: a paragraph of some length; it votes for its ancestors. */
-static void vote(xmlNode *n, node_info *ni)
+static void vote(dom_node *n, node_info *ni)
 {
     if (ni->text < 60 || ni->link * 2 > ni->text)
         return;
     if (!ni->prose)
         ni->prose = ni->text - ni->link;
     float s = 1.0f + (float)(ni->text < 900 ? ni->text : 900) / 300.0f;
-    xmlNode *p = n->parent;
-    for (int level = 1; p && p->type == XML_ELEMENT_NODE && level <= 3; level++) {
+    dom_node *p = n->parent;
+    for (int level = 1; p && p->type == DOM_ELEMENT && level <= 3; level++) {
         node_info *pi = info_of(p);
         if (!pi)
             break;
@@ -45,7 +45,7 @@ static void vote(xmlNode *n, node_info *ni)
 }
 
 /* Tag of a measured element, from the cache. */
-tag ntag(const xmlNode *n)
+tag ntag(const dom_node *n)
 {
     const node_info *ni = info_of(n);
     return ni ? (tag)ni->tag : tag_of(n);
@@ -54,12 +54,12 @@ tag ntag(const xmlNode *n)
 /* libxml2's HTML 4 parser can leave an unclosed <svg> or <noscript> open
  * and nest the rest of the page inside it; such an element is a
  * container, not junk. */
-static int is_junk_node(const xmlNode *n, tag t)
+static int is_junk_node(const dom_node *n, tag t)
 {
     if (!tag_is_junk(t) || t == T_HEAD || t == T_TITLE)
         return tag_is_junk(t);
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
+    for (const dom_node *c = n->children; c; c = c->next) {
+        if (c->type != DOM_ELEMENT)
             continue;
         tag ct = tag_of(c);
         if (ct == T_DIV || ct == T_P || ct == T_SECTION || ct == T_ARTICLE ||
@@ -133,10 +133,10 @@ static float region_mass(const node_info *ci)
 }
 
 /* t is tag_of(n), which the caller has found already. */
-static void measure_tree(measure *m, xmlNode *n, tag t, int depth)
+static void measure_tree(measure *m, dom_node *n, tag t, int depth)
 {
     node_info *ni = arena_calloc(&m->d->mem, 1, sizeof *ni);
-    n->_private = ni;
+    n->info = ni;
     if (!ni)
         return;
     ni->tag = (unsigned char)t;
@@ -148,8 +148,8 @@ static void measure_tree(measure *m, xmlNode *n, tag t, int depth)
     int was_link = m->in_link;
     if (t == T_A)
         m->in_link = 1;
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+    for (dom_node *c = n->children; c; c = c->next) {
+        if (c->type == DOM_TEXT) {
             unsigned v = visible_bytes(c->content);
             ni->text += v;
             if (m->in_link)
@@ -157,7 +157,7 @@ static void measure_tree(measure *m, xmlNode *n, tag t, int depth)
             ni->mass += m->in_link ? -LINK_WEIGHT * (float)v : (float)v;
             continue;
         }
-        if (c->type != XML_ELEMENT_NODE)
+        if (c->type != DOM_ELEMENT)
             continue;
         tag ct = tag_of(c);
         if (is_junk_node(c, ct)) {
@@ -193,7 +193,7 @@ static void measure_tree(measure *m, xmlNode *n, tag t, int depth)
  * fills in from hidden markup (streamed server rendering), or the parser
  * nested the page inside a hidden element, so hidden elements are
  * measured as shown. */
-void measure_page(doc *d, xmlNode *body)
+void measure_page(doc *d, dom_node *body)
 {
     ev_cache ev;
     memset(&ev, 0, sizeof ev);
@@ -218,10 +218,10 @@ void measure_page(doc *d, xmlNode *body)
  * its ancestors is corrected. Comment sections are left alone: they can
  * rightly outweigh a short article. */
 /* A <main>, <article> or <h1> below: the page itself, not a dialog. */
-static int holds_page_landmark(const xmlNode *n, int depth)
+static int holds_page_landmark(const dom_node *n, int depth)
 {
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || !info_of(c))
+    for (const dom_node *c = n->children; c; c = c->next) {
+        if (c->type != DOM_ELEMENT || !info_of(c))
             continue;
         tag t = ntag(c);
         if (t == T_MAIN || t == T_ARTICLE || t == T_H1)
@@ -232,14 +232,14 @@ static int holds_page_landmark(const xmlNode *n, int depth)
     return 0;
 }
 
-void unwrap_swallowing(xmlNode *body)
+void unwrap_swallowing(dom_node *body)
 {
     unsigned total = info_of(body)->text;
-    xmlNode *n = body;
+    dom_node *n = body;
     for (int depth = 0; depth < MAX_DEPTH; depth++) {
-        xmlNode *dom = NULL;
-        for (xmlNode *c = n->children; c && !dom; c = c->next) {
-            node_info *ci = c->type == XML_ELEMENT_NODE ? info_of(c) : NULL;
+        dom_node *dom = NULL;
+        for (dom_node *c = n->children; c && !dom; c = c->next) {
+            node_info *ci = c->type == DOM_ELEMENT ? info_of(c) : NULL;
             if (ci && !ci->hidden && (unsigned long)ci->text * 10 > (unsigned long)total * 6)
                 dom = c;
         }
@@ -251,7 +251,7 @@ void unwrap_swallowing(xmlNode *body)
             float delta = di->mass + BOILER_WEIGHT * (float)di->text;
             di->cls = 0;
             di->tag = T_DIV;
-            for (xmlNode *p = dom->parent; p && info_of(p); p = p->parent) {
+            for (dom_node *p = dom->parent; p && info_of(p); p = p->parent) {
                 info_of(p)->mass += delta;
                 if (p == body)
                     break;

@@ -13,17 +13,15 @@
 #include "html.h"
 #include "title.h"
 
-const char *attr(doc *d, const xmlNode *n, const char *name)
+const char *attr(doc *d, const dom_node *n, const char *name)
 {
     /* the first letters compared first, folded as strcasecmp folds them:
      * most attributes differ there, and this runs for every element */
-    for (const xmlAttr *a = n->properties; a; a = a->next)
+    for (const dom_attr *a = n->attrs; a; a = a->next)
         if ((a->name[0] | 0x20) == (name[0] | 0x20) &&
-            strcasecmp((const char *)a->name, name) == 0) {
-            if (!a->children || !a->children->content)
-                return "";
+            strcasecmp(a->name, name) == 0) {
             (void)d;
-            return (const char *)a->children->content; /* lives as long as the tree */
+            return a->value; /* lives as long as the tree */
         }
     return NULL;
 }
@@ -73,7 +71,7 @@ static int is_url(const char *s)
                  s[0] == '/');
 }
 
-static void on_meta_tag(doc *d, meta *m, const xmlNode *n)
+static void on_meta_tag(doc *d, meta *m, const dom_node *n)
 {
     const char *key = attr(d, n, "property");
     if (!key)
@@ -230,15 +228,15 @@ static void ld_take(doc *d, meta *m, json_object *o, int depth)
         m->publisher_ld = arena_strdup(&d->mem, ld_string(v));
 }
 
-static void on_json_ld(doc *d, meta *m, const xmlNode *n)
+static void on_json_ld(doc *d, meta *m, const dom_node *n)
 {
-    const xmlNode *c = n->children;
+    const dom_node *c = n->children;
     if (!c || !c->content)
         return;
     json_tokener *tok = json_tokener_new_ex(32);
     if (!tok)
         return;
-    const char *s = (const char *)c->content;
+    const char *s = c->content;
     json_object *o = json_tokener_parse_ex(tok, s, (int)strlen(s));
     json_tokener_free(tok);
     if (o) {
@@ -247,7 +245,7 @@ static void on_json_ld(doc *d, meta *m, const xmlNode *n)
     }
 }
 
-static int hidden(const xmlNode *n)
+static int hidden(const dom_node *n)
 {
     const node_info *i = info_of(n);
     return i && i->hidden;
@@ -255,14 +253,14 @@ static int hidden(const xmlNode *n)
 
 /* Visible text below n into b: no scripts, styles or buttons, and a
  * space where a <br> or a block boundary separates words. */
-static void collect_text(const xmlNode *n, buf *b, int depth)
+static void collect_text(const dom_node *n, buf *b, int depth)
 {
     if (depth > 64 || b->len > 4096)
         return;
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE && c->content) {
-            buf_puts(b, (const char *)c->content);
-        } else if (c->type == XML_ELEMENT_NODE) {
+    for (const dom_node *c = n->children; c; c = c->next) {
+        if (c->type == DOM_TEXT && c->content) {
+            buf_puts(b, c->content);
+        } else if (c->type == DOM_ELEMENT) {
             tag t = tag_of(c);
             if (tag_is_junk(t) || t == T_BUTTON || t == T_SVG || hidden(c))
                 continue;
@@ -277,7 +275,7 @@ static void collect_text(const xmlNode *n, buf *b, int depth)
 }
 
 /* Text of an element, whitespace collapsed, or NULL. */
-static const char *text_of(doc *d, xmlNode *n)
+static const char *text_of(doc *d, dom_node *n)
 {
     buf b = BUF_INIT;
     collect_text(n, &b, 0);
@@ -305,11 +303,11 @@ typedef struct some_attrs {
     const char *cls, *id, *rel, *itemprop;
 } some_attrs;
 
-static void read_some_attrs(const xmlNode *n, some_attrs *sa)
+static void read_some_attrs(const dom_node *n, some_attrs *sa)
 {
     memset(sa, 0, sizeof *sa);
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        const char *name = (const char *)a->name, **slot;
+    for (const dom_attr *a = n->attrs; a; a = a->next) {
+        const char *name = a->name, **slot;
         switch (name[0] | 0x20) {
         case 'c': slot = &sa->cls; name = strcasecmp(name, "class") ? NULL : name; break;
         case 'i':
@@ -324,8 +322,7 @@ static void read_some_attrs(const xmlNode *n, some_attrs *sa)
         }
         if (!name || *slot)
             continue;
-        *slot = a->children && a->children->content ? (const char *)a->children->content
-                                                     : "";
+        *slot = a->value;
     }
 }
 
@@ -432,9 +429,9 @@ static void on_byline_text(doc *d, meta *m, const char *s, size_t len)
     }
 }
 
-static void on_text(doc *d, meta *m, const xmlNode *c)
+static void on_text(doc *d, meta *m, const dom_node *c)
 {
-    const char *s = (const char *)c->content;
+    const char *s = c->content;
     if (!s)
         return;
     size_t len = strlen(s);
@@ -468,16 +465,16 @@ static int document_name(const char *s, size_t len)
 }
 
 /* The last non-blank text below n, as it stands in the tree. */
-static const char *last_text(const xmlNode *n, int depth)
+static const char *last_text(const dom_node *n, int depth)
 {
     if (depth > 16)
         return NULL;
-    for (const xmlNode *c = n->last; c; c = c->prev) {
-        if (c->type == XML_TEXT_NODE && c->content) {
-            const char *t = (const char *)c->content;
+    for (const dom_node *c = n->last; c; c = c->prev) {
+        if (c->type == DOM_TEXT && c->content) {
+            const char *t = c->content;
             if (t[strspn(t, " \t\r\n")])
                 return t;
-        } else if (c->type == XML_ELEMENT_NODE) {
+        } else if (c->type == DOM_ELEMENT) {
             const char *t = last_text(c, depth + 1);
             if (t)
                 return t;
@@ -488,7 +485,7 @@ static const char *last_text(const xmlNode *n, int depth)
 
 /* A link to a file for download: by the URL's path, or by its text (press
  * releases link "보도자료.hwpx" to a download.do?fileId=... URL). */
-static void on_link(doc *d, meta *m, xmlNode *a, const char *href)
+static void on_link(doc *d, meta *m, dom_node *a, const char *href)
 {
     if (!href || !*href || !strncasecmp(href, "javascript:", 11))
         return;
@@ -520,34 +517,34 @@ static void on_link(doc *d, meta *m, xmlNode *a, const char *href)
 /* `where` says what the walk is inside of (H1_* bits), for the <h1>s. */
 /* A heading, or a block holding text and inline markup only: a
  * headline, not a box around one (<div class="tit_area"><h4>…). */
-static int headline_element(const xmlNode *n)
+static int headline_element(const dom_node *n)
 {
-    const char *name = (const char *)n->name;
+    const char *name = n->name;
     if (name[0] == 'h' && name[1] >= '2' && name[1] <= '6' && !name[2])
         return 1;
     if (!name_is(name, "div") && !name_is(name, "p") && !name_is(name, "strong") &&
         !name_is(name, "span"))
         return 0;
-    for (const xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && !name_is((const char *)c->name, "span") &&
-            !name_is((const char *)c->name, "em") && !name_is((const char *)c->name, "b") &&
-            !name_is((const char *)c->name, "strong"))
+    for (const dom_node *c = n->children; c; c = c->next)
+        if (c->type == DOM_ELEMENT && !name_is(c->name, "span") &&
+            !name_is(c->name, "em") && !name_is(c->name, "b") &&
+            !name_is(c->name, "strong"))
             return 0;
     return 1;
 }
 
-static void gather(doc *d, meta *m, xmlNode *n, int depth, unsigned where)
+static void gather(doc *d, meta *m, dom_node *n, int depth, unsigned where)
 {
     if (depth > 400)
         return;
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE) {
+    for (dom_node *c = n->children; c; c = c->next) {
+        if (c->type == DOM_TEXT) {
             on_text(d, m, c);
             continue;
         }
-        if (c->type != XML_ELEMENT_NODE)
+        if (c->type != DOM_ELEMENT)
             continue;
-        const char *name = (const char *)c->name;
+        const char *name = c->name;
         some_attrs sa;
         if (name_is(name, "meta")) {
             on_meta_tag(d, m, c);
@@ -709,13 +706,13 @@ static const char *pick_author(doc *d, const meta *m)
  * all-rights-reserved notice is kept aside in *reserved: a 공공누리 page
  * often ends in its web site's "All rights reserved" footer, and the
  * open licence is the one that covers the release. */
-static void scan_notices(doc *d, xmlNode *n, int depth, const char *reserved[2])
+static void scan_notices(doc *d, dom_node *n, int depth, const char *reserved[2])
 {
     if (depth > 400)
         return;
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE && c->content) {
-            const char *s = (const char *)c->content;
+    for (dom_node *c = n->children; c; c = c->next) {
+        if (c->type == DOM_TEXT && c->content) {
+            const char *s = c->content;
             size_t len = strlen(s);
             if (!d->pub.publisher)
                 d->pub.publisher = find_issuing_org(&d->mem, s, len);
@@ -723,8 +720,8 @@ static void scan_notices(doc *d, xmlNode *n, int depth, const char *reserved[2])
                 find_license(&d->mem, s, len, &d->pub.license, &d->pub.license_text);
             if (!reserved[0])
                 find_reserved_notice(&d->mem, s, len, &reserved[0], &reserved[1]);
-        } else if (c->type == XML_ELEMENT_NODE && !name_is((const char *)c->name, "script") &&
-                   !name_is((const char *)c->name, "style")) {
+        } else if (c->type == DOM_ELEMENT && !name_is(c->name, "script") &&
+                   !name_is(c->name, "style")) {
             scan_notices(d, c, depth + 1, reserved);
         }
     }
@@ -789,11 +786,11 @@ static const char *saved_from_url(doc *d, const decoded_text *t)
     return arena_strndup(&d->mem, p, (size_t)(e - p));
 }
 
-void html_metadata(doc *d, xmlDoc *x, const decoded_text *t, const gisa_source *src)
+void html_metadata(doc *d, dom_tree *x, const decoded_text *t, const gisa_source *src)
 {
     meta m;
     memset(&m, 0, sizeof m);
-    xmlNode *root = xmlDocGetRootElement(x);
+    dom_node *root = dom_root(x);
     if (!root)
         return;
     m.lang = attr(d, root, "lang");

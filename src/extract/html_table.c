@@ -9,10 +9,10 @@
 #include "html.h"
 
 /* A data table has rows of short cells; a layout table holds blocks. */
-int is_layout_table(xmlNode *n, int depth)
+int is_layout_table(dom_node *n, int depth)
 {
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
+    for (dom_node *c = n->children; c; c = c->next) {
+        if (c->type != DOM_ELEMENT)
             continue;
         tag t = ntag(c);
         if (t == T_TABLE || t == T_P || t == T_DIV || t == T_UL || t == T_OL ||
@@ -27,10 +27,10 @@ int is_layout_table(xmlNode *n, int depth)
 /* The rows of table n (thead, tbody and tfoot looked into, nested tables
  * not), stored into rows[nrows...] when rows is given; returns the count
  * so far. A first pass without rows sizes the array: no row is dropped. */
-static size_t table_rows(xmlNode *n, xmlNode **rows, size_t nrows)
+static size_t table_rows(dom_node *n, dom_node **rows, size_t nrows)
 {
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
+    for (dom_node *c = n->children; c; c = c->next) {
+        if (c->type != DOM_ELEMENT)
             continue;
         if (ntag(c) == T_TR) {
             if (rows)
@@ -43,18 +43,18 @@ static size_t table_rows(xmlNode *n, xmlNode **rows, size_t nrows)
     return nrows;
 }
 
-static size_t row_cells(xmlNode *row)
+static size_t row_cells(dom_node *row)
 {
     size_t c = 0;
-    for (xmlNode *x = row->children; x; x = x->next)
-        c += x->type == XML_ELEMENT_NODE && (ntag(x) == T_TD || ntag(x) == T_TH);
+    for (dom_node *x = row->children; x; x = x->next)
+        c += x->type == DOM_ELEMENT && (ntag(x) == T_TD || ntag(x) == T_TH);
     return c;
 }
 
 /* A table too ragged to pad into a grid (one row of 100,000 cells above
  * 100,000 rows of one would be 10^10 cells) keeps every cell as a list:
  * each row one item, its cells joined by " | ". Nothing is cut. */
-static void emit_ragged_table(emitter *e, xmlNode *n, xmlNode **rows, size_t nrows)
+static void emit_ragged_table(emitter *e, dom_node *n, dom_node **rows, size_t nrows)
 {
     const char **items = arena_calloc(&e->d->mem, nrows, sizeof *items);
     if (!items)
@@ -62,8 +62,8 @@ static void emit_ragged_table(emitter *e, xmlNode *n, xmlNode **rows, size_t nro
     size_t k = 0;
     for (size_t r = 0; r < nrows; r++) {
         buf line = {0};
-        for (xmlNode *x = rows[r]->children; x; x = x->next) {
-            tag t = x->type == XML_ELEMENT_NODE ? ntag(x) : T_OTHER;
+        for (dom_node *x = rows[r]->children; x; x = x->next) {
+            tag t = x->type == DOM_ELEMENT ? ntag(x) : T_OTHER;
             if (t != T_TD && t != T_TH)
                 continue;
             const char *cell = clean_collect(e, x, 0);
@@ -85,15 +85,15 @@ static void emit_ragged_table(emitter *e, xmlNode *n, xmlNode **rows, size_t nro
     b->items = items;
     b->nitems = k;
     b->ncols = 1;
-    b->offset = (size_t)xmlGetLineNo(n);
+    b->offset = (size_t)n->line;
 }
 
-void emit_table(emitter *e, xmlNode *n)
+void emit_table(emitter *e, dom_node *n)
 {
     size_t nrows = table_rows(n, NULL, 0), ncols = 0, ncells = 0;
     if (!nrows)
         return;
-    xmlNode **rows = arena_alloc(&e->d->mem, nrows * sizeof *rows);
+    dom_node **rows = arena_alloc(&e->d->mem, nrows * sizeof *rows);
     if (!rows)
         return;
     table_rows(n, rows, 0);
@@ -115,8 +115,8 @@ void emit_table(emitter *e, xmlNode *n)
     int header = 0;
     for (size_t r = 0; r < nrows; r++) {
         size_t c = 0;
-        for (xmlNode *x = rows[r]->children; x && c < ncols; x = x->next) {
-            tag t = x->type == XML_ELEMENT_NODE ? ntag(x) : T_OTHER;
+        for (dom_node *x = rows[r]->children; x && c < ncols; x = x->next) {
+            tag t = x->type == DOM_ELEMENT ? ntag(x) : T_OTHER;
             if (t != T_TD && t != T_TH)
                 continue;
             if (r == 0 && t == T_TH)
@@ -133,5 +133,5 @@ void emit_table(emitter *e, xmlNode *n)
     b->items = cells;
     b->nitems = nrows * ncols;
     b->ncols = ncols;
-    b->offset = (size_t)xmlGetLineNo(n);
+    b->offset = (size_t)n->line;
 }

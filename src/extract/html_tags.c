@@ -9,7 +9,7 @@
 #include "html.h"
 
 
-tag tag_of(const xmlNode *n)
+tag tag_of(const dom_node *n)
 {
     static const struct { const char *name; tag t; } tags[] = {
         {"a", T_A}, {"article", T_ARTICLE}, {"aside", T_ASIDE}, {"audio", T_AUDIO},
@@ -28,7 +28,7 @@ tag tag_of(const xmlNode *n)
         {"template", T_TEMPLATE}, {"textarea", T_TEXTAREA}, {"th", T_TH},
         {"title", T_TITLE}, {"tr", T_TR}, {"ul", T_UL}, {"video", T_VIDEO},
     };
-    const char *name = (const char *)n->name;
+    const char *name = n->name;
     size_t lo = 0, hi = sizeof tags / sizeof tags[0];
     while (lo < hi) { /* the table is sorted: binary search */
         size_t mid = (lo + hi) / 2;
@@ -61,7 +61,7 @@ int tag_is_heading(tag t)
     return t >= T_H1 && t <= T_H6;
 }
 
-int tag_is_inline(const xmlNode *n, tag t)
+int tag_is_inline(const dom_node *n, tag t)
 {
     if (t != T_OTHER)
         return t == T_A || t == T_BR || t == T_CODE || t == T_LABEL;
@@ -71,7 +71,7 @@ int tag_is_inline(const xmlNode *n, tag t)
         "sub", "sup", "time", "tt", "u", "var", "wbr", "bdi", "bdo", "data", "nobr",
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (strcmp((const char *)n->name, names[i]) == 0)
+        if (strcmp(n->name, names[i]) == 0)
             return 1;
     return 0;
 }

@@ -16,6 +16,7 @@
 
 #include "../util/error.h"
 #include "../util/xmlapi.h"
+#include "dom.h"
 #include "extract.h"
 
 typedef struct parse_guard {
@@ -216,8 +217,60 @@ static void rejoin_body(xmlDoc *x)
     }
 }
 
-struct _xmlDoc *html_parse(doc *d, const char *text, size_t len, const char *url,
-                           gisa_error *err)
+static const char *dom_str(arena *a, const xmlChar *s)
+{
+    return s ? arena_strdup(a, (const char *)s) : "";
+}
+
+static dom_node *dom_copy(arena *a, const xmlNode *x, dom_node *parent)
+{
+    dom_node *n = arena_calloc(a, 1, sizeof *n);
+    n->parent = parent;
+    n->name = n->content = "";
+    n->line = (uint32_t)xmlGetLineNo(x);
+    switch (x->type) {
+    case XML_ELEMENT_NODE: {
+        n->type = DOM_ELEMENT;
+        n->name = dom_str(a, x->name);
+        dom_attr **tail = &n->attrs;
+        for (const xmlAttr *p = x->properties; p; p = p->next) {
+            dom_attr *at = arena_calloc(a, 1, sizeof *at);
+            at->name = dom_str(a, p->name);
+            at->value = p->children ? dom_str(a, p->children->content) : "";
+            *tail = at;
+            tail = &at->next;
+        }
+        break;
+    }
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE:
+        n->type = DOM_TEXT;
+        n->content = dom_str(a, x->content);
+        break;
+    case XML_DOCUMENT_NODE:
+    case XML_HTML_DOCUMENT_NODE:
+        n->type = DOM_DOCUMENT;
+        break;
+    default:
+        n->type = DOM_OTHER;
+        break;
+    }
+    if (x->type == XML_ELEMENT_NODE || x->type == XML_DOCUMENT_NODE ||
+        x->type == XML_HTML_DOCUMENT_NODE)
+        for (const xmlNode *c = x->children; c; c = c->next) {
+            dom_node *k = dom_copy(a, c, n);
+            k->prev = n->last;
+            if (n->last)
+                n->last->next = k;
+            else
+                n->children = k;
+            n->last = k;
+        }
+    return n;
+}
+
+struct _xmlDoc *html_parse_libxml2(doc *d, const char *text, size_t len, const char *url,
+                                  gisa_error *err)
 {
     const char *name = d->pub.source_name, *why;
     if (!xml_api_get(&why)) {
@@ -256,4 +309,16 @@ struct _xmlDoc *html_parse(doc *d, const char *text, size_t len, const char *url
     if (x)
         rejoin_body(x);
     return x;
+}
+
+gisa_status html_parse(doc *d, const char *text, size_t len, const char *url,
+                       dom_tree *out, gisa_error *err)
+{
+    xmlDoc *x = html_parse_libxml2(d, text, len, url, err);
+    if (!x)
+        return err->status;
+    arena_init(&out->mem);
+    out->doc = dom_copy(&out->mem, (xmlNode *)x, NULL);
+    xmlFreeDoc(x);
+    return GISA_OK;
 }

@@ -240,6 +240,11 @@ static void check_tree(walk *w, bool finished)
     const html_tree *t = w->t;
     if (!t->n || t->nodes[0].type != HTML_NODE_DOCUMENT || t->n > t->limits.max_nodes)
         FAIL("no document, or more nodes than max_nodes");
+    size_t elements = 0;
+    for (uint32_t i = 0; i < t->n; i++)
+        elements += t->nodes[i].type == HTML_NODE_ELEMENT;
+    if (elements != t->n_elements || elements > t->limits.max_elements)
+        FAIL("elements miscounted, or more than max_elements");
     uint8_t *seen = calloc(t->n, 1);
     uint32_t *stack = malloc(t->n * sizeof *stack);
     size_t *depth = malloc(t->n * sizeof *depth);
@@ -598,6 +603,7 @@ static html5_limits pick_limits(const uint8_t *p, size_t len)
 {
     html5_limits l = {0};
     l.max_nodes = 1 + (size_t)p[0] * 4;
+    l.max_elements = 1 + (size_t)p[0] * 2;
     l.max_depth = 1 + p[1] % 40;
     l.max_attrs = 1 + p[2] % 8;
     l.max_attr_bytes = 1 + (size_t)p[3] * 2;

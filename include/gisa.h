@@ -112,7 +112,7 @@ typedef enum gisa_input_kind {
  * default (used when the field is 0); a page over a limit is refused with
  * an error naming the limit, never cut silently. */
 #define GISA_DEFAULT_MAX_NODES ((size_t)500000) /* HTML elements */
-#define GISA_DEFAULT_MAX_DEPTH 250u /* HTML nesting; libxml2 stops at 256 */
+#define GISA_DEFAULT_MAX_DEPTH 250u /* HTML nesting (elements from <html> down) */
 #define GISA_DEFAULT_MAX_LINE ((size_t)1 << 20) /* bytes in a text-dump line */
 
 typedef struct gisa_extract_options {

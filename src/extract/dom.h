@@ -2,9 +2,9 @@
  *
  * Every rule of the extract stage (measuring, choosing the article,
  * emitting blocks, metadata) walks this tree and nothing else, so the
- * rules do not depend on the node API of the parser behind them. Today
- * htmlparse.c builds it from libxml2's tree; the HTML5 parser of
- * src/html/ is to take libxml2's place behind it (issue #21).
+ * rules do not depend on the node API of the parser behind them:
+ * htmlparse.c builds it from the compact tree of gisa's HTML5 parser
+ * (src/html/tree.h), in one pass over its node array.
  *
  * Nodes are linked by pointers, strings are NUL-terminated, and all of it
  * lives in one arena freed with the tree. Only what the extractor reads is

@@ -64,15 +64,12 @@ void doc_drop_boilerplate(doc *d);
 /* Does the text start like markup (a tag within its first bytes)? */
 int looks_like_html(const char *s, size_t len);
 
-/* htmlparse.c: parse UTF-8 HTML into *out (dom.h), refusing a page over
- * d's node or depth limit; err set on failure, when *out holds nothing to
- * free. */
+/* htmlparse.c: parse UTF-8 HTML with gisa's HTML5 parser into *out
+ * (dom.h), refusing a page over d's node or depth limit; err set on
+ * failure, when *out holds nothing to free. */
 struct dom_tree;
-struct _xmlDoc;
-struct _xmlDoc *html_parse_libxml2(doc *d, const char *text, size_t len, const char *url,
-                                  gisa_error *err);
-gisa_status html_parse(doc *d, const char *text, size_t len, const char *url,
-                       struct dom_tree *out, gisa_error *err);
+gisa_status html_parse(doc *d, const char *text, size_t len, struct dom_tree *out,
+                       gisa_error *err);
 
 /* Stage entry points, one per kind of input. */
 gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,

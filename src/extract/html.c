@@ -332,7 +332,7 @@ gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
                          gisa_error *err)
 {
     dom_tree tree, *x = &tree;
-    if (html_parse(d, t->text, t->len, src->url, x, err) != GISA_OK)
+    if (html_parse(d, t->text, t->len, x, err) != GISA_OK)
         return err->status;
     dom_node *body = body_of(x);
     if (body)
@@ -353,7 +353,7 @@ gisa_status extract_html(doc *d, const decoded_text *t, const gisa_source *src,
 gisa_status extract_html_whole(doc *d, const char *html, size_t len, gisa_error *err)
 {
     dom_tree tree, *x = &tree;
-    if (html_parse(d, html, len, NULL, x, err) != GISA_OK)
+    if (html_parse(d, html, len, x, err) != GISA_OK)
         return err->status;
     dom_node *body = body_of(x);
     if (body) {

@@ -449,6 +449,26 @@ static void line_break(emitter *e)
     buf_puts(&e->inl, ls);
 }
 
+/* Nothing but white space waiting: the next text sets the paragraph's
+ * line. */
+static int inline_blank(const buf *b)
+{
+    for (size_t i = 0; i < b->len; i++)
+        if ((unsigned char)b->ptr[i] > ' ')
+            return 0;
+    return 1;
+}
+
+/* The line of a text node's first visible character: a paragraph's line
+ * is where its words start, not the line break before them. */
+static size_t first_visible_line(const dom_node *c)
+{
+    size_t line = c->line;
+    for (const char *p = c->content; *p && (unsigned char)*p <= ' '; p++)
+        line += *p == '\n';
+    return line;
+}
+
 void emit_element(emitter *e, dom_node *c, int depth)
 {
     tag t = ntag(c);
@@ -459,7 +479,7 @@ void emit_element(emitter *e, dom_node *c, int depth)
     if (skip_subtree(e, c, t))
         return;
     if (tag_is_inline(c, t)) {
-        if (!e->inl.len)
+        if (inline_blank(&e->inl))
             e->inl_offset = (size_t)c->line;
         collect(e, c, &e->inl, depth);
         return;
@@ -598,8 +618,8 @@ void emit_tree(emitter *e, dom_node *n, int depth)
     int after_element = 0; /* no text since the last element child */
     for (dom_node *c = n->children; c; c = c->next) {
         if (c->type == DOM_TEXT) {
-            if (!e->inl.len)
-                e->inl_offset = (size_t)c->line;
+            if (inline_blank(&e->inl))
+                e->inl_offset = first_visible_line(c);
             put_text(&e->inl, c->content);
             after_element = 0;
         } else if (c->type == DOM_ELEMENT) {

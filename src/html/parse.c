@@ -23,6 +23,7 @@ static html5_limits effective_limits(const html5_limits *l)
     r.max_attrs = limit_or(l->max_attrs, HTML5_DEFAULT_MAX_ATTRS);
     r.max_attr_bytes = limit_or(l->max_attr_bytes, HTML5_DEFAULT_MAX_ATTR_BYTES);
     r.max_text = limit_or(l->max_text, HTML5_DEFAULT_MAX_TEXT);
+    r.max_elements = limit_or(l->max_elements, HTML5_DEFAULT_MAX_ELEMENTS);
     return r;
 }
 
@@ -165,6 +166,9 @@ void html5_status_message(const html_tree *t, char *buf, size_t n)
     case HTML5_OVER_ATTR_BYTES:
         k = snprintf(buf, n, "an attribute over %zu bytes (the attribute size limit)",
                      l->max_attr_bytes);
+        break;
+    case HTML5_OVER_ELEMENTS:
+        k = snprintf(buf, n, "more than %zu elements (the element limit)", l->max_elements);
         break;
     case HTML5_OVER_TEXT:
         k = snprintf(buf, n, "a text, comment or name over %zu bytes (the text limit)",

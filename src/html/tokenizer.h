@@ -148,7 +148,8 @@ typedef enum html5_status {
     HTML5_OVER_DEPTH,      /* elements nested more than max_depth deep */
     HTML5_OVER_ATTRS,      /* a tag with more than max_attrs attributes */
     HTML5_OVER_ATTR_BYTES, /* an attribute's name and value over max_attr_bytes */
-    HTML5_OVER_TEXT        /* a text node, comment or DOCTYPE string over max_text */
+    HTML5_OVER_TEXT,       /* a text node, comment or DOCTYPE string over max_text */
+    HTML5_OVER_ELEMENTS    /* the tree would hold more than max_elements elements */
 } html5_status;
 
 /* Parse errors, by the Standard's code names, reach this callback. */

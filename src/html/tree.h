@@ -33,6 +33,9 @@ typedef enum html_tag {
 
 /* The tag id of a lower-case name; HTML_TAG_UNKNOWN for others. */
 html_tag html_tag_of(const char *name, size_t n);
+/* The lower-case name of a tag id, NUL-terminated, static; "" for
+ * HTML_TAG_UNKNOWN. */
+const char *html_tag_name(html_tag t);
 
 typedef enum html_node_type {
     HTML_NODE_DOCUMENT,
@@ -72,6 +75,7 @@ typedef struct html_node {
 #define HTML5_DEFAULT_MAX_ATTRS ((size_t)1024)       /* attributes kept on one tag */
 #define HTML5_DEFAULT_MAX_ATTR_BYTES ((size_t)64 << 20) /* one attribute: name + value */
 #define HTML5_DEFAULT_MAX_TEXT ((size_t)256 << 20)   /* one text node, comment, DOCTYPE string */
+#define HTML5_DEFAULT_MAX_ELEMENTS HTML5_DEFAULT_MAX_NODES /* elements of the tree */
 
 typedef struct html5_limits {
     size_t max_input;      /* bytes of input */
@@ -84,6 +88,8 @@ typedef struct html5_limits {
                               a dropped duplicate included */
     size_t max_text;       /* bytes of one text node (after adjacent text is
                               merged), one comment, one DOCTYPE name or id */
+    size_t max_elements;   /* elements in the tree (a caller whose own limit
+                              counts elements, as gisa's --max-nodes does) */
 } html5_limits;
 
 typedef struct html_tree {
@@ -97,6 +103,7 @@ typedef struct html_tree {
                               over the tree: the deepest element's line) */
     uint32_t status_line;  /* ... and its line */
     html5_limits limits;   /* the limits in force, defaults filled in */
+    size_t n_elements;     /* elements made */
 } html_tree;
 
 /* Parse in[0..len) into *tree (nodes malloc'd, strings in the arena or the

@@ -12,6 +12,11 @@ static const char *const tag_names[] = {
 #undef HTML_TAG_NAME
 };
 
+const char *html_tag_name(html_tag t)
+{
+    return (unsigned)t < HTML_TAG_COUNT ? tag_names[t] : "";
+}
+
 html_tag html_tag_of(const char *name, size_t n)
 {
     size_t lo = 1, hi = HTML_TAG_COUNT;
@@ -63,6 +68,10 @@ uint32_t tb_new_node(builder *b, html_node_type type)
         tb_over(b, HTML5_OVER_NODES);
         return HTML_NONE;
     }
+    if (type == HTML_NODE_ELEMENT && t->n_elements >= t->limits.max_elements) {
+        tb_over(b, HTML5_OVER_ELEMENTS);
+        return HTML_NONE;
+    }
     if (t->n == t->cap) {
         uint32_t cap = t->cap ? t->cap * 2 : 256;
         html_node *nodes = realloc(t->nodes, cap * sizeof *nodes);
@@ -76,6 +85,7 @@ uint32_t tb_new_node(builder *b, html_node_type type)
     html_node *n = &t->nodes[t->n];
     memset(n, 0, sizeof *n);
     n->type = (uint8_t)type;
+    t->n_elements += type == HTML_NODE_ELEMENT;
     return t->n++;
 }
 

@@ -125,6 +125,25 @@ static void test_nodes(void)
     CHECK_INT(n, 2000);
 }
 
+static void test_elements(void)
+{
+    /* html, head, body, p, p: 5 elements (and the document, two texts) */
+    const char *doc = "<p>a\n<p>b";
+    char msg[160];
+    uint32_t n = 0;
+    html5_limits l = {.max_elements = 5};
+    CHECK_INT(parse(doc, &l, msg, sizeof msg, &n), HTML5_OK);
+    CHECK_INT(n, 8);
+    l.max_elements = 4;
+    CHECK_INT(parse(doc, &l, msg, sizeof msg, &n), HTML5_OVER_ELEMENTS);
+    CHECK_STR(msg, "more than 4 elements (the element limit) at line 2");
+    /* text and comments do not count */
+    l.max_elements = 3;
+    CHECK_INT(parse("<!--a--><!--b-->x", &l, msg, sizeof msg, &n), HTML5_OK);
+    l.max_elements = 2;
+    CHECK_INT(parse("<!--a--><!--b-->x", &l, msg, sizeof msg, &n), HTML5_OVER_ELEMENTS);
+}
+
 static void test_depth(void)
 {
     /* html, body, then three divs: depth 5 */
@@ -232,6 +251,7 @@ int main(void)
     test_defaults();
     test_input();
     test_nodes();
+    test_elements();
     test_depth();
     test_attrs();
     test_many_attrs();

@@ -1,158 +1,172 @@
-/* test_htmlparse.c - the parser skips script and style bodies.
+/* test_htmlparse.c - the extractor's tree (dom.h), as html_parse builds it
+ * from gisa's HTML5 parser.
  *
- * html_parse moves libxml2 past each script and style body instead of
- * letting it read them (see skip_raw_text). The promise is that the tree
- * is the one libxml2 builds on its own, less the text of those bodies:
- * the same elements, attributes, text and line numbers. Each case is
- * parsed both ways and the two trees are written out, less script and
- * style text, and compared; where the skip should apply, no such text may
- * be left in our tree. */
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/xmlversion.h>
+ * Each case writes the tree out in one line: an element as name, its
+ * attributes in brackets and its line after '@', then its children in
+ * parentheses; text in quotes. The promises:
+ * - the tree is the HTML Standard's (here: tables get their tbody, a
+ *   stray </p> opens one, content after </html> is the body's);
+ * - script and style bodies are not copied, JSON-LD is;
+ * - a template's contents hang below it;
+ * - an attribute without a value has "" and names are lower case;
+ * - every link agrees: parent, first and last child, both siblings. */
+#include <stdlib.h>
 
 #include "check.h"
+#include "extract/dom.h"
 #include "extract/extract.h"
 #include "util/buf.h"
 #include "util.h"
 
-static int is_raw_text(const xmlNode *n)
+static void write_node(const dom_node *n, buf *b, int lines)
 {
-    if (n->type != XML_ELEMENT_NODE)
-        return 0;
-    if (!xmlStrcmp(n->name, BAD_CAST "style"))
-        return 1;
-    if (xmlStrcmp(n->name, BAD_CAST "script"))
-        return 0;
-    xmlChar *type = xmlGetProp(n, BAD_CAST "type");
-    int json_ld = type && !xmlStrcasecmp(type, BAD_CAST "application/ld+json");
-    xmlFree(type);
-    return !json_ld;
-}
-
-/* The tree as text: elements with their line and attributes, text,
- * comments. With `drop_raw`, script and style bodies are left out. */
-static void dump(const xmlNode *n, int drop_raw, buf *b)
-{
-    for (; n; n = n->next) {
-        char line[32];
-        snprintf(line, sizeof line, "@%ld", xmlGetLineNo(n));
-        if (n->type == XML_ELEMENT_NODE) {
-            buf_puts(b, "<");
-            buf_puts(b, (const char *)n->name);
-            buf_puts(b, line);
-            for (const xmlAttr *a = n->properties; a; a = a->next) {
-                xmlChar *v = xmlNodeGetContent((const xmlNode *)a);
-                buf_puts(b, " ");
-                buf_puts(b, (const char *)a->name);
-                buf_puts(b, "=");
-                buf_puts(b, v ? (const char *)v : "");
-                xmlFree(v);
+    char at[32];
+    switch (n->type) {
+    case DOM_TEXT:
+        buf_putc(b, '"');
+        buf_puts(b, n->content);
+        buf_putc(b, '"');
+        return;
+    case DOM_OTHER:
+        buf_puts(b, "#other");
+        return;
+    case DOM_ELEMENT:
+        buf_puts(b, n->name);
+        if (n->attrs) {
+            buf_putc(b, '[');
+            for (const dom_attr *a = n->attrs; a; a = a->next) {
+                buf_puts(b, a->name);
+                buf_putc(b, '=');
+                buf_puts(b, a->value);
+                if (a->next)
+                    buf_putc(b, ' ');
             }
-            buf_puts(b, ">");
-            if (!(drop_raw && is_raw_text(n)))
-                dump(n->children, drop_raw, b);
-            buf_puts(b, "</>");
-        } else if (n->content) {
-            buf_puts(b, n->type == XML_COMMENT_NODE ? "{!" : "{");
-            buf_puts(b, (const char *)n->content);
-            buf_puts(b, "}");
+            buf_putc(b, ']');
         }
+        if (lines) {
+            snprintf(at, sizeof at, "@%u", (unsigned)n->line);
+            buf_puts(b, at);
+        }
+        break;
+    default:
+        break;
     }
+    if (!n->children)
+        return;
+    buf_putc(b, '(');
+    for (const dom_node *c = n->children; c; c = c->next) {
+        CHECK(c->parent == n);
+        CHECK(c->prev ? c->prev->next == c : n->children == c);
+        CHECK(c->next ? c->next->prev == c : n->last == c);
+        write_node(c, b, lines);
+        if (c->next)
+            buf_putc(b, ' ');
+    }
+    buf_putc(b, ')');
 }
 
-/* libxml2 on its own, with the options and encoding html_parse uses. */
-static xmlDoc *plain_parse(const char *text)
-{
-    htmlParserCtxtPtr c = htmlCreateMemoryParserCtxt(text, (int)strlen(text));
-    htmlCtxtUseOptions(c, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
-    xmlSwitchEncoding(c, XML_CHAR_ENCODING_UTF8);
-    htmlParseDocument(c);
-    xmlDoc *x = c->myDoc;
-    c->myDoc = NULL;
-    htmlFreeParserCtxt(c);
-    return x;
-}
-
-static char *tree_text(xmlDoc *x, int drop_raw)
-{
-    buf b = BUF_INIT;
-    if (x)
-        dump(x->children, drop_raw, &b);
-    return buf_detach(&b, NULL);
-}
-
-/* Does any script or style element in the tree still hold text? */
-static int raw_text_kept(const xmlNode *n)
-{
-    for (; n; n = n->next)
-        if ((is_raw_text(n) && n->children) || raw_text_kept(n->children))
-            return 1;
-    return 0;
-}
-
-/* Parse `page` both ways; the trees must agree. `skipped` says whether
- * every script and style body should have been skipped. */
-static void check_same_tree(const char *page, int skipped)
+/* The <body> of `page` written out (the whole tree when `whole`). */
+static char *tree_of(const char *page, int whole, int lines)
 {
     doc *d = doc_new();
     d->max_nodes = GISA_DEFAULT_MAX_NODES;
     d->max_depth = GISA_DEFAULT_MAX_DEPTH;
     gisa_error err;
-    xmlDoc *ours = html_parse_libxml2(d, page, strlen(page), NULL, &err), *plain = plain_parse(page);
-    char *got = tree_text(ours, 1), *want = tree_text(plain, 1);
-    CHECK_STR(got, want);
-    /* libxml2 2.9 copies memory input, so the skip is in force there. */
-    if (LIBXML_VERSION < 21000 && skipped)
-        CHECK(ours && !raw_text_kept(ours->children));
-    free(got);
-    free(want);
-    xmlFreeDoc(ours);
-    xmlFreeDoc(plain);
+    dom_tree t;
+    buf b = BUF_INIT;
+    CHECK_INT(html_parse(d, page, strlen(page), &t, &err), GISA_OK);
+    const dom_node *root = dom_root(&t), *body = NULL;
+    for (const dom_node *c = root ? root->children : NULL; c; c = c->next)
+        if (c->type == DOM_ELEMENT && !strcmp(c->name, "body"))
+            body = c;
+    CHECK(body != NULL);
+    if (whole ? root : body)
+        write_node(whole ? root : body, &b, lines);
+    dom_free(&t);
     doc_free(d);
+    return b.ptr ? b.ptr : calloc(1, 1);
 }
 
-static void test_bodies_skipped(void)
+#define CHECK_TREE(page, want) CHECK_BODY(page, want, 0, 0)
+#define CHECK_BODY(page, want, whole, lines)                                  \
+    do {                                                                       \
+        char *got_ = tree_of(page, whole, lines);                              \
+        CHECK_STR(got_, want);                                                 \
+        free(got_);                                                            \
+    } while (0)
+
+static void test_standard_tree(void)
 {
-    check_same_tree("<html><head><script>var a = '<p>not a paragraph</p>';\n"
-                    "if (a < b) { a = b; }\n</script>\n"
-                    "<style>p > a { color: red }\n</style></head>\n"
-                    "<body>\n<p class=lead>첫 문단이다.</p>\n<script src=x.js></script>\n"
-                    "<p>둘째\n문단이다.</p></body></html>",
-                    1);
-    /* The end tag in any case; a one-character body. */
-    check_same_tree("<body><SCRIPT>x</SCRIPT><p>a</p><script>y = 1;</ScRiPt><p>b</p>", 1);
-    /* "</" followed by another name does not end it. */
-    check_same_tree("<body><script>document.write('</div></p>');</script><p>c</p>", 1);
-    check_same_tree("<body><style>\n\n</style><p>d</p>", 1);
+    CHECK_TREE("<p>가<p>나", "body(p(\"가\") p(\"나\"))");
+    CHECK_TREE("<table><tr><td>칸</table>", "body(table(tbody(tr(td(\"칸\")))))");
+    CHECK_TREE("<p>a</p></p>b", "body(p(\"a\") p \"b\")");
+    CHECK_TREE("<b><p>굵게</b>이어서</p>", "body(b p(b(\"굵게\") \"이어서\"))");
+    /* a template's </body></html> mid-page, and text after the end */
+    CHECK_TREE("<body><p>앞</p></body></html><p>뒤</p>",
+               "body(p(\"앞\") p(\"뒤\"))");
+    CHECK_BODY("<!doctype html><title>제목</title><p>본문",
+               "html(head(title(\"제목\")) body(p(\"본문\")))", 1, 0);
 }
 
-static void test_bodies_kept(void)
+static void test_bodies(void)
 {
-    /* JSON-LD is read by the metadata. */
-    check_same_tree("<head><script type=\"application/ld+json\">{\"headline\": \"제목\"}"
-                    "</script></head><body><p>e</p>",
-                    0);
-    /* Empty bodies, self-closed tags and bodies that never end. */
-    check_same_tree("<body><script></script><p>f</p><script/><p>g</p>", 0);
-    check_same_tree("<body><p>h</p><script>never(ends);\n<p>i</p>", 0);
-    /* A control character may stop libxml2 early: leave it to decide. */
-    check_same_tree("<body><script>a\001b</script><p>j</p>", 0);
-    /* Not a script: inside a comment, an attribute or a text. */
-    check_same_tree("<body><!-- <script> --><p title=\"<script>\">k</p>"
-                    "<p>&lt;script&gt; l</p>",
-                    0);
-    /* libxml2 stops at "</script" whatever follows the name, and reads
-     * on in the script after an end tag it does not know. */
-    check_same_tree("<body><script>a = '</scripts>';</script><p>after</p>", 0);
-    /* A start tag that is never closed. */
-    check_same_tree("<body><script src=\"a.js\"", 0);
+    CHECK_TREE("<p>a<script>if (a < b) document.write('<p>x')</script>"
+               "<style>p > a { color: red }</style>b",
+               "body(p(\"a\" script style \"b\"))");
+    CHECK_TREE("<body><script type=\"application/ld+json\">{\"headline\": \"제목\"}</script>",
+               "body(script[type=application/ld+json](\"{\"headline\": \"제목\"}\"))");
+    /* a script that never ends takes the rest as its text: none of it kept */
+    CHECK_TREE("<p>h</p><script>never(ends);\n<p>i</p>", "body(p(\"h\") script)");
+    /* scripting off: what a page offers readers without scripts is markup */
+    CHECK_TREE("<body><noscript><p>글</p></noscript>", "body(noscript(p(\"글\")))");
+}
+
+static void test_attributes_and_names(void)
+{
+    CHECK_TREE("<DIV Hidden CLASS=\"a b\" data-x='&lt;1&gt;'>t</DIV>",
+               "body(div[hidden= class=a b data-x=<1>](\"t\"))");
+    CHECK_TREE("<svg viewBox=\"0 0 1 1\"><foreignObject>x</foreignObject></svg>",
+               "body(svg[viewBox=0 0 1 1](foreignObject(\"x\")))");
+    CHECK_TREE("<body><template><p>© 2026 한빛일보</p></template>",
+               "body(template(p(\"© 2026 한빛일보\")))");
+    CHECK_TREE("<p>&amp;&lt;&#54620;&nbsp;</p>", "body(p(\"&<한\xc2\xa0\"))");
+}
+
+static void test_lines(void)
+{
+    /* the line of each element's '<'; CR, LF and CRLF are one line each */
+    CHECK_BODY("<body>\n<p\nclass=x>a</p>\r<p>b</p>\r\n<p>c</p>",
+               "body@1(\"\n\" p[class=x]@2(\"a\") \"\n\" p@4(\"b\") \"\n\" p@5(\"c\"))", 0, 1);
+}
+
+static void test_refused(void)
+{
+    doc *d = doc_new();
+    d->pub.source_name = "page.html";
+    d->max_nodes = 5; /* html, head, body and two paragraphs */
+    d->max_depth = GISA_DEFAULT_MAX_DEPTH;
+    gisa_error err;
+    dom_tree t;
+    CHECK_INT(html_parse(d, "<p>a<p>b", 8, &t, &err), GISA_OK);
+    dom_free(&t);
+    CHECK_INT(html_parse(d, "<p>a<p>b\n<p>c", 13, &t, &err), GISA_ERR_INPUT);
+    CHECK_STR(err.message, "page.html: more than 5 elements (the node limit) at line 2");
+    d->max_nodes = GISA_DEFAULT_MAX_NODES;
+    d->max_depth = 4;
+    CHECK_INT(html_parse(d, "<div><div>x</div></div>", 23, &t, &err), GISA_OK);
+    dom_free(&t);
+    CHECK_INT(html_parse(d, "<div><div><div>x", 16, &t, &err), GISA_ERR_INPUT);
+    CHECK_STR(err.message,
+              "page.html: elements nested more than 4 deep (the depth limit) at line 1");
+    doc_free(d);
 }
 
 int main(void)
 {
-    test_bodies_skipped();
-    test_bodies_kept();
+    test_standard_tree();
+    test_bodies();
+    test_attributes_and_names();
+    test_lines();
+    test_refused();
     CHECK_DONE();
 }

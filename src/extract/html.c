@@ -75,13 +75,22 @@ static int footer_region(dom_node *n)
     return ntag(n) == T_FOOTER && !find_tag(n, T_MAIN, 0);
 }
 
+/* A <nav> or <menu> is the site's menu, whatever its entries hold: a
+ * mega-menu whose entries are custom elements rather than links reads as
+ * prose, and nothing below it is the article (the emitter skips it). */
+static int menu_region(const dom_node *n)
+{
+    tag t = ntag(n);
+    return t == T_NAV || t == T_MENU;
+}
+
 static void best_below(dom_node *n, int depth, dom_node **best, float *best_score)
 {
     if (depth > MAX_DEPTH)
         return;
     for (dom_node *c = n->children; c; c = c->next) {
         if (c->type != DOM_ELEMENT || !info_of(c) || info_of(c)->hidden ||
-            info_of(c)->cls == EV_OVERLAY || footer_region(c))
+            info_of(c)->cls == EV_OVERLAY || footer_region(c) || menu_region(c))
             continue;
         float s = final_score(c);
         if (s > *best_score) {

@@ -44,12 +44,14 @@ static int is_json_ld(const html_node *x)
     return 0;
 }
 
-/* A script (not JSON-LD) or style element, whose text no rule reads. */
-static int unread_body(const html_node *x)
+/* A script (not JSON-LD) or style element, whose text no rule reads; with
+ * scripting on, a <noscript> too (its text is markup never shown). */
+static int unread_body(const html_node *x, bool scripting)
 {
     if (x->type != HTML_NODE_ELEMENT || x->ns != HTML_NS_HTML)
         return 0;
-    return x->tag == HTML_TAG_style || (x->tag == HTML_TAG_script && !is_json_ld(x));
+    return x->tag == HTML_TAG_style || (x->tag == HTML_TAG_script && !is_json_ld(x)) ||
+           (scripting && x->tag == HTML_TAG_noscript);
 }
 
 static dom_attr *copy_attrs(arena *a, const html_node *x)
@@ -65,8 +67,42 @@ static dom_attr *copy_attrs(arena *a, const html_node *x)
     return at;
 }
 
+/* Does s hold "</noscript" in any case? */
+static int holds_noscript_end(html_str s)
+{
+    static const char end[] = "</noscript";
+    for (const char *p = s.p, *e = s.p + s.n; (p = memchr(p, '<', (size_t)(e - p)));) {
+        if ((size_t)(e - p) >= sizeof end - 1 && !strncasecmp(p, end, sizeof end - 1))
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
+/* Parsed with scripting off, a <noscript> holds markup; but an <iframe>
+ * (or <noembed>, <noframes>, <xmp>, <textarea>) in it whose end tag never
+ * comes - "<iframe src=... />" - takes the rest of the page as its text,
+ * </noscript> and the article with it. A browser, with scripting on,
+ * reads the <noscript> as text and never sees that <iframe>: such a page
+ * was written for that reading. */
+static int swallowed_by_noscript_frame(const html_tree *t)
+{
+    for (uint32_t i = 1; i < t->n; i++) {
+        const html_node *x = &t->nodes[i], *p = &t->nodes[x->parent];
+        if (x->type != HTML_NODE_TEXT || p->type != HTML_NODE_ELEMENT || p->ns != HTML_NS_HTML)
+            continue;
+        if ((p->tag == HTML_TAG_iframe || p->tag == HTML_TAG_noembed ||
+             p->tag == HTML_TAG_noframes || p->tag == HTML_TAG_xmp ||
+             p->tag == HTML_TAG_textarea) &&
+            holds_noscript_end(x->text))
+            return 1;
+    }
+    return 0;
+}
+
 /* Node i of the HTML5 tree as node i of the extractor's. */
-static void convert_node(arena *a, const html_tree *t, dom_node *dn, uint32_t i)
+static void convert_node(arena *a, const html_tree *t, bool scripting, dom_node *dn,
+                         uint32_t i)
 {
     const html_node *x = &t->nodes[i];
     dom_node *n = &dn[i];
@@ -92,7 +128,7 @@ static void convert_node(arena *a, const html_tree *t, dom_node *dn, uint32_t i)
         n->name = element_name(a, x);
         n->tag = x->tag;
         n->attrs = copy_attrs(a, x);
-        if (unread_body(x))
+        if (unread_body(x, scripting))
             n->children = n->last = NULL;
         else if (x->first && t->nodes[x->first].type == HTML_NODE_TEMPLATE_CONTENT) {
             const html_node *c = &t->nodes[x->first];
@@ -102,7 +138,7 @@ static void convert_node(arena *a, const html_tree *t, dom_node *dn, uint32_t i)
         break;
     case HTML_NODE_TEXT:
         n->type = DOM_TEXT;
-        if (!unread_body(&t->nodes[x->parent]))
+        if (!unread_body(&t->nodes[x->parent], scripting))
             n->content = copy_str(a, x->text);
         break;
     default:
@@ -123,12 +159,18 @@ gisa_status html_parse(doc *d, const char *text, size_t len, dom_tree *out, gisa
     out->doc = NULL;
     /* Scripting off, as for a crawler: what a page puts in <noscript> for
      * readers without scripts (a forum's whole thread, say) is markup. */
-    html5_status st = html5_parse(&t, &out->mem, text, len, NULL, false, &lim);
+    bool scripting = false;
+    html5_status st = html5_parse(&t, &out->mem, text, len, NULL, scripting, &lim);
+    if (st == HTML5_OK && swallowed_by_noscript_frame(&t)) {
+        html5_tree_free(&t);
+        scripting = true;
+        st = html5_parse(&t, &out->mem, text, len, NULL, scripting, &lim);
+    }
     if (st == HTML5_OK) {
         dom_node *dn = arena_calloc(&out->mem, t.n, sizeof *dn);
         if (dn) {
             for (uint32_t i = 0; i < t.n; i++)
-                convert_node(&out->mem, &t, dn, i);
+                convert_node(&out->mem, &t, scripting, dn, i);
             out->doc = dn;
         }
     }

@@ -442,6 +442,35 @@ static void test_mega_menu_header(void)
     gisa_document_free(d);
 }
 
+/* A <nav> mega-menu whose entries are custom elements, not links, with a
+ * line of description each: it reads as prose, yet nothing in a <nav> is
+ * the article, however its short product text compares. */
+static void test_nav_of_custom_elements(void)
+{
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><nav class='site-nav'><menu-panel>");
+    for (int i = 0; i < 40; i++) {
+        char item[300];
+        snprintf(item, sizeof item,
+                 "<div class='col'><menu-item href='/c/%d'>Harbour kit %d</menu-item>"
+                 "<div>Moorings, fenders and berth lines for the harbours of region %d, "
+                 "chosen by our team.</div></div>", i, i, i);
+        buf_puts(&b, item);
+    }
+    buf_puts(&b, "</menu-panel></nav><main><h1>Sea wall</h1><p>" SEA1 "</p><p>" SEA2
+                 "</p></main></body></html>");
+    gisa_document *d = must_extract(b.ptr);
+    buf_free(&b);
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, SEA1);
+    CHECK_HAS(t, SEA2);
+    CHECK_LACKS(t, "Harbour kit");
+    free(t);
+    gisa_document_free(d);
+}
+
 /* A page that says it is an article (og:type), whose post is followed
  * by a "Replies" heading and comment-marked replies that outweigh it:
  * the replies are kept as the content of a thread, yet the page is the
@@ -767,6 +796,7 @@ int main(void)
     test_no_article_in_footer();
     test_hidden_panel_with_prose();
     test_labels_and_controls();
+    test_nav_of_custom_elements();
     test_deterministic();
     CHECK_DONE();
 }

@@ -119,6 +119,12 @@ static void test_bodies(void)
     CHECK_TREE("<p>h</p><script>never(ends);\n<p>i</p>", "body(p(\"h\") script)");
     /* scripting off: what a page offers readers without scripts is markup */
     CHECK_TREE("<body><noscript><p>글</p></noscript>", "body(noscript(p(\"글\")))");
+    /* ...unless a frame in it never ends and takes the page: then the page
+     * is read as a browser with scripting reads it */
+    CHECK_TREE("<body><noscript><iframe src=x /></noscript><p>본문</p>",
+               "body(noscript p(\"본문\"))");
+    CHECK_TREE("<body><noscript><iframe src=x /></iframe></noscript><p>본문</p>",
+               "body(noscript(iframe[src=x]) p(\"본문\"))");
 }
 
 static void test_attributes_and_names(void)

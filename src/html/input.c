@@ -46,8 +46,9 @@ bool html_tokenizer_init(html_tokenizer *t, arena *a, const char *in, size_t len
     }
     t->in = in ? in : "";
     t->len = len;
-    const char *cr = memchr(t->in, '\r', len);
+    const char *cr = memchr(t->in, '\r', len), *nl = memchr(t->in, '\n', len);
     t->line_cr = cr ? (size_t)(cr - t->in) : len;
+    t->line_nl = nl ? (size_t)(nl - t->in) : len;
     t->next_lt = t->next_amp = t->next_cr = t->next_nul = SIZE_MAX; /* not looked for yet */
     return true;
 }
@@ -87,30 +88,35 @@ void html_tokenizer_on_error(html_tokenizer *t, html_error_fn fn, void *user)
     }
 }
 
+/* Where the next LF or CR at or after line_off is, each found by memchr once
+ * and kept until passed: a token with no line break before it costs two
+ * comparisons, not a scan. */
 uint32_t html_line_at(html_tokenizer *t, size_t off)
 {
     const char *s = t->in;
     if (off > t->len)
         off = t->len;
-    for (size_t i = t->line_off; i < off;) {
-        if (t->line_cr < i) { /* where the next CR is, found once per CR */
+    while (t->line_off < off) {
+        size_t i = t->line_off;
+        if (t->line_nl < i) {
+            const char *nl = memchr(s + i, '\n', t->len - i);
+            t->line_nl = nl ? (size_t)(nl - s) : t->len;
+        }
+        if (t->line_cr < i) {
             const char *cr = memchr(s + i, '\r', t->len - i);
             t->line_cr = cr ? (size_t)(cr - s) : t->len;
         }
-        const char *nl = memchr(s + i, '\n', off - i);
-        size_t at = nl ? (size_t)(nl - s) : off;
-        if (t->line_cr < at)
-            at = t->line_cr;
-        if (at >= off)
+        size_t at = t->line_nl < t->line_cr ? t->line_nl : t->line_cr;
+        if (at >= off) {
+            t->line_off = off;
             break;
+        }
         i = at + 1;
         if (s[at] == '\r' && i < t->len && s[i] == '\n')
-            i++; /* CRLF is one line break */
+            i++; /* CRLF is one line break, counted whole even when off splits it */
         t->line++;
-        off = i > off ? i : off; /* a CRLF split by off is counted whole */
+        t->line_off = i;
     }
-    if (off > t->line_off)
-        t->line_off = off;
     return t->line;
 }
 

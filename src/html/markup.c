@@ -92,7 +92,7 @@ void html_step_markup(html_tokenizer *t)
     int32_t c;
     switch (t->state) {
     case HTML_BOGUS_COMMENT:
-        run(t, &t->data, plain_bogus_comment);
+        run(t, &t->data, STOP_BOGUS);
         c = consume(t);
         if (c == '>') {
             t->state = HTML_DATA;
@@ -163,7 +163,7 @@ void html_step_markup(html_tokenizer *t)
         break;
 
     case HTML_COMMENT:
-        run(t, &t->data, plain_comment);
+        run(t, &t->data, STOP_COMMENT);
         c = consume(t);
         if (c == '<') {
             append_cur(t, &t->data);
@@ -298,7 +298,7 @@ void html_step_markup(html_tokenizer *t)
         break;
 
     case HTML_DOCTYPE_NAME:
-        run(t, &t->name, plain_name);
+        run(t, &t->name, STOP_NAME);
         c = consume(t);
         if (is_ws(c)) {
             t->state = HTML_AFTER_DOCTYPE_NAME;
@@ -415,7 +415,7 @@ void html_step_markup(html_tokenizer *t)
     case HTML_BOGUS_DOCTYPE:
         {
             size_t p = t->pos;
-            while (p < t->len && plain_doctype((unsigned char)t->in[p]))
+            while (p < t->len && !(html_stop[(unsigned char)t->in[p]] & STOP_DOCTYPE))
                 p++;
             t->pos = p;
         }

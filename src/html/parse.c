@@ -60,6 +60,20 @@ static uint32_t deepest_element(const html_tree *t, size_t *depth)
     return deepest;
 }
 
+/* The node array's first size, from the input's: real pages make a node
+ * per 100 bytes or so, so most parses never grow it (each growth copies
+ * it all). Only a guess: when malloc says no, tb_new_node grows as usual. */
+static void reserve_nodes(html_tree *tree, size_t len)
+{
+    size_t cap = len / 80 + 256;
+    if (cap > (size_t)1 << 18) /* a huge input grows the array as it proves to need it */
+        cap = (size_t)1 << 18;
+    if (cap > tree->limits.max_nodes + 1)
+        cap = tree->limits.max_nodes + 1;
+    tree->nodes = malloc(cap * sizeof *tree->nodes);
+    tree->cap = tree->nodes ? (uint32_t)cap : 0;
+}
+
 static void run(builder *b, html5_token_fn on_token, void *user)
 {
     html_token k;
@@ -115,6 +129,7 @@ html5_status html5_parse_observed(html_tree *tree, arena *a, const char *in, siz
     b->tree = tree;
     b->scripting = scripting;
     b->frameset_ok = true;
+    reserve_nodes(tree, len);
     if (tb_new_node(b, HTML_NODE_DOCUMENT) == HTML_NONE && !tree->n)
         return tree->status = HTML5_NOMEM;
     if (len > tree->limits.max_input)

@@ -4,6 +4,32 @@
  * the bytes and line each came from. */
 #include "tokenizer_impl.h"
 
+/* tokenizer_impl.h's STOP_ bits of each byte. */
+#define SPACE_STOPS (STOP_NAME | STOP_ATTR_NAME | STOP_UNQUOTED)
+#define UPPER (STOP_NAME | STOP_ATTR_NAME)
+const unsigned char html_stop[256] = {
+    [0] = 0xFF, /* NUL ends every run */
+    ['\t'] = SPACE_STOPS, ['\n'] = SPACE_STOPS, ['\f'] = SPACE_STOPS, [' '] = SPACE_STOPS,
+    ['\r'] = SPACE_STOPS | STOP_DQ | STOP_SQ | STOP_COMMENT | STOP_BOGUS,
+    ['/'] = STOP_NAME | STOP_ATTR_NAME,
+    ['>'] = STOP_NAME | STOP_ATTR_NAME | STOP_UNQUOTED | STOP_DOCTYPE | STOP_BOGUS,
+    ['='] = STOP_ATTR_NAME | STOP_UNQUOTED,
+    ['"'] = STOP_ATTR_NAME | STOP_DQ | STOP_UNQUOTED,
+    ['\''] = STOP_ATTR_NAME | STOP_SQ | STOP_UNQUOTED,
+    ['<'] = STOP_ATTR_NAME | STOP_UNQUOTED | STOP_COMMENT,
+    ['&'] = STOP_DQ | STOP_SQ | STOP_UNQUOTED,
+    ['`'] = STOP_UNQUOTED,
+    ['-'] = STOP_COMMENT,
+    ['A'] = UPPER, ['B'] = UPPER, ['C'] = UPPER, ['D'] = UPPER, ['E'] = UPPER,
+    ['F'] = UPPER, ['G'] = UPPER, ['H'] = UPPER, ['I'] = UPPER, ['J'] = UPPER,
+    ['K'] = UPPER, ['L'] = UPPER, ['M'] = UPPER, ['N'] = UPPER, ['O'] = UPPER,
+    ['P'] = UPPER, ['Q'] = UPPER, ['R'] = UPPER, ['S'] = UPPER, ['T'] = UPPER,
+    ['U'] = UPPER, ['V'] = UPPER, ['W'] = UPPER, ['X'] = UPPER, ['Y'] = UPPER,
+    ['Z'] = UPPER,
+};
+#undef SPACE_STOPS
+#undef UPPER
+
 void html_tok_new_tag(html_tokenizer *t, html_token_type type)
 {
     t->tok.type = type;

@@ -39,7 +39,7 @@ static void text_run(html_tokenizer *t, bool lt, bool amp)
         end = p < end ? p : end;
     }
     if (end > t->pos) {
-        html_sb_input(t, &t->text, t->pos, end - t->pos);
+        sb_input(t, &t->text, t->pos, end - t->pos);
         t->pos = t->text_end = end;
     }
 }
@@ -147,7 +147,7 @@ static void tag_eof(html_tokenizer *t)
 /* Attribute value (double-quoted) and (single-quoted) states. */
 static void attr_value_quoted(html_tokenizer *t, int32_t quote)
 {
-    run(t, &t->attr_value, quote == '"' ? plain_dq : plain_sq);
+    run_quoted(t, &t->attr_value, (unsigned char)quote);
     int32_t c = consume(t);
     if (c == quote) {
         t->state = HTML_AFTER_ATTRIBUTE_VALUE_QUOTED;
@@ -260,7 +260,7 @@ static void step(html_tokenizer *t)
         break;
 
     case HTML_TAG_NAME:
-        run(t, &t->name, plain_name);
+        run(t, &t->name, STOP_NAME);
         c = consume(t);
         if (is_ws(c)) {
             t->state = HTML_BEFORE_ATTRIBUTE_NAME;
@@ -409,7 +409,7 @@ static void step(html_tokenizer *t)
         break;
 
     case HTML_ATTRIBUTE_NAME:
-        run(t, &t->attr_name, plain_attr_name);
+        run(t, &t->attr_name, STOP_ATTR_NAME);
         c = consume(t);
         if (is_ws(c) || c == '/' || c == '>' || c == EOF_CP) {
             html_tok_attr_name_done(t);
@@ -472,7 +472,7 @@ static void step(html_tokenizer *t)
         break;
 
     case HTML_ATTRIBUTE_VALUE_UNQUOTED:
-        run(t, &t->attr_value, plain_unquoted);
+        run(t, &t->attr_value, STOP_UNQUOTED);
         c = consume(t);
         if (is_ws(c)) {
             t->state = HTML_BEFORE_ATTRIBUTE_NAME;

@@ -198,8 +198,8 @@ typedef struct html_tokenizer {
     /* where each special byte next occurs (len when none), for memchr scanning */
     size_t next_lt, next_amp, next_cr, next_nul;
 
-    /* lines, counted lazily up to line_off */
-    size_t line_off, line_cr;
+    /* lines, counted lazily up to line_off; where the next LF and CR are */
+    size_t line_off, line_nl, line_cr;
     uint32_t line;
 
     html_error_fn on_error;

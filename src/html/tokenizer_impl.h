@@ -28,6 +28,76 @@ static inline bool is_alpha(int32_t c)
 
 /* ---------------------------------------------------------------- input */
 
+/* Which runs each byte ends: one bit per kind of run, so a run's loop is a
+ * table load and a test per byte, in line (token.c holds the table). */
+enum {
+    STOP_NAME = 1,       /* tag and DOCTYPE name: space, '/', '>', NUL, CR, A-Z */
+    STOP_ATTR_NAME = 2,  /* as a name, and '=', '"', '\'', '<' */
+    STOP_DQ = 4,         /* attribute value (double-quoted): '"', '&', NUL, CR */
+    STOP_SQ = 8,         /* attribute value (single-quoted): '\'', '&', NUL, CR */
+    STOP_UNQUOTED = 16,  /* attribute value (unquoted): space, '&', '>', '"', '\'', '<', '=', '`', NUL, CR */
+    STOP_COMMENT = 32,   /* comment: '<', '-', NUL, CR */
+    STOP_DOCTYPE = 64,   /* bogus DOCTYPE: '>', NUL */
+    STOP_BOGUS = 128     /* bogus comment: '>', NUL, CR */
+};
+extern const unsigned char html_stop[256];
+
+/* Append input bytes [at, at+n) to sb: the common cases (nothing yet, or
+ * the slice goes on) in line, a copy in input.c. */
+static inline void sb_input(html_tokenizer *t, html_sb *sb, size_t at, size_t n)
+{
+    if (!sb->cap && n) {
+        if (sb->n == 0) {
+            sb->p = t->in + at;
+            sb->n = n;
+            return;
+        }
+        if (sb->p + sb->n == t->in + at) {
+            sb->n += n;
+            return;
+        }
+    }
+    html_sb_input(t, sb, at, n);
+}
+
+/* Take bytes from t->pos up to the first that ends this kind of run (a
+ * STOP_ bit) into sb, as one slice. */
+static inline void run(html_tokenizer *t, html_sb *sb, unsigned stop)
+{
+    const unsigned char *s = (const unsigned char *)t->in;
+    size_t p = t->pos, len = t->len;
+    while (p < len && !(html_stop[s[p]] & stop))
+        p++;
+    sb_input(t, sb, t->pos, p - t->pos);
+    t->pos = p;
+}
+
+/* A quoted attribute value's run: eight bytes at a time while none of them
+ * is the quote, '&', NUL or CR (values can be long: URLs, inline data,
+ * JSON), the rest byte by byte. */
+static inline bool word_has(uint64_t w, uint64_t byte)
+{
+    uint64_t x = w ^ (byte * 0x0101010101010101ULL);
+    return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
+}
+
+static inline void run_quoted(html_tokenizer *t, html_sb *sb, unsigned char quote)
+{
+    const unsigned char *s = (const unsigned char *)t->in;
+    size_t p = t->pos, len = t->len;
+    for (; p + 8 <= len; p += 8) {
+        uint64_t w;
+        memcpy(&w, s + p, 8);
+        if (word_has(w, quote) | word_has(w, '&') | word_has(w, 0) | word_has(w, '\r'))
+            break;
+    }
+    unsigned stop = quote == '"' ? STOP_DQ : STOP_SQ;
+    while (p < len && !(html_stop[s[p]] & stop))
+        p++;
+    sb_input(t, sb, t->pos, p - t->pos);
+    t->pos = p;
+}
+
 /* Consume the next input character: CR and CRLF become LF (13.2.3.5). */
 static inline int32_t consume(html_tokenizer *t)
 {
@@ -61,7 +131,7 @@ static inline void append_cur(html_tokenizer *t, html_sb *sb)
     if (t->in[t->cpos] == '\r')
         html_sb_cp(t, sb, '\n');
     else
-        html_sb_input(t, sb, t->cpos, t->pos - t->cpos);
+        sb_input(t, sb, t->cpos, t->pos - t->cpos);
 }
 
 /* Append the current character lower-cased (ASCII upper alpha only). */
@@ -77,63 +147,6 @@ static inline void sb_clear(html_sb *sb)
 {
     sb->p = NULL;
     sb->n = sb->cap = 0;
-}
-
-/* Take bytes from t->pos while keep(byte) into sb, as one slice. */
-static inline void run(html_tokenizer *t, html_sb *sb, bool (*keep)(unsigned char))
-{
-    size_t p = t->pos;
-    while (p < t->len && keep((unsigned char)t->in[p]))
-        p++;
-    html_sb_input(t, sb, t->pos, p - t->pos);
-    t->pos = p;
-}
-
-static inline bool plain_name(unsigned char b) /* tag name: nothing to act on */
-{
-    return b > ' ' ? b != '/' && b != '>' && !(b >= 'A' && b <= 'Z')
-                   : b != '\t' && b != '\n' && b != '\f' && b != '\r' && b != ' ' && b != 0;
-}
-
-static inline bool plain_attr_name(unsigned char b)
-{
-    return plain_name(b) && b != '=' && b != '"' && b != '\'' && b != '<';
-}
-
-static inline bool plain_dq(unsigned char b)
-{
-    return b != '"' && b != '&' && b != 0 && b != '\r';
-}
-
-static inline bool plain_sq(unsigned char b)
-{
-    return b != '\'' && b != '&' && b != 0 && b != '\r';
-}
-
-static inline bool plain_unquoted(unsigned char b)
-{
-    switch (b) {
-    case '\t': case '\n': case '\f': case '\r': case ' ': case 0:
-    case '&': case '>': case '"': case '\'': case '<': case '=': case '`':
-        return false;
-    default:
-        return true;
-    }
-}
-
-static inline bool plain_comment(unsigned char b)
-{
-    return b != '<' && b != '-' && b != 0 && b != '\r';
-}
-
-static inline bool plain_doctype(unsigned char b) /* bogus DOCTYPE: all is ignored */
-{
-    return b != '>' && b != 0;
-}
-
-static inline bool plain_bogus_comment(unsigned char b)
-{
-    return b != '>' && b != 0 && b != '\r';
 }
 
 /* ---------------------------------------------------------------- emitting */
@@ -154,7 +167,7 @@ static inline void text_cp(html_tokenizer *t, int32_t cp)
  * always ASCII the input holds there. */
 static inline void text_bytes(html_tokenizer *t, size_t at, size_t n)
 {
-    html_sb_input(t, &t->text, at, n);
+    sb_input(t, &t->text, at, n);
     t->text_end = t->pos;
 }
 

@@ -62,8 +62,13 @@ static const rename svg_attrs[] = {
 
 static const char *renamed(const rename *table, html_str s)
 {
+    /* every SVG attribute is looked up here: the first byte rules most
+     * entries out before strlen */
+    if (!s.n)
+        return NULL;
     for (; table->lower; table++)
-        if (strlen(table->lower) == s.n && memcmp(table->lower, s.p, s.n) == 0)
+        if (table->lower[0] == s.p[0] && strlen(table->lower) == s.n &&
+            memcmp(table->lower, s.p, s.n) == 0)
             return table->proper;
     return NULL;
 }

@@ -17,24 +17,39 @@ const char *html_tag_name(html_tag t)
     return (unsigned)t < HTML_TAG_COUNT ? tag_names[t] : "";
 }
 
+static const unsigned char tag_lens[] = {
+    0,
+#define HTML_TAG_LEN(n) sizeof(#n) - 1,
+    HTML_TAG_LIST(HTML_TAG_LEN)
+#undef HTML_TAG_LEN
+};
+
+/* html_tag_of runs several times for every tag of a page, so it is one
+ * table load and one comparison: each tag has a slot of its own in
+ * tag_hash (scripts/gen-tag-hash.py), found from the name's first, second
+ * and last bytes and its length; any other name lands on a slot whose tag
+ * it does not match, or on an empty one. */
+#include "tag_hash.inc"
+
+_Static_assert(HTML_TAG_COUNT <= 256, "tag ids must fit tag_hash's bytes");
+
+enum { TAG_NAME_MAX = 10 }; /* "blockquote", "figcaption", "malignmark" */
+
 html_tag html_tag_of(const char *name, size_t n)
 {
-    size_t lo = 1, hi = HTML_TAG_COUNT;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *m = tag_names[mid];
-        size_t mn = strlen(m), k = n < mn ? n : mn;
-        int r = memcmp(name, m, k);
-        if (!r)
-            r = (n > mn) - (n < mn);
-        if (!r)
-            return (html_tag)mid;
-        if (r < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return HTML_TAG_UNKNOWN;
+    if (n == 0 || n > TAG_NAME_MAX)
+        return HTML_TAG_UNKNOWN;
+    const unsigned char *s = (const unsigned char *)name;
+    uint32_t key = s[0] | (uint32_t)(n > 1 ? s[1] : 0) << 8 | (uint32_t)s[n - 1] << 16 |
+                   (uint32_t)n << 24;
+    unsigned id = tag_hash[(uint32_t)(key * TAG_HASH_MULT) >> (32 - TAG_HASH_BITS)];
+    if (!id || tag_lens[id] != n)
+        return HTML_TAG_UNKNOWN;
+    const char *m = tag_names[id];
+    for (size_t i = 0; i < n; i++)
+        if (name[i] != m[i])
+            return HTML_TAG_UNKNOWN;
+    return (html_tag)id;
 }
 /* ---------------------------------------------------------------- the tree */
 

@@ -32,6 +32,43 @@ static char *repair_utf8(arena *a, const char *in, size_t len, size_t *out_len)
     return copy;
 }
 
+/* Whether in[0..len) is valid UTF-8: ASCII runs eight bytes at a time
+ * (utf8_ascii_prefix), each multibyte sequence checked in line against the
+ * Unicode Standard's table of well-formed sequences (no overlong form, no
+ * surrogate, nothing past U+10FFFF: what utf8_decode accepts). Pages gisa
+ * decoded are valid, so this is the whole cost of the check for them;
+ * utf8_check, which counts, is left for the repair. */
+static bool valid_utf8(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i += utf8_ascii_prefix((const char *)s + i, len - i);
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            if (len - i < 2 || (s[i + 1] & 0xC0) != 0x80)
+                return false;
+            i += 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+            if (len - i < 3 || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80)
+                return false;
+            i += 3;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+            if (len - i < 4 || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80 ||
+                (s[i + 3] & 0xC0) != 0x80)
+                return false;
+            i += 4;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool html_tokenizer_init(html_tokenizer *t, arena *a, const char *in, size_t len)
 {
     memset(t, 0, sizeof *t);
@@ -39,7 +76,7 @@ bool html_tokenizer_init(html_tokenizer *t, arena *a, const char *in, size_t len
     t->line = 1;
     t->state = HTML_DATA;
     t->max_attrs = t->max_attr_bytes = SIZE_MAX;
-    if (utf8_check((const unsigned char *)in, len).invalid) {
+    if (!valid_utf8((const unsigned char *)in, len)) {
         in = repair_utf8(a, in, len, &len);
         if (!in)
             return false;

@@ -163,6 +163,85 @@ static void attr_value_quoted(html_tokenizer *t, int32_t quote)
     }
 }
 
+/* The common shape of a tag's attributes, name="value" or name='value'
+ * apart by spaces and ended by '>', read in one go from the before
+ * attribute name state: each state switch the machine would make costs a
+ * mispredicted jump, several per attribute. It does exactly what the
+ * states would do and hands back to them (in the state they would be in)
+ * at the first byte off that path: an upper-case letter, a reference,
+ * NUL, CR, an unquoted value, '/', the end of the input. False when it
+ * stopped in the before attribute name state, on a byte that state must
+ * consume itself. */
+static bool attrs_fast(html_tokenizer *t)
+{
+    const unsigned char *s = (const unsigned char *)t->in;
+    size_t len = t->len;
+    for (;;) {
+        size_t p = t->pos;
+        while (p < len && (s[p] == ' ' || s[p] == '\n' || s[p] == '\t' || s[p] == '\f' ||
+                           s[p] == '\r'))
+            p++;
+        t->pos = p;
+        if (p >= len || (html_stop[s[p]] & STOP_ATTR_NAME)) /* not a name's first byte */
+            return false;
+        html_tok_new_attr(t);
+        if (t->oom)
+            return true;
+        run(t, &t->attr_name, STOP_ATTR_NAME);
+        p = t->pos;
+        t->state = HTML_ATTRIBUTE_NAME;
+        if (p >= len || s[p] != '=')
+            return true; /* the attribute name state goes on */
+        t->pos = ++p;
+        html_tok_attr_name_done(t);
+        t->state = HTML_BEFORE_ATTRIBUTE_VALUE;
+        if (p >= len || (s[p] != '"' && s[p] != '\''))
+            return true;
+        unsigned char quote = s[p];
+        t->pos = p + 1;
+        t->state = quote == '"' ? HTML_ATTRIBUTE_VALUE_DOUBLE_QUOTED
+                                : HTML_ATTRIBUTE_VALUE_SINGLE_QUOTED;
+        run_quoted(t, &t->attr_value, quote);
+        p = t->pos;
+        if (p >= len || s[p] != quote)
+            return true; /* a reference, NUL, CR or the end */
+        t->pos = ++p;
+        t->state = HTML_AFTER_ATTRIBUTE_VALUE_QUOTED;
+        if (p < len && s[p] == '>') {
+            t->pos = p + 1;
+            t->state = HTML_DATA;
+            html_tok_emit(t);
+            return true;
+        }
+        if (p >= len || !(is_ws(s[p]) || s[p] == '\r'))
+            return true;
+        t->state = HTML_BEFORE_ATTRIBUTE_NAME;
+    }
+}
+
+/* The tag name state. */
+static void tag_name(html_tokenizer *t)
+{
+    run(t, &t->name, STOP_NAME);
+    int32_t c = consume(t);
+    if (is_ws(c)) {
+        t->state = HTML_BEFORE_ATTRIBUTE_NAME;
+        attrs_fast(t);
+    } else if (c == '/') {
+        t->state = HTML_SELF_CLOSING_START_TAG;
+    } else if (c == '>') {
+        t->state = HTML_DATA;
+        html_tok_emit(t);
+    } else if (c == 0) {
+        html_tok_error(t, "unexpected-null-character");
+        html_sb_cp(t, &t->name, 0xFFFD);
+    } else if (c == EOF_CP) {
+        tag_eof(t);
+    } else {
+        append_lower(t, &t->name);
+    }
+}
+
 /* ---------------------------------------------------------------- the states */
 
 /* One step of the state machine: consume (at least) one character in the
@@ -180,6 +259,16 @@ static void step(html_tokenizer *t)
         } else if (c == '<') {
             t->mark = t->cpos;
             t->state = HTML_TAG_OPEN;
+            /* "<a" and "</a": the tag open (and end tag open) state's
+             * letter case taken here, then the tag name state */
+            size_t p = t->pos;
+            bool end = p + 1 < t->len && t->in[p] == '/';
+            if (p + end < t->len && is_alpha((unsigned char)t->in[p + end])) {
+                html_tok_new_tag(t, end ? HTML_TOK_END_TAG : HTML_TOK_START_TAG);
+                t->pos = p + end;
+                t->state = HTML_TAG_NAME;
+                tag_name(t);
+            }
         } else if (c == 0) {
             html_tok_error(t, "unexpected-null-character");
             text_cur(t);
@@ -260,23 +349,7 @@ static void step(html_tokenizer *t)
         break;
 
     case HTML_TAG_NAME:
-        run(t, &t->name, STOP_NAME);
-        c = consume(t);
-        if (is_ws(c)) {
-            t->state = HTML_BEFORE_ATTRIBUTE_NAME;
-        } else if (c == '/') {
-            t->state = HTML_SELF_CLOSING_START_TAG;
-        } else if (c == '>') {
-            t->state = HTML_DATA;
-            html_tok_emit(t);
-        } else if (c == 0) {
-            html_tok_error(t, "unexpected-null-character");
-            html_sb_cp(t, &t->name, 0xFFFD);
-        } else if (c == EOF_CP) {
-            tag_eof(t);
-        } else {
-            append_lower(t, &t->name);
-        }
+        tag_name(t);
         break;
 
     case HTML_RCDATA_LESS_THAN_SIGN:
@@ -392,6 +465,8 @@ static void step(html_tokenizer *t)
         break;
 
     case HTML_BEFORE_ATTRIBUTE_NAME:
+        if (attrs_fast(t))
+            break;
         c = consume(t);
         if (is_ws(c)) {
             /* ignore */

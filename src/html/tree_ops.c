@@ -351,35 +351,52 @@ void tb_insert_comment(builder *b, const html_token *k, uint32_t parent)
 
 /* ---------------------------------------------------------------- scopes */
 
-bool tb_scope_boundary(builder *b, uint32_t node, int kind)
+/* The scope boundaries among HTML elements, by tag: in line, for the
+ * scope searches walk the stack of open elements for most start and end
+ * tags (a <p> looked for in button scope walks it to the root when none is
+ * open). */
+static inline bool html_scope_boundary(html_tag t, int kind)
 {
-    html_tag t = tb_tag_at(b, node);
-    if (N(node).ns != HTML_NS_HTML) /* select scope: all but optgroup, option */
-        return kind == 4 || (kind < 3 && tb_foreign_boundary(b, node));
     if (kind == 3) /* table scope */
         return t == HTML_TAG_html || t == HTML_TAG_table || t == HTML_TAG_template;
     if (kind == 4) /* select scope: everything but optgroup and option */
         return t != HTML_TAG_optgroup && t != HTML_TAG_option;
-    if (t == HTML_TAG_applet || t == HTML_TAG_caption || t == HTML_TAG_html ||
-        t == HTML_TAG_table || t == HTML_TAG_td || t == HTML_TAG_th ||
-        t == HTML_TAG_marquee || t == HTML_TAG_object || t == HTML_TAG_template)
+    switch (t) {
+    case HTML_TAG_applet: case HTML_TAG_caption: case HTML_TAG_html: case HTML_TAG_table:
+    case HTML_TAG_td: case HTML_TAG_th: case HTML_TAG_marquee: case HTML_TAG_object:
+    case HTML_TAG_template:
         return true;
-    if (kind == 1) /* list item scope */
-        return t == HTML_TAG_ol || t == HTML_TAG_ul;
-    if (kind == 2) /* button scope */
-        return t == HTML_TAG_button;
-    return false;
+    case HTML_TAG_ol: case HTML_TAG_ul:
+        return kind == 1; /* list item scope */
+    case HTML_TAG_button:
+        return kind == 2; /* button scope */
+    default:
+        return false;
+    }
+}
+
+bool tb_scope_boundary(builder *b, uint32_t node, int kind)
+{
+    if (N(node).ns != HTML_NS_HTML) /* select scope: all but optgroup, option */
+        return kind == 4 || (kind < 3 && tb_foreign_boundary(b, node));
+    return html_scope_boundary((html_tag)N(node).tag, kind);
 }
 
 /* kind: 0 default, 1 list item, 2 button, 3 table, 4 select */
 bool tb_in_scope(builder *b, html_tag tag, int kind)
 {
+    const html_node *nodes = b->tree->nodes;
     for (size_t i = b->n_open; i-- > 0;) {
         uint32_t n = b->open[i];
-        if (tb_is(b, n, tag))
-            return true;
-        if (tb_scope_boundary(b, n, kind))
+        const html_node *x = &nodes[n];
+        if (x->ns == HTML_NS_HTML) {
+            if (n != HTML_NONE && x->type == HTML_NODE_ELEMENT && x->tag == tag) /* tb_is */
+                return true;
+            if (html_scope_boundary((html_tag)x->tag, kind))
+                return false;
+        } else if (tb_scope_boundary(b, n, kind)) {
             return false;
+        }
     }
     return false;
 }

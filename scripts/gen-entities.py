@@ -38,6 +38,14 @@ def main():
         cps += [0] * (2 - len(cps))
         out.write("    {%s, %d, {0x%X, 0x%X}},\n" % (c_string(n), len(n), cps[0], cps[1]))
     out.write("};\n")
+    # where the names of each first byte begin: the search for a name then
+    # looks only among those (names begin with an ASCII letter)
+    out.write("/* html_entities[html_entity_first[c] .. html_entity_first[c + 1]) begin with byte c */\n")
+    out.write("static const uint16_t html_entity_first[124] = {\n")
+    firsts = [sum(1 for n in names if n.encode()[0] < c) for c in range(124)]
+    for i in range(0, 124, 12):
+        out.write("    " + ", ".join("%d" % v for v in firsts[i:i + 12]) + ",\n")
+    out.write("};\n")
 
 
 if __name__ == "__main__":

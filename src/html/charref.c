@@ -45,7 +45,10 @@ static int entity_cmp(const char *s, size_t n, const struct html_entity *e)
 /* The entity named exactly s[0..n), or NULL. */
 static const struct html_entity *entity_find(const char *s, size_t n)
 {
-    size_t lo = 0, hi = HTML_ENTITY_COUNT;
+    unsigned char c = n ? (unsigned char)s[0] : 0;
+    if (c >= 123)
+        return NULL;
+    size_t lo = html_entity_first[c], hi = html_entity_first[c + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int r = entity_cmp(s, n, &html_entities[mid]);

@@ -5,6 +5,9 @@
 #define GISA_HTML_TOKENIZER_IMPL_H
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "../util/utf8.h"
 #include "tokenizer.h"
@@ -72,25 +75,44 @@ static inline void run(html_tokenizer *t, html_sb *sb, unsigned stop)
     t->pos = p;
 }
 
-/* A quoted attribute value's run: eight bytes at a time while none of them
- * is the quote, '&', NUL or CR (values can be long: URLs, inline data,
- * JSON), the rest byte by byte. */
+/* A quoted attribute value's run: sixteen bytes at a time (SSE2, which
+ * every x86-64 has) or eight (any other machine) while none of them is the
+ * quote, '&', NUL or CR - values can be long: URLs, inline data, JSON -
+ * then byte by byte to the one that ends it. */
 static inline bool word_has(uint64_t w, uint64_t byte)
 {
     uint64_t x = w ^ (byte * 0x0101010101010101ULL);
     return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
 }
 
-static inline void run_quoted(html_tokenizer *t, html_sb *sb, unsigned char quote)
+static inline size_t skip_quoted(const unsigned char *s, size_t p, size_t len,
+                                 unsigned char quote)
 {
-    const unsigned char *s = (const unsigned char *)t->in;
-    size_t p = t->pos, len = t->len;
+#ifdef __SSE2__
+    const __m128i q = _mm_set1_epi8((char)quote), amp = _mm_set1_epi8('&'),
+                  nul = _mm_setzero_si128(), cr = _mm_set1_epi8('\r');
+    for (; p + 16 <= len; p += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, amp)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, cr)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits)
+            return p + (size_t)__builtin_ctz(bits);
+    }
+#endif
     for (; p + 8 <= len; p += 8) {
         uint64_t w;
         memcpy(&w, s + p, 8);
         if (word_has(w, quote) | word_has(w, '&') | word_has(w, 0) | word_has(w, '\r'))
             break;
     }
+    return p;
+}
+
+static inline void run_quoted(html_tokenizer *t, html_sb *sb, unsigned char quote)
+{
+    const unsigned char *s = (const unsigned char *)t->in;
+    size_t p = skip_quoted(s, t->pos, t->len, quote), len = t->len;
     unsigned stop = quote == '"' ? STOP_DQ : STOP_SQ;
     while (p < len && !(html_stop[s[p]] & stop))
         p++;

@@ -61,11 +61,12 @@ static uint32_t deepest_element(const html_tree *t, size_t *depth)
 }
 
 /* The node array's first size, from the input's: real pages make a node
- * per 100 bytes or so, so most parses never grow it (each growth copies
- * it all). Only a guess: when malloc says no, tb_new_node grows as usual. */
+ * per 100 bytes or so (dense ones one per 50), so most parses never grow
+ * it (each growth copies it all); pages never touched cost no memory.
+ * Only a guess: when malloc says no, tb_new_node grows as usual. */
 static void reserve_nodes(html_tree *tree, size_t len)
 {
-    size_t cap = len / 80 + 256;
+    size_t cap = len / 48 + 256;
     if (cap > (size_t)1 << 18) /* a huge input grows the array as it proves to need it */
         cap = (size_t)1 << 18;
     if (cap > tree->limits.max_nodes + 1)

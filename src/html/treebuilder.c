@@ -69,7 +69,10 @@ void tb_reset_mode(builder *b)
 
 bool tb_is_ws_byte(char c)
 {
-    return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
+    /* one test of a bit mask: text between tags is mostly such bytes */
+    const uint64_t ws = 1ull << '\t' | 1ull << '\n' | 1ull << '\f' | 1ull << '\r' | 1ull << ' ';
+    unsigned char u = (unsigned char)c;
+    return u <= ' ' && (ws >> u & 1);
 }
 
 /* Split s into its leading whitespace and the rest. */

@@ -608,6 +608,18 @@ static void step(html_tokenizer *t)
 
 /* ---------------------------------------------------------------- the interface */
 
+/* html_line_at, its common case in line: no line break between the last
+ * offset asked for and this one (the next LF and CR are both past it). */
+static uint32_t line_at(html_tokenizer *t, size_t off)
+{
+    if (t->line_nl >= off && t->line_cr >= off && off <= t->len) {
+        if (off > t->line_off)
+            t->line_off = off;
+        return t->line;
+    }
+    return html_line_at(t, off);
+}
+
 html_token_type html_next(html_tokenizer *t, html_token *out)
 {
     if (t->have_pending) {
@@ -642,15 +654,15 @@ html_token_type html_next(html_tokenizer *t, html_token *out)
         out->data = str_of(&t->text);
         out->begin = t->emitted;
         out->end = t->text_end;
-        out->line = html_line_at(t, out->begin);
+        out->line = line_at(t, out->begin);
         sb_clear(&t->text);
         m.begin = t->text_end;
-        m.line = html_line_at(t, m.begin);
+        m.line = line_at(t, m.begin);
         t->pending = m;
         t->have_pending = true;
     } else {
         m.begin = t->emitted;
-        m.line = html_line_at(t, m.begin);
+        m.line = line_at(t, m.begin);
         *out = m;
     }
     t->emitted = m.end;

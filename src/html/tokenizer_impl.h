@@ -79,10 +79,11 @@ static inline void run(html_tokenizer *t, html_sb *sb, unsigned stop)
  * every x86-64 has) or eight (any other machine) while none of them is the
  * quote, '&', NUL or CR - values can be long: URLs, inline data, JSON -
  * then byte by byte to the one that ends it. */
-static inline bool word_has(uint64_t w, uint64_t byte)
+/* Non-zero when one of w's bytes is `byte`. */
+static inline uint64_t word_has(uint64_t w, uint64_t byte)
 {
     uint64_t x = w ^ (byte * 0x0101010101010101ULL);
-    return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
+    return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
 }
 
 static inline size_t skip_quoted(const unsigned char *s, size_t p, size_t len,

@@ -97,13 +97,13 @@ static void run(builder *b, html5_token_fn on_token, void *user)
 }
 
 html5_status html5_parse(html_tree *tree, arena *a, const char *in, size_t len,
-                         const char *context, bool scripting, const html5_limits *limits)
+                         const char *context, unsigned flags, const html5_limits *limits)
 {
-    return html5_parse_observed(tree, a, in, len, context, scripting, limits, NULL, NULL);
+    return html5_parse_observed(tree, a, in, len, context, flags, limits, NULL, NULL);
 }
 
 html5_status html5_parse_observed(html_tree *tree, arena *a, const char *in, size_t len,
-                                  const char *context, bool scripting,
+                                  const char *context, unsigned flags,
                                   const html5_limits *limits, html5_token_fn on_token,
                                   void *user)
 {
@@ -113,7 +113,8 @@ html5_status html5_parse_observed(html_tree *tree, arena *a, const char *in, siz
     tree->a = a;
     tree->limits = effective_limits(limits);
     b->tree = tree;
-    b->scripting = scripting;
+    b->scripting = flags & HTML5_SCRIPTING;
+    b->head_noscript_text = flags & HTML5_HEAD_NOSCRIPT_TEXT;
     b->frameset_ok = true;
     if (tb_new_node(b, HTML_NODE_DOCUMENT) == HTML_NONE && !tree->n)
         return tree->status = HTML5_NOMEM;

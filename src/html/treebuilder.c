@@ -240,7 +240,7 @@ void tb_mode_in_head(builder *b, html_token *k)
             tb_generic_text(b, k, HTML_RCDATA);
             return;
         case HTML_TAG_noscript:
-            if (!b->scripting) {
+            if (!b->scripting && !b->head_noscript_text) {
                 tb_insert_element(b, k);
                 b->mode = M_IN_HEAD_NOSCRIPT;
                 return;

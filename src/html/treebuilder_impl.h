@@ -32,6 +32,7 @@ typedef struct builder {
     mode mode, original;
     uint32_t head, form, context;
     bool frameset_ok, scripting, foster, stop, fragment;
+    bool head_noscript_text; /* HTML5_HEAD_NOSCRIPT_TEXT */
     html_sb table_text; /* pending table character tokens */
     bool table_text_ws_only;
     bool skip_newline; /* a newline right after <pre>, <listing>, <textarea> */

@@ -307,7 +307,13 @@ static char *transform(const char *r, const url_parts *R, const char *b, const u
         } else {
             auth = part(b, B->authority);
             if (rpath.n == 0) {
-                path = part(b, B->path);
+                /* the base's own path, normalised like every other
+                 * (a base written with dots gives the same URL as one
+                 * without), unless it is no hierarchy to normalise */
+                span bpath = part(b, B->path);
+                path = B->scheme.present && bpath.n && bpath.s[0] == '/'
+                           ? clean_path(bpath, buf)
+                           : bpath;
                 query = R->query.present ? part(r, R->query) : part(b, B->query);
             } else {
                 path = rpath.s[0] == '/'

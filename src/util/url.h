@@ -47,6 +47,9 @@ void url_split(const char *s, size_t n, url_parts *u);
  *   backslash before the query is a slash, as browsers read it;
  * - "http:x" against an http base is read as the relative "x" (RFC 3986
  *   section 5.4.2 allows it, browsers do it);
+ * - a reference with an empty host ("//", "//:0", a lazy-loading
+ *   placeholder) gives an empty host ("https://"), as RFC 3986 reads it
+ *   (browsers refuse it; callers wanting a fetchable URL check the host);
  * - dot segments are removed from every hierarchical path, the scheme is
  *   lower-cased, and spaces and other control bytes are percent-encoded;
  *   everything else, non-ASCII bytes and existing escapes included, is

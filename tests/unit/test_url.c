@@ -115,6 +115,11 @@ static void test_real_pages(void)
     resolves("https://www.korea.kr", "a.jpg", "https://www.korea.kr/a.jpg");
     resolves("https://www.korea.kr", "?q", "https://www.korea.kr?q");
     resolves("https://www.korea.kr", "../a", "https://www.korea.kr/a");
+    /* a base written with dot segments: normalised even for an empty
+     * reference (fuzz_url's first finding: resolving the result again
+     * gave another URL) */
+    resolves("http://a/b/./c/../d?q#f", "", "http://a/b/d?q");
+    resolves("http://a/b/./c/../d?q#f", "#g", "http://a/b/d?q#g");
     /* a base with a query and fragment of its own */
     resolves("http://a/b?x#y", "c", "http://a/c");
     /* same scheme, no slashes: a path on this host (browsers agree) */

@@ -1,5 +1,6 @@
-/* xmlapi.h - the libxml2 functions gisa calls (HTML pages, HWPX parts,
- * feeds), loaded on first use (util/lazylib.h).
+/* xmlapi.h - the libxml2 functions gisa calls (HWPX parts, feeds; HTML
+ * pages and their URLs are gisa's own: src/html/, util/url.c), loaded on
+ * first use (util/lazylib.h).
  *
  * Why: libxml2 brings ICU (libicuuc, 30 MB of libicudata) and liblzma,
  * and every object loaded before main also slows every later symbol
@@ -13,9 +14,9 @@
  * library will not link (libxml2 is not linked). Types, constants and
  * struct fields come from libxml2's headers as before.
  *
- * The entry points that start libxml2's work (html_parse, the HWPX
- * reader, the feed reader, ingest, the site name of a URL) call
- * xml_api_get and fail with its message when libxml2 cannot be loaded;
+ * The entry points that start libxml2's work (the HWPX reader, the feed
+ * reader, ingest) call xml_api_get and fail with its message when
+ * libxml2 cannot be loaded;
  * every other call works on a tree one of them built, so the table is
  * loaded by then. */
 #ifndef GISA_XMLAPI_H
@@ -25,7 +26,6 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
-#include <libxml/uri.h>
 #include <libxml/xmlmemory.h>
 #include <libxml/xmlsave.h>
 
@@ -57,9 +57,6 @@
     X(const xmlChar *, xmlBufferContent, (const xmlBuffer *))                      \
     X(void, xmlBufferFree, (xmlBufferPtr))                                         \
     X(int, xmlNodeDump, (xmlBufferPtr, xmlDocPtr, xmlNodePtr, int, int))           \
-    X(xmlChar *, xmlBuildURI, (const xmlChar *, const xmlChar *))                  \
-    X(xmlURIPtr, xmlParseURI, (const char *))                                      \
-    X(void, xmlFreeURI, (xmlURIPtr))                                               \
     X(int, xmlStrcmp, (const xmlChar *, const xmlChar *))                          \
     X(int, xmlStrcasecmp, (const xmlChar *, const xmlChar *))                      \
     X(int, xmlStrncasecmp, (const xmlChar *, const xmlChar *, int))                \
@@ -111,9 +108,6 @@ static inline void xml_api_free(void *p)
 #define xmlBufferContent(...) XML_API(xmlBufferContent)(__VA_ARGS__)
 #define xmlBufferFree(...) XML_API(xmlBufferFree)(__VA_ARGS__)
 #define xmlNodeDump(...) XML_API(xmlNodeDump)(__VA_ARGS__)
-#define xmlBuildURI(...) XML_API(xmlBuildURI)(__VA_ARGS__)
-#define xmlParseURI(...) XML_API(xmlParseURI)(__VA_ARGS__)
-#define xmlFreeURI(...) XML_API(xmlFreeURI)(__VA_ARGS__)
 #define xmlStrcmp(...) XML_API(xmlStrcmp)(__VA_ARGS__)
 #define xmlStrcasecmp(...) XML_API(xmlStrcasecmp)(__VA_ARGS__)
 #define xmlStrncasecmp(...) XML_API(xmlStrncasecmp)(__VA_ARGS__)

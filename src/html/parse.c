@@ -88,6 +88,8 @@ static void run(builder *b, html5_token_fn on_token, void *user)
             }
         }
         tb_process(b, &k);
+        if (type == HTML_TOK_EOF && !b->stop)
+            tb_pop_to(b, 0); /* "stop parsing" pops every node: an option's popped steps run */
         if (b->stop || type == HTML_TOK_EOF)
             break;
         /* the tokenizer reads CDATA sections only in foreign content */

@@ -133,6 +133,7 @@ html5_status html5_parse_observed(html_tree *tree, arena *a, const char *in, siz
     free(b->open);
     free(b->fmt);
     free(b->tmpl);
+    free(b->scs);
     if (b->stop && tree->status == HTML5_OK)
         tree->status = HTML5_NOMEM;
     size_t depth;

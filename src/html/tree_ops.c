@@ -94,6 +94,8 @@ void tb_detach(builder *b, uint32_t c)
     uint32_t p = N(c).parent;
     if (p == HTML_NONE && c != 0 && N(c).prev == HTML_NONE && N(p).first != c)
         return;
+    if (!b->keep_order)
+        b->epoch++; /* a move or a removal: what tree_select.c remembers may be stale */
     if (N(c).prev)
         N(N(c).prev).next = N(c).next;
     else if (N(p).first == c)
@@ -110,6 +112,8 @@ void tb_insert_before(builder *b, uint32_t parent, uint32_t c, uint32_t before)
 {
     if (c == HTML_NONE) /* a node that could not be made (a limit, no memory) */
         return;
+    if (b->foster && tb_select_fostering_reorders(b))
+        b->epoch++; /* out of tree order for the select remembered (tree_select.c) */
     N(c).parent = parent;
     if (before == HTML_NONE) {
         N(c).prev = N(parent).last;
@@ -257,7 +261,7 @@ uint32_t tb_create_element(builder *b, const html_token *k, html_ns ns)
     N(e).line = k->line;
     if (N(e).tag == HTML_TAG_UNKNOWN && ns == HTML_NS_HTML && k->name.n == 15 &&
         memcmp(k->name.p, "selectedcontent", 15) == 0)
-        b->selectedcontent = true;
+        tb_note_selectedcontent(b, e);
     if (N(e).tag == HTML_TAG_template) { /* its contents: a fragment of its own */
         uint32_t c = tb_new_node(b, HTML_NODE_TEMPLATE_CONTENT);
         if (c != HTML_NONE)
@@ -644,7 +648,7 @@ void tb_reconstruct_formatting(builder *b)
 
 /* The adoption agency algorithm (13.2.6.4.7, "any other end tag" aside):
  * true when the caller should act as for any other end tag. */
-bool tb_adoption_agency(builder *b, const html_token *k, html_tag tag)
+static bool adoption_agency(builder *b, const html_token *k, html_tag tag)
 {
     uint32_t cur = tb_current(b);
     if (tb_tag_at(b, cur) == tag && N(cur).ns == HTML_NS_HTML) {
@@ -763,4 +767,19 @@ bool tb_adoption_agency(builder *b, const html_token *k, html_tag tag)
         b->open[fbpos + 1] = ne;
     }
     return false;
+}
+
+/* The adoption agency moves nodes, but keeps their order: the end of the
+ * formatting element's subtree (open elements, the last of its contents)
+ * goes right after it, and children go under new clones in place. So
+ * what tree_select.c remembers of a select in tree order stays true, and
+ * its moves do not count as changes (b->epoch), unless foster parenting
+ * puts a node elsewhere (a table's content) or a popped option refills a
+ * <selectedcontent> (which counts itself). */
+bool tb_adoption_agency(builder *b, const html_token *k, html_tag tag)
+{
+    b->keep_order = !b->foster;
+    bool r = adoption_agency(b, k, tag);
+    b->keep_order = false;
+    return r;
 }

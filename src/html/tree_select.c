@@ -119,16 +119,48 @@ static uint32_t nearest_select(builder *b, uint32_t option)
     return HTML_NONE;
 }
 
-/* "A select's enabled selectedcontent": its first <selectedcontent>, none
- * for a select with `multiple` (it shows no one selected option). */
+/* Whether node is in select's subtree (the DOM's descendants: a template's
+ * contents are a fragment of their own). */
+static bool inside(builder *b, uint32_t node, uint32_t select)
+{
+    for (uint32_t a = N(node).parent; a != HTML_NONE; a = N(a).parent) {
+        if (a == select)
+            return true;
+        if (N(a).type != HTML_NODE_ELEMENT)
+            return false;
+    }
+    return false;
+}
+
+/* "A select's enabled selectedcontent": its first <selectedcontent> in tree
+ * order, none for a select with `multiple` (it shows no one option).
+ *
+ * Remembered (b->memo) while the tree only grows at its end: a later
+ * <selectedcontent> cannot come before the one found, and while none is
+ * found only those made since (b->scs) need looking at. A page cannot make
+ * each option walk the whole select (a <selectedcontent> anywhere in the
+ * page, then a select of many options), except by moving nodes between the
+ * options (the adoption agency, foster parenting), which starts over. */
 static uint32_t enabled_selectedcontent(builder *b, uint32_t select)
 {
     if (attr_of(b, select, "multiple"))
         return HTML_NONE;
-    for (uint32_t n = next_in(b, select, select); n != HTML_NONE; n = next_in(b, select, n))
-        if (is_named(b, n, "selectedcontent"))
-            return n;
-    return HTML_NONE;
+    select_memo *m = &b->memo;
+    if (m->select != select || m->epoch != b->epoch) {
+        *m = (select_memo){.select = select, .epoch = b->epoch, .sc = HTML_NONE,
+                           .scs_checked = b->n_scs, .scanned = select};
+        for (uint32_t n = next_in(b, select, select); n != HTML_NONE;
+             n = next_in(b, select, n))
+            if (is_named(b, n, "selectedcontent")) {
+                m->sc = n;
+                break;
+            }
+        return m->sc;
+    }
+    for (; m->sc == HTML_NONE && m->scs_checked < b->n_scs; m->scs_checked++)
+        if (inside(b, b->scs[m->scs_checked], select))
+            m->sc = b->scs[m->scs_checked];
+    return m->sc;
 }
 
 /* An option of select's list of options (its options whose nearest
@@ -165,37 +197,45 @@ static bool display_size_1(builder *b, uint32_t select)
     return v == 1;
 }
 
+/* No option of the list before this enabled one is enabled or has
+ * `selected`: it is the one a drop-down selects by default (unless a later
+ * one has `selected`). The options looked at are remembered with the
+ * select (b->memo, fresh from enabled_selectedcontent): each is looked at
+ * once while the tree only grows at its end. */
+static bool first_enabled(builder *b, uint32_t select, uint32_t option)
+{
+    select_memo *m = &b->memo;
+    for (int pass = 0; pass < 2 && !m->taken; pass++) {
+        for (uint32_t n = next_in(b, select, m->scanned); n != HTML_NONE;
+             n = next_in(b, select, n)) {
+            if (!listed(b, select, n))
+                continue;
+            m->scanned = n;
+            if (n == option || attr_of(b, n, "selected") || !option_disabled(b, n)) {
+                m->taken = true;
+                return n == option;
+            }
+        }
+        m->scanned = select; /* the option not met: start over, once */
+    }
+    return false;
+}
+
 /* The option's selectedness, as the selectedness setting algorithm leaves
  * it over the options parsed so far (no script has touched them): of the
  * options with `selected`, the last in tree order; with none, on a drop-down
- * the first option not disabled. Each scan stops as soon as it knows, so
- * an option popped as it closes looks at few nodes: the options after it
- * (rarely any), or those before it up to the first enabled one. */
+ * the first option not disabled. After the option itself only its own
+ * subtree and what foster parenting put after it are looked at. */
 static bool option_selected(builder *b, uint32_t select, uint32_t option)
 {
-    if (attr_of(b, option, "selected")) {
-        for (uint32_t n = next_in(b, select, option); n != HTML_NONE; n = next_in(b, select, n))
-            if (listed(b, select, n) && attr_of(b, n, "selected"))
-                return false; /* a later selected option wins */
-        return true;
-    }
-    if (!display_size_1(b, select))
+    if (!attr_of(b, option, "selected") &&
+        (!display_size_1(b, select) || option_disabled(b, option) ||
+         !first_enabled(b, select, option)))
         return false;
-    bool reached = false; /* the option, found the first enabled one */
-    for (uint32_t n = next_in(b, select, select); n != HTML_NONE; n = next_in(b, select, n)) {
-        if (!listed(b, select, n))
-            continue;
-        if (attr_of(b, n, "selected"))
-            return false; /* one chosen by its attribute */
-        if (reached)
-            continue; /* after it, only an attribute could change it */
-        if (option_disabled(b, n))
-            continue;
-        if (n != option)
-            return false; /* an earlier enabled option is the one */
-        reached = true;
-    }
-    return reached;
+    for (uint32_t n = next_in(b, select, option); n != HTML_NONE; n = next_in(b, select, n))
+        if (listed(b, select, n) && attr_of(b, n, "selected"))
+            return false; /* a later selected option wins */
+    return true;
 }
 
 /* A copy of one node, in no tree yet; its strings and attributes are shared
@@ -210,6 +250,8 @@ static uint32_t clone_node(builder *b, uint32_t src)
     n.parent = n.first = n.last = n.prev = n.next = HTML_NONE;
     n.cap = 0;
     N(c) = n;
+    if (is_named(b, c, "selectedcontent"))
+        tb_note_selectedcontent(b, c);
     return c;
 }
 
@@ -242,13 +284,27 @@ static uint32_t clone_subtree(builder *b, uint32_t src)
     return root;
 }
 
+/* Whether the subtree of n holds an option or a <selectedcontent>. */
+static bool holds_select_parts(builder *b, uint32_t n)
+{
+    for (uint32_t d = n; d != HTML_NONE; d = next_in(b, n, d))
+        if (tb_is(b, d, T(option)) || is_named(b, d, "selectedcontent"))
+            return true;
+    return false;
+}
+
 /* "Clone an option into a selectedcontent": the option's children copied,
  * then put in place of the selectedcontent's children. The copies are all
- * made first: the selectedcontent may be inside the option. */
+ * made first: the selectedcontent may be inside the option. Replacing what
+ * is inside the first <selectedcontent> changes neither which is first nor
+ * the options before it, so what the select remembers stays good, unless
+ * options or selectedcontents come or go with the copies. */
 static void clone_into(builder *b, uint32_t option, uint32_t sc)
 {
+    bool parts = false;
     uint32_t first = HTML_NONE, last = HTML_NONE; /* the copies, chained */
     for (uint32_t c = N(option).first; c != HTML_NONE && !b->stop; c = N(c).next) {
+        parts = parts || holds_select_parts(b, c);
         uint32_t copy = clone_subtree(b, c);
         if (copy == HTML_NONE)
             break;
@@ -262,6 +318,9 @@ static void clone_into(builder *b, uint32_t option, uint32_t sc)
     }
     if (b->stop)
         return; /* a limit: the tree is refused, left as it was */
+    uint32_t epoch = b->epoch;
+    for (uint32_t c = N(sc).first; c != HTML_NONE; c = N(c).next)
+        parts = parts || holds_select_parts(b, c);
     while (N(sc).first != HTML_NONE)
         tb_detach(b, N(sc).first);
     for (uint32_t c = first; c != HTML_NONE;) {
@@ -270,6 +329,57 @@ static void clone_into(builder *b, uint32_t option, uint32_t sc)
         tb_insert_before(b, sc, c, HTML_NONE);
         c = next;
     }
+    b->epoch = parts ? epoch + 1 : epoch;
+}
+
+/* A <selectedcontent> was made (parsed or copied): from now on popped
+ * options run their steps, and the select remembered may have one more. */
+void tb_note_selectedcontent(builder *b, uint32_t sc)
+{
+    b->selectedcontent = true;
+    if (b->n_scs == b->cap_scs) {
+        size_t cap = b->cap_scs ? b->cap_scs * 2 : 8;
+        uint32_t *s = realloc(b->scs, cap * sizeof *s);
+        if (!s) {
+            b->stop = true;
+            return;
+        }
+        b->scs = s;
+        b->cap_scs = cap;
+    }
+    b->scs[b->n_scs++] = sc;
+}
+
+/* Whether node is inside (or is) anc. */
+static bool within(builder *b, uint32_t node, uint32_t anc)
+{
+    for (; node != HTML_NONE; node = N(node).parent)
+        if (node == anc)
+            return true;
+    return false;
+}
+
+/* Foster parenting inserts in front of the last table on the stack (or
+ * into what it put there): in the middle of tree order. For the select
+ * remembered that matters only when the select holds that table and what
+ * is remembered (its first <selectedcontent>, the options looked at) is in
+ * the table, after the insertion; else the insertion comes after all of it
+ * (or outside the select). Only called while fostering, and at once false
+ * when no <selectedcontent> was ever made (nothing remembered). */
+bool tb_select_fostering_reorders(builder *b)
+{
+    select_memo *m = &b->memo;
+    if (m->select == HTML_NONE)
+        return false;
+    uint32_t table = HTML_NONE;
+    for (size_t i = b->n_open; i-- > 0;) {
+        if (table == HTML_NONE && tb_is(b, b->open[i], T(table)))
+            table = b->open[i];
+        else if (table != HTML_NONE && b->open[i] == m->select)
+            return (m->sc != HTML_NONE && within(b, m->sc, table)) ||
+                   within(b, m->scanned, table);
+    }
+    return false;
 }
 
 /* The option element's popped steps: "maybe clone an option into

@@ -23,6 +23,19 @@ typedef struct afe { /* an entry of the list of active formatting elements */
     uint32_t node;   /* HTML_NONE for a marker */
 } afe;
 
+/* What tree_select.c remembers of the select whose options are being
+ * popped, so that a popped option costs what is new since the last one,
+ * not a walk over the whole select (see there). Good while b->epoch stays
+ * what it was: nodes only appended at the end of the tree since. */
+typedef struct select_memo {
+    uint32_t select;    /* HTML_NONE: nothing remembered */
+    uint32_t epoch;
+    uint32_t sc;        /* its first <selectedcontent>, HTML_NONE while none */
+    size_t scs_checked; /* b->scs before this index are known not in it */
+    uint32_t scanned;   /* its options looked at, in tree order, up to this node */
+    bool taken;         /* one of those is enabled or has `selected` */
+} select_memo;
+
 typedef struct builder {
     html_tokenizer tk;
     html_tree *tree;
@@ -38,6 +51,11 @@ typedef struct builder {
     bool table_text_ws_only;
     bool skip_newline; /* a newline right after <pre>, <listing>, <textarea> */
     bool selectedcontent; /* a <selectedcontent> was made: popped options copy into it */
+    uint32_t *scs;        /* every <selectedcontent> made, in order */
+    size_t n_scs, cap_scs;
+    uint32_t epoch;       /* counts tree changes other than appending at the end */
+    bool keep_order;      /* the adoption agency at work: its moves keep tree order */
+    select_memo memo;
     mode *tmpl;        /* the stack of template insertion modes */
     size_t n_tmpl, cap_tmpl;
     size_t at;         /* the token being processed: its offset and line, */
@@ -155,6 +173,8 @@ void tb_select_start(builder *b, html_token *k);
 bool tb_select_input(builder *b);
 void tb_select_option(builder *b, html_token *k, html_tag t);
 void tb_select_hr(builder *b);
+void tb_note_selectedcontent(builder *b, uint32_t sc);
+bool tb_select_fostering_reorders(builder *b);
 void tb_option_popped(builder *b, uint32_t option);
 
 /* tree_foreign.c */

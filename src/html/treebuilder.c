@@ -1,10 +1,11 @@
 /* treebuilder.c - the tree construction stage of the HTML Standard
  * (13.2.6): the insertion modes before, in and after the body, one function
  * per mode named as the Standard names it (the table and frameset modes are
- * in tree_table.c, what "in body" does for <select> in tree_select.c), quirks mode from the DOCTYPE, fragments;
- * parse.c pulls the tokens and runs them through here.
+ * in tree_table.c, what "in body" does for <select> in tree_select.c),
+ * quirks mode from the DOCTYPE, fragments; parse.c pulls the tokens and
+ * runs them through here.
  *
- * Work in progress (issue #21): see docs/html5.md for the tests that fail. */
+ * Work in progress (issue #21): see docs/html5.md for what is missing. */
 #include "treebuilder_impl.h"
 
 /* ---------------------------------------------------------------- modes */

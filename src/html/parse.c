@@ -88,6 +88,8 @@ static void run(builder *b, html5_token_fn on_token, void *user)
             }
         }
         tb_process(b, &k);
+        if (type == HTML_TOK_EOF && !b->stop)
+            tb_pop_to(b, 0); /* "stop parsing" pops every node: an option's popped steps run */
         if (b->stop || type == HTML_TOK_EOF)
             break;
         /* the tokenizer reads CDATA sections only in foreign content */
@@ -131,6 +133,7 @@ html5_status html5_parse_observed(html_tree *tree, arena *a, const char *in, siz
     free(b->open);
     free(b->fmt);
     free(b->tmpl);
+    free(b->scs);
     if (b->stop && tree->status == HTML5_OK)
         tree->status = HTML5_NOMEM;
     size_t depth;

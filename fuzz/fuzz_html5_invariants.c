@@ -29,10 +29,13 @@
  *             <frameset>, <noframes> too), a fragment one <html>;
  *   text    - no byte of text in the tree comes from nowhere: for every byte
  *             value, the tree's text holds at most as many as the text
- *             tokens did (a NUL may become U+FFFD's three bytes); and on a
- *             finished document with no NUL and no "frameset" in the input,
- *             exactly as many of every byte but whitespace (the Standard
- *             drops whitespace in some modes, never other text);
+ *             tokens did (a NUL may become U+FFFD's three bytes), text in
+ *             a <selectedcontent> left out (the Standard puts a copy of the
+ *             selected option's content there); and on a finished document
+ *             with no NUL, no "frameset" and no "selectedcontent" in the
+ *             input, exactly as many of every byte but whitespace (the
+ *             Standard drops whitespace in some modes, other text only in
+ *             framesets and in a <selectedcontent> it refills);
  *   limits  - never more nodes than max_nodes; on a finished parse no
  *             element deeper than max_depth, no tag with more than
  *             max_attrs attributes, no attribute, text, comment or name
@@ -202,7 +205,15 @@ typedef struct walk {
     size_t hist[256]; /* bytes of the tree's text */
 } walk;
 
-static void check_node(walk *w, uint32_t i, size_t depth, bool finished)
+static bool is_selectedcontent(const html_node *n)
+{
+    return n->type == HTML_NODE_ELEMENT && n->ns == HTML_NS_HTML && n->name.n == 15 &&
+           memcmp(n->name.p, "selectedcontent", 15) == 0;
+}
+
+/* under_sc: the node is inside a <selectedcontent>, whose text may be a
+ * copy of an option's (the option's popped steps put it there). */
+static void check_node(walk *w, uint32_t i, size_t depth, bool under_sc, bool finished)
 {
     const html_node *n = &w->t->nodes[i];
     const html5_limits *l = &w->t->limits;
@@ -212,8 +223,9 @@ static void check_node(walk *w, uint32_t i, size_t depth, bool finished)
     if (n->type == HTML_NODE_TEXT) {
         if (!n->text.n || utf8_check((const unsigned char *)n->text.p, n->text.n).invalid)
             FAIL("a text node empty or not UTF-8");
-        for (size_t k = 0; k < n->text.n; k++)
-            w->hist[(unsigned char)n->text.p[k]]++;
+        if (!under_sc)
+            for (size_t k = 0; k < n->text.n; k++)
+                w->hist[(unsigned char)n->text.p[k]]++;
     }
     if (n->type == HTML_NODE_COMMENT && n->text.n &&
         utf8_check((const unsigned char *)n->text.p, n->text.n).invalid)
@@ -248,7 +260,8 @@ static void check_tree(walk *w, bool finished)
     uint8_t *seen = calloc(t->n, 1);
     uint32_t *stack = malloc(t->n * sizeof *stack);
     size_t *depth = malloc(t->n * sizeof *depth);
-    if (!seen || !stack || !depth)
+    uint8_t *under_sc = calloc(t->n, 1);
+    if (!seen || !stack || !depth || !under_sc)
         abort();
     size_t top = 0;
     stack[top++] = 0;
@@ -256,13 +269,14 @@ static void check_tree(walk *w, bool finished)
     depth[0] = 0;
     while (top) {
         uint32_t p = stack[--top];
-        check_node(w, p, depth[p], finished);
+        check_node(w, p, depth[p], under_sc[p], finished);
         uint32_t prev = HTML_NONE;
         for (uint32_t c = t->nodes[p].first; c != HTML_NONE; c = t->nodes[c].next) {
             if (c >= t->n || seen[c] || t->nodes[c].parent != p || t->nodes[c].prev != prev)
                 FAIL("not a tree: a cycle, a node twice, or links that disagree");
             seen[c] = 1;
             depth[c] = depth[p] + (t->nodes[c].type == HTML_NODE_ELEMENT);
+            under_sc[c] = under_sc[p] || is_selectedcontent(&t->nodes[p]);
             stack[top++] = c;
             prev = c;
         }
@@ -272,6 +286,7 @@ static void check_tree(walk *w, bool finished)
     free(seen);
     free(stack);
     free(depth);
+    free(under_sc);
 }
 
 static bool is_html(const html_tree *t, uint32_t i, html_tag tag)
@@ -632,7 +647,8 @@ static void parse_and_check(const char *in, size_t size, const char *context,
         if (finished)
             check_shape(&tree, context != NULL);
         bool exact = finished && !context && !has_byte(in, size, '\0') &&
-                     !contains_ci(in, size, "frameset");
+                     !contains_ci(in, size, "frameset") &&
+                     !contains_ci(in, size, "selectedcontent");
         check_text(&o, &w, exact);
     }
     html5_tree_free(&tree);

@@ -8,7 +8,7 @@ secs=${1:-60}
 build=${FUZZ_BUILD:-build-fuzz}
 CC=clang cmake -S . -B "$build" -DGISA_FUZZ=ON -DGISA_SANITIZE=ON \
   -DCMAKE_BUILD_TYPE=Debug >/dev/null
-targets="extract textdump post check analyze warc robots feed http hwp hwpx pdf serve html5_tokenizer html5_tree html5_invariants rewrite"
+targets="extract textdump post check analyze warc robots feed http hwp hwpx pdf serve html5_tokenizer html5_tree html5_invariants rewrite url"
 cmake --build "$build" -j2 --target $(printf 'fuzz_%s ' $targets) >/dev/null
 # Leaks inside third-party libraries (libgsf) are listed, and only those;
 # full stacks on allocation so the listed libgsf function is seen.

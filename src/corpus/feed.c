@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../util/url.h"
 #include "../util/xmlapi.h"
 #include "corpus.h"
 
@@ -157,14 +158,16 @@ static size_t text_bytes(const char *html)
 /* `href` made absolute against the node's base; NULL unless http(s). */
 static char *absolute(xmlDoc *doc, xmlNode *n, const char *href)
 {
+    /* libxml2 knows the base (xml:base, the feed's own URL); the joining
+     * is url.c's, so that a link reads the same from a feed as from the
+     * page itself and the store sees one URL, not two spellings */
     xmlChar *base = xmlNodeGetBase(doc, n);
-    xmlChar *abs = xmlBuildURI((const xmlChar *)href, base);
+    char *out = url_resolve((const char *)base, href);
     xmlFree(base);
-    char *out = NULL;
-    const char *u = abs ? (const char *)abs : href;
-    if (!strncasecmp(u, "http://", 7) || !strncasecmp(u, "https://", 8))
-        out = strdup(u);
-    xmlFree(abs);
+    if (out && strncmp(out, "http://", 7) && strncmp(out, "https://", 8)) {
+        free(out);
+        out = NULL;
+    }
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../html/tree.h"
 #include "../util/error.h"
 #include "../util/utf8.h"
 #include "html.h"
@@ -40,6 +41,10 @@ static void vote(dom_node *n, node_info *ni)
             break;
         pi->score += s / (float)level;
         pi->paras++;
+        /* a table's row group is no level of the page's layout: the HTML5
+         * parser adds the <tbody> a page leaves out */
+        if (p->tag == HTML_TAG_tbody && p->parent && p->parent->type == DOM_ELEMENT)
+            level--;
         p = p->parent;
     }
 }

@@ -4,12 +4,13 @@
  * Evidence is taken strongest first: JSON-LD and Open Graph / article
  * meta tags, then <time> and byline markup, then visible text. A date is
  * only ever a full year-month-day, so a copyright year cannot pass for one. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "../util/jsonapi.h"
+#include "../util/url.h"
 #include "../util/utf8.h"
-#include "../util/xmlapi.h"
 #include "html.h"
 #include "title.h"
 
@@ -30,11 +31,11 @@ const char *resolve_url(doc *d, const char *base, const char *url)
 {
     if (!url)
         return NULL;
-    while (*url == ' ' || *url == '\t' || *url == '\n')
-        url++;
-    xmlChar *abs = base ? xmlBuildURI((const xmlChar *)url, (const xmlChar *)base) : NULL;
-    const char *r = arena_strdup(&d->mem, abs ? (const char *)abs : url);
-    xmlFree(abs);
+    /* (url_resolve trims the reference as browsers do; without a base it
+     * only cleans it) */
+    char *abs = url_resolve(base, url);
+    const char *r = abs ? arena_strdup(&d->mem, abs) : NULL;
+    free(abs);
     return r;
 }
 

@@ -44,14 +44,16 @@ static int is_json_ld(const html_node *x)
     return 0;
 }
 
-/* A script (not JSON-LD) or style element, whose text no rule reads; with
- * scripting on, a <noscript> too (its text is markup never shown). */
-static int unread_body(const html_node *x, bool scripting)
+/* A script (not JSON-LD) or style element, whose text no rule reads; a
+ * <noscript> too where it was parsed as text (its markup is never shown):
+ * in <head>, or everywhere with scripting on. */
+static int unread_body(const html_tree *t, const html_node *x, bool scripting)
 {
     if (x->type != HTML_NODE_ELEMENT || x->ns != HTML_NS_HTML)
         return 0;
-    return x->tag == HTML_TAG_style || (x->tag == HTML_TAG_script && !is_json_ld(x)) ||
-           (scripting && x->tag == HTML_TAG_noscript);
+    if (x->tag == HTML_TAG_noscript)
+        return scripting || t->nodes[x->parent].tag == HTML_TAG_head;
+    return x->tag == HTML_TAG_style || (x->tag == HTML_TAG_script && !is_json_ld(x));
 }
 
 static dom_attr *copy_attrs(arena *a, const html_node *x)
@@ -128,7 +130,7 @@ static void convert_node(arena *a, const html_tree *t, bool scripting, dom_node 
         n->name = element_name(a, x);
         n->tag = x->tag;
         n->attrs = copy_attrs(a, x);
-        if (unread_body(x, scripting))
+        if (unread_body(t, x, scripting))
             n->children = n->last = NULL;
         else if (x->first && t->nodes[x->first].type == HTML_NODE_TEMPLATE_CONTENT) {
             const html_node *c = &t->nodes[x->first];
@@ -138,7 +140,7 @@ static void convert_node(arena *a, const html_tree *t, bool scripting, dom_node 
         break;
     case HTML_NODE_TEXT:
         n->type = DOM_TEXT;
-        if (!unread_body(&t->nodes[x->parent], scripting))
+        if (!unread_body(t, &t->nodes[x->parent], scripting))
             n->content = copy_str(a, x->text);
         break;
     default:
@@ -158,13 +160,15 @@ gisa_status html_parse(doc *d, const char *text, size_t len, dom_tree *out, gisa
     arena_init(&out->mem);
     out->doc = NULL;
     /* Scripting off, as for a crawler: what a page puts in <noscript> for
-     * readers without scripts (a forum's whole thread, say) is markup. */
+     * readers without scripts (a forum's whole thread, say) is markup; but
+     * not in <head>, where it would start the body early (tree.h). */
     bool scripting = false;
-    html5_status st = html5_parse(&t, &out->mem, text, len, NULL, scripting, &lim);
+    html5_status st =
+        html5_parse(&t, &out->mem, text, len, NULL, HTML5_HEAD_NOSCRIPT_TEXT, &lim);
     if (st == HTML5_OK && swallowed_by_noscript_frame(&t)) {
         html5_tree_free(&t);
         scripting = true;
-        st = html5_parse(&t, &out->mem, text, len, NULL, scripting, &lim);
+        st = html5_parse(&t, &out->mem, text, len, NULL, HTML5_SCRIPTING, &lim);
     }
     if (st == HTML5_OK) {
         dom_node *dn = arena_calloc(&out->mem, t.n, sizeof *dn);

@@ -6,11 +6,12 @@
  * publisher or the host name), then prefer an <h1> that the <title> or
  * og:title confirms, or one that is the story's own heading; otherwise
  * the <title> without the site. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/utf8.h"
 #include "../util/utf8procapi.h"
-#include "../util/xmlapi.h"
+#include "../util/url.h"
 #include "title.h"
 
 /* ---------------------------------------------------------- references */
@@ -215,28 +216,34 @@ static int generic_label(const char *s, size_t n)
 /* "https://www.frommers.com/tips/x" -> host "frommerscom", label "frommers". */
 static void site_from_url(doc *d, const char *url, site_names *sn)
 {
-    /* (without libxml2, the site is named from the page alone) */
-    xmlURIPtr u = url && xml_api_get(NULL) ? xmlParseURI(url) : NULL;
-    if (!u)
+    /* (the URL as resolve_url leaves one: trimmed, backslashes read as
+     * slashes, so the path below is split as the host was) */
+    char *norm = url ? url_resolve(NULL, url) : NULL;
+    char *host = norm ? url_host(norm) : NULL;
+    if (!host) {
+        free(norm);
         return;
-    if (u->server && *u->server) {
-        const char *h = u->server;
-        if (!strncasecmp(h, "www.", 4))
-            h += 4;
-        sn->host = words_n(d, h, strlen(h), "");
-        const char *end = h + strlen(h), *dot = memrchr(h, '.', (size_t)(end - h));
-        const char *last = dot ? dot : end; /* label before the top-level domain */
-        const char *start = dot ? memrchr(h, '.', (size_t)(dot - h)) : NULL;
-        start = start ? start + 1 : h;
-        if (start > h && generic_label(start, (size_t)(last - start))) {
-            last = start - 1;
-            start = memrchr(h, '.', (size_t)(last - h));
-            start = start ? start + 1 : h;
-        }
-        sn->label = words_n(d, start, (size_t)(last - start), "");
-        sn->home = !u->path || !strcmp(u->path, "") || !strcmp(u->path, "/");
     }
-    xmlFreeURI(u);
+    const char *h = host;
+    if (!strncmp(h, "www.", 4))
+        h += 4;
+    sn->host = words_n(d, h, strlen(h), "");
+    const char *end = h + strlen(h), *dot = memrchr(h, '.', (size_t)(end - h));
+    const char *last = dot ? dot : end; /* label before the top-level domain */
+    const char *start = dot ? memrchr(h, '.', (size_t)(dot - h)) : NULL;
+    start = start ? start + 1 : h;
+    if (start > h && generic_label(start, (size_t)(last - start))) {
+        last = start - 1;
+        start = memrchr(h, '.', (size_t)(last - h));
+        start = start ? start + 1 : h;
+    }
+    sn->label = words_n(d, start, (size_t)(last - start), "");
+    /* the front page: nothing after the host but "/" */
+    url_parts u;
+    url_split(norm, strlen(norm), &u);
+    sn->home = u.path.len == 0 || (u.path.len == 1 && norm[u.path.off] == '/');
+    free(host);
+    free(norm);
 }
 
 static void site_names_init(doc *d, const title_evidence *e, site_names *sn)

@@ -103,6 +103,8 @@ static void run(builder *b, html5_token_fn on_token, void *user)
             }
         }
         tb_process(b, &k);
+        if (type == HTML_TOK_EOF && !b->stop)
+            tb_pop_to(b, 0); /* "stop parsing" pops every node: an option's popped steps run */
         if (b->stop || type == HTML_TOK_EOF)
             break;
         /* the tokenizer reads CDATA sections only in foreign content */
@@ -112,13 +114,13 @@ static void run(builder *b, html5_token_fn on_token, void *user)
 }
 
 html5_status html5_parse(html_tree *tree, arena *a, const char *in, size_t len,
-                         const char *context, bool scripting, const html5_limits *limits)
+                         const char *context, unsigned flags, const html5_limits *limits)
 {
-    return html5_parse_observed(tree, a, in, len, context, scripting, limits, NULL, NULL);
+    return html5_parse_observed(tree, a, in, len, context, flags, limits, NULL, NULL);
 }
 
 html5_status html5_parse_observed(html_tree *tree, arena *a, const char *in, size_t len,
-                                  const char *context, bool scripting,
+                                  const char *context, unsigned flags,
                                   const html5_limits *limits, html5_token_fn on_token,
                                   void *user)
 {
@@ -128,7 +130,8 @@ html5_status html5_parse_observed(html_tree *tree, arena *a, const char *in, siz
     tree->a = a;
     tree->limits = effective_limits(limits);
     b->tree = tree;
-    b->scripting = scripting;
+    b->scripting = flags & HTML5_SCRIPTING;
+    b->head_noscript_text = flags & HTML5_HEAD_NOSCRIPT_TEXT;
     b->frameset_ok = true;
     reserve_nodes(tree, len);
     if (tb_new_node(b, HTML_NODE_DOCUMENT) == HTML_NONE && !tree->n)
@@ -146,6 +149,7 @@ html5_status html5_parse_observed(html_tree *tree, arena *a, const char *in, siz
     free(b->open);
     free(b->fmt);
     free(b->tmpl);
+    free(b->scs);
     if (b->stop && tree->status == HTML5_OK)
         tree->status = HTML5_NOMEM;
     size_t depth;

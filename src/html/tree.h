@@ -106,17 +106,29 @@ typedef struct html_tree {
     size_t n_elements;     /* elements made */
 } html_tree;
 
+/* html5_parse's flags. */
+#define HTML5_SCRIPTING 1u /* the Standard's scripting flag: <noscript> is raw text */
+/* Not in the Standard: with scripting off, a <noscript> in <head> is still
+ * raw text. The Standard then reads its content as markup, and anything
+ * not allowed in <head> (a tracking pixel's <img>, a "turn on JavaScript"
+ * line) ends the head and starts the body there, before the page's own
+ * <body> tag; a reader's browser, scripting on, shows none of it. A
+ * <noscript> in the body is still markup (a forum's crawler view of a
+ * thread, say). For the extractor. */
+#define HTML5_HEAD_NOSCRIPT_TEXT 2u
+
 /* Parse in[0..len) into *tree (nodes malloc'd, strings in the arena or the
  * input). A fragment when context names an element (the context element's
- * children are then the children of the tree's html element). `limits`
- * NULL means every default.
+ * children are then the children of the tree's html element). `flags`
+ * holds HTML5_* flags (0: scripting off, as the html5lib tests' default;
+ * true still means HTML5_SCRIPTING). `limits` NULL means every default.
  *
  * HTML5_OK, or why the parse stopped: out of memory, or a limit. Then the
  * tree holds what was built before the stop (still a tree: links agree,
  * no node past max_nodes) and must be treated as refused, not as the
  * document; html5_status_message says why. */
 html5_status html5_parse(html_tree *tree, arena *a, const char *in, size_t len,
-                         const char *context, bool scripting, const html5_limits *limits);
+                         const char *context, unsigned flags, const html5_limits *limits);
 void html5_tree_free(html_tree *tree);
 
 /* As html5_parse, with each token handed to on_token before the tree
@@ -127,7 +139,7 @@ void html5_tree_free(html_tree *tree);
 typedef void (*html5_token_fn)(void *user, const html_token *k, const char *input,
                                size_t input_len);
 html5_status html5_parse_observed(html_tree *tree, arena *a, const char *in, size_t len,
-                                  const char *context, bool scripting,
+                                  const char *context, unsigned flags,
                                   const html5_limits *limits, html5_token_fn on_token,
                                   void *user);
 

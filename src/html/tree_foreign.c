@@ -268,7 +268,7 @@ static void in_foreign_content(builder *b, html_token *k)
             uint32_t node = b->open[i];
             html_node *n = &N(node);
             if (n->name.n == k->name.n && strncasecmp(n->name.p, k->name.p, k->name.n) == 0) {
-                b->n_open = i;
+                tb_pop_to(b, i);
                 return;
             }
             if (N(b->open[i - 1]).ns == HTML_NS_HTML) {

@@ -109,6 +109,8 @@ void tb_detach(builder *b, uint32_t c)
     uint32_t p = N(c).parent;
     if (p == HTML_NONE && c != 0 && N(c).prev == HTML_NONE && N(p).first != c)
         return;
+    if (!b->keep_order)
+        b->epoch++; /* a move or a removal: what tree_select.c remembers may be stale */
     if (N(c).prev)
         N(N(c).prev).next = N(c).next;
     else if (N(p).first == c)
@@ -125,6 +127,8 @@ void tb_insert_before(builder *b, uint32_t parent, uint32_t c, uint32_t before)
 {
     if (c == HTML_NONE) /* a node that could not be made (a limit, no memory) */
         return;
+    if (b->foster && tb_select_fostering_reorders(b))
+        b->epoch++; /* out of tree order for the select remembered (tree_select.c) */
     N(c).parent = parent;
     if (before == HTML_NONE) {
         N(c).prev = N(parent).last;
@@ -214,10 +218,23 @@ void tb_push(builder *b, uint32_t node)
     b->open[b->n_open++] = node;
 }
 
+/* Pop the current node. An option popped runs its popped steps (they copy
+ * the selected option into a <selectedcontent>: tree_select.c), wherever
+ * the pop comes from, the end of the document included. */
 void tb_pop(builder *b)
 {
-    if (b->n_open)
-        b->n_open--;
+    if (!b->n_open)
+        return;
+    uint32_t node = b->open[--b->n_open];
+    if (b->selectedcontent && tb_is(b, node, HTML_TAG_option))
+        tb_option_popped(b, node);
+}
+
+/* Pop until n elements are left on the stack. */
+void tb_pop_to(builder *b, size_t n)
+{
+    while (b->n_open > n)
+        tb_pop(b);
 }
 
 html_attr *tb_copy_attrs(builder *b, const html_attr *a, size_t n)
@@ -257,6 +274,9 @@ uint32_t tb_create_element(builder *b, const html_token *k, html_ns ns)
     N(e).attrs = tb_copy_attrs(b, k->attrs, k->n_attrs);
     N(e).n_attrs = (uint32_t)k->n_attrs;
     N(e).line = k->line;
+    if (N(e).tag == HTML_TAG_UNKNOWN && ns == HTML_NS_HTML && k->name.n == 15 &&
+        memcmp(k->name.p, "selectedcontent", 15) == 0)
+        tb_note_selectedcontent(b, e);
     if (N(e).tag == HTML_TAG_template) { /* its contents: a fragment of its own */
         uint32_t c = tb_new_node(b, HTML_NODE_TEMPLATE_CONTENT);
         if (c != HTML_NONE)
@@ -359,12 +379,14 @@ static inline bool html_scope_boundary(html_tag t, int kind)
 {
     if (kind == 3) /* table scope */
         return t == HTML_TAG_html || t == HTML_TAG_table || t == HTML_TAG_template;
-    if (kind == 4) /* select scope: everything but optgroup and option */
-        return t != HTML_TAG_optgroup && t != HTML_TAG_option;
+    /* select bounds every scope but table scope since the Standard's
+     * customisable select: an end tag (</div>, </p>, a formatting element's)
+     * cannot close an element outside an open select, as the select modes
+     * used to ignore them (webkit02.dat 48: <font><select>...</font>) */
     switch (t) {
     case HTML_TAG_applet: case HTML_TAG_caption: case HTML_TAG_html: case HTML_TAG_table:
     case HTML_TAG_td: case HTML_TAG_th: case HTML_TAG_marquee: case HTML_TAG_object:
-    case HTML_TAG_template:
+    case HTML_TAG_select: case HTML_TAG_template:
         return true;
     case HTML_TAG_ol: case HTML_TAG_ul:
         return kind == 1; /* list item scope */
@@ -377,12 +399,13 @@ static inline bool html_scope_boundary(html_tag t, int kind)
 
 bool tb_scope_boundary(builder *b, uint32_t node, int kind)
 {
-    if (N(node).ns != HTML_NS_HTML) /* select scope: all but optgroup, option */
-        return kind == 4 || (kind < 3 && tb_foreign_boundary(b, node));
+    if (N(node).ns != HTML_NS_HTML)
+        return kind < 3 && tb_foreign_boundary(b, node);
     return html_scope_boundary((html_tag)N(node).tag, kind);
 }
 
-/* kind: 0 default, 1 list item, 2 button, 3 table, 4 select */
+/* kind: 0 default, 1 list item, 2 button, 3 table (the Standard has no
+ * select scope any more: the select modes that used it are gone) */
 bool tb_in_scope(builder *b, html_tag tag, int kind)
 {
     const html_node *nodes = b->tree->nodes;
@@ -656,7 +679,7 @@ void tb_reconstruct_formatting(builder *b)
 
 /* The adoption agency algorithm (13.2.6.4.7, "any other end tag" aside):
  * true when the caller should act as for any other end tag. */
-bool tb_adoption_agency(builder *b, const html_token *k, html_tag tag)
+static bool adoption_agency(builder *b, const html_token *k, html_tag tag)
 {
     uint32_t cur = tb_current(b);
     if (tb_tag_at(b, cur) == tag && N(cur).ns == HTML_NS_HTML) {
@@ -701,7 +724,7 @@ bool tb_adoption_agency(builder *b, const html_token *k, html_tag tag)
                 break;
             }
         if (furthest == HTML_NONE) {
-            b->n_open = si;
+            tb_pop_to(b, si);
             tb_fmt_remove(b, fe);
             return false;
         }
@@ -775,4 +798,19 @@ bool tb_adoption_agency(builder *b, const html_token *k, html_tag tag)
         b->open[fbpos + 1] = ne;
     }
     return false;
+}
+
+/* The adoption agency moves nodes, but keeps their order: the end of the
+ * formatting element's subtree (open elements, the last of its contents)
+ * goes right after it, and children go under new clones in place. So
+ * what tree_select.c remembers of a select in tree order stays true, and
+ * its moves do not count as changes (b->epoch), unless foster parenting
+ * puts a node elsewhere (a table's content) or a popped option refills a
+ * <selectedcontent> (which counts itself). */
+bool tb_adoption_agency(builder *b, const html_token *k, html_tag tag)
+{
+    b->keep_order = !b->foster;
+    bool r = adoption_agency(b, k, tag);
+    b->keep_order = false;
+    return r;
 }

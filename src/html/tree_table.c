@@ -1,7 +1,9 @@
 /* tree_table.c - the insertion modes for tables (in table, in table text,
- * in caption, in column group, in table body, in row, in cell), select (in
- * select, in select in table) and after the body and framesets (after body,
- * in frameset, after frameset, after after body, after after frameset). */
+ * in caption, in column group, in table body, in row, in cell) and after the
+ * body and framesets (after body, in frameset, after frameset, after after
+ * body, after after frameset). A select in a table has no mode of its own
+ * since the Standard dropped "in select in table": the table modes foster
+ * its content as any other (tree_select.c). */
 #include "treebuilder_impl.h"
 
 void tb_mode_text(builder *b, html_token *k)
@@ -360,90 +362,6 @@ void tb_mode_in_cell(builder *b, html_token *k)
         return;
     }
     tb_in_body(b, k);
-}
-
-void tb_mode_in_select(builder *b, html_token *k)
-{
-    html_tag t = tb_token_tag(k);
-    switch (k->type) {
-    case HTML_TOK_TEXT:
-        tb_insert_text(b, tb_strip_nul(b, k->data), k->line);
-        return;
-    case HTML_TOK_COMMENT:
-        tb_insert_comment(b, k, TB_HERE);
-        return;
-    case HTML_TOK_EOF:
-        tb_in_body(b, k);
-        return;
-    case HTML_TOK_START_TAG:
-        if (t == T(html)) {
-            tb_in_body(b, k);
-        } else if (t == T(option)) {
-            if (tb_is(b, tb_current(b), T(option)))
-                tb_pop(b);
-            tb_insert_element(b, k);
-        } else if (t == T(optgroup) || t == T(hr)) {
-            if (tb_is(b, tb_current(b), T(option)))
-                tb_pop(b);
-            if (tb_is(b, tb_current(b), T(optgroup)))
-                tb_pop(b);
-            tb_insert_element(b, k);
-            if (t == T(hr))
-                tb_pop(b);
-        } else if (t == T(select)) {
-            if (!tb_in_scope(b, T(select), 4))
-                return;
-            tb_pop_until(b, T(select));
-            tb_reset_mode(b);
-        } else if (t == T(input) || t == T(keygen) || t == T(textarea)) {
-            if (!tb_in_scope(b, T(select), 4))
-                return;
-            tb_pop_until(b, T(select));
-            tb_reset_mode(b);
-            tb_process(b, k);
-        } else if (t == T(script) || t == T(template)) {
-            tb_mode_in_head(b, k);
-        }
-        return;
-    case HTML_TOK_END_TAG:
-        if (t == T(optgroup)) {
-            if (tb_is(b, tb_current(b), T(option)) && b->n_open > 1 &&
-                tb_is(b, b->open[b->n_open - 2], T(optgroup)))
-                tb_pop(b);
-            if (tb_is(b, tb_current(b), T(optgroup)))
-                tb_pop(b);
-        } else if (t == T(option)) {
-            if (tb_is(b, tb_current(b), T(option)))
-                tb_pop(b);
-        } else if (t == T(select)) {
-            if (!tb_in_scope(b, T(select), 4))
-                return;
-            tb_pop_until(b, T(select));
-            tb_reset_mode(b);
-        } else if (t == T(template)) {
-            tb_mode_in_head(b, k);
-        }
-        return;
-    default:
-        return;
-    }
-}
-
-void tb_mode_in_select_in_table(builder *b, html_token *k)
-{
-    html_tag t = tb_token_tag(k);
-    bool tablish = t == T(caption) || t == T(table) || t == T(tbody) || t == T(tfoot) ||
-                   t == T(thead) || t == T(tr) || t == T(td) || t == T(th);
-    if (tablish && (k->type == HTML_TOK_START_TAG ||
-                    (k->type == HTML_TOK_END_TAG && tb_in_scope(b, t, 3)))) {
-        tb_pop_until(b, T(select));
-        tb_reset_mode(b);
-        tb_process(b, k);
-        return;
-    }
-    if (tablish && k->type == HTML_TOK_END_TAG)
-        return;
-    tb_mode_in_select(b, k);
 }
 
 /* Only the whitespace characters of s (frameset modes drop the rest). */

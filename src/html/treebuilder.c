@@ -1,10 +1,11 @@
 /* treebuilder.c - the tree construction stage of the HTML Standard
  * (13.2.6): the insertion modes before, in and after the body, one function
- * per mode named as the Standard names it (the table, select and frameset
- * modes are in tree_table.c), quirks mode from the DOCTYPE, fragments;
- * parse.c pulls the tokens and runs them through here.
+ * per mode named as the Standard names it (the table and frameset modes are
+ * in tree_table.c, what "in body" does for <select> in tree_select.c),
+ * quirks mode from the DOCTYPE, fragments; parse.c pulls the tokens and
+ * runs them through here.
  *
- * Work in progress (issue #21): see docs/html5.md for the tests that fail. */
+ * Work in progress (issue #21): see docs/html5.md for what is missing. */
 #include "treebuilder_impl.h"
 
 /* ---------------------------------------------------------------- modes */
@@ -17,18 +18,7 @@ void tb_reset_mode(builder *b)
         if (last && b->fragment)
             node = b->context;
         html_tag t = tb_tag_at(b, node);
-        switch (t) {
-        case HTML_TAG_select:
-            b->mode = M_IN_SELECT;
-            for (size_t j = i; j-- > 0;) {
-                if (tb_is(b, b->open[j], HTML_TAG_template))
-                    break;
-                if (tb_is(b, b->open[j], HTML_TAG_table)) {
-                    b->mode = M_IN_SELECT_IN_TABLE;
-                    break;
-                }
-            }
-            return;
+        switch (t) { /* a select sets no mode: the Standard dropped "in select" */
         case HTML_TAG_td: case HTML_TAG_th:
             if (!last) {
                 b->mode = M_IN_CELL;
@@ -243,7 +233,7 @@ void tb_mode_in_head(builder *b, html_token *k)
             tb_generic_text(b, k, HTML_RCDATA);
             return;
         case HTML_TAG_noscript:
-            if (!b->scripting) {
+            if (!b->scripting && !b->head_noscript_text) {
                 tb_insert_element(b, k);
                 b->mode = M_IN_HEAD_NOSCRIPT;
                 return;
@@ -429,7 +419,7 @@ static const html_tag BLOCKS[] = {T(address), T(article), T(aside), T(blockquote
 static const html_tag BLOCK_ENDS[] = {T(address), T(article), T(aside), T(blockquote),
     T(button), T(center), T(details), T(dialog), T(dir), T(div), T(dl), T(fieldset),
     T(figcaption), T(figure), T(footer), T(header), T(hgroup), T(listing), T(main), T(menu),
-    T(nav), T(ol), T(pre), T(search), T(section), T(summary), T(ul), 0};
+    T(nav), T(ol), T(pre), T(search), T(section), T(select), T(summary), T(ul), 0};
 static const html_tag FORMATTING[] = {T(b), T(big), T(code), T(em), T(font), T(i), T(s),
     T(small), T(strike), T(strong), T(tt), T(u), 0};
 static const html_tag IN_HEAD_TAGS[] = {T(base), T(basefont), T(bgsound), T(link), T(meta),
@@ -453,7 +443,7 @@ void tb_any_other_end_tag(builder *b, const html_token *k)
         if (N(node).ns == HTML_NS_HTML && N(node).name.n == k->name.n &&
             memcmp(N(node).name.p, k->name.p, k->name.n) == 0) {
             tb_generate_implied_end_tags(b, (html_tag)N(node).tag);
-            b->n_open = i;
+            tb_pop_to(b, i);
             return;
         }
         if (tb_special(b, node))
@@ -478,7 +468,7 @@ void tb_in_body_start(builder *b, html_token *k)
         if (b->n_open < 2 || !tb_is(b, b->open[1], T(body)) || !b->frameset_ok)
             return;
         tb_detach(b, b->open[1]);
-        b->n_open = 1;
+        tb_pop_to(b, 1);
         tb_insert_element(b, k);
         b->mode = M_IN_FRAMESET;
     } else if (tb_in_list(t, BLOCKS)) {
@@ -510,7 +500,7 @@ void tb_in_body_start(builder *b, html_token *k)
             html_tag nt = tb_tag_at(b, node);
             if ((t == T(li) && nt == T(li)) || (t != T(li) && (nt == T(dd) || nt == T(dt)))) {
                 tb_generate_implied_end_tags(b, nt);
-                b->n_open = i;
+                tb_pop_to(b, i);
                 break;
             }
             if (tb_special(b, node) && nt != T(address) && nt != T(div) && nt != T(p))
@@ -571,6 +561,8 @@ void tb_in_body_start(builder *b, html_token *k)
         b->frameset_ok = false;
         b->mode = M_IN_TABLE;
     } else if (tb_in_list(t, VOIDS) || t == T(input)) {
+        if (t == T(input) && tb_select_input(b))
+            return;
         tb_reconstruct_formatting(b);
         tb_insert_element(b, k);
         tb_pop(b);
@@ -581,6 +573,7 @@ void tb_in_body_start(builder *b, html_token *k)
         tb_pop(b);
     } else if (t == T(hr)) {
         tb_close_p_if_in_button_scope(b);
+        tb_select_hr(b);
         tb_insert_element(b, k);
         tb_pop(b);
         b->frameset_ok = false;
@@ -605,19 +598,9 @@ void tb_in_body_start(builder *b, html_token *k)
     } else if (t == T(noembed) || (t == T(noscript) && b->scripting)) {
         tb_generic_text(b, k, HTML_RAWTEXT);
     } else if (t == T(select)) {
-        tb_reconstruct_formatting(b);
-        tb_insert_element(b, k);
-        b->frameset_ok = false;
-        b->mode = b->mode == M_IN_TABLE || b->mode == M_IN_CAPTION ||
-                          b->mode == M_IN_TABLE_BODY || b->mode == M_IN_ROW ||
-                          b->mode == M_IN_CELL
-                      ? M_IN_SELECT_IN_TABLE
-                      : M_IN_SELECT;
+        tb_select_start(b, k);
     } else if (t == T(optgroup) || t == T(option)) {
-        if (tb_is(b, tb_current(b), T(option)))
-            tb_pop(b);
-        tb_reconstruct_formatting(b);
-        tb_insert_element(b, k);
+        tb_select_option(b, k, t);
     } else if (t == T(rb) || t == T(rtc)) {
         if (tb_in_scope(b, T(ruby), 0))
             tb_generate_implied_end_tags(b, HTML_TAG_UNKNOWN);
@@ -824,8 +807,6 @@ void tb_process_mode(builder *b, html_token *k)
     case M_IN_TABLE_BODY: tb_mode_in_table_body(b, k); break;
     case M_IN_ROW: tb_mode_in_row(b, k); break;
     case M_IN_CELL: tb_mode_in_cell(b, k); break;
-    case M_IN_SELECT: tb_mode_in_select(b, k); break;
-    case M_IN_SELECT_IN_TABLE: tb_mode_in_select_in_table(b, k); break;
     case M_AFTER_BODY: tb_mode_after_body(b, k); break;
     case M_IN_FRAMESET: case M_AFTER_FRAMESET: tb_mode_frameset(b, k); break;
     case M_AFTER_AFTER_BODY: case M_AFTER_AFTER_FRAMESET: tb_mode_after_after(b, k); break;

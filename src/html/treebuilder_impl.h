@@ -2,7 +2,8 @@
  * the builder's state (insertion mode, stack of open elements, list of
  * active formatting elements) and the operations on the tree the modes use.
  * tree_ops.c holds the operations, treebuilder.c the modes before, in and
- * after the body, tree_table.c the table, select and frameset modes. */
+ * after the body, tree_table.c the table and frameset modes, tree_select.c
+ * what "in body" does for <select> and its options. */
 #ifndef GISA_HTML_TREEBUILDER_IMPL_H
 #define GISA_HTML_TREEBUILDER_IMPL_H
 
@@ -14,13 +15,26 @@
 typedef enum mode {
     M_INITIAL, M_BEFORE_HTML, M_BEFORE_HEAD, M_IN_HEAD, M_IN_HEAD_NOSCRIPT, M_AFTER_HEAD,
     M_IN_BODY, M_TEXT, M_IN_TABLE, M_IN_TABLE_TEXT, M_IN_CAPTION, M_IN_COLUMN_GROUP,
-    M_IN_TABLE_BODY, M_IN_ROW, M_IN_CELL, M_IN_SELECT, M_IN_SELECT_IN_TABLE, M_AFTER_BODY,
+    M_IN_TABLE_BODY, M_IN_ROW, M_IN_CELL, M_AFTER_BODY,
     M_IN_FRAMESET, M_AFTER_FRAMESET, M_AFTER_AFTER_BODY, M_AFTER_AFTER_FRAMESET, M_IN_TEMPLATE
 } mode;
 
 typedef struct afe { /* an entry of the list of active formatting elements */
     uint32_t node;   /* HTML_NONE for a marker */
 } afe;
+
+/* What tree_select.c remembers of the select whose options are being
+ * popped, so that a popped option costs what is new since the last one,
+ * not a walk over the whole select (see there). Good while b->epoch stays
+ * what it was: nodes only appended at the end of the tree since. */
+typedef struct select_memo {
+    uint32_t select;    /* HTML_NONE: nothing remembered */
+    uint32_t epoch;
+    uint32_t sc;        /* its first <selectedcontent>, HTML_NONE while none */
+    size_t scs_checked; /* b->scs before this index are known not in it */
+    uint32_t scanned;   /* its options looked at, in tree order, up to this node */
+    bool taken;         /* one of those is enabled or has `selected` */
+} select_memo;
 
 typedef struct builder {
     html_tokenizer tk;
@@ -32,9 +46,16 @@ typedef struct builder {
     mode mode, original;
     uint32_t head, form, context;
     bool frameset_ok, scripting, foster, stop, fragment;
+    bool head_noscript_text; /* HTML5_HEAD_NOSCRIPT_TEXT */
     html_sb table_text; /* pending table character tokens */
     bool table_text_ws_only;
     bool skip_newline; /* a newline right after <pre>, <listing>, <textarea> */
+    bool selectedcontent; /* a <selectedcontent> was made: popped options copy into it */
+    uint32_t *scs;        /* every <selectedcontent> made, in order */
+    size_t n_scs, cap_scs;
+    uint32_t epoch;       /* counts tree changes other than appending at the end */
+    bool keep_order;      /* the adoption agency at work: its moves keep tree order */
+    select_memo memo;
     mode *tmpl;        /* the stack of template insertion modes */
     size_t n_tmpl, cap_tmpl;
     size_t at;         /* the token being processed: its offset and line, */
@@ -57,6 +78,7 @@ void tb_insertion_place_for(builder *b, uint32_t target, uint32_t *parent,
 void tb_insertion_place(builder *b, uint32_t *parent, uint32_t *before);
 void tb_push(builder *b, uint32_t node);
 void tb_pop(builder *b);
+void tb_pop_to(builder *b, size_t n);
 html_attr *tb_copy_attrs(builder *b, const html_attr *a, size_t n);
 uint32_t tb_create_element(builder *b, const html_token *k, html_ns ns);
 uint32_t tb_insert_element(builder *b, const html_token *k);
@@ -132,8 +154,6 @@ void tb_mode_in_table_body(builder *b, html_token *k);
 void tb_mode_in_row(builder *b, html_token *k);
 void tb_close_cell(builder *b);
 void tb_mode_in_cell(builder *b, html_token *k);
-void tb_mode_in_select(builder *b, html_token *k);
-void tb_mode_in_select_in_table(builder *b, html_token *k);
 html_str tb_only_ws(builder *b, html_str s);
 void tb_mode_after_body(builder *b, html_token *k);
 void tb_mode_frameset(builder *b, html_token *k);
@@ -147,6 +167,15 @@ void tb_start_fragment(builder *b, const char *context);
 bool tb_template_on_stack(builder *b);
 void tb_tmpl_push(builder *b, mode m);
 void tb_mode_in_template(builder *b, html_token *k);
+
+/* tree_select.c */
+void tb_select_start(builder *b, html_token *k);
+bool tb_select_input(builder *b);
+void tb_select_option(builder *b, html_token *k, html_tag t);
+void tb_select_hr(builder *b);
+void tb_note_selectedcontent(builder *b, uint32_t sc);
+bool tb_select_fostering_reorders(builder *b);
+void tb_option_popped(builder *b, uint32_t option);
 
 /* tree_foreign.c */
 void tb_process_mode(builder *b, html_token *k); /* treebuilder.c: by insertion mode */

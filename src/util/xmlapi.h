@@ -1,5 +1,6 @@
-/* xmlapi.h - the libxml2 functions gisa calls (HTML pages, HWPX parts,
- * feeds), loaded on first use (util/lazylib.h).
+/* xmlapi.h - the libxml2 functions gisa calls (HWPX parts, feeds; HTML
+ * pages and their URLs are gisa's own: src/html/, util/url.c), loaded on
+ * first use (util/lazylib.h).
  *
  * Why: libxml2 brings ICU (libicuuc, 30 MB of libicudata) and liblzma,
  * and every object loaded before main also slows every later symbol
@@ -13,19 +14,17 @@
  * library will not link (libxml2 is not linked). Types, constants and
  * struct fields come from libxml2's headers as before.
  *
- * The entry points that start libxml2's work (html_parse, the HWPX
- * reader, the feed reader, ingest, the site name of a URL) call
- * xml_api_get and fail with its message when libxml2 cannot be loaded;
+ * The entry points that start libxml2's work (the HWPX reader, the feed
+ * reader, ingest) call xml_api_get and fail with its message when
+ * libxml2 cannot be loaded;
  * every other call works on a tree one of them built, so the table is
  * loaded by then. */
 #ifndef GISA_XMLAPI_H
 #define GISA_XMLAPI_H
 
-#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
-#include <libxml/uri.h>
 #include <libxml/xmlmemory.h>
 #include <libxml/xmlsave.h>
 
@@ -33,12 +32,6 @@
 
 #define XML_FUNCS(X)                                                               \
     X(void, xmlInitParser, (void))                                                 \
-    X(htmlParserCtxtPtr, htmlCreateMemoryParserCtxt, (const char *, int))          \
-    X(int, htmlCtxtUseOptions, (htmlParserCtxtPtr, int))                           \
-    X(int, htmlParseDocument, (htmlParserCtxtPtr))                                 \
-    X(void, htmlFreeParserCtxt, (htmlParserCtxtPtr))                               \
-    X(int, xmlSwitchEncoding, (xmlParserCtxtPtr, xmlCharEncoding))                 \
-    X(void, xmlStopParser, (xmlParserCtxtPtr))                                     \
     X(xmlParserCtxtPtr, xmlNewParserCtxt, (void))                                  \
     X(void, xmlFreeParserCtxt, (xmlParserCtxtPtr))                                 \
     X(xmlDocPtr, xmlCtxtReadMemory,                                                \
@@ -46,24 +39,13 @@
     X(xmlDocPtr, xmlReadMemory, (const char *, int, const char *, const char *, int)) \
     X(void, xmlFreeDoc, (xmlDocPtr))                                               \
     X(xmlNodePtr, xmlDocGetRootElement, (const xmlDoc *))                          \
-    X(long, xmlGetLineNo, (const xmlNode *))                                       \
     X(xmlChar *, xmlGetProp, (const xmlNode *, const xmlChar *))                   \
     X(xmlChar *, xmlNodeGetContent, (const xmlNode *))                             \
     X(xmlChar *, xmlNodeGetBase, (const xmlDoc *, const xmlNode *))                \
-    X(void, xmlUnlinkNode, (xmlNodePtr))                                           \
-    X(xmlNodePtr, xmlAddChild, (xmlNodePtr, xmlNodePtr))                           \
-    X(void, xmlFreeNode, (xmlNodePtr))                                             \
     X(xmlBufferPtr, xmlBufferCreate, (void))                                       \
     X(const xmlChar *, xmlBufferContent, (const xmlBuffer *))                      \
     X(void, xmlBufferFree, (xmlBufferPtr))                                         \
     X(int, xmlNodeDump, (xmlBufferPtr, xmlDocPtr, xmlNodePtr, int, int))           \
-    X(xmlChar *, xmlBuildURI, (const xmlChar *, const xmlChar *))                  \
-    X(xmlURIPtr, xmlParseURI, (const char *))                                      \
-    X(void, xmlFreeURI, (xmlURIPtr))                                               \
-    X(int, xmlStrcmp, (const xmlChar *, const xmlChar *))                          \
-    X(int, xmlStrcasecmp, (const xmlChar *, const xmlChar *))                      \
-    X(int, xmlStrncasecmp, (const xmlChar *, const xmlChar *, int))                \
-    X(xmlChar *, xmlStrdup, (const xmlChar *))                                     \
     X(int, xmlMemGet, (xmlFreeFunc *, xmlMallocFunc *, xmlReallocFunc *, xmlStrdupFunc *))
 
 typedef struct xml_api {
@@ -88,36 +70,19 @@ static inline void xml_api_free(void *p)
 #ifndef XMLAPI_NO_REDIRECT /* (xmlapi.c checks the list against the real names) */
 #define xmlFree(p) xml_api_free(p)
 #define xmlInitParser(...) XML_API(xmlInitParser)(__VA_ARGS__)
-#define htmlCreateMemoryParserCtxt(...) XML_API(htmlCreateMemoryParserCtxt)(__VA_ARGS__)
-#define htmlCtxtUseOptions(...) XML_API(htmlCtxtUseOptions)(__VA_ARGS__)
-#define htmlParseDocument(...) XML_API(htmlParseDocument)(__VA_ARGS__)
-#define htmlFreeParserCtxt(...) XML_API(htmlFreeParserCtxt)(__VA_ARGS__)
-#define xmlSwitchEncoding(...) XML_API(xmlSwitchEncoding)(__VA_ARGS__)
-#define xmlStopParser(...) XML_API(xmlStopParser)(__VA_ARGS__)
 #define xmlNewParserCtxt(...) XML_API(xmlNewParserCtxt)(__VA_ARGS__)
 #define xmlFreeParserCtxt(...) XML_API(xmlFreeParserCtxt)(__VA_ARGS__)
 #define xmlCtxtReadMemory(...) XML_API(xmlCtxtReadMemory)(__VA_ARGS__)
 #define xmlReadMemory(...) XML_API(xmlReadMemory)(__VA_ARGS__)
 #define xmlFreeDoc(...) XML_API(xmlFreeDoc)(__VA_ARGS__)
 #define xmlDocGetRootElement(...) XML_API(xmlDocGetRootElement)(__VA_ARGS__)
-#define xmlGetLineNo(...) XML_API(xmlGetLineNo)(__VA_ARGS__)
 #define xmlGetProp(...) XML_API(xmlGetProp)(__VA_ARGS__)
 #define xmlNodeGetContent(...) XML_API(xmlNodeGetContent)(__VA_ARGS__)
 #define xmlNodeGetBase(...) XML_API(xmlNodeGetBase)(__VA_ARGS__)
-#define xmlUnlinkNode(...) XML_API(xmlUnlinkNode)(__VA_ARGS__)
-#define xmlAddChild(...) XML_API(xmlAddChild)(__VA_ARGS__)
-#define xmlFreeNode(...) XML_API(xmlFreeNode)(__VA_ARGS__)
 #define xmlBufferCreate(...) XML_API(xmlBufferCreate)(__VA_ARGS__)
 #define xmlBufferContent(...) XML_API(xmlBufferContent)(__VA_ARGS__)
 #define xmlBufferFree(...) XML_API(xmlBufferFree)(__VA_ARGS__)
 #define xmlNodeDump(...) XML_API(xmlNodeDump)(__VA_ARGS__)
-#define xmlBuildURI(...) XML_API(xmlBuildURI)(__VA_ARGS__)
-#define xmlParseURI(...) XML_API(xmlParseURI)(__VA_ARGS__)
-#define xmlFreeURI(...) XML_API(xmlFreeURI)(__VA_ARGS__)
-#define xmlStrcmp(...) XML_API(xmlStrcmp)(__VA_ARGS__)
-#define xmlStrcasecmp(...) XML_API(xmlStrcasecmp)(__VA_ARGS__)
-#define xmlStrncasecmp(...) XML_API(xmlStrncasecmp)(__VA_ARGS__)
-#define xmlStrdup(...) XML_API(xmlStrdup)(__VA_ARGS__)
 #endif
 
 #endif

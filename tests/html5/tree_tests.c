@@ -25,12 +25,22 @@ static void indent(buf *o, int depth)
         buf_puts(o, "  ");
 }
 
+/* An attribute as the format shows it: an adjusted foreign attribute's
+ * namespace as "xlink href" (the tree keeps the prefixed name), and the
+ * lines sorted by that shown name ("xml lang" before "xml:baaah",
+ * webkit02.dat 22). */
+typedef struct shown_attr {
+    char *name;
+    size_t n;
+    html_str value;
+} shown_attr;
+
 static int cmp_attr(const void *a, const void *b)
 {
-    const html_attr *x = a, *y = b;
-    size_t n = x->name.n < y->name.n ? x->name.n : y->name.n;
-    int r = memcmp(x->name.p, y->name.p, n);
-    return r ? r : (x->name.n > y->name.n) - (x->name.n < y->name.n);
+    const shown_attr *x = a, *y = b;
+    size_t n = x->n < y->n ? x->n : y->n;
+    int r = memcmp(x->name, y->name, n);
+    return r ? r : (x->n > y->n) - (x->n < y->n);
 }
 
 static bool is_foreign_attr(const char *name)
@@ -70,27 +80,22 @@ static void serialise(buf *o, const html_tree *t, uint32_t node, int depth)
         case HTML_NODE_ELEMENT: {
             const char *ns = n->ns == HTML_NS_SVG ? "svg " : n->ns == HTML_NS_MATHML ? "math " : "";
             buf_printf(o, "<%s%.*s>\n", ns, (int)n->name.n, n->name.p);
-            html_attr *sorted = malloc((n->n_attrs + 1) * sizeof *sorted);
-            if (n->n_attrs)
-                memcpy(sorted, n->attrs, n->n_attrs * sizeof *sorted);
+            shown_attr *sorted = malloc((n->n_attrs + 1) * sizeof *sorted);
+            for (uint32_t i = 0; i < n->n_attrs; i++) {
+                html_str nm = n->attrs[i].name;
+                sorted[i] = (shown_attr){malloc(nm.n + 1), nm.n, n->attrs[i].value};
+                memcpy(sorted[i].name, nm.p, nm.n);
+                sorted[i].name[nm.n] = '\0';
+                if (n->ns != HTML_NS_HTML && is_foreign_attr(sorted[i].name))
+                    *strchr(sorted[i].name, ':') = ' ';
+            }
             qsort(sorted, n->n_attrs, sizeof *sorted, cmp_attr);
             for (uint32_t i = 0; i < n->n_attrs; i++) {
                 indent(o, depth + 1);
-                /* the format shows an adjusted foreign attribute's namespace
-                 * as "xlink href"; the tree keeps the prefixed name */
-                html_str nm = sorted[i].name;
-                char name[64] = "";
-                if (n->ns != HTML_NS_HTML && nm.n < sizeof name) {
-                    memcpy(name, nm.p, nm.n);
-                    name[nm.n] = '\0';
-                    if (is_foreign_attr(name)) {
-                        *strchr(name, ':') = ' ';
-                        nm = (html_str){name, nm.n};
-                    }
-                }
                 /* any length: a long name was cut at 63 bytes here once */
-                buf_printf(o, "%.*s=\"%.*s\"\n", (int)nm.n, nm.p, (int)sorted[i].value.n,
-                           sorted[i].value.p);
+                buf_printf(o, "%.*s=\"%.*s\"\n", (int)sorted[i].n, sorted[i].name,
+                           (int)sorted[i].value.n, sorted[i].value.p);
+                free(sorted[i].name);
             }
             free(sorted);
             serialise(o, t, c, depth + 1);

@@ -125,6 +125,11 @@ static void test_bodies(void)
                "body(noscript p(\"본문\"))");
     CHECK_TREE("<body><noscript><iframe src=x /></iframe></noscript><p>본문</p>",
                "body(noscript(iframe[src=x]) p(\"본문\"))");
+    /* a <noscript> in <head> is text: its pixel and its "turn on JavaScript"
+     * line do not start the body before the page's own <body> tag */
+    CHECK_BODY("<head><noscript><img src=px.gif>Turn on JavaScript.</noscript></head>"
+               "<body class=page><p>본문</p>",
+               "html(head(noscript) body[class=page](p(\"본문\")))", 1, 0);
 }
 
 static void test_attributes_and_names(void)

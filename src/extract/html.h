@@ -45,7 +45,13 @@ typedef enum tag {
     T_MENU, T_LABEL
 } tag;
 
-tag tag_of(const dom_node *n);
+/* The tag of an element named name whose tag id (src/html/tree.h) is
+ * html_tag: found once per element, when the tree is made. */
+tag tag_of_name(unsigned html_tag, const char *name);
+static inline tag tag_of(const dom_node *n)
+{
+    return (tag)n->kind;
+}
 int tag_is_junk(tag t);     /* never text: script, style, form controls... */
 int tag_is_inline(const dom_node *n, tag t);
 int tag_is_heading(tag t);

@@ -131,6 +131,27 @@ static int words_evidence(const char *s)
     return bad ? bad : good;
 }
 
+/* Does v hold one of the stems of form_response_class()'s names, as
+ * written (case matters here)? One pass over v, each stem tried where
+ * its first letter is: not one strstr() of the value per stem. */
+static int holds_stem(const char *v)
+{
+#define STEM(s) (v[1] == (s)[1] && strncmp(v, s, sizeof s - 1) == 0)
+    for (; *v; v++) {
+        switch (*v) {
+        case 'f': if (STEM("form")) return 1; break;
+        case 'e': if (STEM("esponse")) return 1; break;
+        case 'o': if (STEM("onfirm") || STEM("oast")) return 1; break;
+        case 'u': if (STEM("uccess") || STEM("ubmitted")) return 1; break;
+        case 'h': if (STEM("hank")) return 1; break;
+        case 'n': if (STEM("nack")) return 1; break;
+        default: break;
+        }
+    }
+#undef STEM
+    return 0;
+}
+
 /* A form's response message ("Thanks for contacting us. We've received
  * your submission.") or a toast: site builders hide it with a class,
  * not an inline style, so it is known by its name (Webflow's
@@ -145,12 +166,7 @@ int form_response_class(const char *v)
         "snackbar",
     };
     /* most class values hold none of these stems: one quick look first */
-    static const char *const stems[] = {"form", "esponse", "onfirm", "uccess", "ubmitted",
-                                        "hank", "oast", "nack"};
-    int any = 0;
-    for (size_t i = 0; i < sizeof stems / sizeof *stems && !any; i++)
-        any = strstr(v, stems[i]) != NULL;
-    if (!any)
+    if (!holds_stem(v))
         return 0;
     while (*v) {
         v += strspn(v, " \t\r\n");

@@ -9,6 +9,7 @@
 #include "../util/error.h"
 #include "../util/utf8.h"
 #include "html.h"
+#include "title.h"
 
 /* Words in class or id names, sorted for binary search, with what they
  * say: 1 content, or an EV_* level of boilerplate. A name is split at
@@ -182,17 +183,47 @@ int form_response_class(const char *v)
     return 0;
 }
 
-/* Evidence of a class (is_class) or id value v: its words, and for a
- * class, a form's response message. */
-static int value_evidence(const char *v, int is_class)
+/* Words that mark markup as a byline, in a class or id. */
+int byline_class(const char *v)
 {
+    /* the four words first: most values hold none of them */
+    if (!v || !(strstr(v, "byline") || strstr(v, "author") || strstr(v, "writer") ||
+                strstr(v, "reporter")))
+        return 0;
+    return !(strstr(v, "avatar") || strstr(v, "image") || strstr(v, "img") ||
+             strstr(v, "bio") || strstr(v, "photo") || strstr(v, "box") ||
+             strstr(v, "list") || strstr(v, "social"));
+}
+
+static int screen_reader_only(const char *v);
+
+/* The CF_* bits of a class (is_class) or id value. */
+static unsigned value_facts(const char *v, int is_class)
+{
+    if (!is_class)
+        return byline_class(v) ? CF_BYLINE : 0;
+    return (headline_class(v) ? CF_HEADLINE : 0) | (byline_class(v) ? CF_BYLINE : 0) |
+           (screen_reader_only(v) ? CF_SR_ONLY : 0);
+}
+
+unsigned class_facts(const char *class_value, const char *id_value)
+{
+    return (class_value ? value_facts(class_value, 1) : 0) |
+           (id_value ? value_facts(id_value, 0) : 0);
+}
+
+/* Evidence of a class (is_class) or id value v: its words, and for a
+ * class, a form's response message; *facts its CF_* bits. */
+static int value_evidence(const char *v, int is_class, unsigned *facts)
+{
+    *facts = value_facts(v, is_class);
     return is_class && form_response_class(v) ? EV_OVERLAY : words_evidence(v);
 }
 
-static int cached_value_evidence(const char *v, int is_class, ev_cache *c)
+static int cached_value_evidence(const char *v, int is_class, ev_cache *c, unsigned *facts)
 {
     if (!c)
-        return value_evidence(v, is_class);
+        return value_evidence(v, is_class, facts);
     /* hashed from the length and the first and last eight bytes, not
      * byte by byte: utility-class values run to hundreds of bytes, and a
      * byte loop took as long as the words it saved */
@@ -206,22 +237,28 @@ static int cached_value_evidence(const char *v, int is_class, ev_cache *c)
     h ^= h >> 31;
     h *= 0x94D049BB133111EBu;
     size_t i = (size_t)(h >> 40) % EV_CACHE_SLOTS;
-    if (c->value[i] && c->is_class[i] == is_class && strcmp(c->value[i], v) == 0)
+    if (c->value[i] && c->is_class[i] == is_class && strcmp(c->value[i], v) == 0) {
+        *facts = c->facts[i];
         return c->ev[i];
-    int e = value_evidence(v, is_class);
+    }
+    int e = value_evidence(v, is_class, facts);
     c->value[i] = v;
     c->is_class[i] = (unsigned char)is_class;
     c->ev[i] = (signed char)e;
+    c->facts[i] = (unsigned char)*facts;
     return e;
 }
 
-int class_evidence(const dom_node *n, ev_cache *cache)
+int class_evidence(const dom_node *n, ev_cache *cache, unsigned *facts)
 {
-    int ev = 0, good = 0;
+    int ev = 0, good = 0, modal = 0;
+    *facts = 0;
     for (const dom_attr *a = n->attrs; a; a = a->next) {
         const char *name = a->name;
-        if (name_is(name, "aria-modal") && strcmp(a->value, "true") == 0)
-            return EV_OVERLAY;
+        if (name_is(name, "aria-modal") && strcmp(a->value, "true") == 0) {
+            modal = 1; /* the facts of the other attributes still count */
+            continue;
+        }
         int is_class = name_is(name, "class"), is_role = name_is(name, "role"),
             is_itemprop = name_is(name, "itemprop");
         if (!is_class && !is_role && !is_itemprop && !name_is(name, "id"))
@@ -239,7 +276,9 @@ int class_evidence(const dom_node *n, ev_cache *cache)
                 : !strcmp(v, "dialog") || !strcmp(v, "alertdialog") ? EV_OVERLAY
                 : !strcmp(v, "main") || !strcmp(v, "article");
         } else {
-            e = cached_value_evidence(v, is_class, cache);
+            unsigned f;
+            e = cached_value_evidence(v, is_class, cache, &f);
+            *facts |= f;
         }
         if (e == EV_RELATED_IN_CONTENT)
             e = EV_RELATED, good = 1;
@@ -251,6 +290,8 @@ int class_evidence(const dom_node *n, ev_cache *cache)
      * "rel-article-wrapper": a part of the article that links elsewhere
      * and may hold its prose, boilerplate but not other stories to drop
      * whatever they hold */
+    if (modal)
+        return EV_OVERLAY;
     return ev == EV_RELATED && good ? EV_STRONG_BAD : ev;
 }
 
@@ -276,12 +317,18 @@ static int screen_reader_only(const char *v)
 
 int hidden_element(const dom_node *n)
 {
+    for (const dom_attr *a = n->attrs; a; a = a->next)
+        if (name_is(a->name, "class") && screen_reader_only(a->value))
+            return 1;
+    return hidden_by_markup(n);
+}
+
+int hidden_by_markup(const dom_node *n)
+{
     for (const dom_attr *a = n->attrs; a; a = a->next) {
         const char *name = a->name;
         const char *v = a->value;
         if (name_is(name, "hidden"))
-            return 1;
-        if (name_is(name, "class") && screen_reader_only(v))
             return 1;
         if (name_is(name, "style") &&
             (strstr(v, "display:none") || strstr(v, "display: none") ||

@@ -145,9 +145,13 @@ static void measure_tree(measure *m, dom_node *n, tag t, int depth)
     if (!ni)
         return;
     ni->tag = (unsigned char)t;
+    unsigned facts;
+    int cls = class_evidence(n, m->ev, &facts); /* the body's facts are read too */
     if (t != T_BODY)
-        ni->cls = (signed char)class_evidence(n, m->ev);
-    ni->hidden = (unsigned char)(!m->show_hidden && hidden_element(n));
+        ni->cls = (signed char)cls;
+    ni->facts = (unsigned char)facts;
+    ni->hidden = (unsigned char)(!m->show_hidden &&
+                                 ((facts & CF_SR_ONLY) || hidden_by_markup(n)));
     if (depth > MAX_DEPTH)
         return;
     int was_link = m->in_link;

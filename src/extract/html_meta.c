@@ -286,18 +286,6 @@ static const char *text_of(doc *d, dom_node *n)
     return r;
 }
 
-/* Words that mark markup as a byline, in a class or id. */
-static int byline_class(const char *v)
-{
-    /* the four words first: most values hold none of them */
-    if (!v || !(strstr(v, "byline") || strstr(v, "author") || strstr(v, "writer") ||
-                strstr(v, "reporter")))
-        return 0;
-    return !(strstr(v, "avatar") || strstr(v, "image") || strstr(v, "img") ||
-             strstr(v, "bio") || strstr(v, "photo") || strstr(v, "box") ||
-             strstr(v, "list") || strstr(v, "social"));
-}
-
 /* The attributes the metadata walk reads of most elements, found in one
  * look at the element's attributes, not one per name: as attr() finds
  * them (the first of each name, in any case), NULL when absent. */
@@ -328,12 +316,20 @@ static void read_some_attrs(const dom_node *n, some_attrs *sa)
     }
 }
 
-static int byline_like(const some_attrs *sa)
+/* The CF_* bits of n's class and id: the measuring pass found them for
+ * the elements it measured. */
+static unsigned facts_of(const dom_node *n, const some_attrs *sa)
+{
+    const node_info *ni = info_of(n);
+    return ni ? ni->facts : class_facts(sa->cls, sa->id);
+}
+
+static int byline_like(const some_attrs *sa, unsigned facts)
 {
     if ((sa->rel && !strcmp(sa->rel, "author")) ||
         (sa->itemprop && !strcmp(sa->itemprop, "author")))
         return 1;
-    return byline_class(sa->cls) || byline_class(sa->id);
+    return (facts & CF_BYLINE) != 0;
 }
 
 /* "윤서진 기자(sjyoon@example.kr)" -> "윤서진": a Korean byline's name
@@ -566,7 +562,7 @@ static void gather(doc *d, meta *m, dom_node *n, int depth, unsigned where)
             continue;
         /* by the tag id of the element's name, not a compare of
          * the name with each in turn: this runs for every element */
-        unsigned id = name_tag(c);
+        unsigned id = name_tag(c), facts;
         some_attrs sa;
         if (id == HTML_TAG_meta) {
             on_meta_tag(d, m, c);
@@ -603,12 +599,13 @@ static void gather(doc *d, meta *m, dom_node *n, int depth, unsigned where)
             const char *dt = attr(d, c, "datetime");
             if (dt && !m->date_time)
                 m->date_time = dt;
-        } else if ((read_some_attrs(c, &sa), m->t.nclassed < TITLE_MAX_H1) &&
-                   headline_class(sa.cls) && headline_element(c)) {
+        } else if ((read_some_attrs(c, &sa), facts = facts_of(c, &sa),
+                    m->t.nclassed < TITLE_MAX_H1) &&
+                   (facts & CF_HEADLINE) && headline_element(c)) {
             const char *h = text_of(d, c);
             if (h && utf8_length(h, strlen(h)) <= 150)
                 m->t.classed[m->t.nclassed++] = h;
-        } else if (!m->author_byline && byline_like(&sa)) {
+        } else if (!m->author_byline && byline_like(&sa, facts)) {
             const char *a = byline_name(d, text_of(d, c));
             if (a)
                 m->author_byline = a;

@@ -90,7 +90,7 @@ static inline node_info *info_of(const dom_node *n)
  * the same class names repeat on every item of a list, and reading their
  * words again was a fifth of the time measuring a page took. Zeroed
  * before use; the values it points to are the tree's. */
-#define EV_CACHE_SLOTS 512
+#define EV_CACHE_SLOTS 2048
 typedef struct ev_cache {
     const char *value[EV_CACHE_SLOTS];
     signed char ev[EV_CACHE_SLOTS];

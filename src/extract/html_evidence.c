@@ -160,6 +160,8 @@ static int holds_stem(const char *v)
  * gform_confirmation_message...). Decided on the class value alone. */
 int form_response_class(const char *v)
 {
+    /* (each begins with a lower-case letter, which (c | 0x20) matches in
+     * either case: strncasecmp() only where the first letter does) */
     static const char *const parts[] = {
         "form-done", "form-fail", "response-output", "confirmation_message",
         "confirmation-message", "form-success", "form-response", "form-message",
@@ -175,7 +177,7 @@ int form_response_class(const char *v)
         for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
             size_t k = strlen(parts[i]);
             for (size_t j = 0; j + k <= n; j++)
-                if (strncasecmp(v + j, parts[i], k) == 0)
+                if ((v[j] | 0x20) == parts[i][0] && strncasecmp(v + j, parts[i], k) == 0)
                     return 1;
         }
         v += n;

@@ -1,6 +1,7 @@
 /* html_measure.c - the first pass: every element's visible and link text,
  * the prose paragraphs below it and their votes, class evidence and a
  * content mass, hung on node->info as a node_info. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,11 +19,24 @@ typedef struct measure {
     ev_cache *ev;         /* or NULL */
 } measure;
 
+/* Bytes above ' ' (every byte of a UTF-8 sequence counts), eight at a
+ * time: this reads every byte of the page's text. A byte's top bit is
+ * set when it is 0x80 or more, or when its low seven bits plus 0x5F
+ * carry into it: when they are 0x21 or more. (At most eight ones: the
+ * multiply's top byte holds their sum.) */
 unsigned visible_bytes(const char *s)
 {
+    const uint64_t high = 0x8080808080808080u, low = 0x7F7F7F7F7F7F7F7Fu;
+    size_t len = strlen(s), i = 0;
     unsigned n = 0;
-    for (; *s; s++)
-        n += (unsigned char)*s > ' '; /* every byte of a UTF-8 sequence counts */
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t top = (w | ((w & low) + 0x5F5F5F5F5F5F5F5Fu)) & high;
+        n += (unsigned)(((top >> 7) * 0x0101010101010101u) >> 56); /* the ones summed */
+    }
+    for (; i < len; i++)
+        n += (unsigned char)s[i] > ' ';
     return n;
 }
 

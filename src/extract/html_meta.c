@@ -745,8 +745,10 @@ static void scan_notices(doc *d, dom_node *n, int depth, const char *reserved[2]
                 find_license(&d->mem, s, len, &d->pub.license, &d->pub.license_text);
             if (!reserved[0])
                 find_reserved_notice(&d->mem, s, len, &reserved[0], &reserved[1]);
-        } else if (c->type == DOM_ELEMENT && name_tag(c) != HTML_TAG_script &&
-                   name_tag(c) != HTML_TAG_style) {
+        } else if (c->type == DOM_ELEMENT && c->tag != HTML_TAG_script &&
+                   c->tag != HTML_TAG_style &&
+                   (c->tag != HTML_TAG_UNKNOWN ||
+                    (!name_is(c->name, "script") && !name_is(c->name, "style")))) {
             scan_notices(d, c, depth + 1, reserved);
         }
     }

@@ -88,44 +88,59 @@ static int class_word_level(const char *w)
 }
 
 
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* Utility-class tokens with variants or arbitrary values
  * ("lg:has-[>[data-slot=banner]]:pt-0") describe styling, not roles. */
-static int is_utility_token(const char *s, size_t n)
+static int is_utility_char(char c)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == ':' || s[i] == '[' || s[i] == '(' || s[i] == '=')
-            return 1;
-    return 0;
+    return c == ':' || c == '[' || c == '(' || c == '=';
+}
+
+/* The shortest and longest words of class_words: others are not looked
+ * up (one-letter words abound in utility classes: "w-4", "p-2"). */
+#define CLASS_WORD_MIN 2
+#define CLASS_WORD_MAX 15
+
+/* good and *bad updated with the words of the token s..end. */
+static void token_words(const char *s, const char *end, int *good, int *bad)
+{
+    while (s < end) {
+        while (s < end && !is_letter(*s))
+            s++;
+        char w[24];
+        size_t n = 0;
+        for (; s < end && is_letter(*s); s++)
+            if (n < sizeof w - 1)
+                w[n++] = (char)(*s | 0x20);
+        if (n < CLASS_WORD_MIN || n > CLASS_WORD_MAX)
+            continue; /* long generated names carry no words we know */
+        w[n] = '\0';
+        int level = class_word_level(w);
+        if (level > 0)
+            *good = 1;
+        else if (level < *bad)
+            *bad = level;
+    }
 }
 
 static int words_evidence(const char *s)
 {
     int good = 0, bad = 0;
     while (s && *s) {
-        s += strspn(s, " \t\r\n");
-        size_t tn = strcspn(s, " \t\r\n");
-        const char *end = s + tn;
-        if (is_utility_token(s, tn)) {
-            s = end;
-            continue;
-        }
-        while (s < end) {
-            while (s < end && !is_letter(*s))
-                s++;
-            char w[24];
-            size_t n = 0;
-            for (; s < end && is_letter(*s); s++)
-                if (n < sizeof w - 1)
-                    w[n++] = (char)(*s | 0x20);
-            if (!n || n >= sizeof w - 2)
-                continue; /* long generated names carry no words we know */
-            w[n] = '\0';
-            int level = class_word_level(w);
-            if (level > 0)
-                good = 1;
-            else if (level < bad)
-                bad = level;
-        }
+        while (is_blank(*s))
+            s++;
+        /* the token's end and whether it is a utility token, in one look */
+        const char *end = s;
+        int utility = 0;
+        for (; *end && !is_blank(*end); end++)
+            utility |= is_utility_char(*end);
+        if (!utility)
+            token_words(s, end, &good, &bad);
+        s = end;
     }
     if (bad == EV_RELATED && good)
         return EV_RELATED_IN_CONTENT;

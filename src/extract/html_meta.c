@@ -293,21 +293,31 @@ typedef struct some_attrs {
     const char *cls, *id, *rel, *itemprop;
 } some_attrs;
 
+/* strcasecmp(name, lit) == 0 for a lower-case lit, inline: this runs
+ * for each attribute of every element. */
+static int same_name(const char *name, const char *lit)
+{
+    for (; *lit; name++, lit++)
+        if ((*name >= 'A' && *name <= 'Z' ? *name + 32 : *name) != *lit)
+            return 0;
+    return *name == '\0';
+}
+
 static void read_some_attrs(const dom_node *n, some_attrs *sa)
 {
     memset(sa, 0, sizeof *sa);
     for (const dom_attr *a = n->attrs; a; a = a->next) {
         const char *name = a->name, **slot;
         switch (name[0] | 0x20) {
-        case 'c': slot = &sa->cls; name = strcasecmp(name, "class") ? NULL : name; break;
+        case 'c': slot = &sa->cls; name = same_name(name, "class") ? name : NULL; break;
         case 'i':
             slot = &sa->id;
-            if (strcasecmp(name, "id") == 0)
+            if (same_name(name, "id"))
                 break;
             slot = &sa->itemprop;
-            name = strcasecmp(name, "itemprop") ? NULL : name;
+            name = same_name(name, "itemprop") ? name : NULL;
             break;
-        case 'r': slot = &sa->rel; name = strcasecmp(name, "rel") ? NULL : name; break;
+        case 'r': slot = &sa->rel; name = same_name(name, "rel") ? name : NULL; break;
         default: name = NULL; slot = NULL; break;
         }
         if (!name || *slot)

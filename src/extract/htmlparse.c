@@ -178,6 +178,10 @@ static void convert_node(conv *cv, uint32_t i)
     n->last = x->last ? &dn[x->last] : NULL;
     n->line = x->line;
     n->name = n->content = "";
+    n->attrs = NULL;
+    n->info = NULL;
+    n->tag = 0;
+    n->kind = 0;
     switch (x->type) {
     case HTML_NODE_DOCUMENT:
         n->type = DOM_DOCUMENT;
@@ -214,7 +218,7 @@ static dom_node *convert_tree(arena *a, const html_tree *t, bool scripting)
     size_t bytes = 0, attrs = 0;
     for (uint32_t i = 0; i < t->n; i++)
         bytes += node_bytes(&cv, &t->nodes[i], &attrs);
-    cv.dn = arena_calloc(a, t->n, sizeof *cv.dn);
+    cv.dn = arena_alloc(a, t->n * sizeof *cv.dn); /* every field set below */
     cv.sp.p = arena_alloc(a, bytes ? bytes : 1);
     cv.sp.at = arena_alloc(a, (attrs ? attrs : 1) * sizeof *cv.sp.at);
     if (!cv.dn || !cv.sp.p || !cv.sp.at)

@@ -272,6 +272,9 @@ int class_evidence(const dom_node *n, ev_cache *cache, unsigned *facts)
     *facts = 0;
     for (const dom_attr *a = n->attrs; a; a = a->next) {
         const char *name = a->name;
+        /* the first letter first: most attributes are none of these */
+        if (name[0] != 'a' && name[0] != 'c' && name[0] != 'r' && name[0] != 'i')
+            continue;
         if (name_is(name, "aria-modal") && strcmp(a->value, "true") == 0) {
             modal = 1; /* the facts of the other attributes still count */
             continue;

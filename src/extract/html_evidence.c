@@ -348,6 +348,8 @@ int hidden_by_markup(const dom_node *n)
     for (const dom_attr *a = n->attrs; a; a = a->next) {
         const char *name = a->name;
         const char *v = a->value;
+        if (name[0] != 'h' && name[0] != 's')
+            continue; /* neither "hidden" nor "style": most attributes */
         if (name_is(name, "hidden"))
             return 1;
         if (name_is(name, "style") &&

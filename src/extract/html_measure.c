@@ -17,7 +17,25 @@ typedef struct measure {
     int show_hidden; /* count hidden elements as visible */
     unsigned hidden_text; /* text in hidden elements */
     ev_cache *ev;         /* or NULL */
+    node_info *pool;      /* new_info() hands these out */
+    size_t pool_left;
 } measure;
+
+/* node_infos come out of blocks of this many, zeroed: one allocation per
+ * block, not one per element. */
+#define INFO_BLOCK 256
+
+static node_info *new_info(measure *m)
+{
+    if (!m->pool_left) {
+        m->pool = arena_calloc(&m->d->mem, INFO_BLOCK, sizeof *m->pool);
+        if (!m->pool)
+            return NULL;
+        m->pool_left = INFO_BLOCK;
+    }
+    m->pool_left--;
+    return m->pool++;
+}
 
 /* Bytes above ' ' (every byte of a UTF-8 sequence counts), eight at a
  * time: this reads every byte of the page's text. A byte's top bit is
@@ -154,7 +172,7 @@ static float region_mass(const node_info *ci)
 /* t is tag_of(n), which the caller has found already. */
 static void measure_tree(measure *m, dom_node *n, tag t, int depth)
 {
-    node_info *ni = arena_calloc(&m->d->mem, 1, sizeof *ni);
+    node_info *ni = new_info(m);
     n->info = ni;
     if (!ni)
         return;
@@ -220,7 +238,7 @@ void measure_page(doc *d, dom_node *body)
 {
     ev_cache ev;
     memset(&ev, 0, sizeof ev);
-    measure m = {d, 0, 0, 0, &ev};
+    measure m = {d, 0, 0, 0, &ev, NULL, 0};
     measure_tree(&m, body, tag_of(body), 0);
     const node_info *bi = info_of(body);
     unsigned prose = bi ? bi->text - bi->link : 0;

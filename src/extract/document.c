@@ -139,14 +139,10 @@ static void strip_para_mark(const char **s, size_t *len)
     }
 }
 
-gisa_block *doc_add_text(doc *d, gisa_block_kind kind, int level,
-                         const char *text, size_t len, size_t offset)
+/* The block of a cleaned text, unless it is empty or a repeat. */
+static gisa_block *add_cleaned(doc *d, gisa_block_kind kind, int level, const char *clean,
+                               size_t offset)
 {
-    if (kind == GISA_BLOCK_PARAGRAPH)
-        strip_para_mark(&text, &len);
-    int keep_nl = kind == GISA_BLOCK_PARAGRAPH || kind == GISA_BLOCK_QUOTE ||
-                  kind == GISA_BLOCK_CODE;
-    char *clean = text_clean_dup(&d->mem, text, len, keep_nl);
     if (!clean || !*clean)
         return NULL;
     if (kind != GISA_BLOCK_HEADING && kind != GISA_BLOCK_CODE && !d->keep_repeats &&
@@ -159,6 +155,36 @@ gisa_block *doc_add_text(doc *d, gisa_block_kind kind, int level,
     b->text = clean;
     b->offset = offset;
     return b;
+}
+
+static int keeps_newlines(gisa_block_kind kind)
+{
+    return kind == GISA_BLOCK_PARAGRAPH || kind == GISA_BLOCK_QUOTE || kind == GISA_BLOCK_CODE;
+}
+
+gisa_block *doc_add_text(doc *d, gisa_block_kind kind, int level,
+                         const char *text, size_t len, size_t offset)
+{
+    if (kind == GISA_BLOCK_PARAGRAPH)
+        strip_para_mark(&text, &len);
+    return add_cleaned(d, kind, level, text_clean_dup(&d->mem, text, len, keeps_newlines(kind)),
+                       offset);
+}
+
+/* Cleaning a cleaned text again gives it back as it was: its spaces are
+ * single, none at its ends, nothing is left that cleaning drops, and it
+ * is NFC. So only a paragraph mark coming off its start (which can
+ * bare a space) sends it through doc_add_text. */
+gisa_block *doc_add_clean_text(doc *d, gisa_block_kind kind, int level, const char *clean,
+                               size_t offset)
+{
+    size_t len = strlen(clean);
+    const char *s = clean;
+    if (kind == GISA_BLOCK_PARAGRAPH)
+        strip_para_mark(&s, &len);
+    if (s != clean || !keeps_newlines(kind))
+        return doc_add_text(d, kind, level, clean, strlen(clean), offset);
+    return add_cleaned(d, kind, level, clean, offset);
 }
 
 static void set_limits(doc *d, const gisa_extract_options *o)

@@ -43,6 +43,7 @@ typedef struct dom_node {
     uint32_t line;       /* of the node's first byte, from 1 */
     uint16_t tag;        /* element: the parser's tag id (src/html/tree.h) */
     uint8_t type;        /* dom_type */
+    uint8_t kind;        /* element: html.h's tag, found once by htmlparse.c */
 } dom_node;
 
 /* A parsed page: the document node and the arena everything is in. */

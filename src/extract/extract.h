@@ -51,6 +51,10 @@ gisa_block *doc_add_block(doc *d, gisa_block_kind kind);
  * NULL when nothing was added. */
 gisa_block *doc_add_text(doc *d, gisa_block_kind kind, int level,
                          const char *text, size_t len, size_t offset);
+/* doc_add_text for text text_clean() made already with newlines kept, of
+ * a paragraph, quote or code block: kept as it is, not cleaned again. */
+gisa_block *doc_add_clean_text(doc *d, gisa_block_kind kind, int level, const char *clean,
+                               size_t offset);
 /* Has this prose been kept already? Records it if not. */
 int doc_is_repeat(doc *d, const char *text);
 /* Remove the last block (for a caller that decides it was noise). */

@@ -45,7 +45,13 @@ typedef enum tag {
     T_MENU, T_LABEL
 } tag;
 
-tag tag_of(const dom_node *n);
+/* The tag of an element named name whose tag id (src/html/tree.h) is
+ * html_tag: found once per element, when the tree is made. */
+tag tag_of_name(unsigned html_tag, const char *name);
+static inline tag tag_of(const dom_node *n)
+{
+    return (tag)n->kind;
+}
 int tag_is_junk(tag t);     /* never text: script, style, form controls... */
 int tag_is_inline(const dom_node *n, tag t);
 int tag_is_heading(tag t);
@@ -61,6 +67,7 @@ typedef struct node_info {
     float score;      /* content score gathered from paragraphs below */
     float mass;       /* text below, less link text and boilerplate regions */
     signed char cls;  /* class/id evidence: EV_*, +1 content, 0 */
+    unsigned char facts; /* CF_* bits of its class and id */
     unsigned char hidden;
     unsigned char tag; /* tag_of(), cached */
 } node_info;
@@ -83,14 +90,24 @@ static inline node_info *info_of(const dom_node *n)
  * the same class names repeat on every item of a list, and reading their
  * words again was a fifth of the time measuring a page took. Zeroed
  * before use; the values it points to are the tree's. */
-#define EV_CACHE_SLOTS 512
+#define EV_CACHE_SLOTS 2048
 typedef struct ev_cache {
     const char *value[EV_CACHE_SLOTS];
     signed char ev[EV_CACHE_SLOTS];
     unsigned char is_class[EV_CACHE_SLOTS];
+    unsigned char facts[EV_CACHE_SLOTS]; /* CF_* bits */
 } ev_cache;
-/* cache may be NULL */
-int class_evidence(const dom_node *n, ev_cache *cache);
+/* What else a class or id value says, found with its evidence: the
+ * metadata walk and the hidden test read these bits of the measured
+ * elements (node_info.facts), not the values again. */
+#define CF_HEADLINE 1 /* class: a headline's (title.c headline_class) */
+#define CF_BYLINE 2   /* class or id: a byline's (byline_class) */
+#define CF_SR_ONLY 4  /* class: text for screen readers only */
+/* cache may be NULL; *facts gets the CF_* bits of n's class and id. */
+int class_evidence(const dom_node *n, ev_cache *cache, unsigned *facts);
+/* The CF_* bits of a class value (NULL: none) and an id value. */
+unsigned class_facts(const char *class_value, const char *id_value);
+int byline_class(const char *v);
 /* Visible-text length of an element is below this many bytes: too short
  * to be an article on its own. */
 #define MIN_ARTICLE_BYTES 400
@@ -110,6 +127,8 @@ const char *attr(doc *d, const dom_node *n, const char *name);
  * inline display:none or visibility:hidden), or shown to screen readers
  * only. */
 int hidden_element(const dom_node *n);
+/* The same, less the screen-reader classes: CF_SR_ONLY says those. */
+int hidden_by_markup(const dom_node *n);
 int form_response_class(const char *class_value);
 
 /* ---- html_measure.c: the first pass */

@@ -43,11 +43,22 @@ static int is_control_label(const char *s)
     return 0;
 }
 
-static void add_paragraph(emitter *e, const char *s, size_t len, size_t offset)
+/* A paragraph block, unless it is a copyright line or a label. */
+static void check_paragraph(emitter *e, const gisa_block *b)
 {
-    gisa_block *b = doc_add_text(e->d, GISA_BLOCK_PARAGRAPH, 0, s, len, offset);
     if (b && (is_copyright_line(b->text) || is_ad_label(b->text) || is_control_label(b->text)))
         doc_drop_last(e->d);
+}
+
+static void add_paragraph(emitter *e, const char *s, size_t len, size_t offset)
+{
+    check_paragraph(e, doc_add_text(e->d, GISA_BLOCK_PARAGRAPH, 0, s, len, offset));
+}
+
+/* s is clean_collect()'s, with line breaks kept: cleaned already. */
+static void add_clean_paragraph(emitter *e, const char *s, size_t offset)
+{
+    check_paragraph(e, doc_add_clean_text(e->d, GISA_BLOCK_PARAGRAPH, 0, s, offset));
 }
 
 void emit_flush(emitter *e)
@@ -64,8 +75,15 @@ static void put_text(buf *b, const char *s)
     size_t n = strlen(s);
     if (!buf_reserve(b, n))
         return;
-    for (size_t i = 0; i < n; i++)
-        b->ptr[b->len++] = s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
+    /* copied whole, then its few line breaks made spaces: not byte by
+     * byte, as this copies every text of the article */
+    char *p = b->ptr + b->len, *end = p + n;
+    memcpy(p, s, n);
+    for (char *q = p; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+        *q = ' ';
+    for (char *q = p; (q = memchr(q, '\r', (size_t)(end - q))); q++)
+        *q = ' ';
+    b->len += n;
     b->ptr[b->len] = '\0';
 }
 
@@ -501,7 +519,7 @@ void emit_element(emitter *e, dom_node *c, int depth)
     case T_P:
         s = clean_collect(e, c, 1);
         if (s && *s)
-            add_paragraph(e, s, strlen(s), (size_t)c->line);
+            add_clean_paragraph(e, s, (size_t)c->line);
         else if (find_tag(c, T_IMG, 0))
             emit_tree(e, c, depth + 1);
         return;
@@ -517,7 +535,7 @@ void emit_element(emitter *e, dom_node *c, int depth)
     case T_BLOCKQUOTE:
         s = clean_collect(e, c, 1);
         if (s && *s)
-            doc_add_text(e->d, GISA_BLOCK_QUOTE, 0, s, strlen(s), (size_t)c->line);
+            doc_add_clean_text(e->d, GISA_BLOCK_QUOTE, 0, s, (size_t)c->line);
         return;
     case T_PRE:
         emit_pre(e, c);

@@ -9,6 +9,7 @@
 #include "../util/error.h"
 #include "../util/utf8.h"
 #include "html.h"
+#include "title.h"
 
 /* Words in class or id names, sorted for binary search, with what they
  * say: 1 content, or an EV_* level of boilerplate. A name is split at
@@ -87,48 +88,84 @@ static int class_word_level(const char *w)
 }
 
 
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* Utility-class tokens with variants or arbitrary values
  * ("lg:has-[>[data-slot=banner]]:pt-0") describe styling, not roles. */
-static int is_utility_token(const char *s, size_t n)
+static int is_utility_char(char c)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == ':' || s[i] == '[' || s[i] == '(' || s[i] == '=')
-            return 1;
-    return 0;
+    return c == ':' || c == '[' || c == '(' || c == '=';
+}
+
+/* The shortest and longest words of class_words: others are not looked
+ * up (one-letter words abound in utility classes: "w-4", "p-2"). */
+#define CLASS_WORD_MIN 2
+#define CLASS_WORD_MAX 15
+
+/* good and *bad updated with the words of the token s..end. */
+static void token_words(const char *s, const char *end, int *good, int *bad)
+{
+    while (s < end) {
+        while (s < end && !is_letter(*s))
+            s++;
+        char w[24];
+        size_t n = 0;
+        for (; s < end && is_letter(*s); s++)
+            if (n < sizeof w - 1)
+                w[n++] = (char)(*s | 0x20);
+        if (n < CLASS_WORD_MIN || n > CLASS_WORD_MAX)
+            continue; /* long generated names carry no words we know */
+        w[n] = '\0';
+        int level = class_word_level(w);
+        if (level > 0)
+            *good = 1;
+        else if (level < *bad)
+            *bad = level;
+    }
 }
 
 static int words_evidence(const char *s)
 {
     int good = 0, bad = 0;
     while (s && *s) {
-        s += strspn(s, " \t\r\n");
-        size_t tn = strcspn(s, " \t\r\n");
-        const char *end = s + tn;
-        if (is_utility_token(s, tn)) {
-            s = end;
-            continue;
-        }
-        while (s < end) {
-            while (s < end && !is_letter(*s))
-                s++;
-            char w[24];
-            size_t n = 0;
-            for (; s < end && is_letter(*s); s++)
-                if (n < sizeof w - 1)
-                    w[n++] = (char)(*s | 0x20);
-            if (!n || n >= sizeof w - 2)
-                continue; /* long generated names carry no words we know */
-            w[n] = '\0';
-            int level = class_word_level(w);
-            if (level > 0)
-                good = 1;
-            else if (level < bad)
-                bad = level;
-        }
+        while (is_blank(*s))
+            s++;
+        /* the token's end and whether it is a utility token, in one look */
+        const char *end = s;
+        int utility = 0;
+        for (; *end && !is_blank(*end); end++)
+            utility |= is_utility_char(*end);
+        if (!utility)
+            token_words(s, end, &good, &bad);
+        s = end;
     }
     if (bad == EV_RELATED && good)
         return EV_RELATED_IN_CONTENT;
     return bad ? bad : good;
+}
+
+/* Does v hold one of the stems of form_response_class()'s names, as
+ * written (case matters here)? One pass over v, each stem tried where
+ * its first letter is: not one strstr() of the value per stem. */
+static int holds_stem(const char *v)
+{
+#define STEM(s) (v[1] == (s)[1] && strncmp(v, s, sizeof s - 1) == 0)
+    for (; *v; v++) {
+        switch (*v) {
+        case 'f': if (STEM("form")) return 1; break;
+        case 'e': if (STEM("esponse")) return 1; break;
+        case 'o': if (STEM("onfirm") || STEM("oast")) return 1; break;
+        case 'u': if (STEM("uccess") || STEM("ubmitted")) return 1; break;
+        case 'h': if (STEM("hank")) return 1; break;
+        case 'n': if (STEM("nack")) return 1; break;
+        default: break;
+        }
+    }
+#undef STEM
+    return 0;
 }
 
 /* A form's response message ("Thanks for contacting us. We've received
@@ -138,6 +175,8 @@ static int words_evidence(const char *s)
  * gform_confirmation_message...). Decided on the class value alone. */
 int form_response_class(const char *v)
 {
+    /* (each begins with a lower-case letter, which (c | 0x20) matches in
+     * either case: strncasecmp() only where the first letter does) */
     static const char *const parts[] = {
         "form-done", "form-fail", "response-output", "confirmation_message",
         "confirmation-message", "form-success", "form-response", "form-message",
@@ -145,12 +184,7 @@ int form_response_class(const char *v)
         "snackbar",
     };
     /* most class values hold none of these stems: one quick look first */
-    static const char *const stems[] = {"form", "esponse", "onfirm", "uccess", "ubmitted",
-                                        "hank", "oast", "nack"};
-    int any = 0;
-    for (size_t i = 0; i < sizeof stems / sizeof *stems && !any; i++)
-        any = strstr(v, stems[i]) != NULL;
-    if (!any)
+    if (!holds_stem(v))
         return 0;
     while (*v) {
         v += strspn(v, " \t\r\n");
@@ -158,7 +192,7 @@ int form_response_class(const char *v)
         for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
             size_t k = strlen(parts[i]);
             for (size_t j = 0; j + k <= n; j++)
-                if (strncasecmp(v + j, parts[i], k) == 0)
+                if ((v[j] | 0x20) == parts[i][0] && strncasecmp(v + j, parts[i], k) == 0)
                     return 1;
         }
         v += n;
@@ -166,17 +200,47 @@ int form_response_class(const char *v)
     return 0;
 }
 
-/* Evidence of a class (is_class) or id value v: its words, and for a
- * class, a form's response message. */
-static int value_evidence(const char *v, int is_class)
+/* Words that mark markup as a byline, in a class or id. */
+int byline_class(const char *v)
 {
+    /* the four words first: most values hold none of them */
+    if (!v || !(strstr(v, "byline") || strstr(v, "author") || strstr(v, "writer") ||
+                strstr(v, "reporter")))
+        return 0;
+    return !(strstr(v, "avatar") || strstr(v, "image") || strstr(v, "img") ||
+             strstr(v, "bio") || strstr(v, "photo") || strstr(v, "box") ||
+             strstr(v, "list") || strstr(v, "social"));
+}
+
+static int screen_reader_only(const char *v);
+
+/* The CF_* bits of a class (is_class) or id value. */
+static unsigned value_facts(const char *v, int is_class)
+{
+    if (!is_class)
+        return byline_class(v) ? CF_BYLINE : 0;
+    return (headline_class(v) ? CF_HEADLINE : 0) | (byline_class(v) ? CF_BYLINE : 0) |
+           (screen_reader_only(v) ? CF_SR_ONLY : 0);
+}
+
+unsigned class_facts(const char *class_value, const char *id_value)
+{
+    return (class_value ? value_facts(class_value, 1) : 0) |
+           (id_value ? value_facts(id_value, 0) : 0);
+}
+
+/* Evidence of a class (is_class) or id value v: its words, and for a
+ * class, a form's response message; *facts its CF_* bits. */
+static int value_evidence(const char *v, int is_class, unsigned *facts)
+{
+    *facts = value_facts(v, is_class);
     return is_class && form_response_class(v) ? EV_OVERLAY : words_evidence(v);
 }
 
-static int cached_value_evidence(const char *v, int is_class, ev_cache *c)
+static int cached_value_evidence(const char *v, int is_class, ev_cache *c, unsigned *facts)
 {
     if (!c)
-        return value_evidence(v, is_class);
+        return value_evidence(v, is_class, facts);
     /* hashed from the length and the first and last eight bytes, not
      * byte by byte: utility-class values run to hundreds of bytes, and a
      * byte loop took as long as the words it saved */
@@ -190,22 +254,31 @@ static int cached_value_evidence(const char *v, int is_class, ev_cache *c)
     h ^= h >> 31;
     h *= 0x94D049BB133111EBu;
     size_t i = (size_t)(h >> 40) % EV_CACHE_SLOTS;
-    if (c->value[i] && c->is_class[i] == is_class && strcmp(c->value[i], v) == 0)
+    if (c->value[i] && c->is_class[i] == is_class && strcmp(c->value[i], v) == 0) {
+        *facts = c->facts[i];
         return c->ev[i];
-    int e = value_evidence(v, is_class);
+    }
+    int e = value_evidence(v, is_class, facts);
     c->value[i] = v;
     c->is_class[i] = (unsigned char)is_class;
     c->ev[i] = (signed char)e;
+    c->facts[i] = (unsigned char)*facts;
     return e;
 }
 
-int class_evidence(const dom_node *n, ev_cache *cache)
+int class_evidence(const dom_node *n, ev_cache *cache, unsigned *facts)
 {
-    int ev = 0, good = 0;
+    int ev = 0, good = 0, modal = 0;
+    *facts = 0;
     for (const dom_attr *a = n->attrs; a; a = a->next) {
         const char *name = a->name;
-        if (name_is(name, "aria-modal") && strcmp(a->value, "true") == 0)
-            return EV_OVERLAY;
+        /* the first letter first: most attributes are none of these */
+        if (name[0] != 'a' && name[0] != 'c' && name[0] != 'r' && name[0] != 'i')
+            continue;
+        if (name_is(name, "aria-modal") && strcmp(a->value, "true") == 0) {
+            modal = 1; /* the facts of the other attributes still count */
+            continue;
+        }
         int is_class = name_is(name, "class"), is_role = name_is(name, "role"),
             is_itemprop = name_is(name, "itemprop");
         if (!is_class && !is_role && !is_itemprop && !name_is(name, "id"))
@@ -223,7 +296,9 @@ int class_evidence(const dom_node *n, ev_cache *cache)
                 : !strcmp(v, "dialog") || !strcmp(v, "alertdialog") ? EV_OVERLAY
                 : !strcmp(v, "main") || !strcmp(v, "article");
         } else {
-            e = cached_value_evidence(v, is_class, cache);
+            unsigned f;
+            e = cached_value_evidence(v, is_class, cache, &f);
+            *facts |= f;
         }
         if (e == EV_RELATED_IN_CONTENT)
             e = EV_RELATED, good = 1;
@@ -235,6 +310,8 @@ int class_evidence(const dom_node *n, ev_cache *cache)
      * "rel-article-wrapper": a part of the article that links elsewhere
      * and may hold its prose, boilerplate but not other stories to drop
      * whatever they hold */
+    if (modal)
+        return EV_OVERLAY;
     return ev == EV_RELATED && good ? EV_STRONG_BAD : ev;
 }
 
@@ -260,12 +337,20 @@ static int screen_reader_only(const char *v)
 
 int hidden_element(const dom_node *n)
 {
+    for (const dom_attr *a = n->attrs; a; a = a->next)
+        if (name_is(a->name, "class") && screen_reader_only(a->value))
+            return 1;
+    return hidden_by_markup(n);
+}
+
+int hidden_by_markup(const dom_node *n)
+{
     for (const dom_attr *a = n->attrs; a; a = a->next) {
         const char *name = a->name;
         const char *v = a->value;
+        if (name[0] != 'h' && name[0] != 's')
+            continue; /* neither "hidden" nor "style": most attributes */
         if (name_is(name, "hidden"))
-            return 1;
-        if (name_is(name, "class") && screen_reader_only(v))
             return 1;
         if (name_is(name, "style") &&
             (strstr(v, "display:none") || strstr(v, "display: none") ||

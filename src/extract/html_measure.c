@@ -1,6 +1,7 @@
 /* html_measure.c - the first pass: every element's visible and link text,
  * the prose paragraphs below it and their votes, class evidence and a
  * content mass, hung on node->info as a node_info. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,13 +17,44 @@ typedef struct measure {
     int show_hidden; /* count hidden elements as visible */
     unsigned hidden_text; /* text in hidden elements */
     ev_cache *ev;         /* or NULL */
+    node_info *pool;      /* new_info() hands these out */
+    size_t pool_left;
 } measure;
 
+/* node_infos come out of blocks of this many, zeroed: one allocation per
+ * block, not one per element. */
+#define INFO_BLOCK 256
+
+static node_info *new_info(measure *m)
+{
+    if (!m->pool_left) {
+        m->pool = arena_calloc(&m->d->mem, INFO_BLOCK, sizeof *m->pool);
+        if (!m->pool)
+            return NULL;
+        m->pool_left = INFO_BLOCK;
+    }
+    m->pool_left--;
+    return m->pool++;
+}
+
+/* Bytes above ' ' (every byte of a UTF-8 sequence counts), eight at a
+ * time: this reads every byte of the page's text. A byte's top bit is
+ * set when it is 0x80 or more, or when its low seven bits plus 0x5F
+ * carry into it: when they are 0x21 or more. (At most eight ones: the
+ * multiply's top byte holds their sum.) */
 unsigned visible_bytes(const char *s)
 {
+    const uint64_t high = 0x8080808080808080u, low = 0x7F7F7F7F7F7F7F7Fu;
+    size_t len = strlen(s), i = 0;
     unsigned n = 0;
-    for (; *s; s++)
-        n += (unsigned char)*s > ' '; /* every byte of a UTF-8 sequence counts */
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t top = (w | ((w & low) + 0x5F5F5F5F5F5F5F5Fu)) & high;
+        n += (unsigned)(((top >> 7) * 0x0101010101010101u) >> 56); /* the ones summed */
+    }
+    for (; i < len; i++)
+        n += (unsigned char)s[i] > ' ';
     return n;
 }
 
@@ -140,14 +172,18 @@ static float region_mass(const node_info *ci)
 /* t is tag_of(n), which the caller has found already. */
 static void measure_tree(measure *m, dom_node *n, tag t, int depth)
 {
-    node_info *ni = arena_calloc(&m->d->mem, 1, sizeof *ni);
+    node_info *ni = new_info(m);
     n->info = ni;
     if (!ni)
         return;
     ni->tag = (unsigned char)t;
+    unsigned facts;
+    int cls = class_evidence(n, m->ev, &facts); /* the body's facts are read too */
     if (t != T_BODY)
-        ni->cls = (signed char)class_evidence(n, m->ev);
-    ni->hidden = (unsigned char)(!m->show_hidden && hidden_element(n));
+        ni->cls = (signed char)cls;
+    ni->facts = (unsigned char)facts;
+    ni->hidden = (unsigned char)(!m->show_hidden &&
+                                 ((facts & CF_SR_ONLY) || hidden_by_markup(n)));
     if (depth > MAX_DEPTH)
         return;
     int was_link = m->in_link;
@@ -202,7 +238,7 @@ void measure_page(doc *d, dom_node *body)
 {
     ev_cache ev;
     memset(&ev, 0, sizeof ev);
-    measure m = {d, 0, 0, 0, &ev};
+    measure m = {d, 0, 0, 0, &ev, NULL, 0};
     measure_tree(&m, body, tag_of(body), 0);
     const node_info *bi = info_of(body);
     unsigned prose = bi ? bi->text - bi->link : 0;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../html/tree.h"
 #include "../util/jsonapi.h"
 #include "../util/url.h"
 #include "../util/utf8.h"
@@ -285,18 +286,6 @@ static const char *text_of(doc *d, dom_node *n)
     return r;
 }
 
-/* Words that mark markup as a byline, in a class or id. */
-static int byline_class(const char *v)
-{
-    /* the four words first: most values hold none of them */
-    if (!v || !(strstr(v, "byline") || strstr(v, "author") || strstr(v, "writer") ||
-                strstr(v, "reporter")))
-        return 0;
-    return !(strstr(v, "avatar") || strstr(v, "image") || strstr(v, "img") ||
-             strstr(v, "bio") || strstr(v, "photo") || strstr(v, "box") ||
-             strstr(v, "list") || strstr(v, "social"));
-}
-
 /* The attributes the metadata walk reads of most elements, found in one
  * look at the element's attributes, not one per name: as attr() finds
  * them (the first of each name, in any case), NULL when absent. */
@@ -304,21 +293,31 @@ typedef struct some_attrs {
     const char *cls, *id, *rel, *itemprop;
 } some_attrs;
 
+/* strcasecmp(name, lit) == 0 for a lower-case lit, inline: this runs
+ * for each attribute of every element. */
+static int same_name(const char *name, const char *lit)
+{
+    for (; *lit; name++, lit++)
+        if ((*name >= 'A' && *name <= 'Z' ? *name + 32 : *name) != *lit)
+            return 0;
+    return *name == '\0';
+}
+
 static void read_some_attrs(const dom_node *n, some_attrs *sa)
 {
     memset(sa, 0, sizeof *sa);
     for (const dom_attr *a = n->attrs; a; a = a->next) {
         const char *name = a->name, **slot;
         switch (name[0] | 0x20) {
-        case 'c': slot = &sa->cls; name = strcasecmp(name, "class") ? NULL : name; break;
+        case 'c': slot = &sa->cls; name = same_name(name, "class") ? name : NULL; break;
         case 'i':
             slot = &sa->id;
-            if (strcasecmp(name, "id") == 0)
+            if (same_name(name, "id"))
                 break;
             slot = &sa->itemprop;
-            name = strcasecmp(name, "itemprop") ? NULL : name;
+            name = same_name(name, "itemprop") ? name : NULL;
             break;
-        case 'r': slot = &sa->rel; name = strcasecmp(name, "rel") ? NULL : name; break;
+        case 'r': slot = &sa->rel; name = same_name(name, "rel") ? name : NULL; break;
         default: name = NULL; slot = NULL; break;
         }
         if (!name || *slot)
@@ -327,12 +326,20 @@ static void read_some_attrs(const dom_node *n, some_attrs *sa)
     }
 }
 
-static int byline_like(const some_attrs *sa)
+/* The CF_* bits of n's class and id: the measuring pass found them for
+ * the elements it measured. */
+static unsigned facts_of(const dom_node *n, const some_attrs *sa)
+{
+    const node_info *ni = info_of(n);
+    return ni ? ni->facts : class_facts(sa->cls, sa->id);
+}
+
+static int byline_like(const some_attrs *sa, unsigned facts)
 {
     if ((sa->rel && !strcmp(sa->rel, "author")) ||
         (sa->itemprop && !strcmp(sa->itemprop, "author")))
         return 1;
-    return byline_class(sa->cls) || byline_class(sa->id);
+    return (facts & CF_BYLINE) != 0;
 }
 
 /* "윤서진 기자(sjyoon@example.kr)" -> "윤서진": a Korean byline's name
@@ -390,6 +397,14 @@ static const char *byline_name(doc *d, const char *a)
     return a;
 }
 
+/* One of " \t\r\n": inline, not strchr() on each byte of every text
+ * node, most of which are only the spaces between tags. (c is never NUL:
+ * the callers stay within the string's length.) */
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* Visible text nodes: remember the first date seen, and the first after
  * the first <h1> (where an article's dateline usually sits). */
 /* Is s (trimmed) only a byline label: "By", "Written by:", "Article by"? */
@@ -397,9 +412,9 @@ static int by_label(const char *s, size_t len)
 {
     static const char *const labels[] = {"by", "written by", "posted by", "article by",
                                          "words by", "author", "authors", "posted by:"};
-    while (len && strchr(" \t\r\n:", s[len - 1]))
+    while (len && (is_space(s[len - 1]) || s[len - 1] == ':'))
         len--;
-    while (len && strchr(" \t\r\n", *s))
+    while (len && is_space(*s))
         s++, len--;
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
         if (len == strlen(labels[i]) && !strncasecmp(s, labels[i], len))
@@ -413,7 +428,7 @@ static void on_byline_text(doc *d, meta *m, const char *s, size_t len)
 {
     if (m->author_byline || len > 200)
         return;
-    while (len && strchr(" \t\r\n", *s))
+    while (len && is_space(*s))
         s++, len--;
     if (!len)
         return;
@@ -455,8 +470,12 @@ static int document_name(const char *s, size_t len)
 {
     static const char *const exts[] = {".hwp", ".hwpx", ".pdf", ".doc", ".docx", ".odt",
                                        ".xls", ".xlsx", ".ppt", ".pptx", ".zip"};
-    while (len && strchr(" \t\r\n)]", s[len - 1]))
+    while (len && (is_space(s[len - 1]) || s[len - 1] == ')' || s[len - 1] == ']'))
         len--;
+    /* every extension is a dot and three or four letters: most names
+     * have no dot there, and need no look at each */
+    if (!(len > 4 && s[len - 4] == '.') && !(len > 5 && s[len - 5] == '.'))
+        return 0;
     for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
         size_t n = strlen(exts[i]);
         if (len > n && !strncasecmp(s + len - n, exts[i], n))
@@ -515,21 +534,27 @@ static void on_link(doc *d, meta *m, dom_node *a, const char *href)
     m->files[m->nfiles++].name = text ? text : "";
 }
 
+/* The tag id of n's name (src/html/tree.h), a foreign element's too: the
+ * rules here go by name, and an <svg>'s <title>, <a> or <script> is
+ * named as HTML's is. The parser's id when it has one: most elements. */
+static unsigned name_tag(const dom_node *n)
+{
+    return n->tag != HTML_TAG_UNKNOWN ? n->tag : html_tag_of(n->name, strlen(n->name));
+}
+
 /* `where` says what the walk is inside of (H1_* bits), for the <h1>s. */
 /* A heading, or a block holding text and inline markup only: a
  * headline, not a box around one (<div class="tit_area"><h4>…). */
 static int headline_element(const dom_node *n)
 {
-    const char *name = n->name;
-    if (name[0] == 'h' && name[1] >= '2' && name[1] <= '6' && !name[2])
+    unsigned id = name_tag(n);
+    if (id >= HTML_TAG_h2 && id <= HTML_TAG_h6)
         return 1;
-    if (!name_is(name, "div") && !name_is(name, "p") && !name_is(name, "strong") &&
-        !name_is(name, "span"))
+    if (id != HTML_TAG_div && id != HTML_TAG_p && id != HTML_TAG_strong && id != HTML_TAG_span)
         return 0;
     for (const dom_node *c = n->children; c; c = c->next)
-        if (c->type == DOM_ELEMENT && !name_is(c->name, "span") &&
-            !name_is(c->name, "em") && !name_is(c->name, "b") &&
-            !name_is(c->name, "strong"))
+        if (c->type == DOM_ELEMENT && (id = name_tag(c)) != HTML_TAG_span &&
+            id != HTML_TAG_em && id != HTML_TAG_b && id != HTML_TAG_strong)
             return 0;
     return 1;
 }
@@ -545,32 +570,34 @@ static void gather(doc *d, meta *m, dom_node *n, int depth, unsigned where)
         }
         if (c->type != DOM_ELEMENT)
             continue;
-        const char *name = c->name;
+        /* by the tag id of the element's name, not a compare of
+         * the name with each in turn: this runs for every element */
+        unsigned id = name_tag(c), facts;
         some_attrs sa;
-        if (name_is(name, "meta")) {
+        if (id == HTML_TAG_meta) {
             on_meta_tag(d, m, c);
-        } else if (name_is(name, "title")) {
+        } else if (id == HTML_TAG_title) {
             if (!m->t.title_tag)
                 m->t.title_tag = text_of(d, c);
             continue;
-        } else if (name_is(name, "link")) {
+        } else if (id == HTML_TAG_link) {
             const char *rel = attr(d, c, "rel"), *href = attr(d, c, "href");
             if (rel && href && !strcasecmp(rel, "canonical"))
                 m->canonical = href;
             else if (rel && href && !strcasecmp(rel, "license"))
                 m->license_link = href;
-        } else if (name_is(name, "base")) {
+        } else if (id == HTML_TAG_base) {
             m->base = attr(d, c, "href");
-        } else if (name_is(name, "script")) {
+        } else if (id == HTML_TAG_script) {
             const char *type = attr(d, c, "type");
             if (type && !strcasecmp(type, "application/ld+json"))
                 on_json_ld(d, m, c);
             continue;
-        } else if (name_is(name, "style") || name_is(name, "noscript") ||
-                   name_is(name, "template") || name_is(name, "svg") || hidden(c)) {
+        } else if (id == HTML_TAG_style || id == HTML_TAG_noscript ||
+                   id == HTML_TAG_template || id == HTML_TAG_svg || hidden(c)) {
             /* an icon's <svg> has a <title> of its own ("LinkedIn") */
             continue;
-        } else if (name_is(name, "h1")) {
+        } else if (id == HTML_TAG_h1) {
             const char *h = text_of(d, c);
             const node_info *ni = info_of(c);
             unsigned w = where;
@@ -578,21 +605,22 @@ static void gather(doc *d, meta *m, dom_node *n, int depth, unsigned where)
                 w |= H1_IN_LINK; /* all its text is links: a logo */
             if (h && m->t.nh1 < TITLE_MAX_H1)
                 m->t.h1[m->t.nh1++] = (title_h1){h, w};
-        } else if (name_is(name, "time")) {
+        } else if (id == HTML_TAG_UNKNOWN && name_is(c->name, "time")) {
             const char *dt = attr(d, c, "datetime");
             if (dt && !m->date_time)
                 m->date_time = dt;
-        } else if ((read_some_attrs(c, &sa), m->t.nclassed < TITLE_MAX_H1) &&
-                   headline_class(sa.cls) && headline_element(c)) {
+        } else if ((read_some_attrs(c, &sa), facts = facts_of(c, &sa),
+                    m->t.nclassed < TITLE_MAX_H1) &&
+                   (facts & CF_HEADLINE) && headline_element(c)) {
             const char *h = text_of(d, c);
             if (h && utf8_length(h, strlen(h)) <= 150)
                 m->t.classed[m->t.nclassed++] = h;
-        } else if (!m->author_byline && byline_like(&sa)) {
+        } else if (!m->author_byline && byline_like(&sa, facts)) {
             const char *a = byline_name(d, text_of(d, c));
             if (a)
                 m->author_byline = a;
         }
-        if (name_is(name, "a")) {
+        if (id == HTML_TAG_a) {
             const char *rel = attr(d, c, "rel"), *href = attr(d, c, "href");
             if (href && !m->license_link &&
                 ((rel && strstr(rel, "license")) || strstr(href, "creativecommons.org/licenses/")))
@@ -600,9 +628,9 @@ static void gather(doc *d, meta *m, dom_node *n, int depth, unsigned where)
             on_link(d, m, c, href);
         }
         unsigned below = where;
-        if (name_is(name, "article"))
+        if (id == HTML_TAG_article)
             below |= H1_IN_ARTICLE;
-        else if (name_is(name, "a") || name_is(name, "nav"))
+        else if (id == HTML_TAG_a || id == HTML_TAG_nav)
             below |= H1_IN_LINK;
         gather(d, m, c, depth + 1, below);
     }
@@ -715,14 +743,22 @@ static void scan_notices(doc *d, dom_node *n, int depth, const char *reserved[2]
         if (c->type == DOM_TEXT && c->content) {
             const char *s = c->content;
             size_t len = strlen(s);
-            if (!d->pub.publisher)
+            /* Most text nodes are ASCII, and short: the space between
+             * tags. Every mark sought is Korean, but "All rights
+             * reserved", which such a node is too short to hold. */
+            int ascii = utf8_ascii_prefix(s, len) == len;
+            if (ascii && len < sizeof "all rights reserved" - 1)
+                continue;
+            if (!d->pub.publisher && !ascii)
                 d->pub.publisher = find_issuing_org(&d->mem, s, len);
-            if (!d->pub.license && memmem(s, len, "공공누리", strlen("공공누리")))
+            if (!d->pub.license && !ascii && memmem(s, len, "공공누리", strlen("공공누리")))
                 find_license(&d->mem, s, len, &d->pub.license, &d->pub.license_text);
             if (!reserved[0])
                 find_reserved_notice(&d->mem, s, len, &reserved[0], &reserved[1]);
-        } else if (c->type == DOM_ELEMENT && !name_is(c->name, "script") &&
-                   !name_is(c->name, "style")) {
+        } else if (c->type == DOM_ELEMENT && c->tag != HTML_TAG_script &&
+                   c->tag != HTML_TAG_style &&
+                   (c->tag != HTML_TAG_UNKNOWN ||
+                    (!name_is(c->name, "script") && !name_is(c->name, "style")))) {
             scan_notices(d, c, depth + 1, reserved);
         }
     }

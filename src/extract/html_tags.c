@@ -6,10 +6,12 @@
 
 #include "../util/error.h"
 #include "../util/utf8.h"
+#include "../html/tree.h"
 #include "html.h"
 
 
-tag tag_of(const dom_node *n)
+/* By name: for the names the HTML5 parser has no id for. */
+static tag tag_by_name(const char *name)
 {
     static const struct { const char *name; tag t; } tags[] = {
         {"a", T_A}, {"article", T_ARTICLE}, {"aside", T_ASIDE}, {"audio", T_AUDIO},
@@ -28,7 +30,6 @@ tag tag_of(const dom_node *n)
         {"template", T_TEMPLATE}, {"textarea", T_TEXTAREA}, {"th", T_TH},
         {"title", T_TITLE}, {"tr", T_TR}, {"ul", T_UL}, {"video", T_VIDEO},
     };
-    const char *name = n->name;
     size_t lo = 0, hi = sizeof tags / sizeof tags[0];
     while (lo < hi) { /* the table is sorted: binary search */
         size_t mid = (lo + hi) / 2;
@@ -41,6 +42,36 @@ tag tag_of(const dom_node *n)
             lo = mid + 1;
     }
     return T_OTHER;
+}
+
+tag tag_of_name(unsigned html_tag_id, const char *name)
+{
+    /* the tags that have a parser's id (all but audio, canvas, label and
+     * video), as tag_by_name() finds them from the id's name */
+    static const unsigned char by_id[HTML_TAG_COUNT] = {
+        [HTML_TAG_a] = T_A, [HTML_TAG_article] = T_ARTICLE, [HTML_TAG_aside] = T_ASIDE,
+        [HTML_TAG_blockquote] = T_BLOCKQUOTE, [HTML_TAG_body] = T_BODY, [HTML_TAG_br] = T_BR,
+        [HTML_TAG_button] = T_BUTTON, [HTML_TAG_caption] = T_CAPTION,
+        [HTML_TAG_code] = T_CODE, [HTML_TAG_dd] = T_DD, [HTML_TAG_div] = T_DIV,
+        [HTML_TAG_dl] = T_DL, [HTML_TAG_dt] = T_DT, [HTML_TAG_figcaption] = T_FIGCAPTION,
+        [HTML_TAG_figure] = T_FIGURE, [HTML_TAG_footer] = T_FOOTER, [HTML_TAG_form] = T_FORM,
+        [HTML_TAG_h1] = T_H1, [HTML_TAG_h2] = T_H2, [HTML_TAG_h3] = T_H3,
+        [HTML_TAG_h4] = T_H4, [HTML_TAG_h5] = T_H5, [HTML_TAG_h6] = T_H6,
+        [HTML_TAG_head] = T_HEAD, [HTML_TAG_header] = T_HEADER, [HTML_TAG_hr] = T_HR,
+        [HTML_TAG_iframe] = T_IFRAME, [HTML_TAG_img] = T_IMG, [HTML_TAG_input] = T_INPUT,
+        [HTML_TAG_li] = T_LI, [HTML_TAG_main] = T_MAIN, [HTML_TAG_menu] = T_MENU,
+        [HTML_TAG_nav] = T_NAV, [HTML_TAG_noscript] = T_NOSCRIPT,
+        [HTML_TAG_object] = T_OBJECT, [HTML_TAG_ol] = T_OL, [HTML_TAG_option] = T_OPTION,
+        [HTML_TAG_p] = T_P, [HTML_TAG_pre] = T_PRE, [HTML_TAG_script] = T_SCRIPT,
+        [HTML_TAG_section] = T_SECTION, [HTML_TAG_select] = T_SELECT,
+        [HTML_TAG_style] = T_STYLE, [HTML_TAG_svg] = T_SVG, [HTML_TAG_table] = T_TABLE,
+        [HTML_TAG_td] = T_TD, [HTML_TAG_template] = T_TEMPLATE,
+        [HTML_TAG_textarea] = T_TEXTAREA, [HTML_TAG_th] = T_TH, [HTML_TAG_title] = T_TITLE,
+        [HTML_TAG_tr] = T_TR, [HTML_TAG_ul] = T_UL,
+    };
+    if (html_tag_id != HTML_TAG_UNKNOWN && html_tag_id < HTML_TAG_COUNT)
+        return (tag)by_id[html_tag_id];
+    return tag_by_name(name);
 }
 
 int tag_is_junk(tag t)

@@ -21,17 +21,35 @@
 #include "../util/error.h"
 #include "dom.h"
 #include "extract.h"
+#include "html.h"
 
-static const char *copy_str(arena *a, html_str s)
+/* The tree's strings are copied into one block, sized before the copy:
+ * one allocation per page, not one per attribute and text (they were
+ * 700,000 calls on a hundred pages). */
+typedef struct strpool {
+    char *p;
+    dom_attr *at; /* the attributes, also sized before: one array */
+} strpool;
+
+static const char *copy_str(strpool *sp, html_str s)
 {
-    return s.n ? arena_strndup(a, s.p, s.n) : "";
+    if (!s.n)
+        return "";
+    char *r = sp->p;
+    memcpy(r, s.p, s.n);
+    r[s.n] = '\0';
+    sp->p += s.n + 1;
+    return r;
 }
 
-static const char *element_name(arena *a, const html_node *x)
+static int known_name(const html_node *x)
 {
-    if (x->tag != HTML_TAG_UNKNOWN && x->ns == HTML_NS_HTML)
-        return html_tag_name((html_tag)x->tag);
-    return copy_str(a, x->name);
+    return x->tag != HTML_TAG_UNKNOWN && x->ns == HTML_NS_HTML;
+}
+
+static const char *element_name(strpool *sp, const html_node *x)
+{
+    return known_name(x) ? html_tag_name((html_tag)x->tag) : copy_str(sp, x->name);
 }
 
 static int is_json_ld(const html_node *x)
@@ -56,14 +74,25 @@ static int unread_body(const html_tree *t, const html_node *x, bool scripting)
     return x->tag == HTML_TAG_style || (x->tag == HTML_TAG_script && !is_json_ld(x));
 }
 
-static dom_attr *copy_attrs(arena *a, const html_node *x)
+/* Bytes copy_str() takes for the attributes of x; *n their count. */
+static size_t attrs_size(const html_node *x, uint32_t *n)
+{
+    size_t bytes = 0;
+    for (uint32_t i = 0; i < x->n_attrs; i++)
+        bytes += x->attrs[i].name.n + 1 + x->attrs[i].value.n + 1;
+    *n = x->n_attrs;
+    return bytes;
+}
+
+static dom_attr *copy_attrs(strpool *sp, const html_node *x)
 {
     if (!x->n_attrs)
         return NULL;
-    dom_attr *at = arena_alloc(a, x->n_attrs * sizeof *at);
+    dom_attr *at = sp->at;
+    sp->at += x->n_attrs;
     for (uint32_t i = 0; i < x->n_attrs; i++) {
-        at[i].name = copy_str(a, x->attrs[i].name);
-        at[i].value = copy_str(a, x->attrs[i].value);
+        at[i].name = copy_str(sp, x->attrs[i].name);
+        at[i].value = copy_str(sp, x->attrs[i].value);
         at[i].next = i + 1 < x->n_attrs ? &at[i + 1] : NULL;
     }
     return at;
@@ -102,12 +131,40 @@ static int swallowed_by_noscript_frame(const html_tree *t)
     return 0;
 }
 
-/* Node i of the HTML5 tree as node i of the extractor's. */
-static void convert_node(arena *a, const html_tree *t, bool scripting, dom_node *dn,
-                         uint32_t i)
+/* What the conversion of one tree works with. */
+typedef struct conv {
+    strpool sp;
+    const html_tree *t;
+    bool scripting;
+    dom_node *dn;
+} conv;
+
+/* Is node i a text whose characters are copied? */
+static int text_read(const conv *cv, const html_node *x)
 {
+    return x->type == HTML_NODE_TEXT &&
+           !unread_body(cv->t, &cv->t->nodes[x->parent], cv->scripting);
+}
+
+/* Bytes copy_str() takes for node x, what the string pool must hold;
+ * *attrs counts the attributes. */
+static size_t node_bytes(const conv *cv, const html_node *x, size_t *attrs)
+{
+    uint32_t n_attrs;
+    if (x->type == HTML_NODE_ELEMENT) {
+        size_t n = (known_name(x) ? 0 : x->name.n + 1) + attrs_size(x, &n_attrs);
+        *attrs += n_attrs;
+        return n;
+    }
+    return text_read(cv, x) ? x->text.n + 1 : 0;
+}
+
+/* Node i of the HTML5 tree as node i of the extractor's. */
+static void convert_node(conv *cv, uint32_t i)
+{
+    const html_tree *t = cv->t;
     const html_node *x = &t->nodes[i];
-    dom_node *n = &dn[i];
+    dom_node *dn = cv->dn, *n = &dn[i];
     /* A <template>'s contents hang below it, as they are written: no rule
      * takes text from a template, but the notice search reads them (a
      * copyright line a script fills in). */
@@ -121,16 +178,21 @@ static void convert_node(arena *a, const html_tree *t, bool scripting, dom_node 
     n->last = x->last ? &dn[x->last] : NULL;
     n->line = x->line;
     n->name = n->content = "";
+    n->attrs = NULL;
+    n->info = NULL;
+    n->tag = 0;
+    n->kind = 0;
     switch (x->type) {
     case HTML_NODE_DOCUMENT:
         n->type = DOM_DOCUMENT;
         break;
     case HTML_NODE_ELEMENT:
         n->type = DOM_ELEMENT;
-        n->name = element_name(a, x);
+        n->name = element_name(&cv->sp, x);
         n->tag = x->tag;
-        n->attrs = copy_attrs(a, x);
-        if (unread_body(t, x, scripting))
+        n->kind = (uint8_t)tag_of_name(n->tag, n->name);
+        n->attrs = copy_attrs(&cv->sp, x);
+        if (unread_body(t, x, cv->scripting))
             n->children = n->last = NULL;
         else if (x->first && t->nodes[x->first].type == HTML_NODE_TEMPLATE_CONTENT) {
             const html_node *c = &t->nodes[x->first];
@@ -140,13 +202,30 @@ static void convert_node(arena *a, const html_tree *t, bool scripting, dom_node 
         break;
     case HTML_NODE_TEXT:
         n->type = DOM_TEXT;
-        if (!unread_body(t, &t->nodes[x->parent], scripting))
-            n->content = copy_str(a, x->text);
+        if (text_read(cv, x))
+            n->content = copy_str(&cv->sp, x->text);
         break;
     default:
         n->type = DOM_OTHER;
         break;
     }
+}
+
+/* The extractor's tree of t, in out->mem; NULL when out of memory. */
+static dom_node *convert_tree(arena *a, const html_tree *t, bool scripting)
+{
+    conv cv = {{NULL, NULL}, t, scripting, NULL};
+    size_t bytes = 0, attrs = 0;
+    for (uint32_t i = 0; i < t->n; i++)
+        bytes += node_bytes(&cv, &t->nodes[i], &attrs);
+    cv.dn = arena_alloc(a, t->n * sizeof *cv.dn); /* every field set below */
+    cv.sp.p = arena_alloc(a, bytes ? bytes : 1);
+    cv.sp.at = arena_alloc(a, (attrs ? attrs : 1) * sizeof *cv.sp.at);
+    if (!cv.dn || !cv.sp.p || !cv.sp.at)
+        return NULL;
+    for (uint32_t i = 0; i < t->n; i++)
+        convert_node(&cv, i);
+    return cv.dn;
 }
 
 gisa_status html_parse(doc *d, const char *text, size_t len, dom_tree *out, gisa_error *err)
@@ -170,14 +249,8 @@ gisa_status html_parse(doc *d, const char *text, size_t len, dom_tree *out, gisa
         scripting = true;
         st = html5_parse(&t, &out->mem, text, len, NULL, HTML5_SCRIPTING, &lim);
     }
-    if (st == HTML5_OK) {
-        dom_node *dn = arena_calloc(&out->mem, t.n, sizeof *dn);
-        if (dn) {
-            for (uint32_t i = 0; i < t.n; i++)
-                convert_node(&out->mem, &t, scripting, dn, i);
-            out->doc = dn;
-        }
-    }
+    if (st == HTML5_OK)
+        out->doc = convert_tree(&out->mem, &t, scripting);
     char why[160];
     if (st == HTML5_OVER_ELEMENTS) /* the option's own name for it */
         snprintf(why, sizeof why, "more than %zu elements (the node limit) at line %u",

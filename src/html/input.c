@@ -193,21 +193,8 @@ static bool sb_reserve(html_tokenizer *t, html_sb *sb, size_t more)
     return true;
 }
 
-void html_sb_input(html_tokenizer *t, html_sb *sb, size_t at, size_t n)
+void html_sb_copy_input(html_tokenizer *t, html_sb *sb, size_t at, size_t n)
 {
-    if (n == 0)
-        return;
-    if (!sb->cap) {
-        if (sb->n == 0) {
-            sb->p = t->in + at;
-            sb->n = n;
-            return;
-        }
-        if (sb->p + sb->n == t->in + at) {
-            sb->n += n;
-            return;
-        }
-    }
     if (!sb_reserve(t, sb, n))
         return;
     memcpy((char *)sb->p + sb->n, t->in + at, n);

@@ -39,7 +39,7 @@ static void text_run(html_tokenizer *t, bool lt, bool amp)
         end = p < end ? p : end;
     }
     if (end > t->pos) {
-        sb_input(t, &t->text, t->pos, end - t->pos);
+        html_sb_input(t, &t->text, t->pos, end - t->pos);
         t->pos = t->text_end = end;
     }
 }

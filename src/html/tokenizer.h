@@ -236,7 +236,28 @@ void html_tokenizer_set_state(html_tokenizer *t, html_state s);
 void html_tokenizer_set_last_start_tag(html_tokenizer *t, const char *name, size_t n);
 
 /* Internal to src/html (tokenizer.c, charref.c). */
-void html_sb_input(html_tokenizer *t, html_sb *sb, size_t at, size_t n);
+void html_sb_copy_input(html_tokenizer *t, html_sb *sb, size_t at, size_t n);
+
+/* Append input bytes [at, at+n) to sb: the common cases (nothing yet, or
+ * the slice goes on) in line, keeping sb a slice of the input; a copy
+ * into the arena otherwise (input.c). */
+static inline void html_sb_input(html_tokenizer *t, html_sb *sb, size_t at, size_t n)
+{
+    if (n == 0)
+        return;
+    if (!sb->cap) {
+        if (sb->n == 0) {
+            sb->p = t->in + at;
+            sb->n = n;
+            return;
+        }
+        if (sb->p + sb->n == t->in + at) {
+            sb->n += n;
+            return;
+        }
+    }
+    html_sb_copy_input(t, sb, at, n);
+}
 void html_sb_cp(html_tokenizer *t, html_sb *sb, int32_t cp);
 void html_tok_error(html_tokenizer *t, const char *code);
 uint32_t html_line_at(html_tokenizer *t, size_t off); /* 1-based; off never decreases */

@@ -45,24 +45,6 @@ enum {
 };
 extern const unsigned char html_stop[256];
 
-/* Append input bytes [at, at+n) to sb: the common cases (nothing yet, or
- * the slice goes on) in line, a copy in input.c. */
-static inline void sb_input(html_tokenizer *t, html_sb *sb, size_t at, size_t n)
-{
-    if (!sb->cap && n) {
-        if (sb->n == 0) {
-            sb->p = t->in + at;
-            sb->n = n;
-            return;
-        }
-        if (sb->p + sb->n == t->in + at) {
-            sb->n += n;
-            return;
-        }
-    }
-    html_sb_input(t, sb, at, n);
-}
-
 /* Take bytes from t->pos up to the first that ends this kind of run (a
  * STOP_ bit) into sb, as one slice. */
 static inline void run(html_tokenizer *t, html_sb *sb, unsigned stop)
@@ -71,7 +53,7 @@ static inline void run(html_tokenizer *t, html_sb *sb, unsigned stop)
     size_t p = t->pos, len = t->len;
     while (p < len && !(html_stop[s[p]] & stop))
         p++;
-    sb_input(t, sb, t->pos, p - t->pos);
+    html_sb_input(t, sb, t->pos, p - t->pos);
     t->pos = p;
 }
 
@@ -117,7 +99,7 @@ static inline void run_quoted(html_tokenizer *t, html_sb *sb, unsigned char quot
     unsigned stop = quote == '"' ? STOP_DQ : STOP_SQ;
     while (p < len && !(html_stop[s[p]] & stop))
         p++;
-    sb_input(t, sb, t->pos, p - t->pos);
+    html_sb_input(t, sb, t->pos, p - t->pos);
     t->pos = p;
 }
 
@@ -154,7 +136,7 @@ static inline void append_cur(html_tokenizer *t, html_sb *sb)
     if (t->in[t->cpos] == '\r')
         html_sb_cp(t, sb, '\n');
     else
-        sb_input(t, sb, t->cpos, t->pos - t->cpos);
+        html_sb_input(t, sb, t->cpos, t->pos - t->cpos);
 }
 
 /* Append the current character lower-cased (ASCII upper alpha only). */
@@ -190,7 +172,7 @@ static inline void text_cp(html_tokenizer *t, int32_t cp)
  * always ASCII the input holds there. */
 static inline void text_bytes(html_tokenizer *t, size_t at, size_t n)
 {
-    sb_input(t, &t->text, at, n);
+    html_sb_input(t, &t->text, at, n);
     t->text_end = t->pos;
 }
 

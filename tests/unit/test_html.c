@@ -753,6 +753,56 @@ static void test_labels_and_controls(void)
     gisa_document_free(d);
 }
 
+/* A product's options: a form's long list of fabrics, each a radio
+ * button and its label, is the page's text; a poll of a few words (its
+ * options radio buttons too, with a vote button) and a consent checkbox
+ * are not. */
+#define FABRIC(v, name)                                                                   \
+    "<div class='option'><input type='radio' name='fabric' id='f" v "' value='" v "'>"  \
+    "<label for='f" v "'>" name "</label></div>"
+static void test_product_options(void)
+{
+    gisa_document *d = must_extract(
+        "<html><body><main><h1>Harbour Lounge Chair</h1>"
+        "<p>" PARA1 "</p><p>" PARA2 "</p>"
+        "<form action='/cart/add' method='post'><input type='hidden' name='id' value='77'>"
+        "<div class='options'><span>Fabric:</span>"
+        FABRIC("1", "Quarry Wool Charcoal") FABRIC("2", "Quarry Wool Heather")
+        FABRIC("3", "Quarry Wool Sand") FABRIC("4", "Tidal Linen Pebble")
+        FABRIC("5", "Tidal Linen Rust") FABRIC("6", "Tidal Linen Sage")
+        FABRIC("7", "Moorland Tweed Moss") FABRIC("8", "Moorland Tweed Peat")
+        FABRIC("9", "Moorland Tweed Slate") FABRIC("10", "Saltmarsh Velvet Kelp")
+        FABRIC("11", "Saltmarsh Velvet Ochre") FABRIC("12", "Saltmarsh Velvet Plum")
+        FABRIC("13", "Driftwood Boucle Ivory") FABRIC("14", "Driftwood Boucle Oat")
+        FABRIC("15", "Driftwood Boucle Stone") FABRIC("16", "Lantern Chenille Fog")
+        FABRIC("17", "Lantern Chenille Cloud") FABRIC("18", "Lantern Chenille Ember")
+        FABRIC("19", "Beacon Leather Tan") FABRIC("20", "Beacon Leather Walnut")
+        "</div>"
+        "<div class='consent'><input type='checkbox' id='c1'>"
+        "<label for='c1'>Send me offers by email</label></div>"
+        "<input type='number' name='qty' value='1'><button type='submit'>Add to cart</button>"
+        "</form>"
+        "<p>" PARA3 "</p>"
+        "<div class='poll'><p>Which chair do you like?</p>"
+        "<div><input type='radio' name='q' id='q1'><label for='q1'>Harbour poll answer</label></div>"
+        "<div><input type='radio' name='q' id='q2'><label for='q2'>Tidal poll answer</label></div>"
+        "<button>Vote</button></div>"
+        "</main></body></html>");
+    if (!d)
+        return;
+    char *t = render_str(d, GISA_FORMAT_TEXT);
+    CHECK_HAS(t, PARA1);
+    CHECK_HAS(t, PARA3);
+    CHECK_HAS(t, "Quarry Wool Charcoal");
+    CHECK_HAS(t, "Tidal Linen Sage");
+    CHECK_HAS(t, "Beacon Leather Walnut");
+    CHECK_LACKS(t, "Send me offers");
+    CHECK_LACKS(t, "poll answer");
+    CHECK_LACKS(t, "Which chair");
+    free(t);
+    gisa_document_free(d);
+}
+
 static void test_deterministic(void)
 {
     const char *html = "<html><body><article><h1>같은 입력</h1><p>" PARA1 "</p><p>" PARA2
@@ -796,6 +846,7 @@ int main(void)
     test_no_article_in_footer();
     test_hidden_panel_with_prose();
     test_labels_and_controls();
+    test_product_options();
     test_nav_of_custom_elements();
     test_deterministic();
     CHECK_DONE();

@@ -64,6 +64,8 @@ typedef struct node_info {
     unsigned paras;   /* prose-like paragraphs up to three levels below */
     unsigned prose;   /* bytes of prose-like paragraphs at any depth below */
     unsigned controls; /* form controls below: inputs, buttons, selects */
+    unsigned radios;   /* of which radio buttons */
+    unsigned state_inputs; /* of which hidden inputs (a form's state, seen by no reader) */
     float score;      /* content score gathered from paragraphs below */
     float mass;       /* text below, less link text and boilerplate regions */
     signed char cls;  /* class/id evidence: EV_*, +1 content, 0 */

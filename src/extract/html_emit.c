@@ -168,46 +168,19 @@ static int inside_article(const dom_node *n)
     return 0;
 }
 
-/* Radio buttons below n, or -1 when a control of another kind is there
- * (a text field, a checkbox, a select, a button). Hidden inputs carry a
- * form's state, not a control a reader sees, and are passed over. */
-static int radio_inputs(const emitter *e, const dom_node *n, int depth)
-{
-    int count = 0;
-    for (const dom_node *c = n->children; c; c = c->next) {
-        if (c->type != DOM_ELEMENT)
-            continue;
-        tag ct = tag_of(c);
-        if (ct == T_INPUT) {
-            const char *type = attr(e->d, c, "type");
-            if (type && !strcasecmp(type, "radio"))
-                count++;
-            else if (!type || strcasecmp(type, "hidden"))
-                return -1;
-        } else if (ct == T_BUTTON || ct == T_SELECT || ct == T_TEXTAREA) {
-            return -1;
-        } else if (depth < 16 && !tag_is_junk(ct)) {
-            int k = radio_inputs(e, c, depth + 1);
-            if (k < 0)
-                return -1;
-            count += k;
-        }
-    }
-    return count;
-}
-
 /* One option of a set: a single radio button and its label (a product's
- * colour or size, an answer of a poll), nothing else. A radio button is
- * never alone, so this is a part of a box of options, and the box is
- * judged whole at its own level: a poll of a few words is left out there,
- * before its options are reached. Options reached one by one belong to a
- * box with too much text to be a poll (thirty-six fabrics of a sofa), and
- * are the page's text, as the list they make is. A lone checkbox is left
- * to the rule: it is a consent line or a toggle ("Compare"), not an
- * option of a set. */
-static int single_option(const emitter *e, const dom_node *n)
+ * colour or size, an answer of a poll), nothing else but hidden inputs,
+ * which carry a form's state and are no control a reader sees. A radio
+ * button is never alone, so this is a part of a box of options, and the
+ * box is judged whole at its own level: a poll of a few words is left out
+ * there, before its options are reached. Options reached one by one
+ * belong to a box with too much text to be a poll (thirty-six fabrics of a
+ * sofa), and are the page's text, as the list they make is. A lone
+ * checkbox is left to the rule: it is a consent line or a toggle
+ * ("Compare"), not an option of a set. The counts are measure_tree's. */
+static int single_option(const node_info *ni)
 {
-    return radio_inputs(e, n, 0) == 1;
+    return ni->radios == 1 && ni->controls == ni->radios + ni->state_inputs;
 }
 
 static int skip_subtree(const emitter *e, const dom_node *n, tag t)
@@ -241,7 +214,7 @@ static int skip_subtree(const emitter *e, const dom_node *n, tag t)
         return 1;
     /* a poll, a rating or a search box: form controls with a few words;
      * not one option of a larger set */
-    if (ni->controls && ni->prose < 200 && ni->text < 400 && !single_option(e, n))
+    if (ni->controls && ni->prose < 200 && ni->text < 400 && !single_option(ni))
         return 1;
     /* no prose and more (short) link text than text: a menu or a tag row */
     if (ni->mass < 0 && ni->prose == 0 && t != T_A)

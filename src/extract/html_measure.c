@@ -169,6 +169,17 @@ static float region_mass(const node_info *ci)
     return ci->mass;
 }
 
+/* An <input> is one of ni's controls; radio buttons and hidden inputs are
+ * counted apart too, for the emitter's single-option rule (html_emit.c). */
+static void count_input(measure *m, const dom_node *input, node_info *ni)
+{
+    const char *type = attr(m->d, input, "type");
+    if (!type)
+        return;
+    ni->radios += !strcasecmp(type, "radio");
+    ni->state_inputs += !strcasecmp(type, "hidden");
+}
+
 /* t is tag_of(n), which the caller has found already. */
 static void measure_tree(measure *m, dom_node *n, tag t, int depth)
 {
@@ -204,6 +215,8 @@ static void measure_tree(measure *m, dom_node *n, tag t, int depth)
         if (is_junk_node(c, ct)) {
             ni->controls += ct == T_INPUT || ct == T_BUTTON || ct == T_SELECT ||
                             ct == T_TEXTAREA;
+            if (ct == T_INPUT)
+                count_input(m, c, ni);
         } else {
             measure_tree(m, c, ct, depth + 1);
             node_info *ci = info_of(c);
@@ -215,6 +228,8 @@ static void measure_tree(measure *m, dom_node *n, tag t, int depth)
                 ni->short_link += ci->short_link;
                 ni->prose += ci->prose;
                 ni->controls += ci->controls;
+                ni->radios += ci->radios;
+                ni->state_inputs += ci->state_inputs;
                 ni->mass += region_mass(ci);
             }
         }
